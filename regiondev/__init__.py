@@ -1,0 +1,110 @@
+"""regiondev: typed, sourced regional indicator series from Chinese policy texts.
+
+Public names only; nothing heavy is imported here (no polars, seaborn, scipy, statsmodels).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from regiondev.model import (
+    Basis,
+    Bound,
+    Indicator,
+    Interval,
+    Measure,
+    Observation,
+    Period,
+    PeriodKind,
+    Region,
+    Source,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from regiondev.catalog import Catalog
+    from regiondev.series import Series
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Basis",
+    "Bound",
+    "Catalog",
+    "Indicator",
+    "Interval",
+    "Measure",
+    "Observation",
+    "Period",
+    "PeriodKind",
+    "Region",
+    "Series",
+    "Source",
+    "Status",
+    "audit",
+    "catalog",
+    "load_catalog",
+    "parse_figure",
+    "series",
+    "sources",
+]
+
+
+def catalog(extra: Any = ()) -> Any:
+    """The catalog as a polars DataFrame (see README for the schema)."""
+    from regiondev.catalog import catalog as _catalog
+
+    return _catalog(extra)
+
+
+def load_catalog(extra: Any = (), *, allow_drafts: bool = False) -> Catalog:
+    """The validated catalog object (shipped records plus user files)."""
+    from regiondev.catalog import load_catalog as _load
+
+    return _load(extra, allow_drafts=allow_drafts)
+
+
+def sources() -> Any:
+    """The source registry as a polars DataFrame."""
+    from regiondev.sources import source_frame
+
+    return source_frame()
+
+
+def series(region: str | Region, indicator: str, extra: Any = ()) -> Series:
+    """One indicator for one region: values by period, each with its provenance."""
+    from regiondev.series import series as _series
+
+    return _series(region, indicator, extra)
+
+
+def audit(extra: Any = ()) -> Any:
+    """Every number in every source: cataloged, waived or unaccounted."""
+    from regiondev.audit import audit as _audit
+
+    return _audit(_load_cat(extra))
+
+
+def parse_figure(text: str) -> Any:
+    """Read one Chinese numeric expression (e.g. 约2300亿元) into value, unit and bound."""
+    from regiondev.numbers import parse_figure as _parse
+
+    return _parse(text)
+
+
+def _load_cat(extra: Any) -> Catalog:
+    from regiondev.catalog import load_catalog as _load
+
+    return _load(extra)
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Catalog",):
+        from regiondev.catalog import Catalog
+
+        return Catalog
+    if name == "Series":
+        from regiondev.series import Series
+
+        return Series
+    raise AttributeError(f"module 'regiondev' has no attribute {name!r}")

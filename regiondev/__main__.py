@@ -1,0 +1,3 @@
+from regiondev.cli.app import main
+
+main()

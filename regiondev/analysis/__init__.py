@@ -1,0 +1,1 @@
+"""Analyses over the catalog: growth targets, cluster shares, consistency checks."""

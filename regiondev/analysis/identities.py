@@ -1,0 +1,107 @@
+"""Growth identities, as plain functions on numbers and on intervals.
+
+Rates are fractions (0.071 for 7.1 %). The interval versions use monotonicity: a CAGR rises
+with the end level and falls with the start level, so its interval comes from the ends of
+its inputs' intervals.
+"""
+
+from __future__ import annotations
+
+import math
+
+from regiondev.model import Interval
+
+__all__ = [
+    "cagr",
+    "cagr_interval",
+    "implied_base",
+    "implied_base_interval",
+    "implied_total",
+    "implied_total_interval",
+    "level_after",
+    "other_year_from_two_year_average",
+    "two_year_average",
+]
+
+
+def cagr(start: float, end: float, years: float) -> float:
+    """Compound annual growth rate from ``start`` to ``end`` over ``years``.
+
+    Raises ValueError for a non-positive start or end or non-positive years, rather than
+    returning NaN.
+    """
+    if years <= 0:
+        raise ValueError(f"years must be positive, got {years}")
+    if start <= 0:
+        raise ValueError(f"base must be positive, got {start}")
+    if end <= 0:
+        raise ValueError(f"end level must be positive, got {end}")
+    return float((end / start) ** (1.0 / years) - 1.0)
+
+
+def level_after(start: float, rates: list[float] | float, years: int | None = None) -> float:
+    """Level after growing ``start`` by each rate in turn (or one rate for ``years`` years)."""
+    path = [rates] * (years or 1) if isinstance(rates, float | int) else list(rates)
+    level = start
+    for g in path:
+        level *= 1.0 + g
+    return level
+
+
+def two_year_average(g1: float, g2: float) -> float:
+    """Geometric two-year average: (1 + g)^2 = (1 + g1)(1 + g2)."""
+    product = (1.0 + g1) * (1.0 + g2)
+    if product <= 0:
+        raise ValueError("growth below -100 % has no geometric average")
+    return math.sqrt(product) - 1.0
+
+
+def other_year_from_two_year_average(average: float, known: float) -> float:
+    """The other year's growth given the two-year average and one year's growth."""
+    if known <= -1.0:
+        raise ValueError("a year's growth must exceed -100 %")
+    return (1.0 + average) ** 2 / (1.0 + known) - 1.0
+
+
+def implied_base(level: float, growth: float) -> float:
+    """The prior level implied by a current level and its growth: level / (1 + g)."""
+    if growth <= -1.0:
+        raise ValueError("growth must exceed -100 %")
+    return level / (1.0 + growth)
+
+
+def implied_total(part: float, share_percent: float) -> float:
+    """The whole implied by a part and its share of it: part / (share / 100)."""
+    if share_percent <= 0:
+        raise ValueError(f"share must be positive, got {share_percent}")
+    return part / (share_percent / 100.0)
+
+
+def _div(num: Interval, den: Interval) -> Interval:
+    """num / den for positive intervals."""
+    if den.low <= 0 or num.low < 0:
+        raise ValueError("interval division needs positive intervals")
+    low = num.low / den.high if math.isfinite(den.high) else 0.0
+    high = num.high / den.low
+    return Interval(low, high, num.low_open or den.high_open, num.high_open or den.low_open)
+
+
+def implied_total_interval(part: Interval, share_percent: Interval) -> Interval:
+    """Interval of part / share: smallest part over largest share, and the reverse."""
+    return _div(part, Interval(share_percent.low / 100.0, share_percent.high / 100.0,
+                               share_percent.low_open, share_percent.high_open))
+
+
+def implied_base_interval(level: Interval, growth: Interval) -> Interval:
+    """Interval of level / (1 + g)."""
+    return _div(level, Interval(1.0 + growth.low, 1.0 + growth.high,
+                                growth.low_open, growth.high_open))
+
+
+def cagr_interval(start: Interval, end: Interval, years: float) -> Interval:
+    """Interval of the CAGR: lowest from (largest start, smallest end), highest the reverse."""
+    if start.low <= 0 or end.low <= 0:
+        raise ValueError("levels must be positive for a CAGR")
+    low = cagr(start.high, end.low, years) if math.isfinite(start.high) else -1.0
+    high = cagr(start.low, end.high, years) if math.isfinite(end.high) else math.inf
+    return Interval(low, high, start.high_open or end.low_open, start.low_open or end.high_open)

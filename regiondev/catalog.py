@@ -1,0 +1,483 @@
+"""Load and validate catalogs (shipped and user) into typed observations and a polars frame.
+
+A catalog file is TOML with any of ``[[source]]``, ``[[indicator]]``, ``[[observation]]`` and
+``[[waiver]]`` tables; top-level ``source`` / ``region`` keys are defaults for its records.
+Every record is validated on load: its quote occurs once in its source (after the same
+normalisation as the text), its figure lies inside the quote, the number and qualifier read
+from the figure equal the record's value, unit and bound, and ids are unique. A bad record
+stops loading with a CatalogError naming the file, the record and the field.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from regiondev.errors import CatalogError, SourceError
+from regiondev.model import (
+    Basis,
+    Bound,
+    Indicator,
+    Measure,
+    Observation,
+    Period,
+    Region,
+    Review,
+    Source,
+    Status,
+)
+from regiondev.numbers import UNITS, FigureParseError, parse_figure
+from regiondev.sources import _source_from_record, clean_text, load_sources, verify
+from regiondev.text import normalise_fragment
+
+__all__ = ["CATALOG_SCHEMA", "Catalog", "Waiver", "catalog", "load_catalog"]
+
+#: Column → polars dtype name of ``regiondev.catalog()``; documented in the README.
+CATALOG_SCHEMA: dict[str, str] = {
+    "id": "String",
+    "source": "String",
+    "region": "String",
+    "indicator": "String",
+    "measure": "String",
+    "status": "String",
+    "period": "String",
+    "period_kind": "String",
+    "value": "Float64",
+    "unit": "String",
+    "bound": "String",
+    "low": "Float64",
+    "high": "Float64",
+    "step": "Float64",
+    "basis": "String",
+    "figure": "String",
+    "quote": "String",
+    "quote_raw": "String",
+    "subject": "String",
+    "breakdown": "String",
+    "aspirational": "Boolean",
+    "increment": "Boolean",
+    "note": "String",
+    "review": "String",
+    "origin": "String",
+}
+
+_OBS_REQUIRED = (
+    "id", "source", "region", "indicator", "status", "period", "figure", "value", "unit",
+    "bound", "basis", "quote",
+)
+_OBS_KNOWN = {
+    *_OBS_REQUIRED, "subject", "breakdown", "aspirational", "increment", "note", "review",
+    "figure_occurrence",
+}
+WAIVER_CATEGORIES = (
+    "furniture", "headline", "date", "contact", "licence", "view_count", "name", "period",
+    "plan_structure", "threshold", "not_a_claim", "damaged",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """Numbers in ``quote`` are not claims about the regions; ``reason`` says why."""
+
+    source: str
+    quote: str
+    reason: str
+    category: str
+    origin: str
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Sources, indicators, observations and waivers, all validated."""
+
+    sources: tuple[Source, ...]
+    indicators: Mapping[str, Indicator]
+    observations: tuple[Observation, ...]
+    waivers: tuple[Waiver, ...]
+    files: tuple[str, ...] = field(default=())
+
+    def get(self, obs_id: str) -> Observation:
+        for o in self.observations:
+            if o.id == obs_id:
+                return o
+        raise KeyError(f"no observation {obs_id!r} in the catalog")
+
+    def source(self, source_id: str) -> Source:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(f"no source {source_id!r}")
+
+    def indicator(self, code: str) -> Indicator:
+        return self.indicators[code]
+
+    def select(
+        self,
+        region: str | Region | None = None,
+        indicator: str | None = None,
+        status: str | Status | None = None,
+    ) -> tuple[Observation, ...]:
+        return tuple(
+            o
+            for o in self.observations
+            if (region is None or o.region == region)
+            and (indicator is None or o.indicator == indicator)
+            and (status is None or o.status == status)
+        )
+
+    def frame(self) -> Any:
+        """All observations as a polars DataFrame with CATALOG_SCHEMA."""
+        import polars as pl
+
+        rows = [_row(self, o) for o in self.observations]
+        schema = {k: getattr(pl, v) for k, v in CATALOG_SCHEMA.items()}
+        return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(
+            schema=schema
+        )
+
+
+def _row(cat: Catalog, o: Observation) -> dict[str, Any]:
+    measure = cat.indicators[o.indicator].measure.value
+    quote_raw = ""
+    src = cat.source(o.source)
+    if src.path:
+        text = clean_text(src)
+        hits = text.find(o.quote)
+        if hits:
+            quote_raw = text.raw_quote(hits[0], hits[0] + len(o.quote))
+    return {
+        "id": o.id,
+        "source": o.source,
+        "region": o.region.value,
+        "indicator": o.indicator,
+        "measure": measure,
+        "status": o.status.value,
+        "period": str(o.period),
+        "period_kind": o.period.kind.value,
+        "value": o.value,
+        "unit": o.unit,
+        "bound": o.bound.value,
+        "low": o.low,
+        "high": o.high,
+        "step": o.step,
+        "basis": o.basis.value,
+        "figure": o.figure,
+        "quote": o.quote,
+        "quote_raw": quote_raw,
+        "subject": o.subject,
+        "breakdown": o.breakdown,
+        "aspirational": o.aspirational,
+        "increment": o.increment,
+        "note": o.note,
+        "review": o.review.value,
+        "origin": o.origin,
+    }
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("regiondev") / "data"))
+
+
+def shipped_files() -> list[Path]:
+    """The catalog files shipped in the package, in a fixed order."""
+    data = _data_dir()
+    files = [data / "indicators.toml"]
+    files += sorted((data / "catalog").glob("*.toml"))
+    files += sorted((data / "reference").glob("*.toml"))
+    return files
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CatalogError(str(path), "", "", "file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise CatalogError(str(path), "", "", f"not UTF-8 (byte {exc.start})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogError(str(path), "", "", f"not valid TOML: {exc}") from exc
+
+
+def _enum(enum: type[Any], value: Any, file: str, rid: str, fld: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise CatalogError(file, rid, fld, f"{value!r} is not one of: {allowed}") from None
+
+
+def _indicator(rec: dict[str, Any], file: str) -> Indicator:
+    code = rec.get("code", "")
+    for key in ("code", "name_zh", "name_en", "measure", "unit"):
+        if not rec.get(key):
+            raise CatalogError(file, code, key, "indicator field is required")
+    if rec["unit"] not in UNITS:
+        raise CatalogError(file, code, "unit", f"unknown unit {rec['unit']!r}; known: {sorted(UNITS)}")
+    return Indicator(
+        code=code,
+        name_zh=rec["name_zh"],
+        name_en=rec["name_en"],
+        measure=_enum(Measure, rec["measure"], file, code, "measure"),
+        unit=rec["unit"],
+        scope=rec.get("scope", ""),
+        of=rec.get("of", ""),
+        denominator=rec.get("denominator", ""),
+    )
+
+
+@dataclass
+class _Loader:
+    allow_drafts: bool = False
+    sources: dict[str, Source] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    observations: dict[str, Observation] = field(default_factory=dict)
+    waivers: list[Waiver] = field(default_factory=list)
+    pending: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    pending_waivers: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def read(self, path: Path) -> None:
+        file = str(path)
+        data = _read_toml(path)
+        unknown = set(data) - {"source", "indicator", "observation", "waiver", "region", "title"}
+        unknown -= {k for k, v in data.items() if not isinstance(v, list)}
+        if unknown:
+            raise CatalogError(file, "", ", ".join(sorted(unknown)), "unknown table")
+        default_source = data.get("source") if isinstance(data.get("source"), str) else None
+        default_region = data.get("region") if isinstance(data.get("region"), str) else None
+        if isinstance(data.get("source"), list):
+            for rec in data["source"]:
+                try:
+                    src = _source_from_record(rec, file, path.parent)
+                    verify(src)
+                except SourceError as exc:
+                    raise CatalogError(file, rec.get("id", ""), "source", str(exc)) from exc
+                if src.id in self.sources:
+                    raise CatalogError(file, src.id, "id", "duplicate source id")
+                self.sources[src.id] = src
+        for rec in data.get("indicator", []):
+            ind = _indicator(rec, file)
+            if ind.code in self.indicators:
+                raise CatalogError(file, ind.code, "code", "duplicate indicator code")
+            self.indicators[ind.code] = ind
+        for rec in data.get("observation", []):
+            rec = dict(rec)
+            if default_source and "source" not in rec:
+                rec["source"] = default_source
+            if default_region and "region" not in rec:
+                rec["region"] = default_region
+            self.pending.append((file, rec))
+        for rec in data.get("waiver", []):
+            rec = dict(rec)
+            if default_source and "source" not in rec:
+                rec["source"] = default_source
+            self.pending_waivers.append((file, rec))
+
+    def finish(self) -> Catalog:
+        for file, rec in self.pending:
+            obs = self._observation(file, rec)
+            if obs.id in self.observations:
+                other = self.observations[obs.id].origin
+                raise CatalogError(file, obs.id, "id", f"duplicate id (first defined in {other})")
+            self.observations[obs.id] = obs
+        for file, rec in self.pending_waivers:
+            self.waivers.append(self._waiver(file, rec))
+        return Catalog(
+            sources=tuple(self.sources.values()),
+            indicators=dict(self.indicators),
+            observations=tuple(self.observations.values()),
+            waivers=tuple(self.waivers),
+        )
+
+    def _waiver(self, file: str, rec: dict[str, Any]) -> Waiver:
+        quote = rec.get("quote", "")
+        rid = f"waiver:{quote[:20]}"
+        for key in ("source", "quote", "reason", "category"):
+            if not rec.get(key):
+                raise CatalogError(file, rid, key, "waiver field is required")
+        if rec["category"] not in WAIVER_CATEGORIES:
+            raise CatalogError(
+                file, rid, "category", f"{rec['category']!r} is not one of {WAIVER_CATEGORIES}"
+            )
+        src = self._source(file, rid, rec["source"])
+        start = end = -1
+        if src.path:
+            hits = clean_text(src).find(quote)
+            if not hits:
+                raise CatalogError(file, rid, "quote", f"not found in {Path(src.path).name}")
+            if len(hits) > 1 and not rec.get("all", False):
+                raise CatalogError(
+                    file, rid, "quote",
+                    f"occurs {len(hits)} times in {Path(src.path).name}; lengthen it or set all = true",
+                )
+            start, end = hits[0], hits[0] + len(normalise_fragment(quote))
+        return Waiver(rec["source"], quote, rec["reason"], rec["category"], file, start, end)
+
+    def _source(self, file: str, rid: str, source_id: str) -> Source:
+        if source_id not in self.sources:
+            known = ", ".join(sorted(self.sources))
+            raise CatalogError(file, rid, "source", f"unknown source {source_id!r}; known: {known}")
+        return self.sources[source_id]
+
+    def _observation(self, file: str, rec: dict[str, Any]) -> Observation:
+        rid = str(rec.get("id", "?"))
+        for key in _OBS_REQUIRED:
+            if key not in rec or rec[key] in ("", None):
+                raise CatalogError(file, rid, key, "field is required")
+        unknown = set(rec) - _OBS_KNOWN
+        if unknown:
+            raise CatalogError(file, rid, ", ".join(sorted(unknown)), "unknown field")
+        src = self._source(file, rid, rec["source"])
+        region = _enum(Region, rec["region"], file, rid, "region")
+        status = _enum(Status, rec["status"], file, rid, "status")
+        bound = _enum(Bound, rec["bound"], file, rid, "bound")
+        basis = _enum(Basis, rec["basis"], file, rid, "basis")
+        review = _enum(Review, rec.get("review", "confirmed"), file, rid, "review")
+        if review is Review.DRAFT and not self.allow_drafts:
+            raise CatalogError(
+                file, rid, "review",
+                "is a draft from `regiondev extract`; check it against the text, then set "
+                "review = \"confirmed\"",
+            )
+        code = rec["indicator"]
+        if code not in self.indicators:
+            raise CatalogError(file, rid, "indicator", f"unknown indicator {code!r}")
+        ind = self.indicators[code]
+        unit = rec["unit"]
+        if unit not in UNITS:
+            raise CatalogError(file, rid, "unit", f"unknown unit {unit!r}; known: {sorted(UNITS)}")
+        if unit != ind.unit:
+            raise CatalogError(
+                file, rid, "unit", f"{unit!r} differs from indicator {code!r}'s unit {ind.unit!r}"
+            )
+        try:
+            period = Period.parse(str(rec["period"]))
+        except ValueError as exc:
+            raise CatalogError(file, rid, "period", str(exc)) from None
+        value = rec["value"]
+        if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+            raise CatalogError(file, rid, "value", f"expected a finite number, got {value!r}")
+
+        figure, quote = str(rec["figure"]), str(rec["quote"])
+        norm_quote, norm_figure = normalise_fragment(quote), normalise_fragment(figure)
+        if norm_figure not in norm_quote:
+            raise CatalogError(file, rid, "figure", f"{figure!r} does not occur in the quote")
+        try:
+            parsed = parse_figure(norm_figure)
+        except FigureParseError as exc:
+            raise CatalogError(file, rid, "figure", str(exc)) from None
+        parsed_unit = parsed.unit or ind.unit
+        if not math.isclose(parsed.value, float(value), rel_tol=1e-9, abs_tol=1e-9):
+            raise CatalogError(
+                file, rid, "value", f"{value!r} but the figure {figure!r} reads {parsed.value:g}"
+            )
+        if parsed_unit != unit:
+            raise CatalogError(
+                file, rid, "unit", f"{unit!r} but the figure {figure!r} reads {parsed_unit!r}"
+            )
+        if parsed.bound is not bound:
+            raise CatalogError(
+                file, rid, "bound",
+                f"{bound.value!r} but the figure {figure!r} reads {parsed.bound.value!r}",
+            )
+
+        fstart = fend = -1
+        if src.path:
+            text = clean_text(src)
+            hits = text.find(quote)
+            name = Path(src.path).name
+            if not hits:
+                raise CatalogError(file, rid, "quote", f"not found in {name} (after normalisation)")
+            if len(hits) > 1:
+                raise CatalogError(
+                    file, rid, "quote", f"occurs {len(hits)} times in {name}; lengthen it"
+                )
+            occurrences = _all(norm_quote, norm_figure)
+            k = int(rec.get("figure_occurrence", 1))
+            if len(occurrences) > 1 and "figure_occurrence" not in rec:
+                raise CatalogError(
+                    file, rid, "figure",
+                    f"occurs {len(occurrences)} times in the quote; set figure_occurrence",
+                )
+            if not 1 <= k <= len(occurrences):
+                raise CatalogError(file, rid, "figure_occurrence", f"no occurrence {k}")
+            fstart = hits[0] + occurrences[k - 1]
+            fend = fstart + len(norm_figure)
+            run = text.in_damaged_run(fstart, fend)
+            if run is not None:
+                raise CatalogError(
+                    file, rid, "figure", f"lies inside the damaged run {run.raw!r}; never use it"
+                )
+        return Observation(
+            id=rid,
+            source=src.id,
+            region=region,
+            indicator=code,
+            status=status,
+            period=period,
+            value=float(value),
+            unit=unit,
+            bound=bound,
+            low=parsed.low,
+            high=parsed.high,
+            basis=basis,
+            quote=norm_quote,
+            figure=norm_figure,
+            step=parsed.step,
+            subject=str(rec.get("subject", "")),
+            breakdown=str(rec.get("breakdown", "")),
+            aspirational=bool(rec.get("aspirational", False)),
+            increment=bool(rec.get("increment", False)),
+            note=str(rec.get("note", "")),
+            review=review,
+            origin=file,
+            figure_start=fstart,
+            figure_end=fend,
+        )
+
+
+def _all(haystack: str, needle: str) -> list[int]:
+    out, at = [], haystack.find(needle)
+    while at != -1:
+        out.append(at)
+        at = haystack.find(needle, at + 1)
+    return out
+
+
+def _load(paths: Sequence[Path], allow_drafts: bool) -> Catalog:
+    loader = _Loader(allow_drafts=allow_drafts)
+    for src in load_sources():
+        loader.sources[src.id] = src
+    for p in paths:
+        loader.read(p)
+    cat = loader.finish()
+    return Catalog(cat.sources, cat.indicators, cat.observations, cat.waivers,
+                   tuple(str(p) for p in paths))
+
+
+@cache
+def _shipped() -> Catalog:
+    return _load(shipped_files(), allow_drafts=False)
+
+
+def load_catalog(extra: Iterable[str | Path] = (), *, allow_drafts: bool = False) -> Catalog:
+    """The shipped catalog plus any user catalog files (validated the same way)."""
+    extra_paths = [Path(p) for p in extra]
+    if not extra_paths and not allow_drafts:
+        return _shipped()
+    for p in extra_paths:
+        if not p.is_file():
+            raise CatalogError(str(p), "", "", "no such catalog file")
+    return _load([*shipped_files(), *extra_paths], allow_drafts)
+
+
+def catalog(extra: Iterable[str | Path] = ()) -> Any:
+    """The catalog as a polars DataFrame (schema: CATALOG_SCHEMA)."""
+    return load_catalog(extra).frame()

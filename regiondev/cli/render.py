@@ -1,0 +1,73 @@
+"""Rendering of result frames: rich tables on a terminal, JSON/CSV/Markdown on stdout."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+
+from regiondev.cli.options import Format
+
+__all__ = ["emit", "fail", "json_rows", "load_user_catalog"]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def json_rows(frame: Any) -> list[dict[str, Any]]:
+    """Rows as dicts; non-finite floats (unbounded interval ends) become null."""
+    return [{k: _jsonable(v) for k, v in r.items()} for r in frame.iter_rows(named=True)]
+
+
+def emit(frame: Any, fmt: Format, title: str = "", columns: list[str] | None = None) -> None:
+    """Write a frame to stdout in the chosen format (table columns may be a subset)."""
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(json_rows(frame), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        out = frame.with_columns(
+            [frame[c].list.join(";") for c in frame.columns if str(frame[c].dtype).startswith("List")]
+        )
+        sys.stdout.write(out.write_csv())
+    elif fmt is Format.md:
+        from regiondev.results import frame_to_markdown
+
+        sys.stdout.write(frame_to_markdown(frame, columns) + "\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        from regiondev.results import format_cell
+
+        cols = columns or list(frame.columns)
+        table = Table(title=title or None, show_lines=False)
+        for c in cols:
+            table.add_column(c, overflow="fold")
+        for r in frame.select(cols).iter_rows(named=True):
+            table.add_row(*(format_cell(r[c]) for c in cols))
+        Console().print(table)
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print a diagnostic to stderr and exit (2: usage or input error)."""
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(code)
+
+
+def load_user_catalog(paths: list[Path] | None) -> Any:
+    """Load the shipped catalog plus user files, turning input errors into exit code 2."""
+    from regiondev.catalog import load_catalog
+    from regiondev.errors import RegiondevError
+
+    try:
+        return load_catalog(paths or ())
+    except RegiondevError as exc:
+        fail(str(exc))

@@ -1,0 +1,416 @@
+"""The one number reader: Chinese numeric expressions with their qualifiers, as value + bound.
+
+``parse_figure("约2300亿元")`` reads one expression; ``scan(text)`` finds every numeric token
+in a clean text (figures, dates, periods, codes) with its character span. Catalog validation,
+the audit and the extractor all use these two functions and nothing else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from regiondev.model import APPROX_RELATIVE, Bound
+
+__all__ = [
+    "UNITS",
+    "FigureParseError",
+    "ParsedFigure",
+    "Token",
+    "TokenKind",
+    "parse_figure",
+    "scan",
+]
+
+
+class FigureParseError(ValueError):
+    """Raised when a text is not a numeric expression the reader knows."""
+
+
+class TokenKind(StrEnum):
+    FIGURE = "figure"
+    DATE = "date"
+    PERIOD = "period"
+    CODE = "code"
+    STRUCTURE = "structure"
+
+
+#: Canonical units: code → English label. Printed unit words map onto these below.
+UNITS: dict[str, str] = {
+    "cny_100m": "100 million yuan (亿元)",
+    "usd": "US dollars",
+    "percent": "percent",
+    "enterprises": "enterprises (家)",
+    "items": "items (个/项/条/类)",
+    "persons": "persons (名/人)",
+    "days": "days",
+    "years": "years",
+    "km2": "square kilometres",
+    "rank": "rank (1 = first)",
+    "chars": "characters",
+    "times": "times (倍)",
+}
+
+# printed unit word → (canonical unit, factor from the printed base unit)
+_UNIT_WORDS: dict[str, tuple[str, float]] = {
+    "美元": ("usd", 1.0),
+    "元": ("cny_100m", 1e-8),
+    "%": ("percent", 1.0),
+    "％": ("percent", 1.0),
+    "家": ("enterprises", 1.0),
+    "个": ("items", 1.0),
+    "项": ("items", 1.0),
+    "条": ("items", 1.0),
+    "大类": ("items", 1.0),
+    "小类": ("items", 1.0),
+    "类": ("items", 1.0),
+    "座": ("items", 1.0),
+    "件": ("items", 1.0),
+    "只": ("items", 1.0),
+    "部分": ("items", 1.0),
+    "大": ("items", 1.0),
+    "名": ("persons", 1.0),
+    "人": ("persons", 1.0),
+    "职工": ("persons", 1.0),
+    "居民": ("persons", 1.0),
+    "天": ("days", 1.0),
+    "年": ("years", 1.0),
+    "平方公里": ("km2", 1.0),
+    "字": ("chars", 1.0),
+    "倍": ("times", 1.0),
+    "强": ("rank", 1.0),
+    "位": ("rank", 1.0),
+}
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in _UNIT_WORDS), key=len, reverse=True))
+
+_MAGNITUDES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百": 1e2}
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_CN_NUM = f"[{_CN_DIGITS}]+"
+_AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
+_MAG = r"(?:万亿|千亿|百亿|亿|万)"
+
+_PREFIX_BOUNDS: dict[str, Bound] = {
+    "约": Bound.APPROX,
+    "大约": Bound.APPROX,
+    "突破": Bound.MORE_THAN,
+    "超过": Bound.MORE_THAN,
+    "超": Bound.MORE_THAN,
+    "逾": Bound.MORE_THAN,
+    "过": Bound.MORE_THAN,
+    "高于": Bound.MORE_THAN,
+    "达到": Bound.AT_LEAST,
+    "迈上": Bound.AT_LEAST,
+    "不低于": Bound.AT_LEAST,
+    "至少": Bound.AT_LEAST,
+    "不超过": Bound.AT_MOST,
+    "不足": Bound.LESS_THAN,
+    "不到": Bound.LESS_THAN,
+    "低于": Bound.LESS_THAN,
+    "近": Bound.LESS_THAN,
+}
+_PREFIX_ALT = "|".join(sorted(_PREFIX_BOUNDS, key=len, reverse=True))
+_SUFFIX_BOUNDS: dict[str, Bound] = {
+    "以上": Bound.AT_LEAST,
+    "之上": Bound.AT_LEAST,
+    "以下": Bound.AT_MOST,
+    "以内": Bound.AT_MOST,
+    "左右": Bound.APPROX,
+}
+_RANGE_SEP = r"(?:至|到|~|～|-|—|－)"
+
+_FIGURE = re.compile(
+    rf"(?P<prefix>{_PREFIX_ALT})?"
+    rf"(?:(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankunit>位|名)?"
+    rf"|(?P<frac_a>\d+)/(?P<frac_b>\d+)"
+    rf"|(?P<several>数)(?P<sevmag>十|百|千|万)(?P<sevunit>{_UNIT_ALT})?"
+    rf"|(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
+    rf"(?P<more1>余|多)?(?P<mag>{_MAG})?(?P<more>余|多)?(?P<unit>{_UNIT_ALT})?(?P<suffix>以上|之上|以下|以内|左右)?)"
+)
+_FIRST_PLACE = re.compile(r"(?P<rank>首位)")
+# Verbal shares: 过半 "more than half".
+_VERBAL: dict[str, tuple[float, Bound]] = {
+    "过半": (50.0, Bound.MORE_THAN),
+    "超过半数": (50.0, Bound.MORE_THAN),
+    "半数以上": (50.0, Bound.AT_LEAST),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFigure:
+    """A numeric expression read: value in the canonical unit, bound and implied interval."""
+
+    text: str
+    value: float
+    unit: str
+    bound: Bound
+    low: float
+    high: float
+    step: float
+    unit_inferred: bool = False
+
+    def agrees_with(self, value: float, unit: str, bound: Bound) -> bool:
+        return (
+            math.isclose(self.value, value, rel_tol=1e-9, abs_tol=1e-12)
+            and self.unit == unit
+            and self.bound is bound
+        )
+
+
+def _cn_value(text: str) -> float:
+    import cn2an  # light, but only needed for Chinese numerals
+
+    if text in ("百", "千"):
+        return 100.0 if text == "百" else 1000.0
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except ValueError as exc:
+        raise FigureParseError(f"{text!r} is not a Chinese numeral") from exc
+
+
+def _number(text: str) -> tuple[float, float, int]:
+    """Value, printed step and trailing-zero count of one number as printed."""
+    if re.fullmatch(_AR_NUM, text):
+        plain = text.replace(",", "")
+        if "." in plain:
+            decimals = len(plain.split(".")[1])
+            return float(plain), 10.0**-decimals, 0
+        zeros = len(plain) - len(plain.rstrip("0")) if plain.strip("0") else 0
+        return float(plain), 1.0, zeros
+    value = _cn_value(text)
+    zeros = 0
+    iv = int(value)
+    while iv and iv % 10 == 0:
+        iv //= 10
+        zeros += 1
+    return value, 1.0, zeros
+
+
+def _magnitude(mag: str) -> float:
+    factor = 1.0
+    for ch in mag:
+        factor *= _MAGNITUDES[ch]
+    return factor
+
+
+def parse_figure(text: str) -> ParsedFigure:
+    """Read one numeric expression such as ``突破2500亿元``, ``2200余家`` or ``2至3个``.
+
+    Raises FigureParseError naming the text when it is not one whole expression.
+    """
+    text = text.strip()
+    if m := _FIRST_PLACE.fullmatch(text):
+        return ParsedFigure(text, 1.0, "rank", Bound.EXACT, 1.0, 1.0, 1.0)
+    if text in _VERBAL:
+        value, bound = _VERBAL[text]
+        high = 100.0
+        return ParsedFigure(text, value, "percent", bound, value, high, 0.0)
+    m = _FIGURE.fullmatch(text)
+    if m is None:
+        raise FigureParseError(f"{text!r} is not a numeric expression (e.g. 约2300亿元, 95%以上)")
+    return _read(m)
+
+
+def _read(m: re.Match[str]) -> ParsedFigure:
+    text = m.group(0)
+    prefix = m["prefix"]
+    if m["ordinal"]:
+        value, _, _ = _number(m["rank"])
+        bound = _PREFIX_BOUNDS[prefix] if prefix else Bound.EXACT
+        return _bounded(text, value, "rank", bound, 1.0, 0.0)
+    if m["frac_a"]:
+        a, b = int(m["frac_a"]), int(m["frac_b"])
+        if b == 0:
+            raise FigureParseError(f"{text!r} divides by zero")
+        value = 100.0 * a / b
+        bound = _PREFIX_BOUNDS[prefix] if prefix else Bound.EXACT
+        return _bounded(text, value, "percent", bound, 0.0, 0.0)
+
+    if m["several"]:
+        # 数百 / 数十: "several hundred / tens", read as 2–9 times the magnitude.
+        unit, factor = _UNIT_WORDS[m["sevunit"]] if m["sevunit"] else ("", 1.0)
+        mag = _magnitude(m["sevmag"]) if m["sevmag"] in _MAGNITUDES else 10.0
+        low, high = 2 * mag * factor, 9 * mag * factor
+        return ParsedFigure(text, (low + high) / 2, unit, Bound.RANGE, low, high, mag * factor)
+
+    value, step, zeros = _number(m["num"])
+    mag = _magnitude(m["mag"] or "")
+    unit_word = m["unit"] or ""
+    unit_inferred = False
+    if unit_word:
+        unit, factor = _UNIT_WORDS[unit_word]
+    elif "亿" in (m["mag"] or ""):
+        # Bare 亿 (e.g. 产值43.9亿): every such figure in these texts is an amount of yuan.
+        unit, factor, unit_inferred = "cny_100m", 1e-8, True
+    else:
+        unit, factor = "", 1.0
+    scale = mag * factor
+    if unit == "rank" and unit_word == "强":
+        # 百强 / 30强: among the top N, i.e. rank at most N.
+        return _bounded(text, value * scale, "rank", Bound.AT_MOST, 1.0, 0.0)
+
+    suffix = m["suffix"]
+    more = m["more"] or m["more1"]
+    if m["num2"]:
+        value2, step2, _ = _number(m["num2"])
+        low, high = value * scale, value2 * scale
+        if low > high:
+            raise FigureParseError(f"{text!r} is a range that runs backwards")
+        return ParsedFigure(
+            text, (low + high) / 2, unit, Bound.RANGE, low, high, min(step, step2) * scale,
+            unit_inferred,
+        )
+    bound = Bound.EXACT
+    if prefix:
+        bound = _PREFIX_BOUNDS[prefix]
+    if more:
+        bound = Bound.MORE_THAN
+    if suffix:
+        bound = _SUFFIX_BOUNDS[suffix]
+    # 余/多 stop short of the next step of the last significant digit: 2200余 < 2300.
+    more_span = (10.0**zeros) * scale if more else 0.0
+    parsed = _bounded(text, value * scale, unit, bound, step * scale, more_span)
+    if unit_inferred:
+        return ParsedFigure(
+            parsed.text, parsed.value, parsed.unit, parsed.bound, parsed.low, parsed.high,
+            parsed.step, True,
+        )
+    return parsed
+
+
+def _bounded(
+    text: str, value: float, unit: str, bound: Bound, step: float, more_span: float
+) -> ParsedFigure:
+    match bound:
+        case Bound.EXACT:
+            low, high = value, value
+        case Bound.APPROX:
+            delta = abs(value) * APPROX_RELATIVE
+            low, high = value - delta, value + delta
+        case Bound.AT_LEAST:
+            low, high = value, math.inf
+        case Bound.MORE_THAN:
+            low, high = value, value + more_span if more_span else math.inf
+        case Bound.AT_MOST | Bound.LESS_THAN:
+            low, high = -math.inf, value
+        case Bound.RANGE:  # pragma: no cover - ranges are built by the caller
+            raise AssertionError("range built elsewhere")
+    return ParsedFigure(text, value, unit, bound, low, high, step)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scanning a whole text
+
+_DATE_PATTERNS = [
+    r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?",
+    r"\d{4}/\d{1,2}/\d{1,2}",
+    r"\d{4}年\d{1,2}月\d{1,2}日",
+    r"\d{4}年\d{1,2}月",
+    r"\d{4}年(?:底|初|末|中)?",
+    r"\d{1,2}月\d{1,2}日",
+    r"(?<![\d\-—－~～至到])\d{1,2}月(?!份?[\d])",
+    r"\d{1,2}日",
+    r"\d{1,2}:\d{2}",
+]
+_PERIOD_PATTERNS = [
+    r"\d{1,2}\s*[—\-－~～至]\s*\d{1,2}月",
+    r"前\s*[\d一二三]\s*(?:季度|个季度)",
+    r"[一二三四]季度",
+    r"十[一二三四五六七八九]五",
+    r"(?:过去|近)[\d一二三四五六七八九十]+年",
+    r"[上下]半年",
+    r"大年初[一二三四五六七八九十]+",
+]
+_CODE_PATTERNS = [
+    r"\+?\d{2,4}-\d{3,4}-\d{6,8}(?:,\d{6,8})*",
+    r"\d{3,4}-\d{7,8}",
+    r"[\u4e00-\u9fff]{1,2}ICP(?:备|证)\d+号(?:-\d+)?",
+    r"ICP证:京ICP备\d+号-\d+",
+    r"公网安备\d+",
+    r"\d+[A-Za-z]+[A-Za-z\d\-]*",
+    r"[A-Za-z]+-?\d+",
+    r"\d+(?:\.\d+)?版",
+    r"\d+号楼?",
+    r"\d+\.\d+(?:\.\d+)+",
+]
+_STRUCTURE_PATTERN = r"\d+(?:\+(?:\d+|N))+|\d+\((?:[^()]{1,30})\)(?:\+\d+\((?:[^()]{1,40})\))+"
+
+_SCAN = re.compile(
+    "|".join(
+        [
+            "(?P<structure>" + _STRUCTURE_PATTERN + ")",
+            "(?P<code>" + "|".join(_CODE_PATTERNS) + ")",
+            "(?P<date>" + "|".join(_DATE_PATTERNS) + ")",
+            "(?P<period>" + "|".join(_PERIOD_PATTERNS) + ")",
+            "(?P<figure>" + _FIGURE.pattern + ")",
+            "(?P<firstplace>首位|过半|超过半数|半数以上)",
+        ]
+    )
+)
+
+# Chinese numerals carry a figure only next to a classifier or after 第; 一 alone is idiom
+# (一批, 一座城市) and is not read as a figure.
+_CN_CLASSIFIED = re.compile(rf"^(?:第)?(?:{_PREFIX_ALT})?[{_CN_DIGITS}]+")
+_CN_OK_TAIL = re.compile(
+    r"(个|大|类|条|项|家|名|座|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One numeric token found in a text: kind, span and (for figures) the parsed value."""
+
+    kind: TokenKind
+    start: int
+    end: int
+    text: str
+    parsed: ParsedFigure | None = None
+
+
+def _is_cn_only(text: str) -> bool:
+    return not re.search(r"\d", text)
+
+
+@cache
+def _boundary_ok(text: str) -> bool:
+    """Reject Chinese-numeral matches that are idiom rather than figures."""
+    body = text
+    if body.startswith("第"):
+        return True
+    core = re.sub(f"^(?:{_PREFIX_ALT})", "", body)
+    numeral = re.match(f"[{_CN_DIGITS}]+", core)
+    if numeral is None:
+        return False
+    if numeral.group(0) == "一" or set(numeral.group(0)) <= {"一", "零", "〇"}:
+        return False
+    rest = core[numeral.end() :]
+    return bool(rest) and bool(_CN_OK_TAIL.match(rest))
+
+
+def scan(text: str) -> Iterator[Token]:
+    """Every numeric token in a clean text, left to right, non-overlapping."""
+    for m in _SCAN.finditer(text):
+        kind_name = m.lastgroup
+        start, end = m.span()
+        if kind_name in ("structure", "code", "date", "period"):
+            yield Token(TokenKind(kind_name), start, end, m.group(0))
+            continue
+        if kind_name == "firstplace":
+            yield Token(TokenKind.FIGURE, start, end, m.group(0), parse_figure(m.group(0)))
+            continue
+        raw = m.group(0)
+        if _is_cn_only(raw) and not _boundary_ok(raw):
+            continue
+        # A bare prefix word before a non-figure (e.g. 超 in 超高清) never matches, since a
+        # number is required; but keep the token tight: strip a prefix that is part of a word.
+        try:
+            parsed = parse_figure(raw)
+        except FigureParseError:
+            continue
+        if _is_cn_only(raw) and parsed.unit == "" and not raw.startswith("第"):
+            continue
+        yield Token(TokenKind.FIGURE, start, end, raw, parsed)

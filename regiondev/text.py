@@ -1,0 +1,150 @@
+"""Raw text → clean simplified text, with an offset map back to the raw file and damaged runs.
+
+Cleaning removes the ASCII pinyin annotations some pages carry (``制造業(yè)``) and converts
+traditional characters to simplified with OpenCC. Every clean character remembers the raw
+character it came from, so a quote found in clean text is shown exactly as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+__all__ = ["CleanText", "DamagedRun", "clean", "to_simplified"]
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PINYIN = re.compile(
+    rf"(?<=[{_CJK}])\((?:[a-zA-Z]*[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ][a-zA-Z]*|[a-z]{{1,6}})\)"
+)
+# A byte-damaged run: a '?' standing for lost bytes, then GBK text read one byte out of step,
+# until an ASCII character between two CJK characters (or before an annotation) realigns it.
+_DAMAGED = re.compile(rf"\?(?=\S)[^\n]{{0,12}}?[{_CJK}](?P<realign>[A-Za-z^_`|\\@#$&=])(?=[{_CJK}(])")
+
+
+@dataclass(frozen=True, slots=True)
+class DamagedRun:
+    """A run of mojibake in the raw text; no figure may be drawn from inside it."""
+
+    raw_start: int
+    raw_end: int
+    clean_start: int
+    clean_end: int
+    raw: str
+    repaired: str = ""
+
+    @property
+    def repair_note(self) -> str:
+        if not self.repaired:
+            return "not repairable by a provable one-byte GBK realignment"
+        return (
+            f"repairs to …{self.repaired} (the first character's lead byte is lost; the rest "
+            "re-encodes to the damaged bytes exactly)"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """A source's clean text and the map from each clean character to its raw offset."""
+
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+    damaged: tuple[DamagedRun, ...]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw-text span covering clean characters [start, end)."""
+        if not 0 <= start < end <= len(self.text):
+            raise IndexError(f"clean span [{start}, {end}) outside text of {len(self.text)}")
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def raw_quote(self, start: int, end: int) -> str:
+        """The quote exactly as printed in the raw file (annotations included)."""
+        a, b = self.raw_span(start, end)
+        return self.raw[a:b]
+
+    def find(self, quote: str) -> list[int]:
+        """Every start offset of ``quote`` (normalised the same way) in the clean text."""
+        needle = normalise_fragment(quote)
+        if not needle:
+            return []
+        hits, at = [], self.text.find(needle)
+        while at != -1:
+            hits.append(at)
+            at = self.text.find(needle, at + 1)
+        return hits
+
+    def in_damaged_run(self, start: int, end: int) -> DamagedRun | None:
+        for run in self.damaged:
+            if start < run.clean_end and run.clean_start < end:
+                return run
+        return None
+
+
+@cache
+def _converter() -> object:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified (OpenCC t2s). One function, so the converter can be swapped."""
+    return str(_converter().convert(text))  # type: ignore[attr-defined]
+
+
+def normalise_fragment(fragment: str) -> str:
+    """Normalise a user-typed quote the way source texts are cleaned."""
+    stripped = _PINYIN.sub("", fragment)
+    return _convert_same_length(stripped)
+
+
+def _convert_same_length(text: str) -> str:
+    """Convert line by line; a line whose length would change is converted char by char."""
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        converted = to_simplified(line)
+        if len(converted) != len(line):
+            converted = "".join(to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in line)
+        out.append(converted)
+    return "".join(out)
+
+
+def _repair(run: str) -> str:
+    """Repair a damaged run by a one-byte GBK realignment, or return '' if not provable."""
+    body = run[1:]
+    try:
+        damaged_bytes = body.encode("gbk")
+    except UnicodeEncodeError:
+        return ""
+    shifted = damaged_bytes[1:]
+    try:
+        repaired = shifted.decode("gbk")
+    except UnicodeDecodeError:
+        return ""
+    if not repaired or repaired.encode("gbk") != shifted:
+        return ""
+    if not all(re.match(rf"[{_CJK}\u3000-\u303f\uff00-\uffef]", ch) for ch in repaired):
+        return ""
+    return repaired
+
+
+def clean(raw: str) -> CleanText:
+    """Clean a raw source text; see the module docstring."""
+    damaged_raw = [(m.start(), m.end(), m.group(0)) for m in _DAMAGED.finditer(raw)]
+    keep: list[int] = []
+    removed = [m.span() for m in _PINYIN.finditer(raw)]
+    r = 0
+    for a, b in removed:
+        keep.extend(range(r, a))
+        r = b
+    keep.extend(range(r, len(raw)))
+    stripped = "".join(raw[i] for i in keep)
+    text = _convert_same_length(stripped)
+    assert len(text) == len(keep)
+    runs = []
+    for a, b, s in damaged_raw:
+        ca = next(i for i, o in enumerate(keep) if o >= a)
+        cb = next((i for i, o in enumerate(keep) if o >= b), len(keep))
+        runs.append(DamagedRun(a, b, ca, cb, s, _repair(s)))
+    return CleanText(raw, text, tuple(keep), tuple(runs))
