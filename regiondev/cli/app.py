@@ -20,12 +20,14 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 
 #: Command modules, each with ``register(app)``; imported when the app is built.
 COMMAND_MODULES = (
     "regiondev.cli.basic",
+    "regiondev.cli.report",
 )
 
 for _name in COMMAND_MODULES:

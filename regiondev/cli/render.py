@@ -53,7 +53,7 @@ def emit(frame: Any, fmt: Format, title: str = "", columns: list[str] | None = N
             table.add_column(c, overflow="fold")
         for r in frame.select(cols).iter_rows(named=True):
             table.add_row(*(format_cell(r[c]) for c in cols))
-        Console().print(table)
+        Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -1,0 +1,56 @@
+"""`report`: write the Markdown and HTML analysis report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from regiondev.cli.options import CatalogOpt
+from regiondev.cli.render import fail, load_user_catalog
+
+__all__ = ["register"]
+
+
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the report into.")],
+    catalog: CatalogOpt = None,
+    deflator: Annotated[
+        float | None,
+        typer.Option(help="Assumed annual deflator (e.g. 0.02) to compare nominal with real growth."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace a non-empty folder that is not a report.")
+    ] = False,
+) -> None:
+    """Write report.md, report.html (figures embedded) and figures/ into --out.
+
+    The same inputs give byte-identical files. Example: regiondev report --out analyses
+    """
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from regiondev.errors import RegiondevError
+    from regiondev.report.build import write_report
+
+    if deflator is not None and not -0.5 < deflator < 1.0:
+        fail(f"--deflator {deflator} is not a plausible annual rate (give a fraction, e.g. 0.02)")
+    cat = load_user_catalog(catalog)
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=console, transient=True) as bar:
+        task = bar.add_task("report", total=7)
+
+        def step(name: str) -> None:
+            bar.update(task, description=f"building section: {name}", advance=1)
+
+        try:
+            paths = write_report(cat, out, deflator=deflator, force=force, progress=step)
+        except RegiondevError as exc:
+            fail(str(exc))
+    typer.secho(f"wrote {paths['markdown']} and {paths['html']}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)

@@ -1,0 +1,1 @@
+"""The analysis report: result objects rendered to Markdown and self-contained HTML."""

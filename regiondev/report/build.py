@@ -1,0 +1,452 @@
+"""Build the analysis report (Markdown + self-contained HTML) from result objects.
+
+Sections are assembled once as blocks (text, table, figure) and rendered twice; nothing here
+recomputes an analysis. The output is byte-identical for the same inputs: no timestamps,
+sorted rows, PNGs without date metadata. Writes go to a temporary folder that replaces the
+target in one step, and a marker file tells a previous report from a folder of user files.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from regiondev.catalog import Catalog
+from regiondev.errors import RegiondevError
+from regiondev.results import format_cell
+
+__all__ = ["MARKER", "Block", "ReportError", "Section", "build_sections", "write_report"]
+
+MARKER = ".regiondev-report"
+_ID_COLUMNS = {"id", "target_id", "baseline_ids", "observation_ids", "record_ids", "input_ids"}
+
+
+class ReportError(RegiondevError):
+    """The output folder cannot be written (not empty and not a previous report)."""
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "text" | "table" | "figure"
+    text: str = ""
+    frame: Any = None
+    columns: tuple[str, ...] = ()
+    caption: str = ""
+    figure: str = ""
+    png: bytes = b""
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    title: str
+    blocks: tuple[Block, ...] = field(default=())
+
+
+def _text(*paragraphs: str) -> Block:
+    return Block("text", text="\n\n".join(paragraphs))
+
+
+def _table(frame: Any, columns: Iterable[str], caption: str) -> Block:
+    cols = tuple(c for c in columns if c in frame.columns)
+    return Block("table", frame=frame, columns=cols, caption=caption)
+
+
+def _sources_section(cat: Catalog) -> Section:
+    from regiondev.sources import clean_text, source_frame
+
+    frame = source_frame(tuple(s for s in cat.sources if s.kind == "news")).sort("id")
+    runs = []
+    for s in sorted(cat.sources, key=lambda s: s.id):
+        if not s.path or s.kind != "news":
+            continue
+        for d in clean_text(s).damaged:
+            runs.append(
+                f"- `{s.id}` characters {d.clean_start}–{d.clean_end} (raw {d.raw_start}–"
+                f"{d.raw_end}): `{d.raw}` — {d.repair_note}. No figure is drawn from it."
+            )
+    blocks = [
+        _text(
+            "Five Chinese news reports, kept byte-identical (sha256 verified on every load) and "
+            "cleaned at load time: pinyin annotations removed, traditional characters converted "
+            "to simplified with OpenCC. Quotes below are in clean simplified text; the appendix "
+            "also shows each quote exactly as printed."
+        ),
+        _table(frame, ["id", "published", "region", "script", "title", "outlet", "sha256"],
+               "Sources (title as printed; published date or the evidence for an undated text)"),
+        _table(frame, ["id", "date_evidence"], "How each publication date is known"),
+        _text("**Byte-damaged runs found**\n\n" + ("\n".join(runs) if runs else "None.")),
+    ]
+    return Section("sources", "1. Sources", tuple(blocks))
+
+
+def _catalog_section(cat: Catalog) -> Section:
+    from regiondev.report.figures import catalog_figure
+
+    frame = cat.frame().sort(["region", "indicator", "period", "id"])
+    blocks = [
+        _text(
+            f"{frame.height} figures, each with its source, verbatim quote, unit, period, bound "
+            "(the interval its qualifier implies: 约 about ±5 %, 突破/超过 more than, 以上 at "
+            "least, 余/多 more than but below the next step of the last digit) and price basis "
+            "(levels nominal, official growth rates real). Units: cny_100m = 亿元 (100 million "
+            "yuan); percent as printed."
+        ),
+        Block("figure", figure="catalog.png", png=catalog_figure(frame),
+              caption="Cataloged figures by region and status."),
+        _table(frame, ["region", "indicator", "period", "status", "figure", "value", "unit",
+                       "bound", "low", "high", "basis", "id"],
+               "The catalog by region and indicator (low/high: the bound's interval; ∞ = open)"),
+    ]
+    return Section("catalog", "2. The catalog", tuple(blocks))
+
+
+def _growth_section(cat: Catalog, deflator: float | None) -> Section:
+    from regiondev.analysis.growth import growth
+    from regiondev.report.figures import growth_figure
+
+    result = growth(cat, deflator=deflator)
+    frame = result.to_frame()
+    assumption = (
+        f"Deflator assumption: {deflator:.2%} a year, applied to real growth on record to make "
+        "it comparable with nominal required CAGRs."
+        if deflator is not None
+        else "No deflator assumed: where a nominal required CAGR meets a real growth rate on "
+        "record the comparison is marked 'basis differs' (pass --deflator to assume one)."
+    )
+    blocks = [
+        _text(
+            "For every target: the baseline (same region, indicator, measure and scope, latest "
+            "period before the target; derived where the texts give it only indirectly), the "
+            "required compound annual growth with its interval from the inputs' bounds and "
+            "printed rounding, and the growth on record with the Eurostat/Open SDG "
+            "classification of the ratio historical / required. Rates are fractions (0.0996 = "
+            "9.96 %).",
+            assumption,
+        ),
+        Block("figure", figure="growth.png", png=growth_figure(frame),
+              caption="Required CAGR (point and interval) and the growth on record."),
+        _table(frame, ["region", "indicator", "target_id", "baseline_ids", "base_period",
+                       "base_value", "target_period", "target_value", "years", "required_cagr",
+                       "required_cagr_low", "required_cagr_high", "historical_growth",
+                       "historical_basis", "ratio", "classification"],
+               "Targets and the growth they require"),
+        _table(frame, ["target_id", "note"], "Notes and reasons, per target"),
+    ]
+    if "derivation" in frame.columns:
+        import polars as pl
+
+        derived = frame.filter(pl.col("derivation").is_not_null() & (pl.col("derivation") != ""))
+        if derived.height:
+            blocks.append(_table(derived, ["target_id", "derivation"], "Derived baselines"))
+    return Section("growth", "3. Targets and required growth", tuple(blocks))
+
+
+def _clusters_section(cat: Catalog) -> Section:
+    from regiondev.analysis.clusters import clusters
+
+    result = clusters(cat)
+    blocks: list[Block] = [
+        _text(
+            "Where Hunan, Changsha and Zhuzhou stand among China's 45 national "
+            "advanced-manufacturing clusters, and how the cities' own cluster plans are built. "
+            "Comparisons across different periods or measures are labelled as such."
+        )
+    ]
+    blocks.extend(_cluster_blocks(result))
+    return Section("clusters", "4. Cluster comparisons", tuple(blocks))
+
+
+def _cluster_blocks(result: Any) -> list[Block]:
+    """Tables and figures of the cluster result (one table per kind of comparison)."""
+    import polars as pl
+
+    from regiondev.report.figures import clusters_figure
+
+    frame = result.to_frame()
+    out: list[Block] = []
+    if "table" not in frame.columns:
+        return [_table(frame, frame.columns, "Cluster comparisons")]
+    for name in frame["table"].unique(maintain_order=True).to_list():
+        part = frame.filter(pl.col("table") == name)
+        cols = [c for c in part.columns if part[c].null_count() < part.height and c != "table"]
+        out.append(_table(part, cols, f"Clusters: {name.replace('_', ' ')}"))
+        if name == "composition" and {"dimension", "member", "percent"} <= set(part.columns):
+            panels = []
+            for dim in part["dimension"].unique(maintain_order=True).to_list():
+                sub = part.filter(pl.col("dimension") == dim)
+                panels.append((f"by {dim.replace('_', ' ')}", [str(m) for m in sub["member"]],
+                               [float(v) for v in sub["percent"]]))
+            out.append(Block("figure", figure="clusters.png", png=clusters_figure(panels),
+                             caption="Shares of the 45 national clusters by domain and region."))
+    return out
+
+
+def _consistency_section(cat: Catalog) -> Section:
+    import polars as pl
+
+    from regiondev.analysis.consistency import check
+    from regiondev.report.figures import verdicts_figure
+
+    frame = check(cat).to_frame().sort("check_id")
+    explained = frame.filter(pl.col("status").is_in(["fail", "warn", "not_comparable"]))
+    blocks = [
+        _text(
+            "Every relation the catalog makes checkable, recomputed: partitions, shares of "
+            "counts, rounding feasibility (GRIM), share × total, growth compounding, repeated "
+            "figures and comparability. A relation that holds for some values inside the stated "
+            "bounds and not others is a warning, not a pass."
+        ),
+        Block("figure", figure="verdicts.png", png=verdicts_figure(frame["status"].to_list()),
+              caption="Consistency verdicts by status."),
+        _table(frame, ["check_id", "kind", "status", "observation_ids", "expected", "actual",
+                       "tolerance"], "All checks"),
+        _table(explained, ["check_id", "status", "message"],
+               "Every fail, warn and not-comparable, explained"),
+    ]
+    return Section("consistency", "5. Do the figures agree?", tuple(blocks))
+
+
+def _audit_section(cat: Catalog) -> Section:
+    import polars as pl
+
+    from regiondev.audit import audit
+
+    result = audit(cat)
+    frame = result.to_frame()
+    waived = frame.filter(pl.col("status") == "waived").sort(["source", "start"])
+    missing = frame.filter(pl.col("status") == "unaccounted")
+    blocks = [
+        _text(
+            "Every number in every source text, found by the same reader that validates the "
+            "catalog, is either cataloged (a record's figure, or the period inside a record's "
+            "quote), waived with a reason (page furniture, headlines of other stories, contact "
+            "and licence numbers, names and slogans), or unaccounted."
+        ),
+        _table(result.summary(), ["source", "tokens", "cataloged", "waived", "unaccounted"],
+               "Number audit per source"),
+        _table(waived, ["source", "token", "kind", "reason", "context"], "Waived numbers"),
+    ]
+    if missing.height:
+        blocks.append(_table(missing, ["source", "token", "context"], "Unaccounted numbers"))
+    extraction = _extraction_blocks(cat)
+    blocks.extend(extraction)
+    return Section("audit", "6. Number audit and extraction accuracy", tuple(blocks))
+
+
+def _extraction_blocks(cat: Catalog) -> list[Block]:
+    try:
+        from regiondev.extract.accuracy import accuracy
+    except ImportError:
+        return []
+    frame = accuracy(cat)
+    return [
+        _text(
+            "`regiondev extract` run on each seed, scored against the curated catalog: recall "
+            "of cataloged figures (value, unit and bound) and precision of the claims it did not "
+            "set aside."
+        ),
+        _table(frame, frame.columns, "Extraction accuracy on the seeds"),
+    ]
+
+
+def _appendix_section(cat: Catalog) -> Section:
+    frame = cat.frame().sort("id")
+    return Section(
+        "appendix",
+        "Appendix: every figure by id",
+        (
+            _text("Each figure used anywhere above, with its verbatim quote: clean simplified "
+                  "text, and exactly as printed in the source file."),
+            _table(frame, ["id", "source", "period", "figure", "unit", "bound", "quote",
+                           "quote_raw"], "Figures by id"),
+        ),
+    )
+
+
+SECTION_BUILDERS: tuple[tuple[str, Callable[..., Section]], ...] = ()
+
+
+def build_sections(
+    cat: Catalog, *, deflator: float | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[Section]:
+    """All report sections, in order."""
+    steps: list[tuple[str, Callable[[], Section]]] = [
+        ("sources", lambda: _sources_section(cat)),
+        ("catalog", lambda: _catalog_section(cat)),
+        ("growth", lambda: _growth_section(cat, deflator)),
+        ("clusters", lambda: _clusters_section(cat)),
+        ("consistency", lambda: _consistency_section(cat)),
+        ("audit", lambda: _audit_section(cat)),
+        ("appendix", lambda: _appendix_section(cat)),
+    ]
+    out = []
+    for name, step in steps:
+        if progress is not None:
+            progress(name)
+        out.append(step())
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+
+_TITLE = "regiondev analysis report: advanced manufacturing in Hunan, Changsha and Zhuzhou"
+
+
+def render_markdown(sections: list[Section]) -> str:
+    from regiondev.results import frame_to_markdown
+
+    out = [f"# {_TITLE}", "", "Contents: " + " · ".join(
+        f"[{s.title}](#{s.anchor})" for s in sections), ""]
+    for s in sections:
+        out += [f'<a id="{s.anchor}"></a>', "", f"## {s.title}", ""]
+        for b in s.blocks:
+            if b.kind == "text":
+                out += [b.text, ""]
+            elif b.kind == "table":
+                out += [f"**{b.caption}**", ""]
+                out += [frame_to_markdown(b.frame, list(b.columns)) if b.frame.height else
+                        "_(no rows)_", ""]
+            else:
+                out += [f"![{b.caption}](figures/{b.figure})", "", f"*{b.caption}*", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC","Noto Sans SC",
+sans-serif;max-width:1200px;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
+h1{font-size:1.6rem}h2{border-bottom:2px solid #0173b2;padding-bottom:.2rem;margin-top:2.2rem}
+table.rd-table{border-collapse:collapse;font-size:.82rem;margin:.6rem 0 1.4rem;display:block;
+overflow-x:auto}
+table.rd-table caption{text-align:left;font-weight:600;padding:.3rem 0;caption-side:top}
+table.rd-table th,table.rd-table td{border:1px solid #d0d7de;padding:.25rem .45rem;
+vertical-align:top}
+table.rd-table th{background:#f3f6f9;position:sticky;top:0}
+table.rd-table tr:nth-child(even) td{background:#fafbfc}
+figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+figcaption{font-size:.85rem;color:#555}
+code{background:#f3f3f3;padding:0 .2rem}
+nav a{margin-right:.8rem}
+@media print{nav{display:none}table.rd-table{display:table}}
+"""
+
+
+def _html_cell(column: str, value: Any) -> str:
+    text = format_cell(value)
+    if column in _ID_COLUMNS and text:
+        ids = [t.strip() for t in text.split(",") if t.strip()]
+        return ", ".join(f'<a href="#obs-{html.escape(i)}">{html.escape(i)}</a>' for i in ids)
+    return html.escape(text)
+
+
+def _html_table(b: Block, anchor_ids: bool = False) -> str:
+    cols = list(b.columns)
+    out = ['<table class="rd-table">', f"<caption>{html.escape(b.caption)}</caption>",
+           "<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in cols) + "</tr></thead>",
+           "<tbody>"]
+    for r in b.frame.select(cols).iter_rows(named=True):
+        row_id = f' id="obs-{html.escape(str(r["id"]))}"' if anchor_ids and "id" in r else ""
+        out.append(f"<tr{row_id}>" + "".join(
+            f"<td>{_html_cell(c, r[c]) if not (anchor_ids and c == 'id') else html.escape(str(r[c]))}</td>"
+            for c in cols) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _html_text(text: str) -> str:
+    import re
+
+    parts = []
+    for para in text.split("\n\n"):
+        esc = html.escape(para)
+        esc = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", esc)
+        esc = re.sub(r"`(.+?)`", r"<code>\1</code>", esc)
+        if esc.lstrip().startswith("- "):
+            items = [i[2:] for i in esc.split("\n") if i.startswith("- ")]
+            parts.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+        else:
+            head, _, rest = esc.partition("\n")
+            if rest.lstrip().startswith("- "):
+                items = [i[2:] for i in rest.split("\n") if i.startswith("- ")]
+                parts.append(f"<p>{head}</p><ul>" + "".join(f"<li>{i}</li>" for i in items)
+                             + "</ul>")
+            else:
+                parts.append(f"<p>{esc}</p>")
+    return "".join(parts)
+
+
+def render_html(sections: list[Section]) -> str:
+    nav = "".join(f'<a href="#{s.anchor}">{html.escape(s.title)}</a>' for s in sections)
+    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           f"<title>{html.escape(_TITLE)}</title><style>{_CSS}</style></head><body>",
+           f"<h1>{html.escape(_TITLE)}</h1>", f"<nav>{nav}</nav>"]
+    for s in sections:
+        out.append(f'<section id="{s.anchor}"><h2>{html.escape(s.title)}</h2>')
+        for b in s.blocks:
+            if b.kind == "text":
+                out.append(_html_text(b.text))
+            elif b.kind == "table":
+                if b.frame.height:
+                    out.append(_html_table(b, anchor_ids=s.anchor == "appendix"))
+                else:
+                    out.append(f"<p><em>{html.escape(b.caption)}: no rows.</em></p>")
+            else:
+                data = base64.b64encode(b.png).decode("ascii")
+                out.append(f'<figure><img alt="{html.escape(b.caption)}" '
+                           f'src="data:image/png;base64,{data}"><figcaption>'
+                           f"{html.escape(b.caption)}</figcaption></figure>")
+        out.append("</section>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _check_target(out: Path, force: bool) -> None:
+    if out.exists() and not out.is_dir():
+        raise ReportError(f"{out} exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists() and not force:
+        raise ReportError(
+            f"{out} is not empty and holds no previous regiondev report; choose another --out "
+            "or pass --force to replace it"
+        )
+
+
+def write_report(
+    cat: Catalog, out: str | Path, *, deflator: float | None = None, force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Path]:
+    """Write report.md, report.html and figures/ into ``out`` atomically."""
+    out = Path(out)
+    _check_target(out, force)
+    sections = build_sections(cat, deflator=deflator, progress=progress)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
+    try:
+        (tmp / "figures").mkdir()
+        for s in sections:
+            for b in s.blocks:
+                if b.kind == "figure":
+                    (tmp / "figures" / b.figure).write_bytes(b.png)
+        (tmp / "report.md").write_text(render_markdown(sections), encoding="utf-8")
+        (tmp / "report.html").write_text(render_html(sections), encoding="utf-8")
+        (tmp / MARKER).write_text("regiondev report folder; safe to replace\n", encoding="utf-8")
+        if out.exists():
+            backup = Path(tempfile.mkdtemp(prefix=".old-report-", dir=out.parent))
+            os.rename(out, backup / "old")
+            os.rename(tmp, out)
+            shutil.rmtree(backup)
+        else:
+            os.rename(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return {"markdown": out / "report.md", "html": out / "report.html", "figures": out / "figures"}

@@ -1,0 +1,142 @@
+"""Report figures: seaborn in one fixed theme, English labels, PNG without date metadata."""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import Any
+
+__all__ = ["FIGURE_DPI", "catalog_figure", "clusters_figure", "growth_figure", "png_bytes",
+           "verdicts_figure"]
+
+FIGURE_DPI = 110
+_WIDTH = 8.0
+
+
+def _theme() -> Any:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    sns.set_theme(context="notebook", style="whitegrid", palette="colorblind", font="DejaVu Sans")
+    plt.rcParams.update({"svg.hashsalt": "regiondev", "figure.dpi": FIGURE_DPI})
+    return plt
+
+
+def png_bytes(fig: Any) -> bytes:
+    """Render a figure to PNG bytes with no date or software metadata (reproducible)."""
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=FIGURE_DPI, bbox_inches="tight",
+                metadata={"Software": None})
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def catalog_figure(frame: Any) -> bytes:
+    """Records by region and status (counts), one bar group per region."""
+    plt = _theme()
+    import seaborn as sns
+
+    counts = frame.group_by(["region", "status"]).len().sort(["region", "status"])
+    fig, ax = plt.subplots(figsize=(_WIDTH, 3.2))
+    sns.barplot(x=counts["region"].to_list(), y=counts["len"].to_list(),
+                hue=counts["status"].to_list(), ax=ax)
+    ax.set_xlabel("region")
+    ax.set_ylabel("catalog records (figures)")
+    ax.set_title("Cataloged figures by region: actuals and targets")
+    ax.legend(title="status")
+    return png_bytes(fig)
+
+
+def growth_figure(frame: Any) -> bytes:
+    """Required CAGR per target with its interval, and the historical growth where known."""
+    plt = _theme()
+
+    rows = [
+        r for r in frame.iter_rows(named=True)
+        if r.get("required_cagr") is not None
+    ]
+    height = max(2.4, 0.55 * len(rows) + 1.4)
+    fig, ax = plt.subplots(figsize=(_WIDTH, height))
+    if not rows:
+        ax.text(0.5, 0.5, "No target has a usable baseline", ha="center", va="center")
+        ax.set_axis_off()
+        return png_bytes(fig)
+    labels = []
+    for i, r in enumerate(rows):
+        y = len(rows) - 1 - i
+        point = 100 * r["required_cagr"]
+        low = r.get("required_cagr_low")
+        high = r.get("required_cagr_high")
+        lo = 100 * low if low is not None and math.isfinite(low) else point
+        hi = 100 * high if high is not None and math.isfinite(high) else point
+        ax.plot([lo, hi], [y, y], color="#0173b2", linewidth=4, alpha=0.45, solid_capstyle="butt")
+        ax.plot([point], [y], "o", color="#0173b2",
+                label="required CAGR (interval from bounds and rounding)" if i == 0 else None)
+        hist = r.get("historical_growth")
+        if hist is not None:
+            ax.plot([100 * hist], [y], "D", color="#de8f05",
+                    label=f"growth on record ({r.get('historical_basis') or 'basis?'})"
+                    if not any(lab.startswith("growth on record") for lab in
+                               ax.get_legend_handles_labels()[1]) else None)
+        labels.append(f"{r['region']} · {r['indicator']} → {r['target_period']}")
+    ax.set_yticks(range(len(rows) - 1, -1, -1), labels)
+    ax.set_xlabel("annual growth, % (required: nominal CAGR between levels; record: as printed)")
+    ax.set_title("Growth each target requires, against the growth on record")
+    ax.axvline(0, color="grey", linewidth=0.8)
+    ax.legend(loc="lower right", fontsize="small")
+    return png_bytes(fig)
+
+
+def clusters_figure(parts: list[tuple[str, list[str], list[float]]]) -> bytes:
+    """One bar panel per partition: (title, labels, percents)."""
+    plt = _theme()
+    import seaborn as sns
+
+    n = max(1, len(parts))
+    fig, axes = plt.subplots(1, n, figsize=(_WIDTH, 3.4), squeeze=False)
+    for ax, (title, labels, values) in zip(axes[0], parts, strict=False):
+        sns.barplot(x=values, y=labels, ax=ax, color="#029e73", orient="h")
+        ax.set_title(title, fontsize="medium")
+        ax.set_xlabel("% of the 45 national clusters")
+        ax.set_ylabel("")
+        for i, v in enumerate(values):
+            ax.text(v, i, f" {v:.1f}%", va="center", fontsize="small")
+    fig.tight_layout()
+    return png_bytes(fig)
+
+
+def lq_figure(labels: list[str], values: list[float], reference: str) -> bytes:
+    """Location quotients with the proportionality line at 1."""
+    plt = _theme()
+    import seaborn as sns
+
+    fig, ax = plt.subplots(figsize=(_WIDTH, 2.8))
+    sns.barplot(x=values, y=labels, ax=ax, color="#cc78bc", orient="h")
+    ax.axvline(1.0, color="black", linewidth=1, linestyle="--")
+    ax.set_xlabel(f"location quotient (share of clusters / share of {reference}); 1 = proportional")
+    ax.set_ylabel("")
+    ax.set_title("Clusters against economic weight, by macro-region")
+    for i, v in enumerate(values):
+        ax.text(v, i, f" {v:.2f}", va="center", fontsize="small")
+    return png_bytes(fig)
+
+
+def verdicts_figure(statuses: list[str]) -> bytes:
+    """How many consistency checks ended in each status."""
+    plt = _theme()
+    import seaborn as sns
+
+    order = ["pass", "warn", "fail", "not_comparable", "not_checkable"]
+    counts = [statuses.count(s) for s in order]
+    fig, ax = plt.subplots(figsize=(_WIDTH, 2.6))
+    sns.barplot(x=order, y=counts, ax=ax, color="#56b4e9")
+    ax.set_ylabel("checks")
+    ax.set_title("Consistency verdicts")
+    for i, c in enumerate(counts):
+        ax.text(i, c, str(c), ha="center", va="bottom")
+    return png_bytes(fig)

@@ -1,0 +1,90 @@
+"""CLI: sources, catalog and audit in every format, and their error paths."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from regiondev.cli.app import app
+
+runner = CliRunner()
+
+
+def _ok(args: list[str]) -> str:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_sources_json_has_contract_fields_and_real_hashes() -> None:
+    import hashlib
+
+    rows = json.loads(_ok(["sources", "--format", "json"]))
+    assert [r["id"] for r in rows] == ["cs21", "csht19", "hn19", "cn22", "zz21"]
+    for r in rows:
+        assert {"id", "path", "sha256", "title", "published"} <= set(r)
+        assert hashlib.sha256(Path(r["path"]).read_bytes()).hexdigest() == r["sha256"]
+    assert next(r for r in rows if r["id"] == "hn19")["published"] == "undated"
+
+
+def test_catalog_json_contract_and_filters() -> None:
+    rows = json.loads(_ok(["catalog", "--format", "json", "--region", "zhuzhou"]))
+    assert rows and all(r["region"] == "zhuzhou" for r in rows)
+    fields = {"id", "source", "region", "indicator", "status", "period", "value", "unit",
+              "bound", "low", "high", "basis", "quote"}
+    assert all(fields <= set(r) for r in rows)
+    gdp = next(r for r in rows if r["id"] == "zz21-gdp-2020")
+    # 突破3000亿元: more than 3000, unbounded above (null in JSON)
+    assert (gdp["value"], gdp["low"], gdp["high"], gdp["bound"]) == (3000, 3000, None, "more_than")
+
+
+def test_catalog_status_filter_and_csv() -> None:
+    out = _ok(["catalog", "--format", "csv", "--status", "target"])
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and {r["status"] for r in rows} == {"target"}
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_catalog_human_formats(fmt: str) -> None:
+    out = _ok(["catalog", "--format", fmt, "--indicator", "gdp"])
+    assert "zz21-gdp-2020" in out
+
+
+def test_bad_filter_is_usage_error_on_stderr() -> None:
+    result = runner.invoke(app, ["catalog", "--region", "mars"])
+    assert result.exit_code == 2
+    assert "mars" in result.stderr and result.stdout == ""
+
+
+def test_bad_format_is_usage_error() -> None:
+    result = runner.invoke(app, ["catalog", "--format", "xml"])
+    assert result.exit_code == 2
+
+
+def test_missing_user_catalog_is_input_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["catalog", "--catalog", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2
+    assert "nope.toml" in result.stderr
+
+
+def test_bad_user_catalog_names_file_record_and_field(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.toml"
+    bad.write_text(
+        'source = "zz21"\nregion = "zhuzhou"\n[[observation]]\nid = "x1"\nindicator = "gdp"\n'
+        'status = "actual"\nperiod = "2020"\nfigure = "突破3000亿元"\nvalue = 3100\n'
+        'unit = "cny_100m"\nbound = "more_than"\nbasis = "nominal"\nquote = "总量突破3000亿元"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["catalog", "--catalog", str(bad)])
+    assert result.exit_code == 2
+    assert "mine.toml" in result.stderr and "'x1'" in result.stderr and "value" in result.stderr
+
+
+def test_audit_summary_json() -> None:
+    result = runner.invoke(app, ["audit", "--format", "json"])
+    rows = json.loads(result.stdout)
+    assert {r["source"] for r in rows} == {"cs21", "csht19", "hn19", "cn22", "zz21"}
+    assert result.exit_code == (1 if any(r["status"] == "unaccounted" for r in rows) else 0)

@@ -1,0 +1,32 @@
+"""`import regiondev` stays light: no heavy library is imported with it."""
+
+import subprocess
+import sys
+
+HEAVY = ("seaborn", "matplotlib", "scipy", "statsmodels", "polars")
+
+
+def test_import_does_not_pull_heavy_libraries() -> None:
+    code = (
+        "import sys, regiondev; "
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_cli_help_does_not_pull_heavy_libraries() -> None:
+    code = (
+        "import sys\n"
+        "from regiondev.cli.app import app\n"
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_python_dash_m_runs() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "regiondev", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "sources" in out.stdout and "catalog" in out.stdout
