@@ -68,16 +68,42 @@ CATALOG_SCHEMA: dict[str, str] = {
 }
 
 _OBS_REQUIRED = (
-    "id", "source", "region", "indicator", "status", "period", "figure", "value", "unit",
-    "bound", "basis", "quote",
+    "id",
+    "source",
+    "region",
+    "indicator",
+    "status",
+    "period",
+    "figure",
+    "value",
+    "unit",
+    "bound",
+    "basis",
+    "quote",
 )
 _OBS_KNOWN = {
-    *_OBS_REQUIRED, "subject", "breakdown", "aspirational", "increment", "note", "review",
+    *_OBS_REQUIRED,
+    "subject",
+    "breakdown",
+    "aspirational",
+    "increment",
+    "note",
+    "review",
     "figure_occurrence",
 }
 WAIVER_CATEGORIES = (
-    "furniture", "headline", "date", "contact", "licence", "view_count", "name", "period",
-    "plan_structure", "threshold", "not_a_claim", "damaged",
+    "furniture",
+    "headline",
+    "date",
+    "contact",
+    "licence",
+    "view_count",
+    "name",
+    "period",
+    "plan_structure",
+    "threshold",
+    "not_a_claim",
+    "damaged",
 )
 
 
@@ -139,8 +165,8 @@ class Catalog:
 
         rows = [_row(self, o) for o in self.observations]
         schema = {k: getattr(pl, v) for k, v in CATALOG_SCHEMA.items()}
-        return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(
-            schema=schema
+        return (
+            pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
         )
 
 
@@ -220,7 +246,9 @@ def _indicator(rec: dict[str, Any], file: str) -> Indicator:
         if not rec.get(key):
             raise CatalogError(file, code, key, "indicator field is required")
     if rec["unit"] not in UNITS:
-        raise CatalogError(file, code, "unit", f"unknown unit {rec['unit']!r}; known: {sorted(UNITS)}")
+        raise CatalogError(
+            file, code, "unit", f"unknown unit {rec['unit']!r}; known: {sorted(UNITS)}"
+        )
     return Indicator(
         code=code,
         name_zh=rec["name_zh"],
@@ -288,7 +316,7 @@ class _Loader:
                 raise CatalogError(file, obs.id, "id", f"duplicate id (first defined in {other})")
             self.observations[obs.id] = obs
         for file, rec in self.pending_waivers:
-            self.waivers.append(self._waiver(file, rec))
+            self.waivers.extend(self._waiver(file, rec))
         return Catalog(
             sources=tuple(self.sources.values()),
             indicators=dict(self.indicators),
@@ -296,7 +324,8 @@ class _Loader:
             waivers=tuple(self.waivers),
         )
 
-    def _waiver(self, file: str, rec: dict[str, Any]) -> Waiver:
+    def _waiver(self, file: str, rec: dict[str, Any]) -> list[Waiver]:
+        """One Waiver per occurrence of the quote (several only with ``all = true``)."""
         quote = rec.get("quote", "")
         rid = f"waiver:{quote[:20]}"
         for key in ("source", "quote", "reason", "category"):
@@ -307,18 +336,25 @@ class _Loader:
                 file, rid, "category", f"{rec['category']!r} is not one of {WAIVER_CATEGORIES}"
             )
         src = self._source(file, rid, rec["source"])
-        start = end = -1
+        spans = [(-1, -1)]
         if src.path:
             hits = clean_text(src).find(quote)
             if not hits:
                 raise CatalogError(file, rid, "quote", f"not found in {Path(src.path).name}")
             if len(hits) > 1 and not rec.get("all", False):
                 raise CatalogError(
-                    file, rid, "quote",
-                    f"occurs {len(hits)} times in {Path(src.path).name}; lengthen it or set all = true",
+                    file,
+                    rid,
+                    "quote",
+                    f"occurs {len(hits)} times in {Path(src.path).name}; "
+                    "lengthen it or set all = true",
                 )
-            start, end = hits[0], hits[0] + len(normalise_fragment(quote))
-        return Waiver(rec["source"], quote, rec["reason"], rec["category"], file, start, end)
+            size = len(normalise_fragment(quote))
+            spans = [(at, at + size) for at in hits]
+        return [
+            Waiver(rec["source"], quote, rec["reason"], rec["category"], file, start, end)
+            for start, end in spans
+        ]
 
     def _source(self, file: str, rid: str, source_id: str) -> Source:
         if source_id not in self.sources:
@@ -342,9 +378,11 @@ class _Loader:
         review = _enum(Review, rec.get("review", "confirmed"), file, rid, "review")
         if review is Review.DRAFT and not self.allow_drafts:
             raise CatalogError(
-                file, rid, "review",
+                file,
+                rid,
+                "review",
                 "is a draft from `regiondev extract`; check it against the text, then set "
-                "review = \"confirmed\"",
+                'review = "confirmed"',
             )
         code = rec["indicator"]
         if code not in self.indicators:
@@ -362,7 +400,11 @@ class _Loader:
         except ValueError as exc:
             raise CatalogError(file, rid, "period", str(exc)) from None
         value = rec["value"]
-        if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not math.isfinite(value)
+        ):
             raise CatalogError(file, rid, "value", f"expected a finite number, got {value!r}")
 
         figure, quote = str(rec["figure"]), str(rec["quote"])
@@ -384,7 +426,9 @@ class _Loader:
             )
         if parsed.bound is not bound:
             raise CatalogError(
-                file, rid, "bound",
+                file,
+                rid,
+                "bound",
                 f"{bound.value!r} but the figure {figure!r} reads {parsed.bound.value!r}",
             )
 
@@ -403,7 +447,9 @@ class _Loader:
             k = int(rec.get("figure_occurrence", 1))
             if len(occurrences) > 1 and "figure_occurrence" not in rec:
                 raise CatalogError(
-                    file, rid, "figure",
+                    file,
+                    rid,
+                    "figure",
                     f"occurs {len(occurrences)} times in the quote; set figure_occurrence",
                 )
             if not 1 <= k <= len(occurrences):
@@ -458,8 +504,9 @@ def _load(paths: Sequence[Path], allow_drafts: bool) -> Catalog:
     for p in paths:
         loader.read(p)
     cat = loader.finish()
-    return Catalog(cat.sources, cat.indicators, cat.observations, cat.waivers,
-                   tuple(str(p) for p in paths))
+    return Catalog(
+        cat.sources, cat.indicators, cat.observations, cat.waivers, tuple(str(p) for p in paths)
+    )
 
 
 @cache

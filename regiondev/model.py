@@ -174,6 +174,8 @@ class PeriodKind(StrEnum):
     DATE = "date"
 
 
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
+_MONTH_NAMES += ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTHS = re.compile(r"^(\d{4})M(\d{2})-M(\d{2})$")
 _QUARTERS = re.compile(r"^(\d{4})Q([1-4])-Q([1-4])$")
@@ -255,7 +257,20 @@ class Period:
 
     def describe(self) -> str:
         """Plain-English label, e.g. 'Jan–Nov 2019'."""
-        months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+        months = [
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        ]
         match self.kind:
             case PeriodKind.YEAR:
                 return f"year {self.start_year}"
@@ -336,9 +351,8 @@ class Observation:
             self.low,
             self.high,
             low_open=self.bound is Bound.MORE_THAN,
-            high_open=self.bound is Bound.LESS_THAN or (
-                self.bound is Bound.MORE_THAN and math.isfinite(self.high)
-            ),
+            high_open=self.bound is Bound.LESS_THAN
+            or (self.bound is Bound.MORE_THAN and math.isfinite(self.high)),
         )
 
     def rounding_interval(self) -> Interval:

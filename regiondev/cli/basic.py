@@ -11,8 +11,20 @@ from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
 
-_CATALOG_COLUMNS = ["id", "region", "indicator", "status", "period", "figure", "value", "unit",
-                    "bound", "low", "high", "basis"]
+_CATALOG_COLUMNS = [
+    "id",
+    "region",
+    "indicator",
+    "status",
+    "period",
+    "figure",
+    "value",
+    "unit",
+    "bound",
+    "low",
+    "high",
+    "basis",
+]
 
 
 def sources(fmt: FormatOpt = Format.table, catalog: CatalogOpt = None) -> None:
@@ -24,8 +36,14 @@ def sources(fmt: FormatOpt = Format.table, catalog: CatalogOpt = None) -> None:
 
     cat = load_user_catalog(catalog)
     frame = source_frame(cat.sources).rename({"published": "published"})
-    emit(frame, fmt, "Sources", ["id", "published", "region", "script", "title", "outlet",
-                                 "damaged_runs"] if fmt is Format.table else None)
+    emit(
+        frame,
+        fmt,
+        "Sources",
+        ["id", "published", "region", "script", "title", "outlet", "damaged_runs"]
+        if fmt is Format.table
+        else None,
+    )
 
 
 def catalog_cmd(
@@ -54,7 +72,7 @@ def catalog_cmd(
     for col, val in (("region", region), ("indicator", indicator), ("status", status)):
         if val is not None:
             frame = frame.filter(pl.col(col) == val)
-    emit(frame, fmt, "Catalog", _CATALOG_COLUMNS + ["quote"] if fmt is Format.table else None)
+    emit(frame, fmt, "Catalog", [*_CATALOG_COLUMNS, "quote"] if fmt is Format.table else None)
 
 
 def audit_cmd(

@@ -79,8 +79,11 @@ def _sources_section(cat: Catalog) -> Section:
             "to simplified with OpenCC. Quotes below are in clean simplified text; the appendix "
             "also shows each quote exactly as printed."
         ),
-        _table(frame, ["id", "published", "region", "script", "title", "outlet", "sha256"],
-               "Sources (title as printed; published date or the evidence for an undated text)"),
+        _table(
+            frame,
+            ["id", "published", "region", "script", "title", "outlet", "sha256"],
+            "Sources (title as printed; published date or the evidence for an undated text)",
+        ),
         _table(frame, ["id", "date_evidence"], "How each publication date is known"),
         _text("**Byte-damaged runs found**\n\n" + ("\n".join(runs) if runs else "None.")),
     ]
@@ -99,11 +102,30 @@ def _catalog_section(cat: Catalog) -> Section:
             "(levels nominal, official growth rates real). Units: cny_100m = 亿元 (100 million "
             "yuan); percent as printed."
         ),
-        Block("figure", figure="catalog.png", png=catalog_figure(frame),
-              caption="Cataloged figures by region and status."),
-        _table(frame, ["region", "indicator", "period", "status", "figure", "value", "unit",
-                       "bound", "low", "high", "basis", "id"],
-               "The catalog by region and indicator (low/high: the bound's interval; ∞ = open)"),
+        Block(
+            "figure",
+            figure="catalog.png",
+            png=catalog_figure(frame),
+            caption="Cataloged figures by region and status.",
+        ),
+        _table(
+            frame,
+            [
+                "region",
+                "indicator",
+                "period",
+                "status",
+                "figure",
+                "value",
+                "unit",
+                "bound",
+                "low",
+                "high",
+                "basis",
+                "id",
+            ],
+            "The catalog by region and indicator (low/high: the bound's interval; ∞ = open)",
+        ),
     ]
     return Section("catalog", "2. The catalog", tuple(blocks))
 
@@ -131,13 +153,34 @@ def _growth_section(cat: Catalog, deflator: float | None) -> Section:
             "9.96 %).",
             assumption,
         ),
-        Block("figure", figure="growth.png", png=growth_figure(frame),
-              caption="Required CAGR (point and interval) and the growth on record."),
-        _table(frame, ["region", "indicator", "target_id", "baseline_ids", "base_period",
-                       "base_value", "target_period", "target_value", "years", "required_cagr",
-                       "required_cagr_low", "required_cagr_high", "historical_growth",
-                       "historical_basis", "ratio", "classification"],
-               "Targets and the growth they require"),
+        Block(
+            "figure",
+            figure="growth.png",
+            png=growth_figure(frame),
+            caption="Required CAGR (point and interval) and the growth on record.",
+        ),
+        _table(
+            frame,
+            [
+                "region",
+                "indicator",
+                "target_id",
+                "baseline_ids",
+                "base_period",
+                "base_value",
+                "target_period",
+                "target_value",
+                "years",
+                "required_cagr",
+                "required_cagr_low",
+                "required_cagr_high",
+                "historical_growth",
+                "historical_basis",
+                "ratio",
+                "classification",
+            ],
+            "Targets and the growth they require",
+        ),
         _table(frame, ["target_id", "note"], "Notes and reasons, per target"),
     ]
     if "derivation" in frame.columns:
@@ -182,10 +225,21 @@ def _cluster_blocks(result: Any) -> list[Block]:
             panels = []
             for dim in part["dimension"].unique(maintain_order=True).to_list():
                 sub = part.filter(pl.col("dimension") == dim)
-                panels.append((f"by {dim.replace('_', ' ')}", [str(m) for m in sub["member"]],
-                               [float(v) for v in sub["percent"]]))
-            out.append(Block("figure", figure="clusters.png", png=clusters_figure(panels),
-                             caption="Shares of the 45 national clusters by domain and region."))
+                panels.append(
+                    (
+                        f"by {dim.replace('_', ' ')}",
+                        [str(m) for m in sub["member"]],
+                        [float(v) for v in sub["percent"]],
+                    )
+                )
+            out.append(
+                Block(
+                    "figure",
+                    figure="clusters.png",
+                    png=clusters_figure(panels),
+                    caption="Shares of the 45 national clusters by domain and region.",
+                )
+            )
     return out
 
 
@@ -204,12 +258,22 @@ def _consistency_section(cat: Catalog) -> Section:
             "figures and comparability. A relation that holds for some values inside the stated "
             "bounds and not others is a warning, not a pass."
         ),
-        Block("figure", figure="verdicts.png", png=verdicts_figure(frame["status"].to_list()),
-              caption="Consistency verdicts by status."),
-        _table(frame, ["check_id", "kind", "status", "observation_ids", "expected", "actual",
-                       "tolerance"], "All checks"),
-        _table(explained, ["check_id", "status", "message"],
-               "Every fail, warn and not-comparable, explained"),
+        Block(
+            "figure",
+            figure="verdicts.png",
+            png=verdicts_figure(frame["status"].to_list()),
+            caption="Consistency verdicts by status.",
+        ),
+        _table(
+            frame,
+            ["check_id", "kind", "status", "observation_ids", "expected", "actual", "tolerance"],
+            "All checks",
+        ),
+        _table(
+            explained,
+            ["check_id", "status", "message"],
+            "Every fail, warn and not-comparable, explained",
+        ),
     ]
     return Section("consistency", "5. Do the figures agree?", tuple(blocks))
 
@@ -230,8 +294,11 @@ def _audit_section(cat: Catalog) -> Section:
             "quote), waived with a reason (page furniture, headlines of other stories, contact "
             "and licence numbers, names and slogans), or unaccounted."
         ),
-        _table(result.summary(), ["source", "tokens", "cataloged", "waived", "unaccounted"],
-               "Number audit per source"),
+        _table(
+            result.summary(),
+            ["source", "tokens", "cataloged", "waived", "unaccounted"],
+            "Number audit per source",
+        ),
         _table(waived, ["source", "token", "kind", "reason", "context"], "Waived numbers"),
     ]
     if missing.height:
@@ -263,10 +330,15 @@ def _appendix_section(cat: Catalog) -> Section:
         "appendix",
         "Appendix: every figure by id",
         (
-            _text("Each figure used anywhere above, with its verbatim quote: clean simplified "
-                  "text, and exactly as printed in the source file."),
-            _table(frame, ["id", "source", "period", "figure", "unit", "bound", "quote",
-                           "quote_raw"], "Figures by id"),
+            _text(
+                "Each figure used anywhere above, with its verbatim quote: clean simplified "
+                "text, and exactly as printed in the source file."
+            ),
+            _table(
+                frame,
+                ["id", "source", "period", "figure", "unit", "bound", "quote", "quote_raw"],
+                "Figures by id",
+            ),
         ),
     )
 
@@ -275,7 +347,9 @@ SECTION_BUILDERS: tuple[tuple[str, Callable[..., Section]], ...] = ()
 
 
 def build_sections(
-    cat: Catalog, *, deflator: float | None = None,
+    cat: Catalog,
+    *,
+    deflator: float | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> list[Section]:
     """All report sections, in order."""
@@ -305,8 +379,12 @@ _TITLE = "regiondev analysis report: advanced manufacturing in Hunan, Changsha a
 def render_markdown(sections: list[Section]) -> str:
     from regiondev.results import frame_to_markdown
 
-    out = [f"# {_TITLE}", "", "Contents: " + " · ".join(
-        f"[{s.title}](#{s.anchor})" for s in sections), ""]
+    out = [
+        f"# {_TITLE}",
+        "",
+        "Contents: " + " · ".join(f"[{s.title}](#{s.anchor})" for s in sections),
+        "",
+    ]
     for s in sections:
         out += [f'<a id="{s.anchor}"></a>', "", f"## {s.title}", ""]
         for b in s.blocks:
@@ -314,8 +392,12 @@ def render_markdown(sections: list[Section]) -> str:
                 out += [b.text, ""]
             elif b.kind == "table":
                 out += [f"**{b.caption}**", ""]
-                out += [frame_to_markdown(b.frame, list(b.columns)) if b.frame.height else
-                        "_(no rows)_", ""]
+                out += [
+                    frame_to_markdown(b.frame, list(b.columns))
+                    if b.frame.height
+                    else "_(no rows)_",
+                    "",
+                ]
             else:
                 out += [f"![{b.caption}](figures/{b.figure})", "", f"*{b.caption}*", ""]
     return "\n".join(out).rstrip() + "\n"
@@ -350,14 +432,19 @@ def _html_cell(column: str, value: Any) -> str:
 
 def _html_table(b: Block, anchor_ids: bool = False) -> str:
     cols = list(b.columns)
-    out = ['<table class="rd-table">', f"<caption>{html.escape(b.caption)}</caption>",
-           "<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in cols) + "</tr></thead>",
-           "<tbody>"]
+    out = [
+        '<table class="rd-table">',
+        f"<caption>{html.escape(b.caption)}</caption>",
+        "<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in cols) + "</tr></thead>",
+        "<tbody>",
+    ]
     for r in b.frame.select(cols).iter_rows(named=True):
         row_id = f' id="obs-{html.escape(str(r["id"]))}"' if anchor_ids and "id" in r else ""
-        out.append(f"<tr{row_id}>" + "".join(
-            f"<td>{_html_cell(c, r[c]) if not (anchor_ids and c == 'id') else html.escape(str(r[c]))}</td>"
-            for c in cols) + "</tr>")
+        cells = [
+            html.escape(str(r[c])) if anchor_ids and c == "id" else _html_cell(c, r[c])
+            for c in cols
+        ]
+        out.append(f"<tr{row_id}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)
 
@@ -377,8 +464,9 @@ def _html_text(text: str) -> str:
             head, _, rest = esc.partition("\n")
             if rest.lstrip().startswith("- "):
                 items = [i[2:] for i in rest.split("\n") if i.startswith("- ")]
-                parts.append(f"<p>{head}</p><ul>" + "".join(f"<li>{i}</li>" for i in items)
-                             + "</ul>")
+                parts.append(
+                    f"<p>{head}</p><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+                )
             else:
                 parts.append(f"<p>{esc}</p>")
     return "".join(parts)
@@ -386,10 +474,14 @@ def _html_text(text: str) -> str:
 
 def render_html(sections: list[Section]) -> str:
     nav = "".join(f'<a href="#{s.anchor}">{html.escape(s.title)}</a>' for s in sections)
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           f"<title>{html.escape(_TITLE)}</title><style>{_CSS}</style></head><body>",
-           f"<h1>{html.escape(_TITLE)}</h1>", f"<nav>{nav}</nav>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(_TITLE)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{html.escape(_TITLE)}</h1>",
+        f"<nav>{nav}</nav>",
+    ]
     for s in sections:
         out.append(f'<section id="{s.anchor}"><h2>{html.escape(s.title)}</h2>')
         for b in s.blocks:
@@ -402,9 +494,11 @@ def render_html(sections: list[Section]) -> str:
                     out.append(f"<p><em>{html.escape(b.caption)}: no rows.</em></p>")
             else:
                 data = base64.b64encode(b.png).decode("ascii")
-                out.append(f'<figure><img alt="{html.escape(b.caption)}" '
-                           f'src="data:image/png;base64,{data}"><figcaption>'
-                           f"{html.escape(b.caption)}</figcaption></figure>")
+                out.append(
+                    f'<figure><img alt="{html.escape(b.caption)}" '
+                    f'src="data:image/png;base64,{data}"><figcaption>'
+                    f"{html.escape(b.caption)}</figcaption></figure>"
+                )
         out.append("</section>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
@@ -421,7 +515,11 @@ def _check_target(out: Path, force: bool) -> None:
 
 
 def write_report(
-    cat: Catalog, out: str | Path, *, deflator: float | None = None, force: bool = False,
+    cat: Catalog,
+    out: str | Path,
+    *,
+    deflator: float | None = None,
+    force: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Path]:
     """Write report.md, report.html and figures/ into ``out`` atomically."""

@@ -6,8 +6,14 @@ import io
 import math
 from typing import Any
 
-__all__ = ["FIGURE_DPI", "catalog_figure", "clusters_figure", "growth_figure", "png_bytes",
-           "verdicts_figure"]
+__all__ = [
+    "FIGURE_DPI",
+    "catalog_figure",
+    "clusters_figure",
+    "growth_figure",
+    "png_bytes",
+    "verdicts_figure",
+]
 
 FIGURE_DPI = 110
 _WIDTH = 8.0
@@ -30,8 +36,7 @@ def png_bytes(fig: Any) -> bytes:
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=FIGURE_DPI, bbox_inches="tight",
-                metadata={"Software": None})
+    fig.savefig(buf, format="png", dpi=FIGURE_DPI, bbox_inches="tight", metadata={"Software": None})
     plt.close(fig)
     return buf.getvalue()
 
@@ -43,8 +48,12 @@ def catalog_figure(frame: Any) -> bytes:
 
     counts = frame.group_by(["region", "status"]).len().sort(["region", "status"])
     fig, ax = plt.subplots(figsize=(_WIDTH, 3.2))
-    sns.barplot(x=counts["region"].to_list(), y=counts["len"].to_list(),
-                hue=counts["status"].to_list(), ax=ax)
+    sns.barplot(
+        x=counts["region"].to_list(),
+        y=counts["len"].to_list(),
+        hue=counts["status"].to_list(),
+        ax=ax,
+    )
     ax.set_xlabel("region")
     ax.set_ylabel("catalog records (figures)")
     ax.set_title("Cataloged figures by region: actuals and targets")
@@ -56,10 +65,7 @@ def growth_figure(frame: Any) -> bytes:
     """Required CAGR per target with its interval, and the historical growth where known."""
     plt = _theme()
 
-    rows = [
-        r for r in frame.iter_rows(named=True)
-        if r.get("required_cagr") is not None
-    ]
+    rows = [r for r in frame.iter_rows(named=True) if r.get("required_cagr") is not None]
     height = max(2.4, 0.55 * len(rows) + 1.4)
     fig, ax = plt.subplots(figsize=(_WIDTH, height))
     if not rows:
@@ -75,14 +81,26 @@ def growth_figure(frame: Any) -> bytes:
         lo = 100 * low if low is not None and math.isfinite(low) else point
         hi = 100 * high if high is not None and math.isfinite(high) else point
         ax.plot([lo, hi], [y, y], color="#0173b2", linewidth=4, alpha=0.45, solid_capstyle="butt")
-        ax.plot([point], [y], "o", color="#0173b2",
-                label="required CAGR (interval from bounds and rounding)" if i == 0 else None)
+        ax.plot(
+            [point],
+            [y],
+            "o",
+            color="#0173b2",
+            label="required CAGR (interval from bounds and rounding)" if i == 0 else None,
+        )
         hist = r.get("historical_growth")
         if hist is not None:
-            ax.plot([100 * hist], [y], "D", color="#de8f05",
-                    label=f"growth on record ({r.get('historical_basis') or 'basis?'})"
-                    if not any(lab.startswith("growth on record") for lab in
-                               ax.get_legend_handles_labels()[1]) else None)
+            ax.plot(
+                [100 * hist],
+                [y],
+                "D",
+                color="#de8f05",
+                label=f"growth on record ({r.get('historical_basis') or 'basis?'})"
+                if not any(
+                    lab.startswith("growth on record") for lab in ax.get_legend_handles_labels()[1]
+                )
+                else None,
+            )
         labels.append(f"{r['region']} · {r['indicator']} → {r['target_period']}")
     ax.set_yticks(range(len(rows) - 1, -1, -1), labels)
     ax.set_xlabel("annual growth, % (required: nominal CAGR between levels; record: as printed)")
