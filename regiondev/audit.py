@@ -53,15 +53,27 @@ class AuditResult:
         import polars as pl
 
         schema = {
-            "source": pl.String, "start": pl.Int64, "end": pl.Int64, "token": pl.String,
-            "kind": pl.String, "status": pl.String, "record_ids": pl.String,
-            "reason": pl.String, "context": pl.String,
+            "source": pl.String,
+            "start": pl.Int64,
+            "end": pl.Int64,
+            "token": pl.String,
+            "kind": pl.String,
+            "status": pl.String,
+            "record_ids": pl.String,
+            "reason": pl.String,
+            "context": pl.String,
         }
         rows = [
             {
-                "source": e.source, "start": e.start, "end": e.end, "token": e.token,
-                "kind": e.kind.value, "status": e.status.value,
-                "record_ids": ",".join(e.record_ids), "reason": e.reason, "context": e.context,
+                "source": e.source,
+                "start": e.start,
+                "end": e.end,
+                "token": e.token,
+                "kind": e.kind.value,
+                "status": e.status.value,
+                "record_ids": ",".join(e.record_ids),
+                "reason": e.reason,
+                "context": e.context,
             }
             for e in self.entries
         ]
@@ -87,7 +99,10 @@ class AuditResult:
         return pl.DataFrame(rows)
 
     def to_markdown(self) -> str:
-        lines = ["| source | tokens | cataloged | waived | unaccounted |", "|---|---:|---:|---:|---:|"]
+        lines = [
+            "| source | tokens | cataloged | waived | unaccounted |",
+            "|---|---:|---:|---:|---:|",
+        ]
         for r in self.summary().iter_rows(named=True):
             lines.append(
                 f"| {r['source']} | {r['tokens']} | {r['cataloged']} | {r['waived']} | "
@@ -133,8 +148,9 @@ def audit_source(cat: Catalog, src: Source) -> list[AuditEntry]:
                     status = AuditStatus.WAIVED
                     reason = f"damaged: inside the byte-damaged run {run.raw!r}"
         out.append(
-            AuditEntry(src.id, a, b, tok.text, tok.kind, status, ids, reason,
-                       _context(text.text, a, b))
+            AuditEntry(
+                src.id, a, b, tok.text, tok.kind, status, ids, reason, _context(text.text, a, b)
+            )
         )
     return out
 

@@ -6,7 +6,7 @@ import html
 import math
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["Result", "TableResult", "frame_to_html", "frame_to_markdown", "format_cell"]
+__all__ = ["Result", "TableResult", "format_cell", "frame_to_html", "frame_to_markdown"]
 
 
 @runtime_checkable
@@ -45,7 +45,8 @@ def frame_to_markdown(frame: Any, columns: list[str] | None = None) -> str:
     head = "| " + " | ".join(cols) + " |"
     rule = "|" + "|".join("---" for _ in cols) + "|"
     body = [
-        "| " + " | ".join(format_cell(r[c]).replace("|", "\\|").replace("\n", " ") for c in cols)
+        "| "
+        + " | ".join(format_cell(r[c]).replace("|", "\\|").replace("\n", " ") for c in cols)
         + " |"
         for r in frame.select(cols).iter_rows(named=True)
     ]
@@ -58,7 +59,9 @@ def frame_to_html(frame: Any, columns: list[str] | None = None, caption: str = "
     out = ['<table class="rd-table">']
     if caption:
         out.append(f"<caption>{html.escape(caption)}</caption>")
-    out.append("<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in cols) + "</tr></thead>")
+    out.append(
+        "<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in cols) + "</tr></thead>"
+    )
     out.append("<tbody>")
     for r in frame.select(cols).iter_rows(named=True):
         out.append(

@@ -13,8 +13,20 @@ from regiondev.results import frame_to_html, frame_to_markdown
 
 __all__ = ["Series", "series"]
 
-_COLUMNS = ["period", "status", "figure", "value", "unit", "bound", "low", "high", "basis",
-            "id", "source", "quote"]
+_COLUMNS = [
+    "period",
+    "status",
+    "figure",
+    "value",
+    "unit",
+    "bound",
+    "low",
+    "high",
+    "basis",
+    "id",
+    "source",
+    "quote",
+]
 
 
 @dataclass(frozen=True)
@@ -38,9 +50,17 @@ class Series:
 
         rows = [
             {
-                "period": str(o.period), "status": o.status.value, "figure": o.figure,
-                "value": o.value, "unit": o.unit, "bound": o.bound.value, "low": o.low,
-                "high": o.high, "basis": o.basis.value, "id": o.id, "source": o.source,
+                "period": str(o.period),
+                "status": o.status.value,
+                "figure": o.figure,
+                "value": o.value,
+                "unit": o.unit,
+                "bound": o.bound.value,
+                "low": o.low,
+                "high": o.high,
+                "basis": o.basis.value,
+                "id": o.id,
+                "source": o.source,
                 "quote": o.quote,
             }
             for o in self.observations
@@ -60,7 +80,9 @@ class Series:
 
 
 def series(
-    region: str | Region, indicator: str, extra: Iterable[str | Path] = (),
+    region: str | Region,
+    indicator: str,
+    extra: Iterable[str | Path] = (),
     cat: Catalog | None = None,
 ) -> Series:
     """The series of ``indicator`` in ``region`` (ValueError names the known codes)."""

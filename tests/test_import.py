@@ -7,10 +7,7 @@ HEAVY = ("seaborn", "matplotlib", "scipy", "statsmodels", "polars")
 
 
 def test_import_does_not_pull_heavy_libraries() -> None:
-    code = (
-        "import sys, regiondev; "
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+    code = f"import sys, regiondev; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 

@@ -34,7 +34,11 @@ def emit(frame: Any, fmt: Format, title: str = "", columns: list[str] | None = N
         sys.stdout.write(json.dumps(json_rows(frame), ensure_ascii=False, indent=2) + "\n")
     elif fmt is Format.csv:
         out = frame.with_columns(
-            [frame[c].list.join(";") for c in frame.columns if str(frame[c].dtype).startswith("List")]
+            [
+                frame[c].list.join(";")
+                for c in frame.columns
+                if str(frame[c].dtype).startswith("List")
+            ]
         )
         sys.stdout.write(out.write_csv())
     elif fmt is Format.md:

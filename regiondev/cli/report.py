@@ -18,7 +18,9 @@ def report(
     catalog: CatalogOpt = None,
     deflator: Annotated[
         float | None,
-        typer.Option(help="Assumed annual deflator (e.g. 0.02) to compare nominal with real growth."),
+        typer.Option(
+            help="Assumed annual deflator (e.g. 0.02) to compare nominal with real growth."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace a non-empty folder that is not a report.")
@@ -38,8 +40,13 @@ def report(
         fail(f"--deflator {deflator} is not a plausible annual rate (give a fraction, e.g. 0.02)")
     cat = load_user_catalog(catalog)
     console = Console(stderr=True)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=console, transient=True) as bar:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
         task = bar.add_task("report", total=7)
 
         def step(name: str) -> None:

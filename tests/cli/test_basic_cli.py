@@ -33,8 +33,21 @@ def test_sources_json_has_contract_fields_and_real_hashes() -> None:
 def test_catalog_json_contract_and_filters() -> None:
     rows = json.loads(_ok(["catalog", "--format", "json", "--region", "zhuzhou"]))
     assert rows and all(r["region"] == "zhuzhou" for r in rows)
-    fields = {"id", "source", "region", "indicator", "status", "period", "value", "unit",
-              "bound", "low", "high", "basis", "quote"}
+    fields = {
+        "id",
+        "source",
+        "region",
+        "indicator",
+        "status",
+        "period",
+        "value",
+        "unit",
+        "bound",
+        "low",
+        "high",
+        "basis",
+        "quote",
+    }
     assert all(fields <= set(r) for r in rows)
     gdp = next(r for r in rows if r["id"] == "zz21-gdp-2020")
     # 突破3000亿元: more than 3000, unbounded above (null in JSON)
