@@ -174,7 +174,7 @@ class PeriodKind(StrEnum):
     DATE = "date"
 
 
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
+_MONTH_NAMES: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
 _MONTH_NAMES += ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTHS = re.compile(r"^(\d{4})M(\d{2})-M(\d{2})$")

@@ -53,6 +53,7 @@ UNITS: dict[str, str] = {
     "rank": "rank (1 = first)",
     "chars": "characters",
     "times": "times (倍)",
+    "grade": "grade or class (Ⅰ best, e.g. surface-water quality Ⅱ类)",
 }
 
 # printed unit word → (canonical unit, factor from the printed base unit)
@@ -69,6 +70,7 @@ _UNIT_WORDS: dict[str, tuple[str, float]] = {
     "小类": ("items", 1.0),
     "类": ("items", 1.0),
     "座": ("items", 1.0),
+    "省": ("items", 1.0),
     "件": ("items", 1.0),
     "只": ("items", 1.0),
     "部分": ("items", 1.0),
@@ -132,6 +134,9 @@ _FIGURE = re.compile(
     rf"(?P<more1>余|多)?(?P<mag>{_MAG})?(?P<more>余|多)?(?P<unit>{_UNIT_ALT})?(?P<suffix>以上|之上|以下|以内|左右)?)"
 )
 _FIRST_PLACE = re.compile(r"(?P<rank>首位)")
+# Roman-numeral classes: surface-water quality Ⅰ类 (best) … Ⅴ类, 劣Ⅴ类 aside.
+_ROMAN = "ⅠⅡⅢⅣⅤⅥ"
+_GRADE = re.compile(rf"(?P<grade>[{_ROMAN}])类")
 # Verbal shares: 过半 "more than half".
 _VERBAL: dict[str, tuple[float, Bound]] = {
     "过半": (50.0, Bound.MORE_THAN),
@@ -205,6 +210,9 @@ def parse_figure(text: str) -> ParsedFigure:
     text = text.strip()
     if m := _FIRST_PLACE.fullmatch(text):
         return ParsedFigure(text, 1.0, "rank", Bound.EXACT, 1.0, 1.0, 1.0)
+    if m := _GRADE.fullmatch(text):
+        grade = float(_ROMAN.index(m["grade"]) + 1)
+        return ParsedFigure(text, grade, "grade", Bound.EXACT, grade, grade, 1.0)
     if text in _VERBAL:
         value, bound = _VERBAL[text]
         high = 100.0
@@ -261,7 +269,13 @@ def _read(m: re.Match[str]) -> ParsedFigure:
         if low > high:
             raise FigureParseError(f"{text!r} is a range that runs backwards")
         return ParsedFigure(
-            text, (low + high) / 2, unit, Bound.RANGE, low, high, min(step, step2) * scale,
+            text,
+            (low + high) / 2,
+            unit,
+            Bound.RANGE,
+            low,
+            high,
+            min(step, step2) * scale,
             unit_inferred,
         )
     bound = Bound.EXACT
@@ -276,8 +290,14 @@ def _read(m: re.Match[str]) -> ParsedFigure:
     parsed = _bounded(text, value * scale, unit, bound, step * scale, more_span)
     if unit_inferred:
         return ParsedFigure(
-            parsed.text, parsed.value, parsed.unit, parsed.bound, parsed.low, parsed.high,
-            parsed.step, True,
+            parsed.text,
+            parsed.value,
+            parsed.unit,
+            parsed.bound,
+            parsed.low,
+            parsed.high,
+            parsed.step,
+            True,
         )
     return parsed
 
@@ -321,7 +341,9 @@ _PERIOD_PATTERNS = [
     r"前\s*[\d一二三]\s*(?:季度|个季度)",
     r"[一二三四]季度",
     r"十[一二三四五六七八九]五",
-    r"(?:过去|近)[\d一二三四五六七八九十]+年",
+    r"(?:过去|近|未来)[\d一二三四五六七八九十]+年",
+    r"(?<![\d年])[\d一二三四五六七八九十]{1,2}年前",
+    r"两年平均",
     r"[上下]半年",
     r"大年初[一二三四五六七八九十]+",
 ]
@@ -347,7 +369,7 @@ _SCAN = re.compile(
             "(?P<date>" + "|".join(_DATE_PATTERNS) + ")",
             "(?P<period>" + "|".join(_PERIOD_PATTERNS) + ")",
             "(?P<figure>" + _FIGURE.pattern + ")",
-            "(?P<firstplace>首位|过半|超过半数|半数以上)",
+            "(?P<firstplace>首位|过半|超过半数|半数以上|" + _GRADE.pattern + ")",
         ]
     )
 )
@@ -356,7 +378,7 @@ _SCAN = re.compile(
 # (一批, 一座城市) and is not read as a figure.
 _CN_CLASSIFIED = re.compile(rf"^(?:第)?(?:{_PREFIX_ALT})?[{_CN_DIGITS}]+")
 _CN_OK_TAIL = re.compile(
-    r"(个|大|类|条|项|家|名|座|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多)"
+    r"(个|大|类|条|项|家|名|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多)"
 )
 
 
@@ -380,6 +402,9 @@ def _boundary_ok(text: str) -> bool:
     """Reject Chinese-numeral matches that are idiom rather than figures."""
     body = text
     if body.startswith("第"):
+        return True
+    if re.match(r"数[十百千万]", body):
+        # 数百家 / 数十年: "several hundred / several tens of", a vague but real count.
         return True
     core = re.sub(f"^(?:{_PREFIX_ALT})", "", body)
     numeral = re.match(f"[{_CN_DIGITS}]+", core)

@@ -14,12 +14,16 @@ from functools import cache
 __all__ = ["CleanText", "DamagedRun", "clean", "to_simplified"]
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_PINYIN = re.compile(
-    rf"(?<=[{_CJK}])\((?:[a-zA-Z]*[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ][a-zA-Z]*|[a-z]{{1,6}})\)"
-)
+_ANNOTATION = r"\((?:[a-zA-Z]*[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ][a-zA-Z]*|[a-z]{1,6})\)"
+_PINYIN = re.compile(rf"(?<=[{_CJK}]){_ANNOTATION}")
+# The annotation of the last character of a damaged run follows an ASCII realignment byte,
+# not a CJK character, so _PINYIN misses it; it is page noise all the same.
+_ANNOTATION_AT = re.compile(_ANNOTATION)
 # A byte-damaged run: a '?' standing for lost bytes, then GBK text read one byte out of step,
 # until an ASCII character between two CJK characters (or before an annotation) realigns it.
-_DAMAGED = re.compile(rf"\?(?=\S)[^\n]{{0,12}}?[{_CJK}](?P<realign>[A-Za-z^_`|\\@#$&=])(?=[{_CJK}(])")
+_DAMAGED = re.compile(
+    rf"\?(?=\S)[^\n]{{0,12}}?[{_CJK}](?P<realign>[A-Za-z^_`|\\@#$&=])(?=[{_CJK}(])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +109,9 @@ def _convert_same_length(text: str) -> str:
     for line in text.splitlines(keepends=True):
         converted = to_simplified(line)
         if len(converted) != len(line):
-            converted = "".join(to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in line)
+            converted = "".join(
+                to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in line
+            )
         out.append(converted)
     return "".join(out)
 
@@ -134,6 +140,10 @@ def clean(raw: str) -> CleanText:
     damaged_raw = [(m.start(), m.end(), m.group(0)) for m in _DAMAGED.finditer(raw)]
     keep: list[int] = []
     removed = [m.span() for m in _PINYIN.finditer(raw)]
+    for _, b, _ in damaged_raw:
+        if m := _ANNOTATION_AT.match(raw, b):
+            removed.append(m.span())
+    removed.sort()
     r = 0
     for a, b in removed:
         keep.extend(range(r, a))

@@ -1,0 +1,395 @@
+"""Catalog loading and validation: every error names the file, the record and the field."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import regiondev
+from regiondev.catalog import CATALOG_SCHEMA, WAIVER_CATEGORIES, load_catalog
+from regiondev.catalog import catalog as catalog_frame
+from regiondev.errors import CatalogError, SourceError
+from regiondev.model import Bound, Region, Review, Source, Status
+from regiondev.sources import verify
+
+# A valid user record: a second reading of cs21's 2020 industrial value added.
+GOOD: dict[str, Any] = {
+    "id": "user-cs21-va",
+    "source": "cs21",
+    "region": "changsha",
+    "indicator": "industrial_va",
+    "status": "actual",
+    "period": "2020",
+    "figure": "约2300亿元",
+    "value": 2300,
+    "unit": "cny_100m",
+    "bound": "approx",
+    "basis": "nominal",
+    "quote": "2020年,长沙市规模工业增加值约2300亿元",
+}
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return repr(v)
+    return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _table(name: str, rec: dict[str, Any]) -> str:
+    return f"[[{name}]]\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in rec.items())
+
+
+def _write(tmp_path: Path, *tables: tuple[str, dict[str, Any]], name: str = "user.toml") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(_table(n, r) for n, r in tables), encoding="utf-8")
+    return path
+
+
+def _record(**changes: Any) -> dict[str, Any]:
+    rec = dict(GOOD)
+    for k, v in changes.items():
+        if v is None:
+            rec.pop(k, None)
+        else:
+            rec[k] = v
+    return rec
+
+
+def _error(tmp_path: Path, **changes: Any) -> CatalogError:
+    path = _write(tmp_path, ("observation", _record(**changes)))
+    with pytest.raises(CatalogError) as exc:
+        load_catalog([path])
+    err = exc.value
+    assert err.file == str(path)
+    assert str(path) in str(err)
+    return err
+
+
+def test_good_user_record_loads(tmp_path: Path) -> None:
+    cat = load_catalog([_write(tmp_path, ("observation", GOOD))])
+    obs = cat.get("user-cs21-va")
+    assert obs.region is Region.CHANGSHA
+    assert obs.status is Status.ACTUAL
+    assert obs.bound is Bound.APPROX
+    assert (obs.low, obs.high) == pytest.approx((2185, 2415))  # 2300 ± 5 %
+    assert obs.figure_start >= 0
+    # the shipped records are all still there
+    assert cat.get("cs21-industrial-va-2020").value == 2300
+
+
+def test_user_file_is_never_modified(tmp_path: Path) -> None:
+    path = _write(tmp_path, ("observation", GOOD))
+    before = path.read_bytes()
+    load_catalog([path])
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "says"),
+    [
+        ({"quote": "长沙市规模工业增加值约2300亿元人民币"}, "quote", "not found"),
+        ({"figure": "约2400亿元"}, "figure", "does not occur in the quote"),
+        ({"value": 2400}, "value", "reads 2300"),
+        ({"value": "2300"}, "value", "expected a finite number"),
+        ({"bound": "exact"}, "bound", "reads 'approx'"),
+        ({"bound": "roughly"}, "bound", "is not one of"),
+        ({"unit": "yuan"}, "unit", "unknown unit"),
+        ({"unit": "percent"}, "unit", "differs from indicator"),
+        ({"indicator": "no_such_indicator"}, "indicator", "unknown indicator"),
+        ({"period": "2020Q5"}, "period", "is not one of"),
+        ({"period": "2021-2019"}, "period", "span must run forward"),
+        ({"region": "beijing"}, "region", "is not one of"),
+        ({"status": "planned"}, "status", "is not one of"),
+        ({"source": "zz99"}, "source", "unknown source"),
+        ({"basis": None}, "basis", "required"),
+        ({"colour": "red"}, "colour", "unknown field"),
+        ({"id": "cs21-industrial-va-2020"}, "id", "duplicate id"),
+        ({"figure": "abc", "quote": "abc"}, "figure", "not a numeric expression"),
+    ],
+    ids=lambda x: x if isinstance(x, str) else None,
+)
+def test_validation_errors(tmp_path: Path, changes: dict[str, Any], field: str, says: str) -> None:
+    err = _error(tmp_path, **changes)
+    assert err.field == field
+    assert says in str(err)
+    if changes.get("id") != "cs21-industrial-va-2020":
+        assert err.record == "user-cs21-va"
+
+
+def test_quote_not_unique(tmp_path: Path) -> None:
+    # 19万亿元 is printed twice in cn22; the quote must pin one of them down.
+    err = _error(
+        tmp_path,
+        source="cn22",
+        region="china",
+        indicator="cluster_leading_output",
+        period="2021",
+        figure="19万亿元",
+        value=190000,
+        bound="exact",
+        quote="主导产业产值达19万亿元",
+    )
+    assert err.field == "quote"
+    assert "occurs 2 times" in str(err)
+
+
+def test_figure_twice_in_quote_needs_figure_occurrence(tmp_path: Path) -> None:
+    rec = {
+        "source": "zz21",
+        "region": "zhuzhou",
+        "indicator": "water_quality_class",
+        "period": "2020",
+        "figure": "Ⅱ类",
+        "value": 2,
+        "unit": "grade",
+        "bound": "exact",
+        "basis": "not_applicable",
+        "quote": "渌江水质2020年提升到Ⅱ类,实现“全域Ⅱ类水”",
+    }
+    err = _error(tmp_path, **rec)
+    assert err.field == "figure"
+    assert "figure_occurrence" in str(err)
+    err = _error(tmp_path, **rec, figure_occurrence=3)
+    assert err.field == "figure_occurrence"
+
+
+def test_figure_next_to_a_damaged_run_is_accepted(tmp_path: Path) -> None:
+    # cn22: 19个?。ㄗ灾螀^ — the figure 19个 ends right before the damaged run.
+    path = _write(
+        tmp_path,
+        (
+            "observation",
+            _record(
+                source="cn22",
+                region="china",
+                indicator="national_cluster_provinces",
+                period="2022-11-30",
+                figure="19个",
+                value=19,
+                unit="items",
+                bound="exact",
+                basis="not_applicable",
+                quote="涉及19个?。ㄗ灾螀^",
+            ),
+        ),
+    )
+    assert load_catalog([path]).get("user-cs21-va").figure == "19个"
+
+
+def test_figure_inside_a_damaged_run_is_refused(tmp_path: Path) -> None:
+    # A user text with a damaged run ?5家企螀^ (a lost byte, then misaligned GBK): the 5家
+    # inside it is mojibake, not a figure.
+    text = tmp_path / "damaged.txt"
+    text.write_text("全市共有?5家企螀^(qū)业。\n", encoding="utf-8")
+    src = {
+        "id": "dmg",
+        "title": "t",
+        "outlet": "o",
+        "published": "2021-01-01",
+        "file": text.name,
+        "sha256": hashlib.sha256(text.read_bytes()).hexdigest(),
+    }
+    rec = _record(
+        id="dmg-1",
+        source="dmg",
+        indicator="industrial_enterprises",
+        period="2021",
+        figure="5家",
+        value=5,
+        unit="enterprises",
+        bound="exact",
+        basis="not_applicable",
+        quote="共有?5家企",
+    )
+    path = _write(tmp_path, ("source", src), ("observation", rec))
+    with pytest.raises(CatalogError) as exc:
+        load_catalog([path])
+    assert exc.value.field == "figure"
+    assert "damaged run" in str(exc.value)
+
+
+def test_draft_records_are_refused_unless_allowed(tmp_path: Path) -> None:
+    path = _write(tmp_path, ("observation", _record(review="draft")))
+    with pytest.raises(CatalogError) as exc:
+        load_catalog([path])
+    assert exc.value.field == "review"
+    assert "draft" in str(exc.value)
+    cat = load_catalog([path], allow_drafts=True)
+    assert cat.get("user-cs21-va").review is Review.DRAFT
+
+
+def test_missing_catalog_file(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="no such catalog file"):
+        load_catalog([tmp_path / "missing.toml"])
+
+
+def test_invalid_toml(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("[[observation]\nid = ", encoding="utf-8")
+    with pytest.raises(CatalogError, match="not valid TOML"):
+        load_catalog([path])
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources in user catalogs
+
+
+def _text_file(tmp_path: Path) -> tuple[Path, str]:
+    text = tmp_path / "bulletin.txt"
+    text.write_text("2022年,长沙市地区生产总值13966.1亿元,增长4.5%。\n", encoding="utf-8")
+    return text, hashlib.sha256(text.read_bytes()).hexdigest()
+
+
+SOURCE = {
+    "id": "bull22",
+    "title": "长沙市2022年国民经济和社会发展统计公报",
+    "outlet": "长沙市统计局",
+    "published": "2023-03-31",
+    "region": "changsha",
+    "kind": "bulletin",
+}
+OBS = {
+    "id": "bull22-gdp-2022",
+    "source": "bull22",
+    "region": "changsha",
+    "indicator": "gdp",
+    "status": "actual",
+    "period": "2022",
+    "figure": "13966.1亿元",
+    "value": 13966.1,
+    "unit": "cny_100m",
+    "bound": "exact",
+    "basis": "nominal",
+    "quote": "长沙市地区生产总值13966.1亿元",
+}
+
+
+def test_user_source_with_text_file(tmp_path: Path) -> None:
+    text, digest = _text_file(tmp_path)
+    src = {**SOURCE, "file": text.name, "sha256": digest}
+    cat = load_catalog([_write(tmp_path, ("source", src), ("observation", OBS))])
+    assert cat.get("bull22-gdp-2022").figure_start >= 0
+
+
+def test_changed_seed_file_names_the_file(tmp_path: Path) -> None:
+    text, digest = _text_file(tmp_path)
+    wrong = "0" * 64
+    src = {**SOURCE, "file": text.name, "sha256": wrong}
+    path = _write(tmp_path, ("source", src), ("observation", OBS))
+    with pytest.raises(CatalogError) as exc:
+        load_catalog([path])
+    err = exc.value
+    assert isinstance(err.__cause__, SourceError)
+    assert str(text) in str(err)
+    assert digest in str(err) and wrong in str(err)
+    # the registry's own check raises SourceError directly
+    with pytest.raises(SourceError, match=text.name):
+        verify(Source("x", "t", "o", "2023", "changsha", "simplified", str(text), wrong))
+
+
+def test_missing_source_file(tmp_path: Path) -> None:
+    src = {**SOURCE, "file": "nope.txt", "sha256": "0" * 64}
+    with pytest.raises(CatalogError, match=r"nope\.txt"):
+        load_catalog([_write(tmp_path, ("source", src), ("observation", OBS))])
+
+
+def test_external_source_with_url_loads(tmp_path: Path) -> None:
+    src = {**SOURCE, "url": "http://tjj.changsha.gov.cn/tjxx/tjsj/tjgb/"}
+    cat = load_catalog([_write(tmp_path, ("source", src), ("observation", OBS))])
+    obs = cat.get("bull22-gdp-2022")
+    assert obs.value == 13966.1
+    assert obs.figure_start == -1  # no text to place the quote in
+    assert cat.source("bull22").url.startswith("http")
+    frame = cat.frame()
+    assert frame.filter(frame["id"] == "bull22-gdp-2022")["quote_raw"].to_list() == [""]
+
+
+def test_duplicate_source_id(tmp_path: Path) -> None:
+    src = {**SOURCE, "id": "cs21", "url": "http://example.org"}
+    with pytest.raises(CatalogError, match="duplicate source id"):
+        load_catalog([_write(tmp_path, ("source", src))])
+
+
+# ---------------------------------------------------------------------------------------------
+# Waivers
+
+
+def test_waiver_errors(tmp_path: Path) -> None:
+    base = {"source": "cs21", "quote": "010-65363056", "reason": "phone", "category": "contact"}
+    for changes, field in [
+        ({"category": "misc"}, "category"),
+        ({"reason": ""}, "reason"),
+        ({"quote": "不存在的电话010-00000000"}, "quote"),
+        ({"quote": "1+2+N"}, "quote"),  # printed twice; needs all = true
+    ]:
+        path = _write(tmp_path, ("waiver", {**base, **changes}))
+        with pytest.raises(CatalogError) as exc:
+            load_catalog([path])
+        assert exc.value.field == field
+
+
+def test_waiver_all_covers_every_occurrence(tmp_path: Path) -> None:
+    waiver = {
+        "source": "cs21",
+        "quote": "1+2+N",
+        "all": True,
+        "reason": "plan label",
+        "category": "plan_structure",
+    }
+    cat = load_catalog([_write(tmp_path, ("waiver", waiver))])
+    mine = [w for w in cat.waivers if w.origin.endswith("user.toml")]
+    assert len(mine) == 2
+    assert len({w.start for w in mine}) == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# The shipped catalog
+
+
+def test_shipped_catalog_loads_and_is_consistent() -> None:
+    cat = load_catalog()
+    ids = [o.id for o in cat.observations]
+    assert len(ids) == len(set(ids))
+    assert {o.source for o in cat.observations} >= {"cs21", "csht19", "hn19", "cn22", "zz21"}
+    for o in cat.observations:
+        ind = cat.indicator(o.indicator)
+        assert o.unit == ind.unit
+        assert o.low <= o.value <= o.high or o.bound is Bound.RANGE
+        if o.status is Status.TARGET or o.increment:
+            assert o.quote
+        assert not math.isnan(o.value)
+    for w in cat.waivers:
+        assert w.category in WAIVER_CATEGORIES
+        assert w.reason.strip()
+
+
+def test_growth_rates_are_real_and_levels_nominal() -> None:
+    cat = load_catalog()
+    for o in cat.observations:
+        measure = cat.indicator(o.indicator).measure.value
+        if measure in ("gdp", "value_added", "gross_output", "profit", "investment"):
+            assert o.basis.value == "nominal", o.id
+        if measure in ("count", "share", "rank"):
+            assert o.basis.value == "not_applicable", o.id
+
+
+def test_catalog_frame_schema() -> None:
+    frame = catalog_frame()
+    assert {name: str(dtype) for name, dtype in frame.schema.items()} == CATALOG_SCHEMA
+    assert frame.height == len(load_catalog().observations)
+    row = frame.filter(frame["id"] == "cs21-industrial-va-2020").row(0, named=True)
+    assert row["quote_raw"] == "2020年,長沙市規(guī)模工業(yè)增加值約2300億元"
+
+
+def test_public_catalog_function_survives_submodule_import() -> None:
+    import importlib
+
+    importlib.import_module("regiondev.catalog")
+    assert callable(regiondev.catalog)
+    assert regiondev.catalog().height == len(load_catalog().observations)

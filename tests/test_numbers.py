@@ -1,0 +1,237 @@
+"""The number reader on real fragments from the five texts, plus properties that must hold."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from regiondev.model import Bound
+from regiondev.numbers import FigureParseError, TokenKind, parse_figure, scan
+
+INF = math.inf
+
+# (fragment, source, value, unit, bound, low, high, step). Values are in the canonical unit:
+# 亿元 → cny_100m, so 2万亿元 = 2 × 10^4 亿元 = 20000; 1000多万人 = 1000 × 10^4 persons.
+REAL_FRAGMENTS = [
+    # cs21 Changsha 2021
+    (
+        "约2300亿元",
+        "cs21",
+        2300,
+        "cny_100m",
+        Bound.APPROX,
+        2185,
+        2415,
+        1,
+    ),  # ±5 %: 2300 × 0.05 = 115
+    ("突破2500亿元", "cs21", 2500, "cny_100m", Bound.MORE_THAN, 2500, INF, 1),
+    ("1254家", "cs21", 1254, "enterprises", Bound.EXACT, 1254, 1254, 1),
+    ("95%以上", "cs21", 95, "percent", Bound.AT_LEAST, 95, INF, 1),
+    ("超过45%", "cs21", 45, "percent", Bound.MORE_THAN, 45, INF, 1),
+    ("第2", "cs21", 2, "rank", Bound.EXACT, 2, 2, 1),
+    ("首位", "cs21", 1, "rank", Bound.EXACT, 1, 1, 1),
+    ("达到1000亿元", "cs21", 1000, "cny_100m", Bound.AT_LEAST, 1000, INF, 1),
+    ("100多个", "cs21", 100, "items", Bound.MORE_THAN, 100, 200, 1),  # 100多: (100, 200)
+    ("12大类", "cs21", 12, "items", Bound.EXACT, 12, 12, 1),
+    ("第三", "cs21", 3, "rank", Bound.EXACT, 3, 3, 1),
+    ("六省", "cs21", 6, "items", Bound.EXACT, 6, 6, 1),  # 中部六省会城市
+    # csht19 Changsha High-tech Zone 2019
+    ("1~2个", "csht19", 1.5, "items", Bound.RANGE, 1, 2, 1),
+    ("4300余字", "csht19", 4300, "chars", Bound.MORE_THAN, 4300, 4400, 1),
+    ("七大", "csht19", 7, "items", Bound.EXACT, 7, 7, 1),
+    ("五大", "csht19", 5, "items", Bound.EXACT, 5, 5, 1),
+    # hn19 Hunan 2019
+    ("8.3%", "hn19", 8.3, "percent", Bound.EXACT, 8.3, 8.3, 0.1),
+    ("2万亿元", "hn19", 20000, "cny_100m", Bound.EXACT, 20000, 20000, 10000),
+    ("突破2万亿元", "hn19", 20000, "cny_100m", Bound.MORE_THAN, 20000, INF, 10000),
+    ("达到40%以上", "hn19", 40, "percent", Bound.AT_LEAST, 40, INF, 1),
+    ("4家左右", "hn19", 4, "enterprises", Bound.APPROX, 3.8, 4.2, 1),  # 4 ± 0.2
+    ("第4位", "hn19", 4, "rank", Bound.EXACT, 4, 4, 1),
+    ("1~3家", "hn19", 2, "enterprises", Bound.RANGE, 1, 3, 1),
+    ("20个左右", "hn19", 20, "items", Bound.APPROX, 19, 21, 1),
+    # cn22 national 2022
+    ("19万亿元", "cn22", 190000, "cny_100m", Bound.EXACT, 190000, 190000, 10000),
+    ("2200余家", "cn22", 2200, "enterprises", Bound.MORE_THAN, 2200, 2300, 1),
+    ("2/3", "cn22", 200 / 3, "percent", Bound.EXACT, 200 / 3, 200 / 3, 0),
+    ("过半", "cn22", 50, "percent", Bound.MORE_THAN, 50, 100, 0),
+    ("170余家", "cn22", 170, "enterprises", Bound.MORE_THAN, 170, 180, 1),
+    # zz21 Zhuzhou 2021
+    ("873.85亿元", "zz21", 873.85, "cny_100m", Bound.EXACT, 873.85, 873.85, 0.01),
+    ("70多个", "zz21", 70, "items", Bound.MORE_THAN, 70, 80, 1),
+    ("2至3个", "zz21", 2.5, "items", Bound.RANGE, 2, 3, 1),
+    ("1万美元", "zz21", 10000, "usd", Bound.EXACT, 10000, 10000, 10000),
+    ("突破1万美元", "zz21", 10000, "usd", Bound.MORE_THAN, 10000, INF, 10000),
+    ("1000多万人", "zz21", 1e7, "persons", Bound.MORE_THAN, 1e7, 2e7, 1e4),
+    ("过千亿元", "zz21", 1000, "cny_100m", Bound.MORE_THAN, 1000, INF, 1),
+    ("百强", "zz21", 100, "rank", Bound.AT_MOST, -INF, 100, 1),
+    ("30强", "zz21", 30, "rank", Bound.AT_MOST, -INF, 30, 1),
+    ("第十", "zz21", 10, "rank", Bound.EXACT, 10, 10, 1),
+    ("15.15平方公里", "zz21", 15.15, "km2", Bound.EXACT, 15.15, 15.15, 0.01),
+    ("2万余名", "zz21", 20000, "persons", Bound.MORE_THAN, 20000, 30000, 1e4),
+    ("3万职工", "zz21", 30000, "persons", Bound.EXACT, 30000, 30000, 1e4),
+    ("317天", "zz21", 317, "days", Bound.EXACT, 317, 317, 1),
+    ("达到80%以上", "zz21", 80, "percent", Bound.AT_LEAST, 80, INF, 1),
+    ("迈上5000亿元", "zz21", 5000, "cny_100m", Bound.AT_LEAST, 5000, INF, 1),
+    ("数百家", "zz21", 550, "enterprises", Bound.RANGE, 200, 900, 100),  # 数百: 2–9 hundred
+    ("Ⅱ类", "zz21", 2, "grade", Bound.EXACT, 2, 2, 1),
+    ("Ⅲ类", "zz21", 3, "grade", Bound.EXACT, 3, 3, 1),
+    ("43.9亿", "zz21", 43.9, "cny_100m", Bound.EXACT, 43.9, 43.9, 0.1),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "value", "unit", "bound", "low", "high", "step"),
+    REAL_FRAGMENTS,
+    ids=[f"{f[1]}:{f[0]}" for f in REAL_FRAGMENTS],
+)
+def test_real_fragment(
+    text: str,
+    source: str,
+    value: float,
+    unit: str,
+    bound: Bound,
+    low: float,
+    high: float,
+    step: float,
+) -> None:
+    p = parse_figure(text)
+    assert p.value == pytest.approx(value)
+    assert p.unit == unit
+    assert p.bound is bound
+    assert p.low == pytest.approx(low)
+    assert p.high == pytest.approx(high)
+    assert p.step == pytest.approx(step)
+
+
+@pytest.mark.parametrize(("text", "value"), [("两", 2), ("三", 3), ("五", 5), ("十", 10)])
+def test_bare_chinese_numerals(text: str, value: float) -> None:
+    p = parse_figure(text)
+    assert (p.value, p.unit, p.bound, p.low, p.high) == (value, "", Bound.EXACT, value, value)
+
+
+def test_bare_yi_is_inferred_as_yuan() -> None:
+    # 产值43.9亿 (zz21) prints no 元; the only reading in these texts is 亿元.
+    assert parse_figure("43.9亿").unit_inferred
+    assert not parse_figure("873.85亿元").unit_inferred
+
+
+@pytest.mark.parametrize("text", ["abc", "亿元", "3至2个", "约", "1/0"])
+def test_not_a_figure(text: str) -> None:
+    with pytest.raises(FigureParseError):
+        parse_figure(text)
+
+
+def _scan(text: str) -> list[tuple[str, str]]:
+    return [(t.kind.value, t.text) for t in scan(text)]
+
+
+def test_scan_hn19_sentence() -> None:
+    assert _scan("1—11月,全省规模工业增加值同比增长8.3%,增速排名全国第4位") == [
+        ("period", "1—11月"),
+        ("figure", "8.3%"),
+        ("figure", "第4位"),
+    ]
+
+
+def test_scan_periods_and_idiom() -> None:
+    assert _scan("两年平均增长6.3%") == [("period", "两年平均"), ("figure", "6.3%")]
+    assert _scan("未来5年,株洲") == [("period", "未来5年")]
+    assert _scan("5年前完全是另一个模样") == [("period", "5年前")]
+    assert _scan("过去5年,株洲") == [("period", "过去5年")]
+    # 一 alone is idiom (一批, 一座城市), never a figure.
+    assert _scan("形成一批世界一流企业") == []
+
+
+def test_scan_vague_counts_and_classes() -> None:
+    assert _scan("15.15平方公里内聚集数百家冶炼") == [
+        ("figure", "15.15平方公里"),
+        ("figure", "数百家"),
+    ]
+    assert _scan("水质2016年从Ⅲ类提升到Ⅱ类") == [
+        ("date", "2016年"),
+        ("figure", "Ⅲ类"),
+        ("figure", "Ⅱ类"),
+    ]
+
+
+def test_scan_codes() -> None:
+    kinds = {t.kind for t in scan("版权事宜请联系:010-65363056。湘ICP备19026802号")}
+    assert kinds == {TokenKind.CODE}
+    assert _scan("“1+2+N”产业集群体系") == [("structure", "1+2+N")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_integer_enterprises_round_trip(n: int) -> None:
+    p = parse_figure(f"{n}家")
+    assert (p.value, p.unit, p.bound, p.low, p.high) == (n, "enterprises", Bound.EXACT, n, n)
+
+
+@given(st.integers(min_value=1, max_value=10**9))
+def test_comma_grouping_is_ignored(n: int) -> None:
+    assert parse_figure(f"{n:,}家").value == n
+
+
+def _trailing_zeros(n: int) -> int:
+    return len(str(n)) - len(str(n).rstrip("0"))
+
+
+@given(st.integers(min_value=1, max_value=10**8))
+def test_yu_interval_reaches_the_next_step_of_the_last_significant_digit(n: int) -> None:
+    # 2200余家 lies in (2200, 2300): the last significant digit (the 2 in the hundreds) + 1.
+    p = parse_figure(f"{n}余家")
+    step = 10 ** _trailing_zeros(n)
+    assert p.bound is Bound.MORE_THAN
+    assert p.low == n
+    assert p.high == n + step
+    assert p.low < n + step / 2 < p.high  # the interval holds the numbers between
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_duo_and_yu_agree(n: int) -> None:
+    a, b = parse_figure(f"{n}多个"), parse_figure(f"{n}余个")
+    assert (a.low, a.high, a.bound) == (b.low, b.high, b.bound)
+
+
+@given(st.integers(min_value=0, max_value=10**4), st.integers(min_value=0, max_value=10**4))
+def test_range_is_ordered_with_midpoint(a: int, b: int) -> None:
+    lo, hi = min(a, b), max(a, b)
+    p = parse_figure(f"{lo}至{hi}个")
+    assert p.bound is Bound.RANGE
+    assert (p.low, p.high) == (lo, hi)
+    assert p.value == pytest.approx((lo + hi) / 2)
+
+
+@given(st.integers(min_value=0, max_value=99_999))
+def test_one_decimal_percent_has_step_a_tenth(tenths: int) -> None:
+    text = f"{tenths // 10}.{tenths % 10}%"
+    p = parse_figure(text)
+    assert p.value == pytest.approx(tenths / 10)
+    assert p.step == pytest.approx(0.1)
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_wan_scales_by_ten_thousand(n: int) -> None:
+    assert parse_figure(f"{n}万人").value == n * 10_000
+    assert parse_figure(f"{n}亿元").value == n  # canonical unit is 亿元
+
+
+@given(st.integers(min_value=2, max_value=99))
+def test_chinese_numeral_counts(n: int) -> None:
+    import cn2an
+
+    text = cn2an.an2cn(n) + "个"
+    assert parse_figure(text).value == n
+
+
+@given(st.integers(min_value=1, max_value=10**6))
+def test_approx_interval_is_five_percent(n: int) -> None:
+    p = parse_figure(f"约{n}亿元")
+    assert p.low == pytest.approx(n * 0.95)
+    assert p.high == pytest.approx(n * 1.05)
