@@ -25,7 +25,7 @@ from regiondev.results import format_cell
 __all__ = ["MARKER", "Block", "ReportError", "Section", "build_sections", "write_report"]
 
 MARKER = ".regiondev-report"
-_ID_COLUMNS = {"id", "target_id", "baseline_ids", "observation_ids", "record_ids", "input_ids"}
+_ID_COLUMNS = {"target_id", "baseline_ids", "observation_ids", "record_ids", "input_ids"}
 
 
 class ReportError(RegiondevError):
@@ -41,6 +41,7 @@ class Block:
     caption: str = ""
     figure: str = ""
     png: bytes = b""
+    links_ids: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,10 @@ def _text(*paragraphs: str) -> Block:
     return Block("text", text="\n\n".join(paragraphs))
 
 
-def _table(frame: Any, columns: Iterable[str], caption: str) -> Block:
+def _table(frame: Any, columns: Iterable[str], caption: str, *, links_ids: bool = False) -> Block:
+    """A table block; ``links_ids`` when its ``id`` column holds observation ids."""
     cols = tuple(c for c in columns if c in frame.columns)
-    return Block("table", frame=frame, columns=cols, caption=caption)
+    return Block("table", frame=frame, columns=cols, caption=caption, links_ids=links_ids)
 
 
 def _sources_section(cat: Catalog) -> Section:
@@ -125,6 +127,7 @@ def _catalog_section(cat: Catalog) -> Section:
                 "id",
             ],
             "The catalog by region and indicator (low/high: the bound's interval; ∞ = open)",
+            links_ids=True,
         ),
     ]
     return Section("catalog", "2. The catalog", tuple(blocks))
@@ -208,38 +211,46 @@ def _clusters_section(cat: Catalog) -> Section:
 
 
 def _cluster_blocks(result: Any) -> list[Block]:
-    """Tables and figures of the cluster result (one table per kind of comparison)."""
+    """Tables and figures of the cluster result, one table per kind of comparison."""
     import polars as pl
 
-    from regiondev.report.figures import clusters_figure
+    from regiondev.report.figures import clusters_figure, lq_figure
 
-    frame = result.to_frame()
     out: list[Block] = []
-    if "table" not in frame.columns:
-        return [_table(frame, frame.columns, "Cluster comparisons")]
-    for name in frame["table"].unique(maintain_order=True).to_list():
-        part = frame.filter(pl.col("table") == name)
-        cols = [c for c in part.columns if part[c].null_count() < part.height and c != "table"]
-        out.append(_table(part, cols, f"Clusters: {name.replace('_', ' ')}"))
-        if name == "composition" and {"dimension", "member", "percent"} <= set(part.columns):
-            panels = []
-            for dim in part["dimension"].unique(maintain_order=True).to_list():
-                sub = part.filter(pl.col("dimension") == dim)
-                panels.append(
-                    (
-                        f"by {dim.replace('_', ' ')}",
-                        [str(m) for m in sub["member"]],
-                        [float(v) for v in sub["percent"]],
-                    )
-                )
-            out.append(
-                Block(
-                    "figure",
-                    figure="clusters.png",
-                    png=clusters_figure(panels),
-                    caption="Shares of the 45 national clusters by domain and region.",
-                )
+    comp = result.composition.filter(~pl.col("member").str.starts_with("("))
+    panels = []
+    for part in comp["partition"].unique(maintain_order=True).to_list():
+        sub = comp.filter(pl.col("partition") == part)
+        labels = [str(m).replace("_", " ") for m in sub["member"]]
+        panels.append((f"by {part.replace('_', ' ')}", labels, [float(v) for v in sub["percent"]]))
+    out.append(
+        Block(
+            "figure",
+            figure="clusters.png",
+            png=clusters_figure(panels),
+            caption="Shares of the 45 national clusters by domain and by macro-region (cn22).",
+        )
+    )
+    lq = result.location_quotients
+    if lq.height:
+        first_ref = lq["reference"][0]
+        ref = lq.filter(pl.col("reference") == first_ref)
+        out.append(
+            Block(
+                "figure",
+                figure="location_quotients.png",
+                png=lq_figure(
+                    [str(m) for m in ref["macro_region"]],
+                    [float(v) for v in ref["location_quotient"]],
+                    str(first_ref).replace("_", " "),
+                ),
+                caption=f"Location quotients against {first_ref} "
+                "(dashed line: proportional to the reference).",
             )
+        )
+    for name, frame in result.tables().items():
+        cols = [c for c in frame.columns if frame[c].null_count() < frame.height]
+        out.append(_table(frame, cols, f"Clusters: {name.replace('_', ' ')}"))
     return out
 
 
@@ -422,9 +433,9 @@ nav a{margin-right:.8rem}
 """
 
 
-def _html_cell(column: str, value: Any) -> str:
+def _html_cell(column: str, value: Any, link_id: bool) -> str:
     text = format_cell(value)
-    if column in _ID_COLUMNS and text:
+    if (column in _ID_COLUMNS or (link_id and column == "id")) and text:
         ids = [t.strip() for t in text.split(",") if t.strip()]
         return ", ".join(f'<a href="#obs-{html.escape(i)}">{html.escape(i)}</a>' for i in ids)
     return html.escape(text)
@@ -441,7 +452,7 @@ def _html_table(b: Block, anchor_ids: bool = False) -> str:
     for r in b.frame.select(cols).iter_rows(named=True):
         row_id = f' id="obs-{html.escape(str(r["id"]))}"' if anchor_ids and "id" in r else ""
         cells = [
-            html.escape(str(r[c])) if anchor_ids and c == "id" else _html_cell(c, r[c])
+            html.escape(str(r[c])) if anchor_ids and c == "id" else _html_cell(c, r[c], b.links_ids)
             for c in cols
         ]
         out.append(f"<tr{row_id}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")

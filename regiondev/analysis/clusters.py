@@ -1,0 +1,1180 @@
+"""Where Hunan, Changsha and Zhuzhou stand among China's advanced-manufacturing clusters.
+
+``clusters(cat)`` builds six tables from the catalog (and ``data/plans.toml``):
+
+- **composition**: shares of the 45 national clusters by domain and by macro-region, exact
+  (``13/45``) and in percent, with the partition checked against the whole, plus the shares
+  the text prints (过半, 2/3) checked against the counts;
+- **concentration**: HHI (0–1), equivalent number 1/HHI and normalised HHI of each partition
+  (and of each reference distribution, for contrast);
+- **location_quotients**: a macro-region's share of the clusters over its share of a reference
+  quantity (shipped: 2020 census population; a user catalog may add GDP or value added in the
+  same format), reference shares normalised over the four macro-regions' sum;
+- **chi_square**: a goodness-of-fit of the counts against each reference distribution, with
+  expected counts (flagged below 5) and the caveat that the 45 are a full list, not a sample;
+- **hunan_position**: Hunan's named clusters as bounded shares of the central and national
+  counts, Changsha's engineering-machinery output against the national total and the mean per
+  cluster, Zhuzhou's 千亿 clusters now and in 2025, the output Hunan's 2025 chain targets imply;
+- **plans**: the plans as structure (see ``regiondev.analysis.plans``).
+
+Every row carries the catalog observation ids it came from (plan rows also their plan element
+ids); a comparison across periods or measures says so in ``comparability``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import polars as pl
+
+from regiondev.analysis.concentration import (
+    concentration,
+    fraction_text,
+    shares,
+)
+from regiondev.analysis.plans import Plan, Standing, load_plans, plans_frame
+from regiondev.catalog import Catalog
+from regiondev.model import Interval, Measure, Observation, Region
+from regiondev.results import TableResult, frame_to_html, frame_to_markdown
+
+__all__ = [
+    "CLUSTER_INDICATOR",
+    "DOMAINS",
+    "LONG_COLUMNS",
+    "MACRO_REGIONS",
+    "TABLES",
+    "ClusterResult",
+    "Partition",
+    "chi_square",
+    "clusters",
+    "composition",
+    "concentration_table",
+    "find_partitions",
+    "hunan_position",
+    "location_quotients",
+    "reference_partitions",
+]
+
+CLUSTER_INDICATOR = "national_clusters"
+DOMAINS = ("it", "high_end_equipment", "new_materials", "biomedicine", "consumer_goods", "nev_icv")
+MACRO_REGIONS = ("east", "central", "west", "northeast")
+TABLES = (
+    "composition",
+    "concentration",
+    "location_quotients",
+    "chi_square",
+    "hunan_position",
+    "plans",
+)
+#: Columns of ``ClusterResult.to_frame()`` (one long frame for the CLI).
+LONG_COLUMNS = (
+    "table",
+    "item",
+    "value",
+    "low",
+    "high",
+    "exact",
+    "unit",
+    "period",
+    "detail",
+    "derivation",
+    "comparability",
+    "caveat",
+    "observation_ids",
+    "plan_element_ids",
+)
+#: Measures that can serve as a reference distribution for location quotients.
+_REFERENCE_MEASURES = {
+    Measure.COUNT,
+    Measure.GDP,
+    Measure.VALUE_ADDED,
+    Measure.GROSS_OUTPUT,
+    Measure.PROFIT,
+    Measure.INVESTMENT,
+}
+_FULL_LIST = (
+    "the 45 are the full national list, not a sample: the statistic measures departure from "
+    "proportionality, not sampling error, and its p-value is descriptive only"
+)
+
+
+# --------------------------------------------------------------------------- partitions
+@dataclass(frozen=True)
+class Partition:
+    """The parts of one indicator along one breakdown dimension, and its whole if printed."""
+
+    indicator: str
+    dim: str
+    source: str
+    period: str
+    members: tuple[str, ...]
+    parts: tuple[Observation, ...]
+    whole: Observation | None
+    other_wholes: tuple[Observation, ...]
+    residuals: tuple[Observation, ...]
+
+    @property
+    def values(self) -> list[float]:
+        return [o.value for o in self.parts]
+
+    def counts(self) -> list[int] | None:
+        """Integer counts when every part is an exact whole number."""
+        if all(o.value == int(o.value) and o.low == o.high for o in self.parts):
+            return [int(o.value) for o in self.parts]
+        return None
+
+    @property
+    def part_ids(self) -> list[str]:
+        return [o.id for o in self.parts]
+
+    @property
+    def ids(self) -> list[str]:
+        return self.part_ids + ([self.whole.id] if self.whole else [])
+
+
+def _member(o: Observation, dim: str) -> str | None:
+    key, _, member = o.breakdown.partition("=")
+    return member if key == dim else None
+
+
+def find_partitions(
+    cat: Catalog, indicator: str, dim: str, members: Sequence[str]
+) -> list[Partition]:
+    """Every (source, period) group of ``indicator`` records for China that has all ``members``.
+
+    A member printed twice takes its first record. The whole is the record of the same
+    indicator, source and period with no breakdown printed nearest before the first part (the
+    total stated with the list); other such records are kept to check they agree. Records with a
+    ``residual=…`` breakdown (e.g. the military in no macro-region) explain a gap.
+    """
+    groups: dict[tuple[str, str], list[Observation]] = {}
+    for o in cat.observations:
+        if o.indicator == indicator and o.region is Region.CHINA:
+            groups.setdefault((o.source, str(o.period)), []).append(o)
+    out = []
+    for (source, period), obs in groups.items():
+        found: dict[str, Observation] = {}
+        for o in obs:
+            m = _member(o, dim)
+            if m is not None and m in members and m not in found:
+                found[m] = o
+        if set(found) != set(members):
+            continue
+        parts = tuple(found[m] for m in members)
+        wholes = [o for o in obs if not o.breakdown]
+        whole = _nearest_before(wholes, min(p.figure_start for p in parts))
+        residuals = tuple(o for o in obs if o.breakdown.startswith("residual="))
+        out.append(
+            Partition(
+                indicator,
+                dim,
+                source,
+                period,
+                tuple(members),
+                parts,
+                whole,
+                tuple(w for w in wholes if w is not whole),
+                residuals,
+            )
+        )
+    return sorted(out, key=lambda p: (p.source, p.period))
+
+
+def _nearest_before(candidates: Sequence[Observation], at: int) -> Observation | None:
+    if not candidates:
+        return None
+    before = [o for o in candidates if o.figure_start <= at]
+    pool = before or list(candidates)
+    return max(pool, key=lambda o: o.figure_start) if before else pool[0]
+
+
+def _cluster_partition(cat: Catalog, dim: str, members: Sequence[str]) -> Partition:
+    found = find_partitions(cat, CLUSTER_INDICATOR, dim, members)
+    if not found:
+        raise KeyError(f"no complete {dim} partition of {CLUSTER_INDICATOR!r} in the catalog")
+    return found[-1]
+
+
+def reference_partitions(cat: Catalog) -> list[Partition]:
+    """Complete macro-region partitions usable as a reference (population, GDP, value added …)."""
+    out = []
+    for code, ind in cat.indicators.items():
+        if code == CLUSTER_INDICATOR or ind.measure not in _REFERENCE_MEASURES:
+            continue
+        out.extend(find_partitions(cat, code, "macro_region", MACRO_REGIONS))
+    return out
+
+
+# --------------------------------------------------------------------------- formatting
+def _num(x: float) -> str:
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.6g}"
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.2f}%"
+
+
+def _f(x: Fraction | float) -> float:
+    return float(x)
+
+
+def _period_label(o: Observation) -> str:
+    return f"{o.period} ({o.period.describe()})"
+
+
+def _measure(cat: Catalog, o: Observation) -> str:
+    ind = cat.indicator(o.indicator)
+    return f"{ind.name_en} [{ind.measure.value}]"
+
+
+def _comparability(cat: Catalog, a: Observation, b: Observation, what: str = "") -> str:
+    """'same period and measure' or the mismatches, e.g. 'PERIOD MISMATCH: 2020 vs 2021'."""
+    notes = []
+    if str(a.period) != str(b.period):
+        notes.append(f"PERIOD MISMATCH: {_period_label(a)} vs {_period_label(b)}")
+    ma, mb = cat.indicator(a.indicator).measure, cat.indicator(b.indicator).measure
+    if ma is not mb:
+        notes.append(f"MEASURE MISMATCH: {_measure(cat, a)} vs {_measure(cat, b)}")
+    elif a.indicator != b.indicator:
+        notes.append(
+            f"same measure type ({ma.value}), different quantities: {_measure(cat, a)} vs "
+            f"{_measure(cat, b)}"
+        )
+    if a.status is not b.status:
+        notes.append(f"STATUS MISMATCH: {a.status.value} vs {b.status.value}")
+    if what:
+        notes.append(what)
+    return "; ".join(notes) if notes else "same period and measure"
+
+
+def _row(table: str, item: str, **kw: Any) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "table": table,
+        "item": item,
+        "value": None,
+        "low": None,
+        "high": None,
+        "exact": "",
+        "unit": "",
+        "period": "",
+        "detail": "",
+        "derivation": "",
+        "comparability": "",
+        "caveat": "",
+        "observation_ids": [],
+        "plan_element_ids": [],
+    }
+    unknown = set(kw) - set(row)
+    if unknown:
+        raise KeyError(f"unknown long-frame columns {sorted(unknown)}")
+    row.update(kw)
+    return row
+
+
+# --------------------------------------------------------------------------- composition
+def _composition_rows(p: Partition) -> list[dict[str, Any]]:
+    counts = p.counts()
+    whole_value = p.whole.value if p.whole else sum(p.values)
+    whole: int | float = int(whole_value) if whole_value == int(whole_value) else whole_value
+    parts: list[int] | list[float] = counts if counts is not None else p.values
+    share_list = shares(parts, whole)
+    whole_ids = [p.whole.id] if p.whole else []
+    rows = []
+    for o, c, s in zip(p.parts, parts, share_list, strict=True):
+        rows.append(
+            {
+                "partition": p.dim,
+                "member": _member(o, p.dim) or "",
+                "count": float(c),
+                "whole": float(whole),
+                "share_exact": fraction_text(s),
+                "share": _f(s),
+                "percent": 100 * _f(s),
+                "period": p.period,
+                "check": "",
+                "derivation": f"{_num(float(c))} / {_num(float(whole))}",
+                "observation_ids": [o.id, *whole_ids],
+            }
+        )
+    total = sum(parts)
+    gap = float(whole) - float(total)
+    disagree = [w.id for w in p.other_wholes if w.value != whole_value]
+    if p.whole is None:
+        check = "no whole printed; shares are of the sum of the parts"
+    elif gap == 0:
+        check = f"parts sum to the whole ({_num(float(total))} = {_num(float(whole))})"
+    else:
+        check = (
+            f"GAP: parts sum to {_num(float(total))}, whole is {_num(float(whole))} "
+            f"(gap {_num(gap)})"
+        )
+        if p.residuals:
+            check += "; explained by " + ", ".join(
+                f"{r.breakdown} {_num(r.value)} ({r.id})" for r in p.residuals
+            )
+    agree = f"; all {len(p.other_wholes) + 1} printed totals agree" if p.other_wholes else ""
+    if disagree:
+        agree = f"; TOTALS DISAGREE: {', '.join(disagree)}"
+    total_share = Fraction(int(total), int(whole)) if counts is not None else total / whole
+    rows.append(
+        {
+            "partition": p.dim,
+            "member": "(sum of parts)",
+            "count": float(total),
+            "whole": float(whole),
+            "share_exact": fraction_text(total_share),
+            "share": _f(total_share),
+            "percent": 100 * _f(total_share),
+            "period": p.period,
+            "check": check + agree,
+            "derivation": " + ".join(_num(float(c)) for c in parts),
+            "observation_ids": p.ids + [r.id for r in p.residuals],
+        }
+    )
+    return rows
+
+
+def _printed_holds(printed: Observation, percent: float) -> bool:
+    """The printed share's interval (qualifier and printed digits) holds ``percent`` (to 1e-9)."""
+    return printed.rounding_interval().widen(1e-9 * max(1.0, abs(percent))).contains(percent)
+
+
+def _printed_share_rows(cat: Catalog, domain: Partition) -> list[dict[str, Any]]:
+    """Shares the text prints (两类…占比过半; 重点区域…占2/3) checked against the counts."""
+    rows = []
+    by_member = {_member(o, "domain"): o for o in domain.parts}
+    whole = domain.whole.value if domain.whole else sum(domain.values)
+    ids = {o.id for o in cat.observations}
+    if "cn22-two-domains-share-over-half" in ids:
+        printed = cat.get("cn22-two-domains-share-over-half")
+        it, hee = by_member["it"], by_member["high_end_equipment"]
+        share = Fraction(int(it.value + hee.value), int(whole))
+        ok = _printed_holds(printed, 100 * float(share))
+        rows.append(
+            {
+                "partition": "domain",
+                "member": "it + high_end_equipment",
+                "count": it.value + hee.value,
+                "whole": whole,
+                "share_exact": fraction_text(share),
+                "share": float(share),
+                "percent": 100 * float(share),
+                "period": domain.period,
+                "check": f"printed '{printed.figure}' ({printed.interval}%): "
+                + ("consistent" if ok else "INCONSISTENT"),
+                "derivation": f"({_num(it.value)} + {_num(hee.value)}) / {_num(whole)}",
+                "observation_ids": [
+                    it.id,
+                    hee.id,
+                    *([domain.whole.id] if domain.whole else []),
+                    printed.id,
+                ],
+            }
+        )
+    if {"cn22-clusters-key-areas", "cn22-clusters-key-areas-share"} <= ids:
+        part, printed = cat.get("cn22-clusters-key-areas"), cat.get("cn22-clusters-key-areas-share")
+        key_whole = _nearest_whole(cat, part, CLUSTER_INDICATOR)
+        share = Fraction(int(part.value), int(key_whole.value))
+        ok = _printed_holds(printed, 100 * float(share))
+        rows.append(
+            {
+                "partition": "key_areas",
+                "member": part.breakdown.partition("=")[2],
+                "count": part.value,
+                "whole": key_whole.value,
+                "share_exact": fraction_text(share),
+                "share": float(share),
+                "percent": 100 * float(share),
+                "period": str(part.period),
+                "check": f"printed '{printed.figure}': "
+                + ("consistent" if ok else "INCONSISTENT")
+                + "; a subset across macro-regions, not a part of a partition",
+                "derivation": f"{_num(part.value)} / {_num(key_whole.value)}",
+                "observation_ids": [part.id, key_whole.id, printed.id],
+            }
+        )
+    return rows
+
+
+def composition(cat: Catalog) -> pl.DataFrame:
+    """Shares of the national clusters by domain and by macro-region, with partition checks."""
+    domain = _cluster_partition(cat, "domain", DOMAINS)
+    region = _cluster_partition(cat, "macro_region", MACRO_REGIONS)
+    rows = _composition_rows(domain) + _composition_rows(region)
+    rows += _printed_share_rows(cat, domain)
+    return pl.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- concentration
+def _concentration_row(p: Partition, basis: str) -> dict[str, Any]:
+    counts = p.counts() if p.indicator == CLUSTER_INDICATOR else None
+    parts: list[int] | list[float] = counts if counts is not None else p.values
+    c = concentration(parts)
+    total = sum(parts)
+    if counts is not None:
+        squares = " + ".join(str(k * k) for k in counts)
+        derivation = f"Σ(count/{total})² = ({squares}) / {total * total}"
+    else:
+        derivation = f"Σ(part/{_num(float(total))})² over {len(parts)} parts"
+    return {
+        "partition": p.dim,
+        "quantity": p.indicator,
+        "basis": basis,
+        "period": p.period,
+        "n": c.n,
+        "hhi_exact": fraction_text(c.hhi),
+        "hhi": _f(c.hhi),
+        "equivalent_number_exact": fraction_text(c.equivalent_number),
+        "equivalent_number": _f(c.equivalent_number),
+        "normalised_hhi_exact": fraction_text(c.normalised_hhi),
+        "normalised_hhi": _f(c.normalised_hhi),
+        "derivation": derivation,
+        "observation_ids": p.part_ids,
+    }
+
+
+def concentration_table(cat: Catalog) -> pl.DataFrame:
+    """HHI, 1/HHI and normalised HHI of the cluster partitions and of each reference."""
+    rows = [
+        _concentration_row(_cluster_partition(cat, "domain", DOMAINS), "national clusters"),
+        _concentration_row(
+            _cluster_partition(cat, "macro_region", MACRO_REGIONS), "national clusters"
+        ),
+    ]
+    for ref in reference_partitions(cat):
+        rows.append(_concentration_row(ref, f"reference ({ref.source}), for contrast"))
+    return pl.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- location quotients
+def _reference_caveat(ref: Partition) -> str:
+    total = sum(ref.values)
+    text = f"reference shares normalised over the four macro-regions' sum ({_num(total)})"
+    if ref.whole is not None and ref.whole.value != total:
+        text += (
+            f"; the printed national total {_num(ref.whole.value)} ({ref.whole.id}) differs "
+            f"by {_num(ref.whole.value - total)}"
+        )
+        if ref.residuals:
+            text += " = " + ", ".join(
+                f"{r.subject or r.breakdown} {_num(r.value)} in no region ({r.id})"
+                for r in ref.residuals
+            )
+    return text
+
+
+def location_quotients(cat: Catalog, reference: str | None = None) -> pl.DataFrame:
+    """LQ = (region's share of clusters) / (region's share of the reference quantity)."""
+    clusters_p = _cluster_partition(cat, "macro_region", MACRO_REGIONS)
+    counts = clusters_p.counts() or []
+    n = sum(counts)
+    rows = []
+    for ref in reference_partitions(cat):
+        if reference is not None and ref.indicator != reference:
+            continue
+        total = sum(ref.values)
+        caveat = _reference_caveat(ref)
+        for c_obs, count, r_obs in zip(clusters_p.parts, counts, ref.parts, strict=True):
+            cluster_share = Fraction(count, n)
+            ref_share = r_obs.value / total
+            lq = float(cluster_share) / ref_share
+            rows.append(
+                {
+                    "reference": ref.indicator,
+                    "reference_source": ref.source,
+                    "reference_period": ref.period,
+                    "macro_region": _member(c_obs, "macro_region"),
+                    "clusters": count,
+                    "cluster_share_exact": fraction_text(cluster_share),
+                    "cluster_share": float(cluster_share),
+                    "reference_value": r_obs.value,
+                    "reference_total": total,
+                    "reference_share": ref_share,
+                    "location_quotient": lq,
+                    "derivation": f"({count}/{n}) / ({_num(r_obs.value)} / {_num(total)})",
+                    "comparability": _comparability(
+                        cat,
+                        c_obs,
+                        r_obs,
+                        "a ratio of two shares (clusters vs "
+                        f"{cat.indicator(ref.indicator).name_en.lower()}), dimensionless",
+                    ),
+                    "caveat": caveat,
+                    "observation_ids": [
+                        c_obs.id,
+                        *([clusters_p.whole.id] if clusters_p.whole else []),
+                        *ref.part_ids,
+                    ],
+                }
+            )
+    return pl.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- chi-square
+def chi_square(cat: Catalog, reference: str | None = None) -> pl.DataFrame:
+    """Goodness-of-fit of the macro-region counts against each reference distribution."""
+    from scipy import stats
+
+    clusters_p = _cluster_partition(cat, "macro_region", MACRO_REGIONS)
+    counts = clusters_p.counts() or []
+    n = sum(counts)
+    rows = []
+    for ref in reference_partitions(cat):
+        if reference is not None and ref.indicator != reference:
+            continue
+        total = sum(ref.values)
+        expected = [n * v / total for v in ref.values]
+        result = stats.chisquare(counts, f_exp=expected)
+        small = [m for m, e in zip(MACRO_REGIONS, expected, strict=True) if e < 5]
+        ids = clusters_p.part_ids + ref.part_ids
+        caveat = _FULL_LIST
+        if small:
+            caveat += (
+                f"; expected count below 5 in {', '.join(small)}: the chi-square "
+                "approximation is poor there"
+            )
+        comparability = _comparability(cat, clusters_p.parts[0], ref.parts[0])
+        for m, o, e, c_obs, r_obs in zip(
+            MACRO_REGIONS, counts, expected, clusters_p.parts, ref.parts, strict=True
+        ):
+            rows.append(
+                {
+                    "reference": ref.indicator,
+                    "reference_period": ref.period,
+                    "macro_region": m,
+                    "observed": float(o),
+                    "expected": e,
+                    "expected_below_5": e < 5,
+                    "contribution": (o - e) ** 2 / e,
+                    "statistic": None,
+                    "dof": None,
+                    "p_value": None,
+                    "derivation": f"E = {n} × {_num(r_obs.value)} / {_num(total)}",
+                    "comparability": comparability,
+                    "caveat": caveat,
+                    "observation_ids": [c_obs.id, *ref.part_ids],
+                }
+            )
+        rows.append(
+            {
+                "reference": ref.indicator,
+                "reference_period": ref.period,
+                "macro_region": "(all)",
+                "observed": float(n),
+                "expected": float(sum(expected)),
+                "expected_below_5": bool(small),
+                "contribution": None,
+                "statistic": float(result.statistic),
+                "dof": len(counts) - 1,
+                "p_value": float(result.pvalue),
+                "derivation": "scipy.stats.chisquare(observed, f_exp=expected); Σ (O − E)² / E",
+                "comparability": comparability,
+                "caveat": caveat,
+                "observation_ids": ids,
+            }
+        )
+    return pl.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- Hunan's position
+def _ratio(num: Interval, den: Interval) -> Interval:
+    """Interval of num / den for positive intervals (monotone: low/high, high/low)."""
+    low = num.low / den.high if math.isfinite(den.high) else 0.0
+    high = num.high / den.low if den.low > 0 else math.inf
+    return Interval(low, high, num.low_open or den.high_open, num.high_open or den.low_open)
+
+
+def _nearest_whole(cat: Catalog, o: Observation, indicator: str) -> Observation:
+    pool = [
+        w
+        for w in cat.observations
+        if w.indicator == indicator
+        and w.source == o.source
+        and not w.breakdown
+        and w.region is Region.CHINA
+        and str(w.period) == str(o.period)
+    ] or [
+        w
+        for w in cat.observations
+        if w.indicator == indicator
+        and w.source == o.source
+        and not w.breakdown
+        and w.region is Region.CHINA
+    ]
+    if not pool:
+        raise KeyError(f"no whole {indicator!r} in source {o.source!r}")
+    return min(pool, key=lambda w: abs(w.figure_start - o.figure_start))
+
+
+def _hunan_members(plans: Sequence[Plan]) -> list[str]:
+    out = []
+    for p in plans:
+        if p.id != "national-45":
+            continue
+        for m in p.members:
+            if m.region in (Region.HUNAN, Region.CHANGSHA, Region.ZHUZHOU) and (
+                m.standing is Standing.DESIGNATED
+            ):
+                out.append(m.id)
+    return out
+
+
+def hunan_position(cat: Catalog, plans: Sequence[Plan] | None = None) -> pl.DataFrame:
+    """Hunan's clusters and targets against the national list (long format, bounded values)."""
+    plans = tuple(plans) if plans is not None else load_plans(cat)
+    t = "hunan_position"
+    rows: list[dict[str, Any]] = []
+    named = _hunan_members(plans)
+    k = len(named)
+    central = cat.get("cn22-clusters-region-central")
+    region_p = _cluster_partition(cat, "macro_region", MACRO_REGIONS)
+    national = region_p.whole or _nearest_whole(cat, central, CLUSTER_INDICATOR)
+    c8, n45 = int(central.value), int(national.value)
+    bound_caveat = (
+        f"LOWER BOUND: the texts name {k} Hunan clusters on the national list (Changsha "
+        "engineering machinery, cs21; Zhuzhou rail-transit equipment, zz21) and cn22 names none; "
+        f"Hunan is a central province, so at most the central region's {c8}. Reads the "
+        "first-batch (2021) designations as members of the 2022 list of 45"
+    )
+    k_ids = [central.id, national.id]
+    rows.append(
+        _row(
+            t,
+            "Hunan clusters on the national list",
+            value=float(k),
+            low=float(k),
+            high=float(c8),
+            unit="items",
+            period=str(national.period),
+            detail=f"at least {k}, at most {c8}",
+            derivation=f"{k} named in the texts; ≤ central's {c8}",
+            comparability="designations in 2021 (first batch) vs the list of 2022-11-30",
+            caveat=bound_caveat,
+            observation_ids=k_ids,
+            plan_element_ids=named,
+        )
+    )
+    for label, whole, obs in (
+        ("central region's", c8, central),
+        ("national", n45, national),
+    ):
+        lo, hi = Fraction(k, whole), Fraction(min(c8, whole), whole)
+        rows.append(
+            _row(
+                t,
+                f"Hunan share of the {label} clusters",
+                value=float(lo),
+                low=float(lo),
+                high=float(hi),
+                exact=fraction_text(lo),
+                unit="fraction",
+                period=str(national.period),
+                detail=f"≥ {k}/{whole} = {_pct(float(lo))}, ≤ {fraction_text(hi)}",
+                derivation=f"[{k}/{whole}, {min(c8, whole)}/{whole}]",
+                comparability="designations in 2021 (first batch) vs the list of 2022-11-30",
+                caveat=bound_caveat,
+                observation_ids=[obs.id, *([central.id] if obs is not central else [])],
+                plan_element_ids=named,
+            )
+        )
+    rows += _hunan_population_rows(cat, k, c8, n45, central, national, named, bound_caveat)
+    rows += _output_rows(cat, national)
+    rows += _zhuzhou_rows(cat)
+    rows += _chain_rows(cat)
+    return pl.DataFrame(rows)
+
+
+def _hunan_population_rows(
+    cat: Catalog,
+    k: int,
+    c8: int,
+    n45: int,
+    central: Observation,
+    national: Observation,
+    named: list[str],
+    bound_caveat: str,
+) -> list[dict[str, Any]]:
+    t = "hunan_position"
+    pops = [
+        o
+        for o in cat.observations
+        if o.indicator == "resident_population" and o.region is Region.HUNAN
+    ]
+    refs = [r for r in reference_partitions(cat) if r.indicator == "resident_population"]
+    if not pops or not refs:
+        return []
+    hunan, ref = pops[0], refs[-1]
+    four = sum(ref.values)
+    central_pop = next(o for o in ref.parts if _member(o, "macro_region") == "central")
+    rows = []
+    for label, denom, denom_ids in (
+        ("four macro-regions'", four, ref.part_ids),
+        ("central region's", central_pop.value, [central_pop.id]),
+    ):
+        share = hunan.value / denom
+        rows.append(
+            _row(
+                t,
+                f"Hunan share of the {label} population",
+                value=share,
+                low=share,
+                high=share,
+                unit="fraction",
+                period=str(hunan.period),
+                detail=_pct(share),
+                derivation=f"{_num(hunan.value)} / {_num(denom)}",
+                comparability="same census (2020-11-01)",
+                caveat="census reference record, not a claim of the news texts",
+                observation_ids=[hunan.id, *denom_ids],
+            )
+        )
+        clusters_whole = n45 if label.startswith("four") else c8
+        lo = k / clusters_whole / share
+        hi = min(c8, clusters_whole) / clusters_whole / share
+        rows.append(
+            _row(
+                t,
+                "Hunan location quotient (clusters vs population), "
+                + ("national" if label.startswith("four") else "within the central region"),
+                value=lo,
+                low=lo,
+                high=hi,
+                unit="ratio",
+                period=f"{national.period} / {hunan.period}",
+                detail=f"≥ {lo:.4g} (bounded by the cluster count), ≤ {hi:.4g}",
+                derivation=f"({k}/{clusters_whole}) / ({_num(hunan.value)} / {_num(denom)})",
+                comparability=_comparability(
+                    cat, central, hunan, "a ratio of two shares (clusters vs population)"
+                ),
+                caveat=bound_caveat,
+                observation_ids=[
+                    central.id,
+                    *([national.id] if label.startswith("four") else []),
+                    hunan.id,
+                    *denom_ids,
+                ],
+                plan_element_ids=named,
+            )
+        )
+    return rows
+
+
+def _output_rows(cat: Catalog, national: Observation) -> list[dict[str, Any]]:
+    t = "hunan_position"
+    em = cat.get("cs21-em-cluster-output-2020")
+    total = cat.get("cn22-clusters-output-2021")
+    n_obs = _nearest_whole(cat, total, CLUSTER_INDICATOR)
+    n = n_obs.value
+    scope = (
+        "scope: one cluster's whole industry scale (产业规模) vs the 45 clusters' leading-"
+        "industry output (主导产业产值)"
+    )
+    rounding = (
+        "bounds use each printed figure's qualifier and half its last printed unit "
+        f"({em.figure}: {em.rounding_interval()}; {total.figure}: {total.rounding_interval()} 亿元)"
+    )
+    mean_iv = Interval(total.rounding_interval().low / n, total.rounding_interval().high / n)
+    rows = [
+        _row(
+            t,
+            "Mean leading-industry output per national cluster",
+            value=total.value / n,
+            low=mean_iv.low,
+            high=mean_iv.high,
+            unit="cny_100m",
+            period=str(total.period),
+            detail=f"{_num(total.value)} / {_num(n)} = {total.value / n:,.1f} 亿元",
+            derivation=f"{_num(total.value)} 亿元 / {_num(n)} clusters",
+            comparability=(
+                f"PERIOD MISMATCH: output of {total.period} over the count on the list of "
+                f"{n_obs.period} (the same 45 clusters); gross output (主导产业产值) per cluster"
+            ),
+            caveat="an arithmetic mean; cluster sizes are not printed. " + rounding,
+            observation_ids=[total.id, n_obs.id],
+        )
+    ]
+    for label, den, den_iv, den_ids, derivation in (
+        (
+            "national total leading-industry output",
+            total.value,
+            total.rounding_interval(),
+            [total.id],
+            f"{_num(em.value)} / {_num(total.value)}",
+        ),
+        (
+            "mean output per national cluster",
+            total.value / n,
+            mean_iv,
+            [total.id, n_obs.id],
+            f"{_num(em.value)} / ({_num(total.value)} / {_num(n)})",
+        ),
+    ):
+        iv = _ratio(em.rounding_interval(), den_iv)
+        value = em.value / den
+        rows.append(
+            _row(
+                t,
+                f"Changsha engineering-machinery output vs {label}",
+                value=value,
+                low=iv.low,
+                high=iv.high,
+                unit="ratio",
+                period=f"{em.period} / {total.period}",
+                detail=f"more than {value:.4g} ({em.figure} ÷ {_num(den)} 亿元)",
+                derivation=derivation,
+                comparability=_comparability(cat, em, total, scope),
+                caveat=f"{em.figure}: a lower bound, so the ratio is too. " + rounding,
+                observation_ids=[em.id, *den_ids],
+            )
+        )
+    return rows
+
+
+def _zhuzhou_rows(cat: Catalog) -> list[dict[str, Any]]:
+    t = "hunan_position"
+    order = cat.get("zz21-apparel-thousand-billion-order")
+    apparel = cat.get("zz21-apparel-cluster-output")
+    target = cat.get("zz21-new-thousand-billion-clusters-target")
+    now = int(order.value)
+    lo, hi = now + target.low, now + target.high
+    return [
+        _row(
+            t,
+            "Zhuzhou clusters of 1,000亿元 or more, now",
+            value=float(now),
+            low=float(now),
+            high=float(now),
+            unit="items",
+            period=str(order.period),
+            detail="rail-transit equipment first, apparel (服饰) second",
+            derivation="apparel is the 2nd (第二个) after rail-transit equipment → 2",
+            comparability="a count at the article date",
+            caveat="no other 千亿 cluster is named; the order implies exactly two",
+            observation_ids=[order.id, apparel.id],
+        ),
+        _row(
+            t,
+            "Zhuzhou clusters of 1,000亿元 or more implied for 2025",
+            value=(lo + hi) / 2,
+            low=lo,
+            high=hi,
+            unit="items",
+            period=f"{order.period} + {target.period}",
+            detail=f"{lo:.0f} to {hi:.0f}",
+            derivation=f"{now} now + 新增 {target.figure} = {lo:.0f} to {hi:.0f}",
+            comparability=(
+                f"PERIOD MISMATCH: base is a count at {order.period}, the increment (新增) runs "
+                f"over {target.period}; a cluster that crossed 1,000亿元 in 2021 before the "
+                "article would be counted in both"
+            ),
+            caveat=(
+                "target (力争, aspirational); assumes both existing clusters stay above "
+                "1,000亿元 and 新增 counts clusters beyond them"
+            ),
+            observation_ids=[order.id, target.id],
+        ),
+    ]
+
+
+def _chain_rows(cat: Catalog) -> list[dict[str, Any]]:
+    t = "hunan_position"
+    out = cat.get("hn19-chains-output-target-2025")
+    share = cat.get("hn19-chains-output-share-target-2025")
+    s = share.value / 100
+    point = out.value / s
+    both = "targets (力争, aspirational), both for 2025"
+    rows = [
+        _row(
+            t,
+            "Hunan 20 chains' output target, 2025",
+            value=out.value,
+            low=out.low,
+            high=out.high,
+            unit="cny_100m",
+            period=str(out.period),
+            detail=f"{out.figure}: more than {_num(out.value)} 亿元",
+            derivation="as printed",
+            comparability="target",
+            caveat=both,
+            observation_ids=[out.id],
+        ),
+        _row(
+            t,
+            "Hunan 20 chains' share of provincial industrial output target, 2025",
+            value=s,
+            low=share.low / 100,
+            high=min(share.high / 100, 1.0),
+            unit="fraction",
+            period=str(share.period),
+            detail=f"{share.figure}: at least {share.value:g}%",
+            derivation="as printed",
+            comparability="target",
+            caveat=both,
+            observation_ids=[share.id],
+        ),
+        _row(
+            t,
+            "Hunan industrial output implied by the two 2025 targets",
+            value=point,
+            low=out.low,
+            high=math.inf,
+            unit="cny_100m",
+            period=str(out.period),
+            detail=(
+                f"point {_num(point)} 亿元 (5万亿元) if both targets are met exactly; "
+                f"interval (> {_num(out.low)}, unbounded)"
+            ),
+            derivation=(
+                f"T = chains / share: {_num(out.value)} / {s:g} = {_num(point)}; with chains > "
+                f"{_num(out.value)} and share in [{s:g}, 1], chains ≤ T ≤ chains / {s:g}, so "
+                f"T > {_num(out.low)} and has no upper bound"
+            ),
+            comparability=(
+                f"same period ({out.period} targets); the chains' output and the share's "
+                "denominator are both gross output (产值, 工业产值), so chains / share is a total"
+            ),
+            caveat=(
+                both + "; the targets cap T at 2.5 × the chains' output; they do not fix it "
+                "at 5万亿"
+            ),
+            observation_ids=[out.id, share.id],
+        ),
+        _row(
+            t,
+            "Hunan industrial output if the chains reach exactly 2万亿元",
+            value=point,
+            low=out.value,
+            high=point,
+            unit="cny_100m",
+            period=str(out.period),
+            detail=f"[{_num(out.value)}, {_num(point)}] 亿元",
+            derivation=f"chains = {_num(out.value)}, share ≥ {s:g} → T ≤ {_num(out.value)} / {s:g}",
+            comparability="same period and measure",
+            caveat=both + "; conditional on the chain output sitting at its printed threshold",
+            observation_ids=[out.id, share.id],
+        ),
+    ]
+    return rows
+
+
+# --------------------------------------------------------------------------- result
+def _long_rows(name: str, frame: pl.DataFrame) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for r in frame.iter_rows(named=True):
+        match name:
+            case "composition":
+                rows.append(
+                    _row(
+                        name,
+                        f"{r['partition']}={r['member']}",
+                        value=r["share"],
+                        low=r["share"],
+                        high=r["share"],
+                        exact=r["share_exact"],
+                        unit="fraction",
+                        period=r["period"],
+                        detail=f"{r['count']:g} of {r['whole']:g} = {r['percent']:.2f}%"
+                        + (f"; {r['check']}" if r["check"] else ""),
+                        derivation=r["derivation"],
+                        comparability="same list (one source, one date)",
+                        observation_ids=r["observation_ids"],
+                    )
+                )
+            case "concentration":
+                for q, label in (
+                    ("hhi", "HHI"),
+                    ("equivalent_number", "equivalent number 1/HHI"),
+                    ("normalised_hhi", "normalised HHI"),
+                ):
+                    rows.append(
+                        _row(
+                            name,
+                            f"{label}: {r['quantity']} by {r['partition']}",
+                            value=r[q],
+                            low=r[q],
+                            high=r[q],
+                            exact=r[f"{q}_exact"],
+                            unit="index" if q != "equivalent_number" else "parts",
+                            period=r["period"],
+                            detail=f"N = {r['n']}; {r['basis']}",
+                            derivation=r["derivation"],
+                            comparability="one partition at one date",
+                            observation_ids=r["observation_ids"],
+                        )
+                    )
+            case "location_quotients":
+                rows.append(
+                    _row(
+                        name,
+                        f"macro_region={r['macro_region']} vs {r['reference']}",
+                        value=r["location_quotient"],
+                        low=r["location_quotient"],
+                        high=r["location_quotient"],
+                        unit="ratio",
+                        period=f"2022-11-30 / {r['reference_period']}",
+                        detail=(
+                            f"cluster share {r['cluster_share_exact']} = "
+                            f"{_pct(r['cluster_share'])}; reference share "
+                            f"{_pct(r['reference_share'])}"
+                        ),
+                        derivation=r["derivation"],
+                        comparability=r["comparability"],
+                        caveat=r["caveat"],
+                        observation_ids=r["observation_ids"],
+                    )
+                )
+            case "chi_square":
+                if r["statistic"] is None:
+                    rows.append(
+                        _row(
+                            name,
+                            f"expected count macro_region={r['macro_region']} ({r['reference']})",
+                            value=r["expected"],
+                            low=r["expected"],
+                            high=r["expected"],
+                            unit="items",
+                            period=r["reference_period"],
+                            detail=f"observed {r['observed']:g}; (O − E)²/E = "
+                            f"{r['contribution']:.4g}"
+                            + ("; EXPECTED < 5" if r["expected_below_5"] else ""),
+                            derivation=r["derivation"],
+                            comparability=r["comparability"],
+                            caveat=r["caveat"],
+                            observation_ids=r["observation_ids"],
+                        )
+                    )
+                else:
+                    for q in ("statistic", "p_value"):
+                        rows.append(
+                            _row(
+                                name,
+                                f"chi-square {q.replace('_', '-')} ({r['reference']})",
+                                value=r[q],
+                                low=r[q],
+                                high=r[q],
+                                unit="index" if q == "statistic" else "probability",
+                                period=r["reference_period"],
+                                detail=f"dof {r['dof']}",
+                                derivation=r["derivation"],
+                                comparability=r["comparability"],
+                                caveat=r["caveat"],
+                                observation_ids=r["observation_ids"],
+                            )
+                        )
+            case "hunan_position":
+                rows.append(dict(r))
+            case "plans":
+                who = r["member"] or "(no member named)"
+                level = r["level"] + ("" if r["level_stated"] else " (read, not stated)")
+                rows.append(
+                    _row(
+                        name,
+                        f"{r['plan']} tier {r['tier']} ({r['tier_label']}): {who}",
+                        unit="",
+                        period="",
+                        detail=f"level {level}; {r['standing'] or 'no member named'}; "
+                        f"source {r['source']}: {r['quote']}",
+                        comparability="structure, no figure",
+                        caveat=r["note"],
+                        observation_ids=r["observation_ids"],
+                        plan_element_ids=r["plan_element_ids"],
+                    )
+                )
+    return rows
+
+
+_DISPLAY: dict[str, tuple[str, ...]] = {
+    "composition": ("partition", "member", "count", "whole", "share_exact", "percent", "check"),
+    "concentration": (
+        "quantity",
+        "partition",
+        "n",
+        "hhi_exact",
+        "hhi",
+        "equivalent_number",
+        "normalised_hhi",
+    ),
+    "location_quotients": (
+        "reference",
+        "macro_region",
+        "clusters",
+        "cluster_share_exact",
+        "reference_share",
+        "location_quotient",
+        "comparability",
+    ),
+    "chi_square": (
+        "reference",
+        "macro_region",
+        "observed",
+        "expected",
+        "expected_below_5",
+        "statistic",
+        "p_value",
+    ),
+    "hunan_position": ("item", "value", "low", "high", "detail", "comparability"),
+    "plans": ("plan", "tier_label", "member", "level", "level_stated", "standing"),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class ClusterResult(TableResult):
+    """The six cluster tables; ``to_frame()`` is one long frame, ``table(name)`` one table."""
+
+    composition: pl.DataFrame
+    concentration: pl.DataFrame
+    location_quotients: pl.DataFrame
+    chi_square: pl.DataFrame
+    hunan_position: pl.DataFrame
+    plans: pl.DataFrame
+    title: str = "Advanced-manufacturing clusters: shares, concentration and Hunan's position"
+
+    def table(self, name: str) -> pl.DataFrame:
+        if name not in TABLES:
+            raise KeyError(f"no table {name!r}; tables: {', '.join(TABLES)}")
+        frame: pl.DataFrame = getattr(self, name)
+        return frame
+
+    def tables(self) -> dict[str, pl.DataFrame]:
+        return {name: self.table(name) for name in TABLES}
+
+    def to_frame(self) -> pl.DataFrame:
+        rows = [row for name in TABLES for row in _long_rows(name, self.table(name))]
+        schema: dict[str, Any] = {c: pl.String for c in LONG_COLUMNS}
+        schema.update({c: pl.Float64 for c in ("value", "low", "high")})
+        schema.update({c: pl.List(pl.String) for c in ("observation_ids", "plan_element_ids")})
+        return pl.DataFrame(rows, schema=schema, orient="row")
+
+    def to_markdown(self) -> str:
+        parts = [f"# {self.title}"]
+        for name in TABLES:
+            cols = [*_DISPLAY[name], "observation_ids"]
+            parts.append(f"## {name}\n\n" + frame_to_markdown(self.table(name), cols))
+        return "\n\n".join(parts) + "\n"
+
+    def _repr_html_(self) -> str:
+        out = [f"<h3>{self.title}</h3>"]
+        for name in TABLES:
+            cols = [*_DISPLAY[name], "observation_ids"]
+            out.append(frame_to_html(self.table(name), cols, caption=name))
+        return "".join(out)
+
+
+def clusters(cat: Catalog | None = None) -> ClusterResult:
+    """All cluster comparisons from the catalog (default: the shipped one)."""
+    from regiondev.catalog import load_catalog
+
+    cat = cat if cat is not None else load_catalog()
+    plans = load_plans(cat)
+    return ClusterResult(
+        composition=composition(cat),
+        concentration=concentration_table(cat),
+        location_quotients=location_quotients(cat),
+        chi_square=chi_square(cat),
+        hunan_position=hunan_position(cat, plans),
+        plans=plans_frame(plans),
+    )

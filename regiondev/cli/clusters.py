@@ -1,0 +1,74 @@
+"""`clusters`: cluster shares, concentration, location quotients and Hunan's position."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.render import emit, fail, load_user_catalog
+
+__all__ = ["register"]
+
+_TABLES = (
+    "composition",
+    "concentration",
+    "location_quotients",
+    "chi_square",
+    "hunan_position",
+    "plans",
+)
+_LONG_DISPLAY = [
+    "table",
+    "item",
+    "value",
+    "low",
+    "high",
+    "exact",
+    "detail",
+    "comparability",
+    "observation_ids",
+]
+
+
+def clusters_cmd(
+    fmt: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    table: Annotated[
+        str | None,
+        typer.Option(
+            "--table",
+            "-t",
+            help="one table: " + ", ".join(_TABLES) + " (default: all, as one long table)",
+        ),
+    ] = None,
+) -> None:
+    """Cluster shares, HHI, location quotients, chi-square, Hunan's position and the plans.
+
+    Every row carries the catalog observation ids it came from; a comparison across periods or
+    measures says so in `comparability`. A user catalog (--catalog) may add a reference
+    distribution by macro-region (e.g. GDP with breakdown = "macro_region=east").
+
+    Example: regiondev clusters --table location_quotients --format json
+    """
+    from regiondev.analysis.clusters import clusters
+    from regiondev.errors import RegiondevError
+
+    if table is not None and table not in _TABLES:
+        fail(f"--table {table!r} is not one of: {', '.join(_TABLES)}")
+    cat = load_user_catalog(catalog)
+    try:
+        result = clusters(cat)
+    except (RegiondevError, KeyError) as exc:
+        fail(str(exc))
+    if table is None:
+        frame = result.to_frame()
+        columns = _LONG_DISPLAY if fmt is Format.table else None
+        emit(frame, fmt, result.title, columns)
+    else:
+        emit(result.table(table), fmt, table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("clusters")(clusters_cmd)
