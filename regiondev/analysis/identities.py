@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import math
 
-from regiondev.model import Interval
+from regiondev.model import Interval, Period
 
 __all__ = [
     "cagr",
     "cagr_interval",
+    "compound",
     "implied_base",
     "implied_base_interval",
     "implied_total",
     "implied_total_interval",
     "level_after",
+    "nominal_to_real",
     "other_year_from_two_year_average",
+    "real_to_nominal",
     "two_year_average",
+    "years_between",
 ]
 
 
@@ -88,14 +92,22 @@ def _div(num: Interval, den: Interval) -> Interval:
 
 def implied_total_interval(part: Interval, share_percent: Interval) -> Interval:
     """Interval of part / share: smallest part over largest share, and the reverse."""
-    return _div(part, Interval(share_percent.low / 100.0, share_percent.high / 100.0,
-                               share_percent.low_open, share_percent.high_open))
+    return _div(
+        part,
+        Interval(
+            share_percent.low / 100.0,
+            share_percent.high / 100.0,
+            share_percent.low_open,
+            share_percent.high_open,
+        ),
+    )
 
 
 def implied_base_interval(level: Interval, growth: Interval) -> Interval:
     """Interval of level / (1 + g)."""
-    return _div(level, Interval(1.0 + growth.low, 1.0 + growth.high,
-                                growth.low_open, growth.high_open))
+    return _div(
+        level, Interval(1.0 + growth.low, 1.0 + growth.high, growth.low_open, growth.high_open)
+    )
 
 
 def cagr_interval(start: Interval, end: Interval, years: float) -> Interval:
@@ -105,3 +117,42 @@ def cagr_interval(start: Interval, end: Interval, years: float) -> Interval:
     low = cagr(start.high, end.low, years) if math.isfinite(start.high) else -1.0
     high = cagr(start.low, end.high, years) if math.isfinite(end.high) else math.inf
     return Interval(low, high, start.high_open or end.low_open, start.low_open or end.high_open)
+
+
+def compound(rate: float, years: float) -> float:
+    """The growth factor of ``rate`` compounded over ``years``: (1 + rate)^years."""
+    if rate <= -1.0:
+        raise ValueError("a rate must exceed -100 % to compound")
+    return float((1.0 + rate) ** years)
+
+
+def years_between(base: Period, target: Period) -> int:
+    """Whole years from a baseline level to a target level.
+
+    Convention: a calendar-year level belongs to that year's end and a point-date level to its
+    year, so both are anchored at ``anchor_year`` and the gap is the difference of the years
+    (2020 → 2025 is 5; 2021-11-17 → 2025 is 4). Raises ValueError when either period is not
+    an annual point (cumulative months or quarters, or a span, are not levels at one time) or
+    the target is not after the base.
+    """
+    for name, p in (("base", base), ("target", target)):
+        if not p.is_annual_point:
+            raise ValueError(f"{name} period {p} ({p.describe()}) is not an annual level")
+    years = target.anchor_year - base.anchor_year
+    if years <= 0:
+        raise ValueError(f"target period {target} is not after base period {base}")
+    return years
+
+
+def real_to_nominal(real: float, deflator: float) -> float:
+    """Nominal growth from real growth and a price deflator: (1 + g)(1 + d) − 1."""
+    if real <= -1.0 or deflator <= -1.0:
+        raise ValueError("growth and deflator must exceed -100 %")
+    return (1.0 + real) * (1.0 + deflator) - 1.0
+
+
+def nominal_to_real(nominal: float, deflator: float) -> float:
+    """Real growth from nominal growth and a price deflator: (1 + n) / (1 + d) − 1."""
+    if nominal <= -1.0 or deflator <= -1.0:
+        raise ValueError("growth and deflator must exceed -100 %")
+    return (1.0 + nominal) / (1.0 + deflator) - 1.0

@@ -1,0 +1,912 @@
+"""Growth analysis: the growth each numeric target requires, against the growth on record.
+
+``growth(cat, deflator=None)`` returns one row per numeric target in the catalog (status
+``target``), never dropping one: either a required growth with its interval, or a stated
+``reason`` (no baseline, scope/measure/period differs, increment or share target …).
+
+Conventions (also in ``GROWTH_COLUMNS``):
+
+- **Rates are fractions** (0.0996 = 9.96 %) in every rate column: ``required_cagr*``,
+  ``historical_growth*``, ``deflator``. Target and base values stay in the catalog's unit
+  (percent targets as printed, e.g. 7.5).
+- **Baseline**: an actual observation of the same region, indicator (hence measure and scope),
+  subject and breakdown, at the latest annual point before the target (a calendar-year level
+  belongs to that year's end; a count at an article's date belongs to that year). Cumulative
+  months/quarters and spans are not annual levels. A level the texts give only as part / share
+  (e.g. GDP = high-tech value added / its share of GDP) is derived, with its derivation and
+  input ids. All constraints on the baseline at that period (direct statements and
+  derivations) are combined by interval intersection; the point value is the stated number
+  (an exact statement's value, else the derived value, else the qualifier's threshold).
+- **Intervals**: an exact figure's interval is the rounding of its printed digits (28.1 →
+  [28.05, 28.15]; whole counts stay exact); a qualified figure's interval is its qualifier's
+  (突破 3000 → (3000, ∞)). For the target, the rate is computed to its threshold (at_least /
+  more_than: the rate needed is at least the computed one, ``required_direction``
+  ``at_least``), or across its interval (approx, range, exact → ``about``).
+- **Years** = target anchor year − base anchor year (``identities.years_between``).
+- **Required CAGR** = (target / base)^(1 / years) − 1, low from (base high, target low), high
+  from (base low, target high). Its price basis is the target's (nominal for money levels).
+- **Growth-rate targets** (增长 7.5% 以上) are compared directly with the latest growth on record
+  for the same indicator; a period mismatch is stated in the note.
+- **Growth on record**: the CAGR between the earliest and latest annual levels of the same
+  indicator (same basis as the levels); else the latest average or annual growth rate of the
+  indicator (``of`` link), which official releases give at comparable prices (real).
+- **Ratio** historical / required, classified with the Eurostat / Open SDG bands
+  (``progress.py``). A nominal required rate against a real growth rate is ``basis_differs``
+  unless a ``deflator`` d is given: the real rate g is then taken as nominal (1+g)(1+d) − 1
+  (or a nominal rate as real (1+g)/(1+d) − 1 for a real target) and the note shows it.
+- **Trend**: with three or more annual values, a log-linear OLS trend projects the target
+  year with a 95 % prediction interval and P(meeting the target) (``trend.py``).
+
+Missing values are null, never NaN; unbounded interval ends are ±inf in the frame (null in JSON).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from regiondev.analysis.identities import (
+    cagr,
+    cagr_interval,
+    implied_total,
+    implied_total_interval,
+    nominal_to_real,
+    real_to_nominal,
+    years_between,
+)
+from regiondev.analysis.progress import (
+    BASIS_DIFFERS,
+    NO_HISTORY,
+    NOT_ASSESSED,
+    TARGET_ALREADY_MET,
+    classify,
+)
+from regiondev.catalog import Catalog
+from regiondev.model import (
+    Basis,
+    Bound,
+    Indicator,
+    Interval,
+    Measure,
+    Observation,
+    Period,
+    PeriodKind,
+    Status,
+)
+from regiondev.results import TableResult
+
+__all__ = ["GROWTH_COLUMNS", "Baseline", "GrowthResult", "GrowthRow", "growth"]
+
+#: Column → (polars dtype, meaning) of ``GrowthResult.to_frame()``. Rates are fractions.
+GROWTH_COLUMNS: dict[str, tuple[str, str]] = {
+    "region": ("String", "region code"),
+    "indicator": ("String", "indicator code"),
+    "measure": ("String", "the indicator's measure"),
+    "target_id": ("String", "id of the target observation"),
+    "target_period": ("String", "period of the target (canonical text)"),
+    "target_value": ("Float64", "the target's printed value, in `unit`"),
+    "target_bound": ("String", "the target's qualifier bound (at_least, more_than, range, …)"),
+    "target_low": ("Float64", "low end of the target's interval (unit)"),
+    "target_high": ("Float64", "high end of the target's interval (unit; inf = open)"),
+    "required_direction": (
+        "String",
+        "at_least: meeting the target needs at least the required rate; at_most; about",
+    ),
+    "unit": ("String", "canonical unit of target and base values"),
+    "aspirational": ("Boolean", "力争: an aspirational target"),
+    "baseline_ids": ("List(String)", "ids of the observations the baseline rests on"),
+    "base_period": ("String", "period of the baseline"),
+    "base_value": ("Float64", "baseline point value (unit)"),
+    "base_low": ("Float64", "low end of the baseline interval (unit)"),
+    "base_high": ("Float64", "high end of the baseline interval (unit; inf = open)"),
+    "derivation": ("String", "how a derived baseline was computed, with interval intersections"),
+    "years": ("Int64", "years from base to target (anchor years); a rate target's period length"),
+    "required_cagr": ("Float64", "required compound annual growth, fraction (0.0996 = 9.96 %)"),
+    "required_cagr_low": ("Float64", "low end of the required rate from the inputs' intervals"),
+    "required_cagr_high": ("Float64", "high end of the required rate (inf = unbounded)"),
+    "required_basis": ("String", "price basis of the required rate (nominal, real, …)"),
+    "historical_growth": ("Float64", "growth on record, fraction, on its own basis"),
+    "historical_basis": ("String", "basis of the growth on record (real / nominal / …)"),
+    "historical_period": ("String", "period the growth on record covers"),
+    "historical_ids": ("List(String)", "ids of the observations behind the growth on record"),
+    "deflator": ("Float64", "assumed annual deflator (fraction) or null"),
+    "historical_growth_comparable": (
+        "Float64",
+        "growth on record on the required rate's basis (after the deflator, if any)",
+    ),
+    "ratio": ("Float64", "historical (comparable) / required growth"),
+    "ratio_low": ("Float64", "ratio at the high end of the required rate"),
+    "ratio_high": ("Float64", "ratio at the low end of the required rate"),
+    "classification": ("String", "Eurostat/Open SDG band or a status (see progress.py)"),
+    "trend_projection": ("Float64", "log-linear trend projection to the target year (unit)"),
+    "trend_low": ("Float64", "95 % prediction interval, low (unit)"),
+    "trend_high": ("Float64", "95 % prediction interval, high (unit)"),
+    "p_meet": ("Float64", "P(meeting the target) under the trend model"),
+    "reason": ("String", "why no required growth is computed (null when it is)"),
+    "observation_ids": ("List(String)", "every observation id the row uses"),
+    "note": ("String", "reason, assumptions, derivations and caveats in words"),
+}
+
+_NOT_LEVELS = {
+    Measure.RANK: "rank target: a rank is not a level that compounds",
+    Measure.RATIO: "measure differs: a ratio is not a level that compounds",
+    Measure.DURATION: "measure differs: a duration is not a level that compounds",
+}
+_AT_LEAST = (Bound.AT_LEAST, Bound.MORE_THAN)
+_AT_MOST = (Bound.AT_MOST, Bound.LESS_THAN)
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """A baseline level: its point, interval, period, the ids it rests on and how."""
+
+    ids: tuple[str, ...]
+    period: Period
+    value: float
+    interval: Interval
+    derivation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GrowthRow:
+    """One target's row; field names and meanings as in ``GROWTH_COLUMNS``."""
+
+    region: str
+    indicator: str
+    measure: str
+    target_id: str
+    target_period: str
+    target_value: float
+    target_bound: str
+    target_low: float
+    target_high: float
+    required_direction: str
+    unit: str
+    aspirational: bool
+    baseline_ids: tuple[str, ...] = ()
+    base_period: str | None = None
+    base_value: float | None = None
+    base_low: float | None = None
+    base_high: float | None = None
+    derivation: str | None = None
+    years: int | None = None
+    required_cagr: float | None = None
+    required_cagr_low: float | None = None
+    required_cagr_high: float | None = None
+    required_basis: str | None = None
+    historical_growth: float | None = None
+    historical_basis: str | None = None
+    historical_period: str | None = None
+    historical_ids: tuple[str, ...] = ()
+    deflator: float | None = None
+    historical_growth_comparable: float | None = None
+    ratio: float | None = None
+    ratio_low: float | None = None
+    ratio_high: float | None = None
+    classification: str = NOT_ASSESSED
+    trend_projection: float | None = None
+    trend_low: float | None = None
+    trend_high: float | None = None
+    p_meet: float | None = None
+    reason: str | None = None
+    observation_ids: tuple[str, ...] = ()
+    note: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in GROWTH_COLUMNS:
+            value = getattr(self, name)
+            out[name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+@dataclass(frozen=True)
+class GrowthResult(TableResult):
+    """The growth table: one ``GrowthRow`` per numeric target; see ``GROWTH_COLUMNS``."""
+
+    rows: tuple[GrowthRow, ...]
+    deflator: float | None = None
+    title: str = "Targets and the growth they require"
+    display_columns: tuple[str, ...] = field(
+        default=(
+            "target_id",
+            "base_period",
+            "base_value",
+            "target_period",
+            "target_value",
+            "required_cagr",
+            "required_cagr_low",
+            "required_cagr_high",
+            "historical_growth",
+            "ratio",
+            "classification",
+            "reason",
+        )
+    )
+
+    def to_frame(self) -> Any:
+        """A polars DataFrame with ``GROWTH_COLUMNS`` (rates as fractions; nulls, never NaN)."""
+        import polars as pl
+
+        schema: dict[str, Any] = {
+            name: pl.List(pl.String) if dtype == "List(String)" else getattr(pl, dtype)
+            for name, (dtype, _) in GROWTH_COLUMNS.items()
+        }
+        rows = [r.as_dict() for r in self.rows]
+        if not rows:
+            return pl.DataFrame(schema=schema)
+        return pl.DataFrame(rows, schema=schema, orient="row")
+
+    def row(self, target_id: str) -> GrowthRow:
+        for r in self.rows:
+            if r.target_id == target_id:
+                return r
+        raise KeyError(f"no growth row for target {target_id!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def _pct(x: float) -> str:
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    return f"{100 * x:.2f} %"
+
+
+def _num(x: float) -> str:
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    return f"{x:.6g}"
+
+
+def _basis_label(basis: Basis) -> str:
+    return f" ({basis.value})" if basis in (Basis.NOMINAL, Basis.REAL) else ""
+
+
+def _value_interval(o: Observation, ind: Indicator) -> Interval:
+    """Exact figures: rounding of printed digits (whole counts stay exact); else the qualifier's."""
+    if o.bound is Bound.EXACT:
+        if ind.measure in (Measure.COUNT, Measure.RANK) and o.step <= 1:
+            return o.interval
+        return o.rounding_interval()
+    return o.interval
+
+
+def _threshold(o: Observation, ind: Indicator) -> tuple[Interval, str]:
+    """The target level(s) a required rate is computed to, and the direction of the target."""
+    if o.bound in _AT_LEAST:
+        return Interval.point(o.low), "at_least"
+    if o.bound in _AT_MOST:
+        return Interval.point(o.high), "at_most"
+    return _value_interval(o, ind), "about"
+
+
+def _order_key(p: Period) -> tuple[int, int, int]:
+    """When a period ends: (year, month, day)."""
+    match p.kind:
+        case PeriodKind.DATE:
+            return (p.end_year, p.first, p.day)
+        case PeriodKind.MONTHS:
+            return (p.end_year, p.last, 31)
+        case PeriodKind.QUARTERS:
+            return (p.end_year, 3 * p.last, 31)
+        case _:
+            return (p.end_year, 12, 31)
+
+
+def _same_scope(a: Observation, b: Observation) -> bool:
+    return a.region == b.region and a.subject == b.subject and a.breakdown == b.breakdown
+
+
+def _actuals(cat: Catalog, target: Observation, indicator: str) -> list[Observation]:
+    return [
+        o
+        for o in cat.observations
+        if o.status is Status.ACTUAL
+        and o.indicator == indicator
+        and _same_scope(o, target)
+        and not o.increment
+    ]
+
+
+def _is_point_estimate(o: Observation) -> bool:
+    return o.bound in (Bound.EXACT, Bound.APPROX, Bound.RANGE)
+
+
+def _meets(level: Interval, threshold: Interval, direction: str, bound: Bound) -> bool:
+    """Whether every value of ``level`` meets the target."""
+    if direction == "at_least":
+        t = threshold.low
+        return level.low > t or (level.low == t and bound is Bound.AT_LEAST)
+    if direction == "at_most":
+        t = threshold.high
+        return level.high < t or (level.high == t and bound is Bound.AT_MOST)
+    return threshold.low <= level.low and level.high <= threshold.high
+
+
+# ---------------------------------------------------------------------------------------------
+# baselines
+
+
+def _direct_candidates(cat: Catalog, target: Observation) -> list[Baseline]:
+    ind = cat.indicator(target.indicator)
+    out = []
+    for o in _actuals(cat, target, target.indicator):
+        if o.period.is_annual_point and o.period.anchor_year < target.period.anchor_year:
+            out.append(Baseline((o.id,), o.period, o.value, _value_interval(o, ind)))
+    return out
+
+
+def _share_parts(cat: Catalog, whole: str) -> list[tuple[Indicator, Indicator]]:
+    """(share indicator, part indicator) pairs whose share is part / ``whole``.
+
+    A share indicator names its whole in ``denominator``; its part is the indicator whose
+    code precedes ``_share`` in the share's code (``hightech_va_share_gdp`` → ``hightech_va``).
+    """
+    unit = cat.indicator(whole).unit
+    out = []
+    for share in cat.indicators.values():
+        if share.measure is not Measure.SHARE or share.denominator != whole:
+            continue
+        part_code = share.code.split("_share")[0]
+        part = cat.indicators.get(part_code)
+        if part is not None and part.code != whole and part.unit == unit:
+            out.append((share, part))
+    return out
+
+
+def _derived_candidates(cat: Catalog, target: Observation) -> list[Baseline]:
+    out = []
+    for share_ind, part_ind in _share_parts(cat, target.indicator):
+        for s in _actuals(cat, target, share_ind.code):
+            if not (s.period.is_annual_point and s.period.anchor_year < target.period.anchor_year):
+                continue
+            for p in _actuals(cat, target, part_ind.code):
+                if p.period != s.period or s.value <= 0:
+                    continue
+                point = implied_total(p.value, s.value)
+                iv = implied_total_interval(
+                    _value_interval(p, part_ind), _value_interval(s, share_ind)
+                )
+                text = (
+                    f"{target.indicator} {s.period} = {part_ind.code} / {share_ind.code} = "
+                    f"{_num(p.value)} / {_num(s.value)} % = {point:.6g}; interval {iv} from the "
+                    f"printed rounding of both ({p.id}, {s.id})"
+                )
+                out.append(Baseline((p.id, s.id), s.period, point, iv, text))
+    return out
+
+
+def _combine(cands: list[Baseline], cat: Catalog) -> tuple[Baseline | None, str]:
+    """Intersect all constraints at the latest period; returns (baseline, conflict text)."""
+    latest = max(_order_key(c.period) for c in cands)
+    group = [c for c in cands if _order_key(c.period) == latest]
+    interval: Interval | None = group[0].interval
+    for c in group[1:]:
+        interval = interval.intersect(c.interval) if interval is not None else None
+    if interval is None:
+        listed = "; ".join(f"{'+'.join(c.ids)} {c.interval}" for c in group)
+        return None, f"baselines conflict: the constraints do not intersect ({listed})"
+    direct = [c for c in group if not c.derivation]
+    derived = [c for c in group if c.derivation]
+    pointlike = [c for c in direct if _is_point_estimate(cat.get(c.ids[0]))]
+    chosen = (pointlike or derived or direct)[0]
+    value = chosen.value
+    ids = tuple(i for c in group for i in c.ids)
+    parts = [c.derivation for c in derived]
+    if len(group) > 1:
+        listed = "; ".join(
+            f"{'+'.join(c.ids)}: {c.interval}" + (" (derived)" if c.derivation else "")
+            for c in group
+        )
+        parts.append(f"constraints combined by interval intersection: {listed} → {interval}")
+    if not interval.contains(value):
+        if interval.bounded:
+            value = (interval.low + interval.high) / 2
+            parts.append(f"stated point outside the intersection; midpoint {value:.6g} used")
+        else:
+            parts.append(f"stated point {value:.6g} lies on the open end of {interval}")
+    period = chosen.period
+    return Baseline(ids, period, value, interval, "; ".join(parts)), ""
+
+
+def _near_misses(cat: Catalog, target: Observation) -> list[tuple[Observation, Indicator]]:
+    """Actuals of a related indicator (code prefix relation, same unit) before the target."""
+    ind = cat.indicator(target.indicator)
+    out = []
+    for other in cat.indicators.values():
+        if other.code == ind.code or other.unit != ind.unit:
+            continue
+        a, b = sorted((other.code, ind.code), key=len)
+        if not b.startswith(a + "_"):
+            continue
+        if other.measure in (Measure.SHARE, Measure.GROWTH_RATE, Measure.RANK):
+            continue
+        for o in _actuals(cat, target, other.code):
+            if o.period.is_annual_point and o.period.anchor_year < target.period.anchor_year:
+                out.append((o, other))
+    return sorted(out, key=lambda t: _order_key(t[0].period), reverse=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# history
+
+
+@dataclass(frozen=True, slots=True)
+class _History:
+    rate: float
+    basis: Basis
+    period: str
+    ids: tuple[str, ...]
+    text: str
+
+
+def _annual_levels(cat: Catalog, target: Observation, until: int) -> list[Observation]:
+    """One point-estimate annual level per year (≤ ``until``) of the target's indicator."""
+    by_year: dict[int, Observation] = {}
+    for o in _actuals(cat, target, target.indicator):
+        if not (o.period.kind is PeriodKind.YEAR and o.period.anchor_year <= until):
+            continue
+        if _is_point_estimate(o) and o.value > 0:
+            prev = by_year.get(o.period.anchor_year)
+            if prev is None or (o.bound is Bound.EXACT and prev.bound is not Bound.EXACT):
+                by_year[o.period.anchor_year] = o
+    return [by_year[y] for y in sorted(by_year)]
+
+
+def _rate_history(cat: Catalog, target: Observation) -> tuple[_History | None, list[str]]:
+    """Latest average/annual growth of the indicator (``of`` link); also unused records."""
+    rate_codes = [
+        i.code
+        for i in cat.indicators.values()
+        if i.measure is Measure.GROWTH_RATE and i.of == target.indicator
+    ]
+    usable: list[Observation] = []
+    unused: list[str] = []
+    for code in rate_codes:
+        for o in _actuals(cat, target, code):
+            if o.period.end_year >= target.period.anchor_year:
+                continue
+            if o.period.kind in (PeriodKind.SPAN, PeriodKind.YEAR):
+                usable.append(o)
+            else:
+                unused.append(
+                    f"{o.id} ({_num(o.value)} % {o.period.describe()}, cumulative, not an "
+                    "annual rate; not used)"
+                )
+    if not usable:
+        return None, unused
+    best = max(usable, key=lambda o: (o.period.end_year, o.period.years))
+    kind = "average annual" if best.period.kind is PeriodKind.SPAN else "annual"
+    text = (
+        f"growth on record: {kind} {_num(best.value)} % over {best.period.describe()} "
+        f"({best.id}, {best.basis.value})"
+    )
+    for o in usable:
+        if o is not best:
+            unused.append(f"{o.id} ({_num(o.value)} % {o.period.describe()}; not the latest)")
+    return _History(best.value / 100.0, best.basis, str(best.period), (best.id,), text), unused
+
+
+def _level_history(levels: list[Observation], basis: Basis) -> _History | None:
+    if len(levels) < 2:
+        return None
+    first, last = levels[0], levels[-1]
+    years = last.period.anchor_year - first.period.anchor_year
+    rate = cagr(first.value, last.value, years)
+    text = (
+        f"growth on record: CAGR between levels ({_num(last.value)} / {_num(first.value)})^(1/"
+        f"{years}) − 1 = {_pct(rate)} ({first.id} → {last.id}, {basis.value})"
+    )
+    period = f"{first.period.anchor_year}-{last.period.anchor_year}"
+    return _History(rate, basis, period, (first.id, last.id), text)
+
+
+def _comparable(
+    hist: _History, required_basis: Basis, deflator: float | None
+) -> tuple[float | None, str]:
+    """The historical rate on the required rate's basis, or None with the reason."""
+    if hist.basis is required_basis or Basis.NOT_APPLICABLE in (hist.basis, required_basis):
+        if hist.basis is required_basis:
+            return hist.rate, ""
+        return None, (
+            f"basis differs: required rate is {required_basis.value}, growth on record "
+            f"{hist.basis.value}"
+        )
+    if deflator is None:
+        return None, (
+            f"basis differs: the required rate is {required_basis.value} and the growth on "
+            f"record {hist.basis.value}; no deflator assumed, so no ratio (pass deflator=, "
+            "e.g. --deflator 0.02)"
+        )
+    if hist.basis is Basis.REAL:
+        conv = real_to_nominal(hist.rate, deflator)
+        return conv, (
+            f"deflator assumption {_pct(deflator)} a year: nominal = (1 + {hist.rate:.4f})"
+            f"(1 + {deflator:.4f}) − 1 = {_pct(conv)}"
+        )
+    conv = nominal_to_real(hist.rate, deflator)
+    return conv, (
+        f"deflator assumption {_pct(deflator)} a year: real = (1 + {hist.rate:.4f}) / "
+        f"(1 + {deflator:.4f}) − 1 = {_pct(conv)}"
+    )
+
+
+def _ratio_fields(
+    comparable: float, point: float, low: float, high: float
+) -> tuple[float, float | None, float | None, str]:
+    ratio = comparable / point
+    r_low = comparable / high if 0 < low <= high and math.isfinite(high) else None
+    r_high = comparable / low if 0 < low <= high and math.isfinite(high) else None
+    if r_low is not None and r_high is not None:
+        r_low, r_high = min(r_low, r_high), max(r_low, r_high)
+    text = f"ratio = {comparable:.4f} / {point:.4f} = {ratio:.3f}"
+    if r_low is not None and r_high is not None and r_high - r_low > 1e-12:
+        bands = {classify(r_low), classify(r_high)}
+        text += f" (interval [{r_low:.3f}, {r_high:.3f}]"
+        text += f"; band differs across it: {' / '.join(sorted(bands))})" if len(bands) > 1 else ")"
+    return ratio, r_low, r_high, text
+
+
+# ---------------------------------------------------------------------------------------------
+# rows
+
+
+def _base_row(target: Observation, ind: Indicator) -> dict[str, Any]:
+    _, direction = _threshold(target, ind)
+    return {
+        "region": target.region.value,
+        "indicator": target.indicator,
+        "measure": ind.measure.value,
+        "target_id": target.id,
+        "target_period": str(target.period),
+        "target_value": target.value,
+        "target_bound": target.bound.value,
+        "target_low": target.low,
+        "target_high": target.high,
+        "required_direction": direction,
+        "unit": target.unit,
+        "aspirational": target.aspirational,
+    }
+
+
+def _reason_row(
+    target: Observation, ind: Indicator, reason: str, notes: Iterable[str], ids: Iterable[str] = ()
+) -> GrowthRow:
+    note = "; ".join([reason, *[n for n in notes if n]])
+    if target.aspirational:
+        note += "; aspirational target (力争)"
+    return GrowthRow(
+        **_base_row(target, ind),
+        reason=reason,
+        observation_ids=(target.id, *ids),
+        note=note,
+    )
+
+
+def _rate_target_row(
+    cat: Catalog, target: Observation, ind: Indicator, deflator: float | None
+) -> GrowthRow:
+    threshold, direction = _threshold(target, ind)
+    point = target.value / 100.0
+    low, high = threshold.low / 100.0, threshold.high / 100.0
+    notes = [
+        f"growth-rate target compared directly: {_num(target.value)} % "
+        f"({target.bound.value}) for {target.period.describe()}"
+    ]
+    records = [o for o in _actuals(cat, target, target.indicator) if o.period != target.period]
+    records = [o for o in records if _order_key(o.period) <= _order_key(target.period)]
+    outcome = [o for o in _actuals(cat, target, target.indicator) if o.period == target.period]
+    years = (
+        target.period.years if target.period.kind in (PeriodKind.YEAR, PeriodKind.SPAN) else None
+    )
+    fields: dict[str, Any] = {
+        "years": years,
+        "required_cagr": point,
+        "required_cagr_low": low,
+        "required_cagr_high": high,
+        "required_basis": target.basis.value,
+        "deflator": deflator,
+    }
+    chosen = outcome or sorted(records, key=lambda o: (_order_key(o.period), o.period.years))[-1:]
+    if not chosen:
+        notes.append("no growth on record for this indicator")
+        if target.aspirational:
+            notes.append("aspirational target (力争)")
+        return GrowthRow(
+            **_base_row(target, ind),
+            **fields,
+            classification=NO_HISTORY,
+            observation_ids=(target.id,),
+            note="; ".join(notes),
+        )
+    rec = chosen[0]
+    hist = _History(rec.value / 100.0, rec.basis, str(rec.period), (rec.id,), "")
+    notes.append(f"growth on record: {_num(rec.value)} % for {rec.period.describe()} ({rec.id})")
+    if rec.period != target.period:
+        notes.append(
+            f"period differs: on record {rec.period.describe()}"
+            + (" (cumulative, year on year)" if rec.period.kind is PeriodKind.MONTHS else "")
+            + f", target {target.period.describe()}"
+        )
+    required_basis = target.basis
+    comparable, basis_note = _comparable(hist, required_basis, deflator)
+    if basis_note:
+        notes.append(basis_note)
+    fields.update(
+        historical_growth=hist.rate,
+        historical_basis=hist.basis.value,
+        historical_period=hist.period,
+        historical_ids=hist.ids,
+        historical_growth_comparable=comparable,
+    )
+    classification = BASIS_DIFFERS
+    if comparable is not None:
+        if outcome and _meets(Interval.point(comparable * 100), threshold, direction, target.bound):
+            classification = TARGET_ALREADY_MET
+            notes.append("the outcome for the target period is on record and meets the target")
+        elif point > 0:
+            ratio, r_low, r_high, text = _ratio_fields(comparable, point, low, high)
+            fields.update(ratio=ratio, ratio_low=r_low, ratio_high=r_high)
+            classification = classify(ratio)
+            notes.append(text)
+    if target.aspirational:
+        notes.append("aspirational target (力争)")
+    return GrowthRow(
+        **_base_row(target, ind),
+        **fields,
+        classification=classification,
+        observation_ids=(target.id, rec.id),
+        note="; ".join(notes),
+    )
+
+
+def _no_baseline_reason(
+    cat: Catalog, target: Observation, ind: Indicator
+) -> tuple[str, list[str], list[str]]:
+    """Why a level target has no baseline: scope/measure/period differs, or none."""
+    notes: list[str] = []
+    ids: list[str] = []
+    near = _near_misses(cat, target)
+    if near:
+        o, other = near[0]
+        kind = "scope" if other.measure is ind.measure else "measure"
+        what = other.scope or other.measure.value
+        mine = ind.scope or ind.measure.value
+        reason = (
+            f"{kind} differs: the nearest value on record, {o.id} ({_num(o.value)} "
+            f"{o.unit}, {o.period}), counts {other.name_en} ({what}); the target is "
+            f"{ind.name_en} ({mine})"
+        )
+        ids.append(o.id)
+        try:
+            years = years_between(o.period, target.period)
+            if o.value > 0 and target.value > 0:
+                rate = cagr(o.value, target.value, years)
+                notes.append(
+                    f"indicative only, not a baseline: ({_num(target.value)} / {_num(o.value)})"
+                    f"^(1/{years}) − 1 = {_pct(rate)} a year if {o.id} were the base"
+                )
+        except ValueError:
+            pass
+        return reason, notes, ids
+    others = _actuals(cat, target, target.indicator)
+    if others:
+        listed = ", ".join(f"{o.id} ({o.period.describe()})" for o in others)
+        ids.extend(o.id for o in others)
+        return (
+            f"period differs: on record only {listed}, not an annual level before "
+            f"{target.period.describe()}",
+            notes,
+            ids,
+        )
+    return f"no baseline: no {ind.name_en} for this region on record", notes, ids
+
+
+def _level_target_row(
+    cat: Catalog, target: Observation, ind: Indicator, deflator: float | None
+) -> GrowthRow:
+    if not target.period.is_annual_point:
+        return _reason_row(
+            target,
+            ind,
+            f"period differs: target period {target.period} ({target.period.describe()}) is "
+            "not an annual level",
+            [],
+        )
+    cands = _direct_candidates(cat, target) + _derived_candidates(cat, target)
+    if not cands:
+        why, details, near_ids = _no_baseline_reason(cat, target, ind)
+        return _reason_row(target, ind, why, details, near_ids)
+    base, conflict = _combine(cands, cat)
+    all_ids = tuple(i for c in cands for i in c.ids)
+    if base is None:
+        return _reason_row(target, ind, conflict, [], all_ids)
+    for i in base.ids:
+        if cat.get(i).unit not in (target.unit, "percent"):
+            return _reason_row(target, ind, "units differ between baseline and target", [], all_ids)
+    base_fields: dict[str, Any] = {
+        "baseline_ids": base.ids,
+        "base_period": str(base.period),
+        "base_value": base.value,
+        "base_low": base.interval.low,
+        "base_high": base.interval.high,
+        "derivation": base.derivation or None,
+    }
+    notes: list[str] = []
+    if base.interval.low <= 0 or base.value <= 0:
+        reason = (
+            f"base ≤ 0: baseline {base.value:.6g} {base.interval}; no CAGR from a non-positive base"
+        )
+        row = _reason_row(target, ind, reason, [base.derivation], base.ids)
+        return _replace(row, base_fields)
+    try:
+        years = years_between(base.period, target.period)
+    except ValueError as exc:
+        row = _reason_row(target, ind, f"period differs: {exc}", [], base.ids)
+        return _replace(row, base_fields)
+    threshold, direction = _threshold(target, ind)
+    point = cagr(base.value, target.value, years)
+    iv = cagr_interval(base.interval, threshold, years)
+    low = iv.low if math.isfinite(base.interval.high) else -math.inf
+    high = iv.high
+    notes.append(
+        f"required CAGR = ({_num(target.value)} / {base.value:.6g})^(1/{years}) − 1 = "
+        f"{_pct(point)}{_basis_label(target.basis)}; interval [{_pct(low)}, {_pct(high)}] from the "
+        f"baseline {base.interval} and target {threshold}"
+    )
+    if direction == "at_least":
+        notes.append("the target is a floor: meeting it needs at least the required rate")
+    elif direction == "at_most":
+        notes.append("the target is a ceiling: meeting it needs at most the required rate")
+    if base.derivation:
+        notes.append(f"baseline: {base.derivation}")
+    fields: dict[str, Any] = {
+        **base_fields,
+        "years": years,
+        "required_cagr": point,
+        "required_cagr_low": low,
+        "required_cagr_high": high,
+        "required_basis": target.basis.value,
+        "deflator": deflator,
+    }
+    used: list[str] = [target.id, *base.ids]
+    classification = NO_HISTORY
+    already = _meets(base.interval, threshold, direction, target.bound)
+    if already:
+        classification = TARGET_ALREADY_MET
+        notes.append("the baseline already meets the target")
+
+    levels = _annual_levels(cat, target, base.period.anchor_year)
+    hist = _level_history(levels, target.basis)
+    rate_hist, unused = _rate_history(cat, target)
+    if hist is None:
+        hist = rate_hist
+    elif rate_hist is not None:
+        unused.append(f"{rate_hist.ids[0]} (a growth rate; levels preferred, same basis)")
+    if hist is not None:
+        notes.append(hist.text)
+        comparable, basis_note = _comparable(hist, target.basis, deflator)
+        if basis_note:
+            notes.append(basis_note)
+        fields.update(
+            historical_growth=hist.rate,
+            historical_basis=hist.basis.value,
+            historical_period=hist.period,
+            historical_ids=hist.ids,
+            historical_growth_comparable=comparable,
+        )
+        used.extend(hist.ids)
+        if not already:
+            if comparable is None:
+                classification = BASIS_DIFFERS
+            elif point > 0:
+                ratio, r_low, r_high, text = _ratio_fields(comparable, point, low, high)
+                fields.update(ratio=ratio, ratio_low=r_low, ratio_high=r_high)
+                classification = classify(ratio)
+                notes.append(text)
+    if unused:
+        notes.append("also on record: " + "; ".join(unused))
+
+    trend_levels = _annual_levels(cat, target, target.period.anchor_year - 1)
+    if len(trend_levels) >= 3 and direction != "about":
+        from regiondev.analysis.trend import log_linear_trend
+
+        try:
+            tp = log_linear_trend(
+                [(o.period.anchor_year, o.value) for o in trend_levels],
+                target.period.anchor_year,
+                threshold.low if direction == "at_least" else threshold.high,
+                direction=direction,
+            )
+        except ValueError as exc:
+            notes.append(f"no trend: {exc}")
+        else:
+            fields.update(
+                trend_projection=tp.projection,
+                trend_low=tp.low,
+                trend_high=tp.high,
+                p_meet=tp.p_meet,
+            )
+            used.extend(o.id for o in trend_levels)
+            notes.append(tp.describe())
+    if target.aspirational:
+        notes.append("aspirational target (力争)")
+    return GrowthRow(
+        **_base_row(target, ind),
+        **fields,
+        classification=classification,
+        observation_ids=tuple(dict.fromkeys(used)),
+        note="; ".join(notes),
+    )
+
+
+def _replace(row: GrowthRow, changes: dict[str, Any]) -> GrowthRow:
+    from dataclasses import replace
+
+    return replace(row, **changes)
+
+
+def _share_row(cat: Catalog, target: Observation, ind: Indicator) -> GrowthRow:
+    whole = f" of {ind.denominator}" if ind.denominator else ""
+    reason = (
+        f"share target: a share{whole} in percent; compared in percentage points, not as a CAGR"
+    )
+    notes: list[str] = []
+    ids: list[str] = []
+    before = [
+        o
+        for o in _actuals(cat, target, target.indicator)
+        if o.period.is_annual_point and o.period.anchor_year < target.period.anchor_year
+    ]
+    if before:
+        last = max(before, key=lambda o: _order_key(o.period))
+        notes.append(
+            f"on record: {_num(last.value)} % in {last.period} ({last.id}); the target asks "
+            f"{target.value - last.value:+.4g} percentage points by {target.period}"
+        )
+        ids.append(last.id)
+    else:
+        notes.append("no baseline share on record")
+    return _reason_row(target, ind, reason, notes, ids)
+
+
+def _row(cat: Catalog, target: Observation, deflator: float | None) -> GrowthRow:
+    ind = cat.indicator(target.indicator)
+    if target.increment:
+        return _reason_row(
+            target,
+            ind,
+            "increment target: a flow over the plan period, not a level",
+            [f"a flow of {_num(target.value)} {target.unit} added over {target.period.describe()}"],
+        )
+    if ind.measure is Measure.GROWTH_RATE:
+        return _rate_target_row(cat, target, ind, deflator)
+    if ind.measure is Measure.SHARE:
+        return _share_row(cat, target, ind)
+    if ind.measure in _NOT_LEVELS:
+        return _reason_row(target, ind, _NOT_LEVELS[ind.measure], [])
+    if target.unit != ind.unit:
+        return _reason_row(target, ind, "units differ between target and indicator", [])
+    return _level_target_row(cat, target, ind, deflator)
+
+
+def growth(cat: Catalog | None = None, *, deflator: float | None = None) -> GrowthResult:
+    """One row per numeric target: required growth with its interval, or the reason why not.
+
+    ``deflator`` (a fraction, e.g. 0.02) is an explicit assumption used to compare a nominal
+    required rate with a real growth rate on record; without it such rows are
+    ``basis_differs``. See the module docstring and ``GROWTH_COLUMNS`` for conventions.
+    """
+    if deflator is not None and (not math.isfinite(deflator) or deflator <= -1.0):
+        raise ValueError(f"deflator must be a finite fraction above -1, got {deflator}")
+    if cat is None:
+        from regiondev.catalog import load_catalog
+
+        cat = load_catalog()
+    targets = [o for o in cat.observations if o.status is Status.TARGET]
+    rows = tuple(_row(cat, t, deflator) for t in targets)
+    return GrowthResult(rows=rows, deflator=deflator)

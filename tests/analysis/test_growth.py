@@ -1,0 +1,385 @@
+"""Growth analysis on the shipped catalog and on user catalogs, with worked expected values.
+
+Rates are fractions (0.0996 = 9.96 %). Every expected value is worked out in the comments.
+"""
+
+import math
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from regiondev.analysis.growth import GROWTH_COLUMNS, GrowthResult, growth
+from regiondev.analysis.progress import (
+    ACCELERATION_RATIO,
+    LIMITED_RATIO,
+    ON_TRACK_RATIO,
+    classify,
+)
+from regiondev.catalog import Catalog, load_catalog
+from regiondev.model import Bound, Observation, Period, Status
+
+
+@pytest.fixture(scope="module")
+def result() -> GrowthResult:
+    return growth()
+
+
+def _with(cat: Catalog, *extra: Observation) -> Catalog:
+    return Catalog(cat.sources, cat.indicators, (*cat.observations, *extra), cat.waivers)
+
+
+def _obs(base_id: str, **changes: object) -> Observation:
+    return load_catalog().get(base_id).with_changes(**changes)
+
+
+# --- the real catalog ---------------------------------------------------------------------------
+
+
+def test_every_target_appears_with_an_interval_or_a_reason(result: GrowthResult) -> None:
+    cat = load_catalog()
+    targets = [o.id for o in cat.observations if o.status is Status.TARGET]
+    frame = result.to_frame()
+    assert frame["target_id"].to_list() == targets  # one row each, catalog order, none dropped
+    for r in frame.iter_rows(named=True):
+        has_interval = r["required_cagr_low"] is not None and r["required_cagr_high"] is not None
+        assert has_interval or r["reason"], r["target_id"]
+        assert has_interval != bool(r["reason"]), r["target_id"]
+        assert r["note"], r["target_id"]
+        assert r["target_id"] in r["observation_ids"]
+
+
+def test_frame_schema_and_no_nan(result: GrowthResult) -> None:
+    frame = result.to_frame()
+    assert frame.columns == list(GROWTH_COLUMNS)
+    contract = {
+        "region",
+        "indicator",
+        "target_id",
+        "baseline_ids",
+        "base_period",
+        "base_value",
+        "target_period",
+        "target_value",
+        "years",
+        "required_cagr",
+        "required_cagr_low",
+        "required_cagr_high",
+        "historical_growth",
+        "historical_basis",
+        "ratio",
+        "classification",
+        "note",
+        "derivation",
+        "unit",
+        "target_bound",
+        "base_low",
+        "base_high",
+        "observation_ids",
+        "trend_projection",
+        "trend_low",
+        "trend_high",
+        "p_meet",
+    }
+    assert contract <= set(frame.columns)
+    assert frame.schema["baseline_ids"] == pl.List(pl.String)
+    for name, dtype in frame.schema.items():
+        if dtype == pl.Float64:
+            assert frame[name].is_nan().sum() == 0, name
+
+
+def test_zhuzhou_gdp_derived_and_intersected(result: GrowthResult) -> None:
+    r = result.row("zz21-gdp-target-2025")
+    # GDP 2020 = high-tech VA / its share of GDP = 873.85 / 0.281 = 3109.7865
+    assert r.base_value == pytest.approx(3109.7865, abs=1e-3)
+    # printed rounding: VA 873.85 → [873.845, 873.855]; share 28.1 → [28.05, 28.15]
+    # low = 873.845 / 0.2815 = 3104.2451; high = 873.855 / 0.2805 = 3115.3476
+    # ∩ "总量突破3000亿元" (3000, ∞) leaves [3104.2451, 3115.3476]
+    assert r.base_low == pytest.approx(3104.2451, abs=1e-3)
+    assert r.base_high == pytest.approx(3115.3476, abs=1e-3)
+    assert set(r.baseline_ids) == {
+        "zz21-gdp-2020",
+        "zz21-hightech-va-2020",
+        "zz21-hightech-va-share-gdp-2020",
+    }
+    assert r.derivation is not None
+    assert "873.85 / 28.1" in r.derivation and "intersection" in r.derivation
+    assert r.base_period == "2020" and r.years == 5  # end-2020 → end-2025
+    # (5000 / 3109.7865)^(1/5) − 1: ln 1.607827 = 0.474880; /5 = 0.094976; e^x − 1 = 0.099633
+    assert r.required_cagr == pytest.approx(0.099633, abs=1e-6)
+    # low from the high base: ln(5000 / 3115.3476) = 0.473101; /5 → e^x − 1 = 0.099240
+    assert r.required_cagr_low == pytest.approx(0.099240, abs=1e-6)
+    # high from the low base: ln(5000 / 3104.2451) = 0.476671; /5 → e^x − 1 = 0.100026
+    assert r.required_cagr_high == pytest.approx(0.100026, abs=1e-6)
+    assert r.required_direction == "at_least" and r.required_basis == "nominal"
+    # history: 年均增长7.1% over 2016–2020, real; required nominal → basis differs
+    assert r.historical_growth == pytest.approx(0.071)
+    assert r.historical_basis == "real"
+    assert r.historical_ids == ("zz21-gdp-growth-2016-2020",)
+    assert r.ratio is None and r.classification == "basis_differs"
+    assert "no deflator" in r.note
+    # the Q1–Q3 growth is named but not used
+    assert "zz21-gdp-growth-2021q1-q3" in r.note
+
+
+def test_zhuzhou_gdp_with_a_deflator() -> None:
+    r = growth(deflator=0.02).row("zz21-gdp-target-2025")
+    # nominal = (1.071)(1.02) − 1 = 0.09242; ratio = 0.09242 / 0.099633 = 0.92761
+    assert r.historical_growth == pytest.approx(0.071)  # printed, real
+    assert r.historical_growth_comparable == pytest.approx(0.09242)
+    assert r.ratio == pytest.approx(0.92761, abs=1e-4)
+    # ratio interval: 0.09242 / 0.100026 = 0.92396 and 0.09242 / 0.099240 = 0.93127
+    assert r.ratio_low == pytest.approx(0.92396, abs=1e-4)
+    assert r.ratio_high == pytest.approx(0.93127, abs=1e-4)
+    assert r.classification == "acceleration_needed"  # 0.60 ≤ 0.928 < 0.95
+    assert r.deflator == 0.02
+    assert "deflator assumption 2.00 %" in r.note
+
+
+def test_growth_rate_target_compared_directly(result: GrowthResult) -> None:
+    r = result.row("hn19-industrial-va-growth-target-2020")
+    # target 7.5 % 以上 for 2020 against 8.3 % for Jan–Nov 2019, both real: 0.083 / 0.075 = 1.10667
+    assert r.required_cagr == pytest.approx(0.075)
+    assert r.required_cagr_low == pytest.approx(0.075)
+    assert r.historical_growth == pytest.approx(0.083)
+    assert r.historical_period == "2019M01-M11"
+    assert r.historical_ids == ("hn19-industrial-va-growth-2019m01-11",)
+    assert r.ratio == pytest.approx(1.106667, abs=1e-6)
+    assert r.classification == "on_track"
+    assert "growth-rate target compared directly" in r.note
+    assert "period differs" in r.note
+    assert r.reason is None
+
+
+def test_growth_rate_target_without_history(result: GrowthResult) -> None:
+    r = result.row("hn19-digital-economy-growth-target-2020")
+    assert r.required_cagr == pytest.approx(0.15)
+    assert r.classification == "no_history" and r.historical_growth is None
+
+
+def test_scope_differs_names_the_near_baseline(result: GrowthResult) -> None:
+    r = result.row("cs21-smart-pilots-target-2025")
+    assert r.reason is not None and r.reason.startswith("scope differs")
+    assert "cs21-smart-pilots-2021" in r.reason
+    assert r.required_cagr is None and r.base_value is None
+    # indicative only: (2000 / 1254)^(1/4) − 1: ln 1.594896 = 0.466810; /4; e^x − 1 = 0.123784
+    assert "indicative only" in r.note and "12.38 %" in r.note
+    assert "cs21-smart-pilots-2021" in r.observation_ids
+
+
+def test_reasons_for_increment_share_and_missing(result: GrowthResult) -> None:
+    inc = result.row("cs21-new-10bn-enterprises-target-2025")
+    assert inc.reason == "increment target: a flow over the plan period, not a level"
+    share = result.row("cs21-digital-economy-share-target-2025")
+    assert share.reason is not None and share.reason.startswith("share target")
+    profit = result.row("cs21-profit-target-2025")
+    assert profit.reason is not None and profit.reason.startswith("no baseline")
+    for r in (inc, share, profit):
+        assert r.classification == "not_assessed" and r.required_cagr is None
+
+
+def test_count_already_at_its_target() -> None:
+    # Synthetic: a 2025 target of 20 chains against the 20 on record in 2019 (two statements,
+    # intersected: [20, 20]); (20 / 20)^(1/6) − 1 = 0, and the baseline already meets it.
+    target = _obs(
+        "hn19-industrial-chains-in-target",
+        id="synthetic-chains-target-2025",
+        status=Status.TARGET,
+        period=Period.parse("2025"),
+    )
+    r = growth(_with(load_catalog(), target)).row("synthetic-chains-target-2025")
+    assert r.base_value == 20 and r.years == 6
+    assert r.required_cagr == 0.0
+    assert r.classification == "target_already_met"
+
+
+def test_renderers(result: GrowthResult) -> None:
+    md = result.to_markdown()
+    assert md.startswith("| target_id") and "zz21-gdp-target-2025" in md
+    html = result._repr_html_()
+    assert "<table" in html and "zz21-gdp-target-2025" in html
+
+
+def test_bad_deflator() -> None:
+    with pytest.raises(ValueError, match="deflator"):
+        growth(deflator=math.nan)
+    with pytest.raises(ValueError, match="deflator"):
+        growth(deflator=-1.5)
+
+
+# --- progress bands -----------------------------------------------------------------------------
+
+
+def test_progress_bands() -> None:
+    assert (ON_TRACK_RATIO, ACCELERATION_RATIO, LIMITED_RATIO) == (0.95, 0.60, 0.0)
+    assert classify(0.95) == "on_track"
+    assert classify(0.9499) == "acceleration_needed"
+    assert classify(0.60) == "acceleration_needed"
+    assert classify(0.5999) == "limited_progress"
+    assert classify(0.0) == "limited_progress"
+    assert classify(-0.01) == "moving_away"
+
+
+# --- user catalogs ------------------------------------------------------------------------------
+
+USER_CATALOG = """
+[[source]]
+id = "fixture21"
+title = "test fixture: synthetic bulletin figures (not real data)"
+outlet = "regiondev test suite"
+published = "2021-03-31"
+url = "https://example.org/synthetic-bulletin"
+region = "changsha"
+kind = "bulletin"
+{observations}
+"""
+
+PROFIT = """
+[[observation]]
+id = "fixture21-profit-{year}"
+source = "fixture21"
+region = "changsha"
+indicator = "industrial_profit"
+status = "actual"
+period = "{year}"
+figure = "{value}亿元"
+value = {value}
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+quote = "{year}年规模工业企业利润总额{value}亿元"
+"""
+
+PILOTS = """
+[[observation]]
+id = "fixture21-pilots-city-2020"
+source = "fixture21"
+region = "changsha"
+indicator = "smart_mfg_pilots_city"
+status = "actual"
+period = "2020"
+figure = "1000家"
+value = 1000
+unit = "enterprises"
+bound = "exact"
+basis = "not_applicable"
+quote = "市级智能制造试点企业1000家"
+"""
+
+
+def _user_catalog(tmp_path: Path, *blocks: str) -> Path:
+    path = tmp_path / "bulletin.toml"
+    path.write_text(USER_CATALOG.format(observations="".join(blocks)), encoding="utf-8")
+    return path
+
+
+def test_user_catalog_supplies_a_baseline(tmp_path: Path) -> None:
+    path = _user_catalog(tmp_path, PROFIT.format(year=2020, value=500))
+    r = growth(load_catalog([path])).row("cs21-profit-target-2025")
+    assert r.reason is None and r.baseline_ids == ("fixture21-profit-2020",)
+    # (1000 / 500)^(1/5) − 1 = 2^0.2 − 1 = 0.148698
+    assert r.required_cagr == pytest.approx(0.148698, abs=1e-6)
+    # rounding of 500 → [499.5, 500.5]:
+    # (1000 / 500.5)^0.2 − 1 = 0.148469 and (1000 / 499.5)^0.2 − 1 = 0.148928
+    assert r.required_cagr_low == pytest.approx(0.148469, abs=1e-6)
+    assert r.required_cagr_high == pytest.approx(0.148928, abs=1e-6)
+    assert r.classification == "no_history"
+    assert r.trend_projection is None
+
+
+def test_user_catalog_history_and_trend(tmp_path: Path) -> None:
+    blocks = [PROFIT.format(year=y, value=v) for y, v in ((2018, 400), (2019, 450), (2020, 500))]
+    r = growth(load_catalog([_user_catalog(tmp_path, *blocks)])).row("cs21-profit-target-2025")
+    # history between levels: (500 / 400)^(1/2) − 1 = sqrt(1.25) − 1 = 0.118034 (nominal)
+    assert r.historical_growth == pytest.approx(0.118034, abs=1e-6)
+    assert r.historical_basis == "nominal" and r.historical_period == "2018-2020"
+    # ratio 0.118034 / 0.148698 = 0.79379 → acceleration needed, no deflator needed
+    assert r.ratio == pytest.approx(0.79379, abs=1e-4)
+    assert r.classification == "acceleration_needed"
+    # trend on ln 400, ln 450, ln 500: slope 0.111572, projection at 2025 e^6.774540 = 875.2
+    assert r.trend_projection == pytest.approx(875.2, abs=0.5)
+    assert r.trend_low is not None and r.trend_high is not None
+    assert r.trend_low < r.trend_projection < r.trend_high
+    assert r.p_meet is not None and 0 < r.p_meet < 0.5
+    assert {"fixture21-profit-2018", "fixture21-profit-2019"} <= set(r.observation_ids)
+
+
+def test_user_catalog_resolves_scope(tmp_path: Path) -> None:
+    r = growth(load_catalog([_user_catalog(tmp_path, PILOTS)])).row("cs21-smart-pilots-target-2025")
+    # a city-level count 1000 in 2020 → more than 2000 in 2025: 2^(1/5) − 1 = 0.148698; a whole
+    # count is exact and 突破 is a floor, so the interval is the point
+    assert r.reason is None
+    assert r.required_cagr == pytest.approx(0.148698, abs=1e-6)
+    assert r.required_cagr_low == pytest.approx(0.148698, abs=1e-6)
+    assert r.required_cagr_high == pytest.approx(0.148698, abs=1e-6)
+    assert r.required_basis == "not_applicable"
+
+
+# --- error paths: a listed reason, never NaN or a traceback -------------------------------------
+
+
+def test_base_not_positive_is_a_reason() -> None:
+    cat = load_catalog()
+    zero = _obs(
+        "cs21-industrial-va-2020",
+        id="x-profit-2020",
+        indicator="industrial_profit",
+        value=-10.0,
+        low=-10.0,
+        high=-10.0,
+        bound=Bound.EXACT,
+        step=0.0,
+    )
+    r = growth(_with(cat, zero)).row("cs21-profit-target-2025")
+    assert r.reason is not None and r.reason.startswith("base ≤ 0")
+    assert r.required_cagr is None and r.base_value == -10.0
+
+
+def test_conflicting_baselines_are_a_reason() -> None:
+    cat = load_catalog()
+    # an exact GDP 2020 of 2000 contradicts both 突破3000 and the derived 3109.79
+    wrong = _obs(
+        "zz21-gdp-2020",
+        id="x-gdp-2020",
+        bound=Bound.EXACT,
+        value=2000.0,
+        low=2000.0,
+        high=2000.0,
+        step=0.0,
+    )
+    r = growth(_with(cat, wrong)).row("zz21-gdp-target-2025")
+    assert r.reason is not None and r.reason.startswith("baselines conflict")
+    assert r.required_cagr is None
+
+
+def test_target_not_after_base_is_a_reason() -> None:
+    cat = load_catalog()
+    same_year = _obs("zz21-gdp-target-2025", id="x-gdp-target-2020", period=Period.parse("2020"))
+    r = growth(_with(cat, same_year)).row("x-gdp-target-2020")
+    assert r.reason is not None and r.reason.startswith("period differs")
+    cumulative = _obs("zz21-gdp-target-2025", id="x-gdp-target-q", period=Period.parse("2025Q1-Q3"))
+    r = growth(_with(cat, cumulative)).row("x-gdp-target-q")
+    assert r.reason is not None and "not an annual level" in r.reason
+
+
+def test_only_cumulative_values_are_a_period_reason() -> None:
+    cat = load_catalog()
+    target = _obs(
+        "zz21-gdp-target-2025",
+        id="x-greatwall-target",
+        indicator="enterprise_output",
+        subject="hunan_greatwall_computer",
+    )
+    r = growth(_with(cat, target)).row("x-greatwall-target")
+    # only 43.9亿 for Q1–Q3 2021 is on record: not an annual level
+    assert r.reason is not None and r.reason.startswith("period differs")
+    assert "zz21-greatwall-output-2021q1-q3" in r.reason
+
+
+def test_mixed_units_are_a_reason() -> None:
+    cat = load_catalog()
+    usd = _obs(
+        "cs21-industrial-va-2020", id="x-profit-usd", indicator="industrial_profit", unit="usd"
+    )
+    r = growth(_with(cat, usd)).row("cs21-profit-target-2025")
+    assert r.reason == "units differ between baseline and target"

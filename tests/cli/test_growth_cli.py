@@ -1,0 +1,125 @@
+"""CLI: `regiondev growth` in every format, with --deflator and --catalog, and its errors."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from regiondev.cli.app import app
+
+runner = CliRunner()
+
+CONTRACT = {
+    "region",
+    "indicator",
+    "target_id",
+    "baseline_ids",
+    "base_period",
+    "base_value",
+    "target_period",
+    "target_value",
+    "years",
+    "required_cagr",
+    "required_cagr_low",
+    "required_cagr_high",
+    "historical_growth",
+    "historical_basis",
+    "ratio",
+    "classification",
+    "note",
+}
+
+
+def _ok(args: list[str]) -> str:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_json_rows_have_the_contract_fields() -> None:
+    rows = json.loads(_ok(["growth", "--format", "json"]))
+    assert rows
+    for r in rows:
+        assert set(r) >= CONTRACT
+        assert isinstance(r["baseline_ids"], list)
+        assert r["required_cagr_low"] is not None or r["reason"]
+    gdp = next(r for r in rows if r["target_id"] == "zz21-gdp-target-2025")
+    # (5000 / 3109.7865)^(1/5) − 1 = 0.099633
+    assert gdp["required_cagr"] == pytest.approx(0.099633, abs=1e-6)
+    assert gdp["classification"] == "basis_differs" and gdp["ratio"] is None
+    # unbounded interval ends are null in JSON
+    assert gdp["target_high"] is None
+
+
+def test_deflator_changes_the_classification() -> None:
+    rows = json.loads(_ok(["growth", "--format", "json", "--deflator", "0.02"]))
+    gdp = next(r for r in rows if r["target_id"] == "zz21-gdp-target-2025")
+    # (1.071)(1.02) − 1 = 0.09242; / 0.099633 = 0.92761 → acceleration needed
+    assert gdp["ratio"] == pytest.approx(0.92761, abs=1e-4)
+    assert gdp["classification"] == "acceleration_needed"
+    assert gdp["deflator"] == 0.02
+
+
+def test_csv_table_and_markdown() -> None:
+    rows = list(csv.DictReader(io.StringIO(_ok(["growth", "--format", "csv"]))))
+    assert set(rows[0]) >= CONTRACT
+    gdp = next(r for r in rows if r["target_id"] == "zz21-gdp-target-2025")
+    assert set(gdp["baseline_ids"].split(";")) == {
+        "zz21-gdp-2020",
+        "zz21-hightech-va-2020",
+        "zz21-hightech-va-share-gdp-2020",
+    }
+    assert "zz21-gdp-target" in _ok(["growth"])
+    md = _ok(["growth", "--format", "md"])
+    assert md.startswith("| target_id") and "classification" in md
+
+
+@pytest.mark.parametrize("value", ["5", "abc", "-0.9", "nan"])
+def test_bad_deflator_exits_2_with_a_message(value: str) -> None:
+    result = runner.invoke(app, ["growth", "--deflator", value])
+    assert result.exit_code == 2
+    assert "deflator" in result.stderr
+    assert result.stdout == ""
+
+
+def test_user_catalog_option(tmp_path: Path) -> None:
+    path = tmp_path / "bulletin.toml"
+    path.write_text(
+        """
+[[source]]
+id = "fixture21"
+title = "test fixture: synthetic bulletin figures (not real data)"
+outlet = "regiondev test suite"
+published = "2021-03-31"
+url = "https://example.org/synthetic-bulletin"
+
+[[observation]]
+id = "fixture21-profit-2020"
+source = "fixture21"
+region = "changsha"
+indicator = "industrial_profit"
+status = "actual"
+period = "2020"
+figure = "500亿元"
+value = 500
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+quote = "2020年规模工业企业利润总额500亿元"
+""",
+        encoding="utf-8",
+    )
+    rows = json.loads(_ok(["growth", "--format", "json", "--catalog", str(path)]))
+    profit = next(r for r in rows if r["target_id"] == "cs21-profit-target-2025")
+    # (1000 / 500)^(1/5) − 1 = 0.148698
+    assert profit["required_cagr"] == pytest.approx(0.148698, abs=1e-6)
+    assert profit["baseline_ids"] == ["fixture21-profit-2020"]
+
+
+def test_missing_user_catalog_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["growth", "--catalog", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2
+    assert "nope.toml" in result.stderr
