@@ -27,7 +27,11 @@ app = typer.Typer(
 #: Command modules, each with ``register(app)``; imported when the app is built.
 COMMAND_MODULES = (
     "regiondev.cli.basic",
+    "regiondev.cli.growth",
+    "regiondev.cli.check",
+    "regiondev.cli.clusters",
     "regiondev.cli.report",
+    "regiondev.cli.extract",
 )
 
 for _name in COMMAND_MODULES:

@@ -217,7 +217,11 @@ def _cluster_blocks(result: Any) -> list[Block]:
     from regiondev.report.figures import clusters_figure, lq_figure
 
     out: list[Block] = []
-    comp = result.composition.filter(~pl.col("member").str.starts_with("("))
+    comp = result.composition.filter(
+        pl.col("partition").is_in(["domain", "macro_region"])
+        & ~pl.col("member").str.starts_with("(")
+        & ~pl.col("member").str.contains("+", literal=True)
+    )
     panels = []
     for part in comp["partition"].unique(maintain_order=True).to_list():
         sub = comp.filter(pl.col("partition") == part)

@@ -106,7 +106,8 @@ def growth_figure(frame: Any) -> bytes:
     ax.set_xlabel("annual growth, % (required: nominal CAGR between levels; record: as printed)")
     ax.set_title("Growth each target requires, against the growth on record")
     ax.axvline(0, color="grey", linewidth=0.8)
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, fontsize="small",
+              frameon=False)
     return png_bytes(fig)
 
 
@@ -116,11 +117,11 @@ def clusters_figure(parts: list[tuple[str, list[str], list[float]]]) -> bytes:
     import seaborn as sns
 
     n = max(1, len(parts))
-    fig, axes = plt.subplots(1, n, figsize=(_WIDTH, 3.4), squeeze=False)
+    fig, axes = plt.subplots(1, n, figsize=(_WIDTH + 1.5, 3.4), squeeze=False)
     for ax, (title, labels, values) in zip(axes[0], parts, strict=False):
         sns.barplot(x=values, y=labels, ax=ax, color="#029e73", orient="h")
         ax.set_title(title, fontsize="medium")
-        ax.set_xlabel("% of the 45 national clusters")
+        ax.set_xlabel("% of the 45 clusters")
         ax.set_ylabel("")
         for i, v in enumerate(values):
             ax.text(v, i, f" {v:.1f}%", va="center", fontsize="small")

@@ -1,0 +1,61 @@
+"""Consistency check kinds, one small module each; :mod:`regiondev.analysis.consistency` runs them.
+
+Every kind is a plain function from observations (and the indicator vocabulary) to a
+:class:`Verdict`; none reads files or the catalog.
+"""
+
+from regiondev.analysis.checks.base import (
+    CheckStatus,
+    Span,
+    Verdict,
+    comparability_reasons,
+    compare,
+    observation_from_figure,
+    span_of,
+    worst,
+)
+from regiondev.analysis.checks.comparability import comparability
+from regiondev.analysis.checks.growth import average_vs_levels, prior_level, two_year_average
+from regiondev.analysis.checks.partition import partition
+from regiondev.analysis.checks.repeated import repeated_figures
+from regiondev.analysis.checks.rounding import (
+    feasible_wholes,
+    nearest_wholes,
+    rounding_feasibility,
+)
+from regiondev.analysis.checks.share_of_counts import share_of_counts
+from regiondev.analysis.checks.share_times_total import share_times_total
+
+__all__ = [
+    "KINDS",
+    "CheckStatus",
+    "Span",
+    "Verdict",
+    "average_vs_levels",
+    "comparability",
+    "comparability_reasons",
+    "compare",
+    "feasible_wholes",
+    "nearest_wholes",
+    "observation_from_figure",
+    "partition",
+    "prior_level",
+    "repeated_figures",
+    "rounding_feasibility",
+    "share_of_counts",
+    "share_times_total",
+    "span_of",
+    "two_year_average",
+    "worst",
+]
+
+#: Every check kind, as named in rule files and in the ``kind`` column.
+KINDS = (
+    "partition",
+    "share_of_counts",
+    "rounding_feasibility",
+    "share_times_total",
+    "growth_compounding",
+    "repeated_figures",
+    "comparability",
+)

@@ -1,0 +1,443 @@
+"""Shared pieces of the consistency checks: verdicts, intervals, tolerances, wording.
+
+Two layers of uncertainty are kept apart:
+
+* the *stated bounds* of a figure — the interval its qualifier implies (``突破3000亿元`` is
+  (3000, ∞), ``2200余家`` is (2200, 2300), an exact figure is a point). A relation must hold
+  for **every** value inside the stated bounds to pass; if it holds for some and not others
+  the verdict is ``warn``.
+* the *rounding* of printed digits (28.1 % stands for [28.05, 28.15), rounding half up) is a
+  **tolerance**: a relation passes when some rounding of the inputs makes it hold exactly.
+  Counts printed as whole numbers (家, 个, 名) are exact integers and carry no rounding.
+
+The core comparison is :func:`compare`: ``expected`` is what some figures imply, ``actual``
+is what another figure states; both come as (bounds, bounds-with-rounding) pairs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from regiondev.model import (
+    Basis,
+    Bound,
+    Indicator,
+    Interval,
+    Measure,
+    Observation,
+    Period,
+    PeriodKind,
+    Region,
+    Status,
+)
+
+__all__ = [
+    "CheckStatus",
+    "Indicators",
+    "Span",
+    "Verdict",
+    "comparability_reasons",
+    "compare",
+    "fmt_interval",
+    "fmt_number",
+    "gloss",
+    "label",
+    "observation_from_figure",
+    "span_of",
+    "stated",
+    "worst",
+]
+
+#: The indicator vocabulary a check needs (measure, unit, scope, denominator).
+Indicators = Mapping[str, Indicator]
+
+#: Relative slack for floating-point noise (30/45*100 vs 66.66666666666667).
+_EPS = 1e-12
+
+_INTEGER_UNITS = frozenset({"enterprises", "items", "persons", "days", "years", "chars", "rank"})
+
+
+class CheckStatus(StrEnum):
+    """A verdict: holds, holds only for part of the stated bounds, fails, or cannot be judged."""
+
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    NOT_COMPARABLE = "not_comparable"
+    NOT_CHECKABLE = "not_checkable"
+
+
+_SEVERITY = {
+    CheckStatus.PASS: 0,
+    CheckStatus.NOT_CHECKABLE: 1,
+    CheckStatus.NOT_COMPARABLE: 2,
+    CheckStatus.WARN: 3,
+    CheckStatus.FAIL: 4,
+}
+
+
+def worst(statuses: Iterable[CheckStatus]) -> CheckStatus:
+    """The most severe status (fail > warn > not_comparable > not_checkable > pass)."""
+    return max(statuses, key=_SEVERITY.__getitem__, default=CheckStatus.PASS)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One check's outcome.
+
+    ``expected`` is what the other figures imply and ``actual`` what the checked figure
+    states, both as human-readable strings that show intervals (``[3104.24, 3115.35]``);
+    the numeric ends are in ``expected_low/high`` and ``actual_low/high`` (±inf unbounded,
+    NaN when not numeric). ``tolerance`` says how much slack was allowed and
+    ``tolerance_source`` where it came from (e.g. "rounding of 28.1% to one decimal").
+    """
+
+    check_id: str
+    kind: str
+    observation_ids: tuple[str, ...]
+    status: CheckStatus
+    expected: str
+    actual: str
+    tolerance: str
+    tolerance_source: str
+    message: str
+    rule: str = ""
+    expected_low: float = math.nan
+    expected_high: float = math.nan
+    actual_low: float = math.nan
+    actual_high: float = math.nan
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quantity as stated bounds (``core``) and bounds widened by rounding (``rounded``)."""
+
+    core: Interval
+    rounded: Interval
+    sources: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def point(cls, x: float) -> Span:
+        return cls(Interval.point(x), Interval.point(x))
+
+    def __add__(self, other: Span) -> Span:
+        return Span(
+            _add(self.core, other.core),
+            _add(self.rounded, other.rounded),
+            self.sources + other.sources,
+        )
+
+    def scale(self, k: float) -> Span:
+        """Multiply by a positive constant."""
+        return Span(_scale(self.core, k), _scale(self.rounded, k), self.sources)
+
+    def div(self, other: Span) -> Span:
+        """Divide two positive quantities."""
+        return Span(_div(self.core, other.core), _div(self.rounded, other.rounded), self.sources)
+
+
+def _add(a: Interval, b: Interval) -> Interval:
+    return Interval(
+        a.low + b.low, a.high + b.high, a.low_open or b.low_open, a.high_open or b.high_open
+    )
+
+
+def _scale(a: Interval, k: float) -> Interval:
+    if k <= 0:
+        raise ValueError("scale by a positive constant")
+    return Interval(a.low * k, a.high * k, a.low_open, a.high_open)
+
+
+def _div(num: Interval, den: Interval) -> Interval:
+    """num / den for non-negative num and positive den (infinite ends handled)."""
+    if den.low < 0 or num.low < 0:
+        raise ValueError("interval division needs non-negative intervals")
+    low = 0.0 if math.isinf(den.high) else num.low / den.high
+    high = math.inf if den.low == 0 or math.isinf(num.high) else num.high / den.low
+    return Interval(low, high, num.low_open or den.high_open, num.high_open or den.low_open)
+
+
+def is_count(o: Observation) -> bool:
+    """A whole-number count (家, 个, 名 …) printed to the unit: exact, no rounding."""
+    return o.unit in _INTEGER_UNITS and o.step <= 1 and float(o.value).is_integer()
+
+
+def half_step(o: Observation) -> float:
+    """Half the unit of the last printed digit; 0 for exact whole counts and verbal figures."""
+    if is_count(o):
+        return 0.0
+    return o.step / 2
+
+
+def span_of(o: Observation) -> Span:
+    """The stated bounds of a figure and the same widened by the rounding of its digits."""
+    core = o.interval
+    h = half_step(o)
+    if not h:
+        return Span(core, core, (o.id,))
+    # Rounding half up: 19 stands for [18.5, 19.5), so 19 and 20 never both hold.
+    wide = core.widen(h)
+    high_open = wide.high_open or math.isfinite(wide.high)
+    return Span(core, Interval(wide.low, wide.high, wide.low_open, high_open), (o.id,))
+
+
+def rounding_note(o: Observation) -> str:
+    """Where a figure's tolerance comes from, in words."""
+    if is_count(o):
+        return f"{o.figure} is a whole count (no rounding)"
+    if o.step == 0:
+        return f"{o.figure} is read exactly (a verbal or fractional figure)"
+    if o.step < 1:
+        decimals = max(0, round(-math.log10(o.step)))
+        places = {1: "one decimal", 2: "two decimals", 3: "three decimals"}
+        where = places.get(decimals, f"{decimals} decimals")
+    else:
+        where = f"the nearest {fmt_number(o.step, o.unit)}"
+    return f"rounding of {o.figure} to {where} (±{fmt_number(o.step / 2, o.unit)})"
+
+
+def compare(expected: Span, actual: Span) -> CheckStatus:
+    """Judge a stated figure (``actual``) against what other figures imply (``expected``).
+
+    * fail: no values inside the rounded intervals agree;
+    * pass: every value inside the expected stated bounds agrees with the stated figure
+      once rounding of both sides is allowed for;
+    * warn: otherwise (holds for some values inside the stated bounds, not for others).
+    """
+    if disjoint(expected.rounded, actual.rounded):
+        return CheckStatus.FAIL
+    a_round = _slack(actual.rounded)
+    # Allow the expected side's own rounding: a value c of its core may move down by dl
+    # or up by dh before it is compared with the stated figure.
+    dl = _gap(expected.core.low, expected.rounded.low)
+    dh = _gap(expected.rounded.high, expected.core.high)
+    tolerant = Interval(a_round.low - dh, a_round.high + dl, a_round.low_open, a_round.high_open)
+    return CheckStatus.PASS if subset(expected.core, tolerant) else CheckStatus.WARN
+
+
+def disjoint(a: Interval, b: Interval) -> bool:
+    """No common value; ends equal up to floating-point noise touch unless one is open."""
+    for lo, hi in ((a, b), (b, a)):
+        # lo's high end against hi's low end
+        if math.isfinite(lo.high) and math.isfinite(hi.low):
+            eps = _EPS * max(1.0, abs(lo.high))
+            if lo.high < hi.low - eps:
+                return True
+            if abs(lo.high - hi.low) <= eps and (lo.high_open or hi.low_open):
+                return True
+    return False
+
+
+def _gap(a: float, b: float) -> float:
+    return a - b if math.isfinite(a) and math.isfinite(b) else 0.0
+
+
+def _slack(iv: Interval) -> Interval:
+    """Widen by floating-point noise only."""
+    eps_low = _EPS * max(1.0, abs(iv.low)) if math.isfinite(iv.low) else 0.0
+    eps_high = _EPS * max(1.0, abs(iv.high)) if math.isfinite(iv.high) else 0.0
+    return Interval(iv.low - eps_low, iv.high + eps_high, iv.low_open, iv.high_open)
+
+
+def subset(inner: Interval, outer: Interval) -> bool:
+    """Is every point of ``inner`` inside ``outer``?"""
+    low_ok = inner.low > outer.low or (
+        inner.low == outer.low and (not outer.low_open or inner.low_open)
+    )
+    high_ok = inner.high < outer.high or (
+        inner.high == outer.high and (not outer.high_open or inner.high_open)
+    )
+    return low_ok and high_ok
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording
+
+_UNIT_SUFFIX = {
+    "cny_100m": " 亿元",
+    "percent": "%",
+    "usd": " USD",
+    "km2": " km²",
+    "days": " days",
+    "years": " years",
+    "persons": " persons",
+    "chars": " characters",
+}
+
+
+def fmt_number(x: float, unit: str = "") -> str:
+    """A number for a message: 6 significant digits, thousands separated, unit suffix."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if abs(x) >= 1e5:
+        text = f"{round(x):,}"
+    else:
+        text = f"{x:.6g}"
+        if "e" in text:
+            text = f"{x:.3g}"
+    return text + _UNIT_SUFFIX.get(unit, "")
+
+
+def gloss(o: Observation) -> str:
+    """What a figure's qualifier says, in words: ``more than 3000 亿元``."""
+    v, lo, hi, u = o.value, o.low, o.high, o.unit
+    match o.bound:
+        case Bound.EXACT:
+            return fmt_number(v, u)
+        case Bound.APPROX:
+            return f"about {fmt_number(v, u)}, read as {fmt_interval(o.interval, u)}"
+        case Bound.AT_LEAST:
+            return f"at least {fmt_number(lo, u)}"
+        case Bound.MORE_THAN:
+            if math.isfinite(hi):
+                return f"more than {fmt_number(lo, u)}, less than {fmt_number(hi, u)}"
+            return f"more than {fmt_number(lo, u)}"
+        case Bound.AT_MOST:
+            return f"at most {fmt_number(hi, u)}"
+        case Bound.LESS_THAN:
+            return f"less than {fmt_number(hi, u)}"
+        case Bound.RANGE:
+            return f"{fmt_number(lo, u)} to {fmt_number(hi, u)}"
+    return fmt_number(v, u)  # pragma: no cover
+
+
+def stated(o: Observation) -> str:
+    """``突破3000亿元 (more than 3000 亿元)``; an exact printed number is shown as printed."""
+    if o.bound is Bound.EXACT and o.step:
+        return o.figure
+    return f"{o.figure} ({gloss(o)})"
+
+
+def fmt_interval(iv: Interval, unit: str = "") -> str:
+    """``[3104.24, 3115.35] 亿元``; a point is just the number."""
+    if iv.low == iv.high and not (iv.low_open or iv.high_open):
+        return fmt_number(iv.low, unit)
+    left = "(" if iv.low_open or math.isinf(iv.low) else "["
+    right = ")" if iv.high_open or math.isinf(iv.high) else "]"
+    body = f"{left}{fmt_number(iv.low)}, {fmt_number(iv.high)}{right}"
+    return body + _UNIT_SUFFIX.get(unit, "")
+
+
+def label(o: Observation) -> str:
+    """``45个 (cn22-clusters-total)``: the figure as printed and its record id."""
+    return f"{o.figure} ({o.id})"
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparability
+
+
+def _measure_word(m: Measure) -> str:
+    return m.value.replace("_", " ")
+
+
+def _period_word(p: Period) -> str:
+    if p.kind is PeriodKind.QUARTERS or p.kind is PeriodKind.MONTHS:
+        return f"{p.describe()} (cumulative)"
+    return p.describe()
+
+
+def comparability_reasons(a: Observation, b: Observation, indicators: Indicators) -> list[str]:
+    """Why two figures that look alike cannot be compared directly (empty: comparable)."""
+    reasons: list[str] = []
+    ia, ib = indicators[a.indicator], indicators[b.indicator]
+    if a.region != b.region:
+        reasons.append(f"different regions ({a.region.value} vs {b.region.value})")
+    if ia.measure != ib.measure:
+        both = {ia.measure, ib.measure}
+        if both == {Measure.GROSS_OUTPUT, Measure.VALUE_ADDED}:
+            reasons.append(
+                f"{ia.name_zh} is {_measure_word(ia.measure)} and {ib.name_zh} is "
+                f"{_measure_word(ib.measure)}: gross output counts intermediate inputs that "
+                "value added excludes, so neither is a share of the other"
+            )
+        else:
+            reasons.append(
+                f"different measures ({_measure_word(ia.measure)} vs {_measure_word(ib.measure)})"
+            )
+    elif ia.code != ib.code and ia.scope and ib.scope and ia.scope != ib.scope:
+        reasons.append(f"different scopes ({ia.scope} vs {ib.scope})")
+    elif ia.code != ib.code:
+        reasons.append(f"different indicators ({ia.name_en} vs {ib.name_en})")
+    if {a.basis, b.basis} == {Basis.NOMINAL, Basis.REAL}:
+        reasons.append(
+            "nominal (current prices) vs real (comparable prices); a deflator would be needed"
+        )
+    if a.period != b.period:
+        reasons.append(f"different periods ({_period_word(a.period)} vs {_period_word(b.period)})")
+    if a.status != b.status:
+        reasons.append(f"{a.status.value} vs {b.status.value}")
+    if a.increment != b.increment:
+        reasons.append("an increment over a plan period vs a level")
+    return reasons
+
+
+# ---------------------------------------------------------------------------------------------
+# Synthetic observations (tests, what-if checks)
+
+
+def observation_from_figure(
+    obs_id: str,
+    indicator: str,
+    figure: str,
+    *,
+    period: str = "2020",
+    region: Region | str = Region.CHINA,
+    status: Status | str = Status.ACTUAL,
+    basis: Basis | str | None = None,
+    unit: str = "",
+    breakdown: str = "",
+    subject: str = "",
+    source: str = "synthetic",
+) -> Observation:
+    """An observation read from a printed figure (``"突破3000亿元"``, ``"28.1%"``, ``"13个"``).
+
+    Uses the same number reader as the catalog, so bounds and steps match real records.
+    ``unit`` overrides the unit the reader infers (needed for bare numbers).
+    """
+    from regiondev.numbers import parse_figure
+
+    parsed = parse_figure(figure)
+    unit = unit or parsed.unit
+    if basis is None:
+        basis = Basis.NOMINAL if unit in ("cny_100m", "usd") else Basis.NOT_APPLICABLE
+    return Observation(
+        id=obs_id,
+        source=source,
+        region=Region(region),
+        indicator=indicator,
+        status=Status(status),
+        period=Period.parse(period),
+        value=parsed.value,
+        unit=unit,
+        bound=parsed.bound,
+        low=parsed.low,
+        high=parsed.high,
+        basis=Basis(basis),
+        quote=figure,
+        figure=figure,
+        step=parsed.step,
+        breakdown=breakdown,
+        subject=subject,
+    )
+
+
+def ids(observations: Sequence[Observation]) -> tuple[str, ...]:
+    """Observation ids in order, without repeats."""
+    return tuple(dict.fromkeys(o.id for o in observations))
+
+
+def bound_word(o: Observation) -> str:
+    """A short English gloss of a figure's qualifier."""
+    return {
+        Bound.EXACT: "exact",
+        Bound.APPROX: "about",
+        Bound.AT_LEAST: "at least",
+        Bound.MORE_THAN: "more than",
+        Bound.AT_MOST: "at most",
+        Bound.LESS_THAN: "less than",
+        Bound.RANGE: "a range",
+    }[o.bound]

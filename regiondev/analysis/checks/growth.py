@@ -1,0 +1,422 @@
+"""Growth compounding: average growth against levels, two-year averages, implied prior levels.
+
+Rates are in percent as printed; the identities are those of
+:mod:`regiondev.analysis.identities` (geometric averages, level / (1 + g)). Official growth
+rates are real (comparable prices) and levels nominal (current prices): relating the two needs
+a deflator, an explicit parameter; without one the comparison is ``not_comparable``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from regiondev.analysis.checks.base import (
+    CheckStatus,
+    Indicators,
+    Span,
+    Verdict,
+    compare,
+    fmt_interval,
+    ids,
+    label,
+    rounding_note,
+    span_of,
+)
+from regiondev.model import Basis, Interval, Measure, Observation, Period
+
+__all__ = ["average_vs_levels", "prior_level", "two_year_average"]
+
+KIND = "growth_compounding"
+
+_Arg = tuple[Span, bool]
+
+
+def _apply(f: Callable[..., float], args: Sequence[_Arg]) -> Span:
+    """Apply a function monotone in each argument (``True``: increasing) to spans."""
+
+    def one(ivs: Sequence[tuple[Interval, bool]]) -> Interval:
+        lows = [iv.low if inc else iv.high for iv, inc in ivs]
+        highs = [iv.high if inc else iv.low for iv, inc in ivs]
+        lo_open = any(iv.low_open if inc else iv.high_open for iv, inc in ivs)
+        hi_open = any(iv.high_open if inc else iv.low_open for iv, inc in ivs)
+        low, high = _safe(f, lows, -math.inf), _safe(f, highs, math.inf)
+        return Interval(min(low, high), max(low, high), lo_open, hi_open)
+
+    return Span(one([(s.core, inc) for s, inc in args]), one([(s.rounded, inc) for s, inc in args]))
+
+
+def _safe(f: Callable[..., float], xs: list[float], fallback: float) -> float:
+    try:
+        y = f(*xs)
+    except (ZeroDivisionError, OverflowError, ValueError):
+        return fallback
+    return fallback if math.isnan(y) else y
+
+
+def prior_period(p: Period) -> Period:
+    """The same period one year earlier (Q1–Q3 2021 → Q1–Q3 2020)."""
+    return Period(p.kind, p.start_year - 1, p.end_year - 1, p.first, p.last, p.day)
+
+
+def _pct(s: Span) -> str:
+    return fmt_interval(s.core, "percent")
+
+
+def _not_growth(o: Observation, indicators: Indicators) -> bool:
+    return indicators[o.indicator].measure is not Measure.GROWTH_RATE or o.unit != "percent"
+
+
+def _verdict(
+    check_id: str,
+    obs: Sequence[Observation],
+    status: CheckStatus,
+    expected: str,
+    actual: str,
+    message: str,
+    rule: str,
+    *,
+    tolerance: str = "n/a",
+    exp: Span | None = None,
+    act: Observation | None = None,
+) -> Verdict:
+    return Verdict(
+        check_id,
+        KIND,
+        ids(obs),
+        status,
+        expected=expected,
+        actual=actual,
+        tolerance=tolerance,
+        tolerance_source="; ".join(dict.fromkeys(rounding_note(o) for o in obs)),
+        message=message,
+        rule=rule,
+        expected_low=exp.core.low if exp else math.nan,
+        expected_high=exp.core.high if exp else math.nan,
+        actual_low=act.low if act else math.nan,
+        actual_high=act.high if act else math.nan,
+    )
+
+
+def two_year_average(
+    check_id: str,
+    average: Observation,
+    current: Observation,
+    previous: Observation | None,
+    indicators: Indicators,
+    *,
+    rule: str = "",
+) -> Verdict:
+    """A two-year (geometric) average against its single years: (1+a)² = (1+g1)(1+g2).
+
+    With the earlier year's growth stated, the average it implies is compared with the
+    stated average; without it the check is ``not_checkable`` and reports the earlier
+    year's implied growth (1+a)²/(1+g2) − 1.
+    """
+    obs = [average, current] + ([previous] if previous else [])
+    earlier = prior_period(current.period)
+    problems = [
+        f"{o.id} is not a growth rate in percent" for o in obs if _not_growth(o, indicators)
+    ]
+    if average.period != current.period or average.region != current.region:
+        problems.append(f"{average.id} and {current.id} cover different periods or regions")
+    if previous is not None and (previous.period != earlier or previous.region != current.region):
+        problems.append(f"{previous.id} is not the growth of {earlier.describe()}")
+    if len({o.basis for o in obs}) > 1:
+        problems.append("the rates mix real and nominal growth")
+    if problems:
+        return _verdict(
+            check_id,
+            obs,
+            CheckStatus.NOT_COMPARABLE,
+            "(1+a)² = (1+g1)(1+g2)",
+            "",
+            f"The two-year average {label(average)} cannot be related to "
+            f"{', '.join(label(o) for o in obs[1:])}: {'; '.join(problems)}.",
+            rule,
+        )
+    a, g2 = span_of(average), span_of(current)
+    if previous is None:
+        g1 = _apply(
+            lambda x, y: ((1 + x / 100) ** 2 / (1 + y / 100) - 1) * 100, [(a, True), (g2, False)]
+        )
+        return _verdict(
+            check_id,
+            obs,
+            CheckStatus.NOT_CHECKABLE,
+            f"growth in {earlier.describe()} = (1+{average.figure})²/(1+{current.figure}) − 1 "
+            f"= {_pct(g1)}",
+            f"no stated growth for {earlier.describe()}",
+            f"The two-year average growth {label(average)} and the growth "
+            f"{label(current)} for {current.period.describe()} imply growth of {_pct(g1)} "
+            f"({fmt_interval(g1.rounded, 'percent')} allowing for rounding) in "
+            f"{earlier.describe()}; no figure for that period is stated to compare with.",
+            rule,
+            tolerance=f"implied with rounding {fmt_interval(g1.rounded, 'percent')}",
+            exp=g1,
+        )
+    g1s = span_of(previous)
+    implied = _apply(
+        lambda x, y: (math.sqrt((1 + x / 100) * (1 + y / 100)) - 1) * 100,
+        [(g1s, True), (g2, True)],
+    )
+    status = compare(implied, a)
+    verb = {
+        CheckStatus.PASS: "consistent with",
+        CheckStatus.FAIL: "which contradicts",
+        CheckStatus.WARN: "which agrees only for some values inside the bounds with",
+    }[status]
+    return _verdict(
+        check_id,
+        obs,
+        status,
+        f"√((1+{previous.figure})(1+{current.figure})) − 1 = {_pct(implied)}",
+        f"{average.figure} ({fmt_interval(average.interval, 'percent')})",
+        f"Growth of {label(previous)} in {earlier.describe()} and {label(current)} in "
+        f"{current.period.describe()} give a geometric two-year average of {_pct(implied)}, "
+        f"{verb} the stated {label(average)}.",
+        rule,
+        tolerance=f"implied with rounding {fmt_interval(implied.rounded, 'percent')}; stated "
+        f"with rounding {fmt_interval(a.rounded, 'percent')}",
+        exp=implied,
+        act=average,
+    )
+
+
+def _mixes_bases(rate: Observation, level: Observation) -> bool:
+    return rate.basis is Basis.REAL and level.basis is Basis.NOMINAL
+
+
+def prior_level(
+    check_id: str,
+    level: Observation,
+    growth: Observation,
+    prior: Observation | None,
+    indicators: Indicators,
+    *,
+    deflator: float | None = None,
+    rule: str = "",
+) -> Verdict:
+    """A level and its growth imply the prior level: level / (1 + g) [/(1 + deflator)].
+
+    A real growth rate applied to a nominal level gives the prior level at the current
+    period's prices; comparing it with a stated (nominal) prior level needs ``deflator``.
+    """
+    obs = [level, growth] + ([prior] if prior else [])
+    earlier = prior_period(level.period)
+    problems: list[str] = []
+    if _not_growth(growth, indicators):
+        problems.append(f"{growth.id} is not a growth rate in percent")
+    of = indicators[growth.indicator].of
+    if of and of != level.indicator:
+        problems.append(f"{growth.figure} is the growth of {of}, not of {level.indicator}")
+    if growth.period != level.period or growth.region != level.region:
+        problems.append(f"{growth.id} and {level.id} cover different periods or regions")
+    if prior is not None and (
+        prior.indicator != level.indicator
+        or prior.period != earlier
+        or prior.region != level.region
+    ):
+        problems.append(f"{prior.id} is not {level.indicator} for {earlier.describe()}")
+    mixed = _mixes_bases(growth, level)
+    if problems:
+        return _verdict(
+            check_id,
+            obs,
+            CheckStatus.NOT_COMPARABLE,
+            f"{level.figure} / (1 + {growth.figure})",
+            "",
+            f"{label(level)} and {label(growth)} cannot imply a prior level: "
+            f"{'; '.join(problems)}.",
+            rule,
+        )
+    d = deflator if (mixed and deflator is not None) else 0.0
+    implied = _apply(
+        lambda x, g: x / ((1 + g / 100) * (1 + d)),
+        [(span_of(level), True), (span_of(growth), False)],
+    )
+    unit = level.unit
+    formula = f"{level.figure} / (1 + {growth.figure})" + (f" / (1 + {d:g})" if d else "")
+    prices = (
+        f" at {level.period.describe()} prices (the growth is real, the level nominal)"
+        if mixed and deflator is None
+        else ""
+    )
+    if prior is None:
+        return _verdict(
+            check_id,
+            obs,
+            CheckStatus.NOT_CHECKABLE,
+            f"{formula} = {fmt_interval(implied.core, unit)}",
+            f"no stated level for {earlier.describe()}",
+            f"{label(level)} growing by {label(growth)} implies a level of "
+            f"{fmt_interval(implied.core, unit)}{prices} for {earlier.describe()}; no level for "
+            "that period is stated to compare with.",
+            rule,
+            tolerance=f"implied with rounding {fmt_interval(implied.rounded, unit)}",
+            exp=implied,
+        )
+    if mixed and deflator is None:
+        return _verdict(
+            check_id,
+            obs,
+            CheckStatus.NOT_COMPARABLE,
+            f"{formula} = {fmt_interval(implied.core, unit)}{prices}",
+            f"{prior.figure} (nominal)",
+            f"{label(level)} and the real growth {label(growth)} imply "
+            f"{fmt_interval(implied.core, unit)}{prices}, which cannot be compared with the "
+            f"nominal {label(prior)} without a deflator (give the rule a deflator).",
+            rule,
+            exp=implied,
+            act=prior,
+        )
+    status = compare(implied, span_of(prior))
+    verb = {
+        CheckStatus.PASS: "consistent with",
+        CheckStatus.FAIL: "which contradicts",
+        CheckStatus.WARN: "which agrees only for some values inside the bounds with",
+    }[status]
+    assumption = f" (assuming a deflator of {d:.1%})" if d else ""
+    return _verdict(
+        check_id,
+        obs,
+        status,
+        f"{formula} = {fmt_interval(implied.core, unit)}",
+        f"{prior.figure} ({fmt_interval(prior.interval, unit)})",
+        f"{label(level)} growing by {label(growth)} implies {fmt_interval(implied.core, unit)} "
+        f"for {earlier.describe()}{assumption}, {verb} the stated {label(prior)}.",
+        rule,
+        tolerance=f"implied with rounding {fmt_interval(implied.rounded, unit)}",
+        exp=implied,
+        act=prior,
+    )
+
+
+def average_vs_levels(
+    check_id: str,
+    growth: Observation,
+    start: Observation | None,
+    end: Observation | None,
+    indicators: Indicators,
+    *,
+    deflator: float | None = None,
+    rule: str = "",
+) -> Verdict:
+    """A multi-year average growth over a span against the levels at both ends.
+
+    Over ``2016-2020`` (5 years) the levels are end-2015 (``start``) and 2020 (``end``):
+    CAGR = (end/start)^(1/5) − 1. A nominal CAGR is compared with a real average only
+    through an explicit ``deflator`` ((1 + nominal) = (1 + real)(1 + deflator)).
+    With one end missing, the check is ``not_checkable`` and reports the implied level.
+    """
+    obs = [growth] + [o for o in (start, end) if o is not None]
+    n = growth.period.years
+    first, last = growth.period.start_year - 1, growth.period.end_year
+    problems: list[str] = []
+    if _not_growth(growth, indicators):
+        problems.append(f"{growth.id} is not a growth rate in percent")
+    if start is not None and start.period.anchor_year != first:
+        problems.append(f"{start.id} is not a level for {first}")
+    if end is not None and end.period.anchor_year != last:
+        problems.append(f"{end.id} is not a level for {last}")
+    levels = [o for o in (start, end) if o is not None]
+    for o in levels:
+        if not o.period.is_annual_point:
+            problems.append(f"{o.id} covers {o.period.describe()}, not a whole year")
+        if o.region != growth.region:
+            problems.append(f"{o.id} is for another region")
+    if len({o.indicator for o in levels}) > 1:
+        problems.append("the two levels are different indicators")
+    mixed = any(_mixes_bases(growth, o) for o in levels)
+    if problems:
+        return _verdict(
+            check_id,
+            obs,
+            CheckStatus.NOT_COMPARABLE,
+            f"levels {first} and {last}",
+            growth.figure,
+            f"{label(growth)} cannot be checked against "
+            f"{', '.join(label(o) for o in levels) or 'its levels'}: {'; '.join(problems)}.",
+            rule,
+        )
+    d = deflator if (mixed and deflator is not None) else 0.0
+    g = span_of(growth)
+    if start is None or end is None:
+        if start is None and end is None:
+            return _verdict(
+                check_id,
+                obs,
+                CheckStatus.NOT_CHECKABLE,
+                f"levels for {first} and {last}",
+                "none stated",
+                f"No level for {first} or {last} is stated to check {label(growth)} against.",
+                rule,
+            )
+        known = end if start is None else start
+        assert known is not None
+        unit = known.unit
+        if start is None:
+            implied = _apply(
+                lambda x, r: x / ((1 + r / 100) * (1 + d)) ** n,
+                [(span_of(known), True), (g, False)],
+            )
+            year, formula = first, f"{known.figure} / (1 + {growth.figure})^{n}"
+        else:
+            implied = _apply(
+                lambda x, r: x * ((1 + r / 100) * (1 + d)) ** n, [(span_of(known), True), (g, True)]
+            )
+            year, formula = last, f"{known.figure} × (1 + {growth.figure})^{n}"
+        prices = (
+            f" at {known.period.anchor_year} prices (real growth applied to a nominal level)"
+            if mixed and deflator is None
+            else ""
+        )
+        return _verdict(
+            check_id,
+            obs,
+            CheckStatus.NOT_CHECKABLE,
+            f"{formula} = {fmt_interval(implied.core, unit)}",
+            f"no stated level for {year}",
+            f"Average growth of {label(growth)} over {growth.period.describe()} and "
+            f"{label(known)} imply a level of {fmt_interval(implied.core, unit)}{prices} for "
+            f"{year}; no level for {year} is stated to compare with.",
+            rule,
+            tolerance=f"implied with rounding {fmt_interval(implied.rounded, unit)}",
+            exp=implied,
+        )
+    if mixed and deflator is None:
+        return _verdict(
+            check_id,
+            obs,
+            CheckStatus.NOT_COMPARABLE,
+            f"CAGR of {start.figure} → {end.figure} over {n} years (nominal)",
+            f"{growth.figure} (real)",
+            f"The levels {label(start)} and {label(end)} are nominal and {label(growth)} is "
+            "real growth; their CAGR cannot be compared with it without a deflator.",
+            rule,
+        )
+    cagr = _apply(
+        lambda s, e: (((e / s) ** (1 / n)) / (1 + d) - 1) * 100,
+        [(span_of(start), False), (span_of(end), True)],
+    )
+    status = compare(cagr, g)
+    verb = {
+        CheckStatus.PASS: "consistent with",
+        CheckStatus.FAIL: "which contradicts",
+        CheckStatus.WARN: "which agrees only for some values inside the bounds with",
+    }[status]
+    assumption = f" after a deflator of {d:.1%} a year" if d else ""
+    return _verdict(
+        check_id,
+        obs,
+        status,
+        f"({end.figure}/{start.figure})^(1/{n}) − 1 = {_pct(cagr)}",
+        f"{growth.figure} ({fmt_interval(growth.interval, 'percent')})",
+        f"Growing from {label(start)} to {label(end)} over {n} years is {_pct(cagr)} a "
+        f"year{assumption}, {verb} the stated average {label(growth)}.",
+        rule,
+        tolerance=f"implied with rounding {fmt_interval(cagr.rounded, 'percent')}; stated with "
+        f"rounding {fmt_interval(g.rounded, 'percent')}",
+        exp=cagr,
+        act=growth,
+    )

@@ -1,0 +1,127 @@
+"""Partition: the parts of a whole add up to the stated total."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from regiondev.analysis.checks.base import (
+    CheckStatus,
+    Indicators,
+    Span,
+    Verdict,
+    comparability_reasons,
+    compare,
+    fmt_interval,
+    fmt_number,
+    ids,
+    is_count,
+    label,
+    rounding_note,
+    span_of,
+    worst,
+)
+from regiondev.model import Observation
+
+__all__ = ["partition"]
+
+KIND = "partition"
+
+
+def _member(o: Observation) -> str:
+    dim, _, member = o.breakdown.partition("=")
+    return (member or dim or o.id).replace("_", " ")
+
+
+def partition(
+    check_id: str,
+    wholes: Sequence[Observation],
+    parts: Sequence[Observation],
+    indicators: Indicators,
+    *,
+    rule: str = "",
+) -> Verdict:
+    """Do ``parts`` add up to each stated ``whole``? (Several wholes: the same total restated.)"""
+    if not wholes or len(parts) < 2:
+        raise ValueError(f"{check_id}: a partition needs a whole and at least two parts")
+    obs_ids = ids([*parts, *wholes])
+    reasons = list(
+        dict.fromkeys(
+            r for p in parts for w in wholes for r in comparability_reasons(p, w, indicators)
+        )
+    )
+    first = wholes[0]
+    unit = first.unit
+    terms = " + ".join(fmt_number(p.value) for p in parts)
+    dim = parts[0].breakdown.partition("=")[0] or "part"
+    if reasons:
+        return Verdict(
+            check_id,
+            KIND,
+            obs_ids,
+            CheckStatus.NOT_COMPARABLE,
+            expected=f"{terms} (parts)",
+            actual=", ".join(label(w) for w in wholes),
+            tolerance="n/a",
+            tolerance_source="",
+            message=(
+                f"The {len(parts)} parts ({', '.join(label(p) for p in parts)}) cannot be "
+                f"added up against {label(first)}: {'; '.join(reasons)}."
+            ),
+            rule=rule,
+        )
+    total = Span.point(0.0)
+    for p in parts:
+        total = total + span_of(p)
+    statuses = [compare(total, span_of(w)) for w in wholes]
+    status = worst(statuses)
+    distinct = {(w.low, w.high, w.bound) for w in wholes}
+    if len(distinct) == 1:
+        actual = f"{fmt_interval(first.interval, unit)} ({', '.join(w.id for w in wholes)})"
+    else:
+        actual = "; ".join(f"{fmt_interval(w.interval, unit)} ({w.id})" for w in wholes)
+    counts = all(is_count(o) for o in [*parts, *wholes])
+    if counts:
+        tolerance, source = "0", "whole counts: no rounding"
+    else:
+        tolerance = (
+            f"sum with rounding {fmt_interval(total.rounded, unit)}; total with rounding "
+            + ", ".join(fmt_interval(span_of(w).rounded, unit) for w in wholes)
+        )
+        source = "; ".join(dict.fromkeys(rounding_note(o) for o in [*parts, *wholes]))
+    named = ", ".join(f"{_member(p)} {p.figure}" for p in parts)
+    sum_text = fmt_interval(total.core, unit)
+    whole_text = " and ".join(dict.fromkeys(w.figure for w in wholes))
+    restated = f" (stated {len(wholes)} times)" if len(wholes) > 1 else ""
+    if status is CheckStatus.PASS:
+        message = (
+            f"The {len(parts)} parts by {dim} ({named}) add up to {sum_text}, "
+            f"matching the stated total of {whole_text}{restated}."
+        )
+    elif status is CheckStatus.FAIL:
+        bad = [w for w, s in zip(wholes, statuses, strict=True) if s is CheckStatus.FAIL]
+        message = (
+            f"The {len(parts)} parts by {dim} ({named}) add up to {sum_text}, but "
+            f"{', '.join(label(w) for w in bad)} states a total of "
+            f"{fmt_interval(bad[0].interval, unit)}."
+        )
+    else:
+        message = (
+            f"The {len(parts)} parts by {dim} ({named}) add up to {sum_text}, which matches "
+            f"the stated total of {whole_text} only for some values inside the stated bounds."
+        )
+    return Verdict(
+        check_id,
+        KIND,
+        obs_ids,
+        status,
+        expected=f"{terms} = {sum_text}",
+        actual=actual,
+        tolerance=tolerance,
+        tolerance_source=source,
+        message=message,
+        rule=rule,
+        expected_low=total.core.low,
+        expected_high=total.core.high,
+        actual_low=first.low,
+        actual_high=first.high,
+    )

@@ -1,0 +1,191 @@
+"""Rounding feasibility (GRIM-style): can k of an unstated whole round to the printed share?
+
+"18 centres, 70 % of all": a share printed to whole percent stands for [69.5 %, 70.5 %], so
+the whole n must satisfy 18/n in that interval, i.e. n in [18/0.705, 18/0.695] =
+[25.53, 25.90]. No whole number lies there: no count of centres gives 70 %.
+The rounding interval is taken closed at both ends (lenient: a boundary case is feasible
+under some rounding convention), so a fail is never a matter of the tie rule.
+"""
+
+from __future__ import annotations
+
+import math
+
+from regiondev.analysis.checks.base import (
+    CheckStatus,
+    Indicators,
+    Verdict,
+    comparability_reasons,
+    fmt_interval,
+    fmt_number,
+    ids,
+    label,
+    rounding_note,
+    span_of,
+)
+from regiondev.model import Interval, Observation
+
+__all__ = ["feasible_wholes", "nearest_wholes", "rounding_feasibility"]
+
+KIND = "rounding_feasibility"
+
+#: More candidate counts than this (a very wide 余 bound) are not enumerated.
+MAX_COUNTS = 100_000
+
+
+def _integers(iv: Interval) -> range:
+    low = math.ceil(iv.low)
+    if iv.low_open and low == iv.low:
+        low += 1
+    high = math.floor(iv.high)
+    if iv.high_open and high == iv.high:
+        high -= 1
+    return range(max(low, 0), high + 1)
+
+
+def _whole_range(k: int, share: Interval) -> Interval | None:
+    """Real n with k/n*100 inside ``share`` (closed), n >= k; None when empty."""
+    if share.high <= 0 or k <= 0:
+        return None
+    low = max(float(k), 100.0 * k / share.high if math.isfinite(share.high) else float(k))
+    high = 100.0 * k / share.low if share.low > 0 else math.inf
+    if low > high * (1 + 1e-12):
+        return None
+    return Interval(low, max(low, high))
+
+
+def feasible_wholes(k: int, share: Interval) -> list[int]:
+    """Whole numbers n (>= k) for which k/n, in percent, lies inside ``share``."""
+    iv = _whole_range(k, share)
+    if iv is None or math.isinf(iv.high):
+        return [] if iv is None else [math.ceil(iv.low)]
+    out = []
+    for n in range(math.ceil(iv.low - 1e-9), math.floor(iv.high + 1e-9) + 1):
+        pct = 100.0 * k / n
+        if share.low - 1e-9 <= pct <= share.high + 1e-9:
+            out.append(n)
+    return out
+
+
+def nearest_wholes(k: int, share: Interval) -> list[tuple[int, float]]:
+    """The whole numbers just below and above the feasible real range, with k/n in percent."""
+    centre = (share.low + share.high) / 2 if math.isfinite(share.high) else share.low
+    if centre <= 0:
+        return []
+    x = 100.0 * k / centre
+    cands = sorted({max(k, math.floor(x)), max(k, math.ceil(x))})
+    return [(n, 100.0 * k / n) for n in cands if n > 0]
+
+
+def rounding_feasibility(
+    check_id: str,
+    count: Observation,
+    share: Observation,
+    indicators: Indicators,
+    *,
+    rule: str = "",
+) -> Verdict:
+    """Is there a whole n such that ``count``/n rounds to the printed ``share``?"""
+    obs_ids = ids([count, share])
+    reasons = [
+        r
+        for r in comparability_reasons(count, share, indicators)
+        if not r.startswith(("different measures", "different indicators", "different scopes"))
+    ]
+    if share.unit != "percent":
+        reasons.append(f"{share.id} is not a percent")
+    if reasons:
+        return Verdict(
+            check_id,
+            KIND,
+            obs_ids,
+            CheckStatus.NOT_COMPARABLE,
+            expected=f"{count.figure} / n ≈ {share.figure}",
+            actual="",
+            tolerance="n/a",
+            tolerance_source="",
+            message=f"{label(count)} and {label(share)} cannot be related: {'; '.join(reasons)}.",
+            rule=rule,
+        )
+    pct = span_of(share).rounded
+    counts = _integers(count.interval)
+    if len(counts) > MAX_COUNTS or len(counts) == 0:
+        return Verdict(
+            check_id,
+            KIND,
+            obs_ids,
+            CheckStatus.NOT_CHECKABLE,
+            expected=f"{count.figure} / n in {fmt_interval(pct, 'percent')}",
+            actual="",
+            tolerance=fmt_interval(pct, "percent"),
+            tolerance_source=rounding_note(share),
+            message=(
+                f"{label(count)} allows {len(counts)} whole counts, too many (or none) to test "
+                f"against {label(share)}."
+            ),
+            rule=rule,
+        )
+    ok = {k: feasible_wholes(k, pct) for k in counts}
+    good = [k for k, ns in ok.items() if ns]
+    k0 = counts[0]
+    real = _whole_range(k0, pct)
+    real_text = fmt_interval(real) if real is not None else "empty"
+    expected = (
+        f"a whole n with {k0}/n in {fmt_interval(pct, 'percent')}: n in {real_text}"
+        if len(counts) == 1
+        else f"a whole n with k/n in {fmt_interval(pct, 'percent')} for k in "
+        f"{counts[0]}..{counts[-1]}"
+    )
+    if len(good) == len(counts):
+        status = CheckStatus.PASS
+        ns = ok[k0]
+        shown = ", ".join(f"{n} ({fmt_number(100.0 * k0 / n, 'percent')})" for n in ns[:5])
+        more = f" and {len(ns) - 5} more" if len(ns) > 5 else ""
+        actual = f"feasible n = {shown}{more}"
+        message = (
+            f"{label(count)} can be {label(share)} of a whole number: "
+            f"n = {shown}{more} gives a share that rounds to {share.figure}."
+        )
+        if len(counts) > 1:
+            actual = f"every k in {counts[0]}..{counts[-1]} has a feasible n"
+            message = (
+                f"Every count {count.figure} allows ({counts[0]}..{counts[-1]}) is "
+                f"{share.figure} of some whole number."
+            )
+    elif good:
+        status = CheckStatus.WARN
+        actual = f"feasible only for k in {{{', '.join(str(k) for k in good[:10])}}}"
+        message = (
+            f"Only some counts inside {label(count)} (k = {', '.join(map(str, good[:10]))}) "
+            f"are {share.figure} of a whole number; the others are not."
+        )
+    else:
+        status = CheckStatus.FAIL
+        near = nearest_wholes(k0, pct)
+        near_text = " and ".join(f"{k0}/{n} = {100.0 * k0 / n:.1f}%" for n, _ in near)
+        actual = f"no whole n; nearest: {near_text}"
+        message = (
+            f"No whole number n makes {k0}/n round to {share.figure} ({count.id}, {share.id}): "
+            f"n would have to lie in {real_text}, and the nearest whole numbers give "
+            f"{near_text}."
+        )
+        if len(counts) > 1:
+            message = (
+                f"No count inside {label(count)} is {share.figure} of a whole number ({share.id})."
+            )
+    return Verdict(
+        check_id,
+        KIND,
+        obs_ids,
+        status,
+        expected=expected,
+        actual=actual,
+        tolerance=f"share in {fmt_interval(pct, 'percent')}",
+        tolerance_source=rounding_note(share),
+        message=message,
+        rule=rule,
+        expected_low=real.low if real is not None else math.nan,
+        expected_high=real.high if real is not None else math.nan,
+        actual_low=float(min(ok[k0])) if ok[k0] else math.nan,
+        actual_high=float(max(ok[k0])) if ok[k0] else math.nan,
+    )

@@ -1,0 +1,109 @@
+"""Share × total = part: a level stated as a share of another quantity implies that quantity.
+
+Zhuzhou's high-tech value added 873.85亿元 is 28.1 % of GDP, so GDP = 873.85 / 0.281 =
+3109.8亿元; with rounding (873.845 … 873.855 over 28.05 … 28.15 %) GDP lies in
+[3104.2, 3115.4], which satisfies the stated "总量突破3000亿元" (more than 3000).
+"""
+
+from __future__ import annotations
+
+from regiondev.analysis.checks.base import (
+    CheckStatus,
+    Indicators,
+    Verdict,
+    comparability_reasons,
+    compare,
+    fmt_interval,
+    ids,
+    label,
+    rounding_note,
+    span_of,
+    stated,
+)
+from regiondev.model import Measure, Observation
+
+__all__ = ["share_times_total"]
+
+KIND = "share_times_total"
+
+
+def share_times_total(
+    check_id: str,
+    part: Observation,
+    share: Observation,
+    total: Observation,
+    indicators: Indicators,
+    *,
+    rule: str = "",
+) -> Verdict:
+    """Does ``part`` / ``share`` agree with the stated ``total``?"""
+    obs_ids = ids([part, share, total])
+    reasons: list[str] = []
+    ind = indicators[share.indicator]
+    if ind.measure is not Measure.SHARE or share.unit != "percent":
+        reasons.append(f"{share.id} is not a share in percent")
+    if ind.denominator and ind.denominator != total.indicator:
+        reasons.append(
+            f"{share.figure} is a share of {ind.denominator}, not of {total.indicator} "
+            f"({indicators[total.indicator].name_zh})"
+        )
+    if part.unit != total.unit:
+        reasons.append(f"{part.unit} vs {total.unit}")
+    for a, b in ((part, total), (share, total), (part, share)):
+        for r in comparability_reasons(a, b, indicators):
+            if r.startswith(("different periods", "different regions", "actual vs", "target vs")):
+                reasons.append(r)
+    unit = total.unit
+    if reasons:
+        return Verdict(
+            check_id,
+            KIND,
+            obs_ids,
+            CheckStatus.NOT_COMPARABLE,
+            expected=f"{part.figure} / {share.figure}",
+            actual=total.figure,
+            tolerance="n/a",
+            tolerance_source="",
+            message=(
+                f"{label(part)} at {label(share)} does not imply {label(total)}: "
+                f"{'; '.join(dict.fromkeys(reasons))}."
+            ),
+            rule=rule,
+        )
+    implied = span_of(part).div(span_of(share).scale(0.01))
+    stated_span = span_of(total)
+    status = compare(implied, stated_span)
+    got = fmt_interval(implied.core, unit)
+    with_rounding = fmt_interval(implied.rounded, unit)
+    claim = stated(total)
+    what = indicators[total.indicator].name_en
+    head = (
+        f"{label(part)} being {label(share)} of {what.lower()} implies {what} of {got} "
+        f"({with_rounding} allowing for rounding)"
+    )
+    if status is CheckStatus.PASS:
+        message = f"{head}, consistent with the stated {claim}."
+    elif status is CheckStatus.FAIL:
+        message = f"{head}, which contradicts the stated {claim} ({total.id})."
+    else:
+        message = (
+            f"{head}, which agrees with the stated {claim} only for some values inside the "
+            "stated bounds."
+        )
+    return Verdict(
+        check_id,
+        KIND,
+        obs_ids,
+        status,
+        expected=f"{part.figure} / {share.figure} = {got}",
+        actual=f"{total.figure}: {fmt_interval(total.interval, unit)}",
+        tolerance=f"implied with rounding {with_rounding}; stated with rounding "
+        f"{fmt_interval(stated_span.rounded, unit)}",
+        tolerance_source="; ".join(dict.fromkeys(rounding_note(o) for o in (part, share, total))),
+        message=message,
+        rule=rule,
+        expected_low=implied.core.low,
+        expected_high=implied.core.high,
+        actual_low=total.low,
+        actual_high=total.high,
+    )

@@ -1,0 +1,61 @@
+"""`check`: do the reported figures agree with each other?"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.render import emit, fail, load_user_catalog
+
+__all__ = ["register"]
+
+RulesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules",
+        "-r",
+        help="A rule file (TOML, same format as regiondev/data/checks.toml); repeatable.",
+    ),
+]
+
+_TABLE_COLUMNS = ["check_id", "kind", "status", "expected", "actual", "message"]
+
+
+def check_cmd(
+    fmt: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    rules: RulesOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit with code 1 when any check fails.")
+    ] = False,
+) -> None:
+    """Check every relation the catalog makes checkable and explain each verdict.
+
+    Partitions, shares of counts, rounding feasibility (GRIM), share × total, growth
+    compounding, repeated figures and comparability. Statuses: pass, warn, fail,
+    not_comparable, not_checkable. Example: regiondev check --format json --strict
+    """
+    from regiondev.analysis.consistency import check
+    from regiondev.errors import RegiondevError
+
+    cat = load_user_catalog(catalog)
+    try:
+        result = check(cat, rules=rules or ())
+    except RegiondevError as exc:
+        fail(str(exc))
+    frame = result.to_frame()
+    columns = _TABLE_COLUMNS if fmt in (Format.table, Format.md) else None
+    emit(frame, fmt, "Consistency checks", columns)
+    counts = result.counts()
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+    typer.secho(f"{len(result)} checks: {summary}", err=True)
+    if strict and counts["fail"]:
+        typer.secho(f"--strict: {counts['fail']} check(s) failed", err=True, fg=typer.colors.RED)
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_cmd)

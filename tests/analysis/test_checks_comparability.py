@@ -1,0 +1,54 @@
+"""Comparability: figures that look comparable but are not — never a false fail."""
+
+from regiondev.analysis.checks import CheckStatus, comparability
+from regiondev.analysis.checks import observation_from_figure as fig
+from regiondev.catalog import load_catalog
+
+IND = load_catalog().indicators
+
+
+def test_gross_output_vs_value_added() -> None:
+    a = fig("em", "cluster_output", "突破2500亿元", region="changsha", subject="em")
+    b = fig("va", "industrial_va", "约2300亿元", region="changsha")
+    v = comparability("t", a, b, IND, naive="share")
+    assert v.status is CheckStatus.NOT_COMPARABLE
+    # naive share 2500 / 2300 = 108.7 % — above 100 %
+    assert "gross output" in v.message and "108.696%" in v.message
+
+
+def test_different_scopes_periods_and_status() -> None:
+    a = fig(
+        "now", "smart_mfg_pilots_city_and_above", "1254家", region="changsha", period="2021-11-17"
+    )
+    b = fig(
+        "tgt",
+        "smart_mfg_pilots_city",
+        "突破2000家",
+        region="changsha",
+        period="2025",
+        status="target",
+    )
+    v = comparability("t", a, b, IND, naive="change")
+    assert v.status is CheckStatus.NOT_COMPARABLE
+    assert "different scopes" in v.actual and "actual vs target" in v.actual
+
+
+def test_nominal_vs_real() -> None:
+    a = fig("firm", "enterprise_output_growth", "86.6%", period="2021Q1-Q3", basis="nominal")
+    b = fig("mfg", "manufacturing_va_growth", "15.2%", period="2021Q1-Q3", basis="real")
+    v = comparability("t", a, b, IND)
+    assert v.status is CheckStatus.NOT_COMPARABLE and "nominal" in v.message
+
+
+def test_different_periods() -> None:
+    a = fig("q", "gdp", "2487.1亿元", region="zhuzhou", period="2021Q1-Q3")
+    b = fig("y", "gdp", "突破3000亿元", region="zhuzhou", period="2020")
+    v = comparability("t", a, b, IND, naive="change")
+    assert v.status is CheckStatus.NOT_COMPARABLE and "Q1–Q3 2021" in v.message
+
+
+def test_like_with_like_passes() -> None:
+    a = fig("a", "gdp", "3100亿元", region="zhuzhou")
+    b = fig("b", "gdp", "突破3000亿元", region="zhuzhou")
+    v = comparability("t", a, b, IND)
+    assert v.status is CheckStatus.PASS and "comparable" in v.message

@@ -1,0 +1,63 @@
+"""Rounding feasibility (GRIM): is k/n = p% possible for any whole n?"""
+
+import math
+
+from regiondev.analysis.checks import (
+    CheckStatus,
+    feasible_wholes,
+    nearest_wholes,
+    rounding_feasibility,
+)
+from regiondev.analysis.checks import observation_from_figure as fig
+from regiondev.catalog import load_catalog
+from regiondev.model import Interval
+
+IND = load_catalog().indicators
+P = "2022-11-30"
+
+
+def _count(f: str) -> object:
+    return fig("k", "mfg_innovation_centres_national", f, period=P)
+
+
+def _share(f: str) -> object:
+    return fig("p", "mfg_innovation_centres_share", f, period=P)
+
+
+def test_eighteen_is_not_seventy_percent_of_any_whole() -> None:
+    # 70 % printed to the unit: [69.5, 70.5]; n in [18/0.705, 18/0.695] = [25.532, 25.899]
+    v = rounding_feasibility("t", _count("18家"), _share("70%"), IND)
+    assert v.status is CheckStatus.FAIL
+    assert math.isclose(v.expected_low, 18 / 0.705) and math.isclose(v.expected_high, 18 / 0.695)
+    # nearest wholes: 18/25 = 72.0 %, 18/26 = 69.2 %
+    assert "18/25 = 72.0%" in v.message and "18/26 = 69.2%" in v.message
+    assert v.tolerance_source == "rounding of 70% to the nearest 1% (±0.5%)"
+
+
+def test_eighteen_is_seventy_two_percent_of_twenty_five() -> None:
+    # 18/25 = 72 %; 18/24 = 75 % and 18/26 = 69.2 % do not round to 72
+    v = rounding_feasibility("t", _count("18家"), _share("72%"), IND)
+    assert v.status is CheckStatus.PASS
+    assert v.actual_low == v.actual_high == 25
+    assert "n = 25" in v.message
+
+
+def test_feasible_and_nearest_wholes() -> None:
+    assert feasible_wholes(7, Interval(69.5, 70.5)) == [10]  # 7/10 = 70 %
+    assert feasible_wholes(18, Interval(69.5, 70.5)) == []
+    assert [n for n, _ in nearest_wholes(18, Interval(69.5, 70.5))] == [25, 26]
+    # one decimal: 1/3 = 33.3 % → n = 3, 6/18 also … k = 1 only has n = 3
+    assert feasible_wholes(1, Interval(33.25, 33.35)) == [3]
+
+
+def test_a_range_of_counts_warns_when_only_some_fit() -> None:
+    # 18至19家: 18 has no whole n (above); 19/27 = 70.37 % rounds to 70 → warn
+    v = rounding_feasibility("t", _count("18至19家"), _share("70%"), IND)
+    assert v.status is CheckStatus.WARN
+    assert "19" in v.actual
+
+
+def test_different_periods_are_not_comparable() -> None:
+    late = fig("p", "mfg_innovation_centres_share", "70%", period="2021")
+    v = rounding_feasibility("t", _count("18家"), late, IND)
+    assert v.status is CheckStatus.NOT_COMPARABLE

@@ -1,0 +1,351 @@
+"""consistency.check() on the real catalog: verdicts, explanations, rules, discovery, mutations."""
+
+import dataclasses
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from regiondev.analysis.checks import CheckStatus
+from regiondev.analysis.checks.base import is_count
+from regiondev.analysis.consistency import (
+    CheckResult,
+    RuleError,
+    check,
+    discover,
+    load_rules,
+    shipped_rules_path,
+)
+from regiondev.catalog import Catalog, load_catalog
+from regiondev.cli.render import json_rows
+from regiondev.model import Observation
+
+CAT = load_catalog()
+RESULT = check(CAT)
+EXPLAINED = {CheckStatus.FAIL, CheckStatus.WARN, CheckStatus.NOT_COMPARABLE}
+
+
+# --- the real catalog ---------------------------------------------------------------------
+
+
+def test_every_check_has_a_verdict_and_explanation() -> None:
+    assert len(RESULT) >= 20
+    ids = [v.check_id for v in RESULT]
+    assert len(ids) == len(set(ids))
+    for v in RESULT:
+        assert isinstance(v.status, CheckStatus)
+        assert v.observation_ids and all(CAT.get(i) for i in v.observation_ids)
+        assert v.message.endswith(".") and len(v.message) > 40, v
+        assert v.expected, v
+        if v.status in EXPLAINED:
+            # names at least one of its figures as printed
+            assert any(CAT.get(i).figure in v.message for i in v.observation_ids), v
+
+
+@pytest.mark.parametrize(
+    ("check_id", "status"),
+    [
+        ("cn22-innovation-centres-grim", "fail"),
+        ("cn22-two-domains-over-half", "pass"),
+        ("cn22-key-areas-two-thirds", "pass"),
+        ("cn22-two-domains-summary-vs-list", "pass"),
+        ("zz21-hightech-share-implies-gdp-2020", "pass"),
+        ("zz21-gdp-two-year-average-2021q1-q3", "not_checkable"),
+        ("zz21-gdp-prior-level-2020q1-q3", "not_checkable"),
+        ("zz21-gdp-average-growth-2016-2020", "not_checkable"),
+        ("cs21-em-cluster-output-vs-industrial-va", "not_comparable"),
+        ("cs21-smart-pilots-scope", "not_comparable"),
+        ("zz21-gdp-q1-q3-vs-annual", "not_comparable"),
+        ("auto-partition-cn22-national-clusters-2022-11-30-domain", "pass"),
+        ("auto-partition-cn22-national-clusters-2022-11-30-macro-region", "pass"),
+        ("auto-repeated-china-cluster-leading-output-2021", "pass"),
+        ("auto-repeated-china-little-giant-enterprises-national-2022-11-30", "pass"),
+    ],
+)
+def test_known_verdicts(check_id: str, status: str) -> None:
+    assert RESULT.get(check_id).status.value == status
+
+
+def test_grim_innovation_centres_worked_out() -> None:
+    v = RESULT.get("cn22-innovation-centres-grim")
+    # 18/n in [69.5 %, 70.5 %] ⇔ n in [18/0.705, 18/0.695] = [25.53, 25.90]: no integer
+    assert math.isclose(v.expected_low, 25.5319, abs_tol=1e-4)
+    assert math.isclose(v.expected_high, 25.8993, abs_tol=1e-4)
+    # nearest: 18/25 = 72.0 %, 18/26 = 69.2 %
+    assert "18/25 = 72.0%" in v.actual and "18/26 = 69.2%" in v.actual
+    assert v.observation_ids == ("cn22-innovation-centres", "cn22-innovation-centres-share")
+
+
+def test_two_year_average_reports_the_implied_2020_growth() -> None:
+    v = RESULT.get("zz21-gdp-two-year-average-2021q1-q3")
+    # 1.063² / 1.099 − 1 = 0.028180 → 2.82 %
+    assert math.isclose(v.expected_low, (1.063**2 / 1.099 - 1) * 100)
+    assert "2.8179" in v.message
+
+
+def test_gross_output_vs_value_added_is_explained_not_failed() -> None:
+    v = RESULT.get("cs21-em-cluster-output-vs-industrial-va")
+    assert "gross output" in v.message and "value added" in v.message
+    assert "100 %" in v.message  # the naive share 2500/2300 = 108.7 % exceeds 100 %
+    assert not any(v.kind == "comparability" and v.status is CheckStatus.FAIL for v in RESULT)
+
+
+def test_frame_json_markdown_html() -> None:
+    frame = RESULT.to_frame()
+    assert {
+        "check_id",
+        "kind",
+        "observation_ids",
+        "expected",
+        "actual",
+        "tolerance",
+        "tolerance_source",
+        "status",
+        "message",
+    } <= set(frame.columns)
+    assert frame.height == len(RESULT)
+    rows = json.loads(json.dumps(json_rows(frame), ensure_ascii=False))
+    assert all(isinstance(r["observation_ids"], list) for r in rows)
+    gdp = next(r for r in rows if r["check_id"] == "zz21-hightech-share-implies-gdp-2020")
+    assert gdp["actual_high"] is None  # 突破3000: unbounded above → null in JSON
+    md = RESULT.to_markdown()
+    assert md.startswith("| check_id | kind | status |") and "cn22-innovation-centres-grim" in md
+    assert "<table" in RESULT._repr_html_()
+
+
+def test_failed_and_counts() -> None:
+    failed = RESULT.failed()
+    assert isinstance(failed, CheckResult)
+    assert [v.check_id for v in failed] == [
+        v.check_id for v in RESULT if v.status is CheckStatus.FAIL
+    ]
+    assert "cn22-innovation-centres-grim" in {v.check_id for v in failed}
+    assert sum(RESULT.counts().values()) == len(RESULT)
+
+
+def test_default_catalog_is_the_shipped_one() -> None:
+    assert [v.check_id for v in check()] == [v.check_id for v in RESULT]
+
+
+# --- discovery ------------------------------------------------------------------------------
+
+
+def test_discovery_skips_per_member_and_single_member_breakdowns() -> None:
+    rules = {r.id: r for r in discover(CAT)}
+    domain = rules["auto-partition-cn22-national-clusters-2022-11-30-domain"]
+    # 各13个 (domain=it_and_high_end_equipment_each) is not a seventh domain
+    assert "cn22-clusters-it-summary" not in domain.roles["parts"]
+    assert len(domain.roles["parts"]) == 6
+    # key_areas=all_four is a single subset, not a partition
+    assert not any("key-areas" in r for r in rules)
+
+
+def test_residual_joins_the_partition() -> None:
+    rules = {r.id: r for r in discover(CAT)}
+    census = [r for r in rules.values() if r.id.startswith("auto-partition-census20")]
+    if not census:
+        pytest.skip("no census reference in this catalog")
+    assert "census20-population-military" in census[0].roles["parts"]
+    assert RESULT.get(census[0].id).status is CheckStatus.PASS
+
+
+# --- rule files -----------------------------------------------------------------------------
+
+
+def test_shipped_rules_load_and_resolve() -> None:
+    rules, ignores = load_rules(shipped_rules_path())
+    assert len(rules) >= 12 and ignores == {}
+    known = {o.id for o in CAT.observations}
+    for r in rules:
+        assert {i for ids in r.roles.values() for i in ids} <= known, r.id
+
+
+def _write(tmp_path: Path, text: str, name: str = "rules.toml") -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_user_rule_runs_and_is_attributed(tmp_path: Path) -> None:
+    p = _write(
+        tmp_path,
+        """
+[[check]]
+id = "my-domains-it-vs-new-materials"
+kind = "repeated_figures"
+observations = ["cn22-clusters-domain-it", "cn22-clusters-domain-new-materials"]
+""",
+    )
+    v = check(CAT, rules=[p]).get("my-domains-it-vs-new-materials")
+    # 13 vs 7: different domains declared the same quantity → fail, attributed to the file
+    assert v.status is CheckStatus.FAIL and v.rule == str(p)
+
+
+def test_ignore_silences_a_discovered_check(tmp_path: Path) -> None:
+    target = "auto-repeated-china-cluster-leading-output-2021"
+    p = _write(tmp_path, f'[[ignore]]\ncheck = "{target}"\nreason = "reviewed"\n')
+    assert target not in {v.check_id for v in check(CAT, rules=[p])}
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("[[check]\n", "not valid TOML"),
+        ('[[check]]\nid = "x"\nkind = "magic"\n', "kind 'magic' is not one of"),
+        (
+            '[[check]]\nid = "x"\nkind = "rounding_feasibility"\n'
+            'count = "cn22-innovation-centres"\n',
+            "needs the role 'share'",
+        ),
+        (
+            '[[check]]\nid = "x"\nkind = "comparability"\na = "nope"\nb = "zz21-gdp-2020"\n',
+            "unknown observation id(s): nope",
+        ),
+        (
+            '[[check]]\nid = "x"\nkind = "comparability"\n'
+            'a = "zz21-gdp-2020"\nb = "zz21-gdp-2020"\ncolour = "red"\n',
+            "unknown key(s) colour",
+        ),
+        (
+            '[[check]]\nid = "x"\nkind = "growth_compounding"\nmode = "sideways"\n',
+            "mode 'sideways' is not one of",
+        ),
+        (
+            '[[check]]\nid = "x"\nkind = "share_of_counts"\npart = "cn22-clusters-key-areas"\n'
+            'whole = "cn22-clusters-total"\nshare = "cn22-clusters-key-areas-share"\n'
+            "multiplier = 0\n",
+            "multiplier must be a positive whole number",
+        ),
+        (
+            '[[check]]\nid = "cn22-innovation-centres-grim"\nkind = "rounding_feasibility"\n'
+            'count = "cn22-innovation-centres"\nshare = "cn22-innovation-centres-share"\n',
+            "duplicate check id",
+        ),
+        ('[[rule]]\nid = "x"\n', "unknown table(s) rule"),
+    ],
+)
+def test_bad_rules_name_file_check_and_problem(tmp_path: Path, text: str, problem: str) -> None:
+    p = _write(tmp_path, text)
+    with pytest.raises(RuleError) as err:
+        check(CAT, rules=[p])
+    assert str(p) in str(err.value) and problem in str(err.value)
+
+
+def test_missing_rule_file(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match="no such rule file"):
+        check(CAT, rules=[tmp_path / "nope.toml"])
+
+
+def test_user_catalog_makes_a_relation_checkable(tmp_path: Path) -> None:
+    # A later bulletin stating Q1–Q3 2020 growth 2.8 % (hypothetical) lets the two-year
+    # average be checked: √(1.028 × 1.099) − 1 = 6.29 %, inside [6.25, 6.35) → pass.
+    extra = _write(
+        tmp_path,
+        """
+[[source]]
+id = "zz-bulletin"
+title = "株洲市统计公报（示例）"
+outlet = "example"
+published = "2021-03-30"
+url = "https://example.org/bulletin"
+region = "zhuzhou"
+
+[[observation]]
+id = "user-zz-gdp-growth-2020q1-q3"
+source = "zz-bulletin"
+region = "zhuzhou"
+indicator = "gdp_growth"
+status = "actual"
+period = "2020Q1-Q3"
+figure = "2.8%"
+value = 2.8
+unit = "percent"
+bound = "exact"
+basis = "real"
+quote = "前三季度地区生产总值增长2.8%"
+""",
+        "catalog.toml",
+    )
+    v = check(load_catalog([extra])).get("zz21-gdp-two-year-average-2021q1-q3")
+    assert v.status is CheckStatus.PASS
+    assert "user-zz-gdp-growth-2020q1-q3" in v.observation_ids
+
+
+# --- mutation test ---------------------------------------------------------------------------
+
+
+def _shift(o: Observation, delta: float) -> Observation:
+    def mv(x: float) -> float:
+        return x + delta if math.isfinite(x) else x
+
+    return dataclasses.replace(o, value=o.value + delta, low=mv(o.low), high=mv(o.high))
+
+
+def _delta(o: Observation) -> float:
+    """Counts change by one (13 → 14), or by 1 % when that is more (66,444,864 persons);
+    other figures, whose printed rounding and one-sided bounds leave slack, by 20 %
+    rounded to the printed step (28.1 % → 33.7 %, 873.85亿元 → 699.08亿元)."""
+    if is_count(o):
+        return float(max(1, round(0.01 * o.value)))
+    rel = 0.2 * abs(o.value)
+    return max(o.step, round(rel / o.step) * o.step) if o.step else rel
+
+
+def _mutated(cat: Catalog, obs_id: str, sign: int) -> Catalog | None:
+    o = cat.get(obs_id)
+    new = _shift(o, sign * _delta(o))
+    if new.value <= 0 or new.low < 0:
+        return None
+    return dataclasses.replace(
+        cat, observations=tuple(new if x.id == obs_id else x for x in cat.observations)
+    )
+
+
+def _sensitive_figures(result: CheckResult) -> list[str]:
+    """Figures in checks whose verdict depends on their values (not comparability, and not
+    the not_checkable ones, which only report an implied value)."""
+    keep = {CheckStatus.PASS, CheckStatus.WARN, CheckStatus.FAIL}
+    out: dict[str, None] = {}
+    for v in result:
+        if v.kind != "comparability" and v.status in keep:
+            out.update(dict.fromkeys(v.observation_ids))
+    return list(out)
+
+
+def _detected(base: CheckResult, mutated: CheckResult, obs_id: str) -> bool:
+    before = {v.check_id: v for v in base}
+    for v in mutated:
+        if obs_id not in v.observation_ids or v.status not in (CheckStatus.FAIL, CheckStatus.WARN):
+            continue
+        old = before.get(v.check_id)
+        if (
+            old is None
+            or old.status is not v.status
+            or (old.expected, old.actual)
+            != (
+                v.expected,
+                v.actual,
+            )
+        ):
+            return True
+    return False
+
+
+def test_domain_count_13_to_14_fails_the_partition() -> None:
+    cat = _mutated(CAT, "cn22-clusters-domain-it", +1)
+    assert cat is not None
+    v = check(cat).get("auto-partition-cn22-national-clusters-2022-11-30-domain")
+    # 14 + 13 + 7 + 5 + 4 + 3 = 46 ≠ 45
+    assert v.status is CheckStatus.FAIL and "46" in v.message
+
+
+def test_every_checked_figure_is_caught_when_changed() -> None:
+    figures = _sensitive_figures(RESULT)
+    assert len(figures) >= 30
+    missed = []
+    for obs_id in figures:
+        results = [check(c) for s in (+1, -1) if (c := _mutated(CAT, obs_id, s)) is not None]
+        if not any(_detected(RESULT, r, obs_id) for r in results):
+            missed.append(obs_id)
+    assert missed == [], f"changing these figures changes no check to fail/warn: {missed}"

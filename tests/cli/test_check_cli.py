@@ -1,0 +1,137 @@
+"""CLI: `regiondev check` in every format, --catalog, --rules, --strict and error paths."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from regiondev.cli.app import app
+
+runner = CliRunner()
+CONTRACT = {
+    "check_id",
+    "kind",
+    "observation_ids",
+    "expected",
+    "actual",
+    "tolerance",
+    "status",
+    "message",
+}
+
+
+def _run(args: list[str], code: int = 0) -> str:
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    return result.stdout
+
+
+def test_json_rows_have_the_contract_fields() -> None:
+    rows = json.loads(_run(["check", "--format", "json"]))
+    assert rows and all(set(r) >= CONTRACT for r in rows)
+    grim = next(r for r in rows if r["check_id"] == "cn22-innovation-centres-grim")
+    assert grim["status"] == "fail" and grim["kind"] == "rounding_feasibility"
+    assert grim["observation_ids"] == ["cn22-innovation-centres", "cn22-innovation-centres-share"]
+    assert {r["status"] for r in rows} <= {
+        "pass",
+        "warn",
+        "fail",
+        "not_comparable",
+        "not_checkable",
+    }
+
+
+def test_csv_joins_observation_ids() -> None:
+    rows = list(csv.DictReader(io.StringIO(_run(["check", "--format", "csv"]))))
+    grim = next(r for r in rows if r["check_id"] == "cn22-innovation-centres-grim")
+    assert grim["observation_ids"] == "cn22-innovation-centres;cn22-innovation-centres-share"
+
+
+@pytest.mark.parametrize("fmt", ["table", "md"])
+def test_human_formats(fmt: str) -> None:
+    out = _run(["check", "--format", fmt])
+    assert "cn22-innovation-centres-grim" in out and "fail" in out
+
+
+def test_summary_goes_to_stderr() -> None:
+    result = runner.invoke(app, ["check", "--format", "json"])
+    assert "checks:" in result.stderr and "fail" in result.stderr
+    json.loads(result.stdout)  # stdout stays pure data
+
+
+def test_strict_exits_1_when_a_check_fails() -> None:
+    result = runner.invoke(app, ["check", "--strict", "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)  # the verdicts are still written
+    assert "--strict" in result.stderr
+
+
+def test_user_rules_are_run_and_attributed(tmp_path: Path) -> None:
+    rules = tmp_path / "r.toml"
+    rules.write_text(
+        '[[check]]\nid = "mine"\nkind = "repeated_figures"\n'
+        'observations = ["cn22-clusters-domain-it", "cn22-clusters-domain-nev-icv"]\n',
+        encoding="utf-8",
+    )
+    rows = json.loads(_run(["check", "--format", "json", "--rules", str(rules)]))
+    mine = next(r for r in rows if r["check_id"] == "mine")
+    # 13 vs 3: declared the same but not
+    assert mine["status"] == "fail" and mine["rule"] == str(rules)
+
+
+def test_bad_rules_file_exits_2_with_message(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[check]]\nid = "x"\nkind = "magic"\n', encoding="utf-8")
+    result = runner.invoke(app, ["check", "--rules", str(bad)])
+    assert result.exit_code == 2
+    assert str(bad) in result.stderr and "kind 'magic'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_missing_rules_file_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", "--rules", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2 and "no such rule file" in result.stderr
+
+
+def test_user_catalog_adds_records(tmp_path: Path) -> None:
+    # A second statement of the 2021 cluster output, 20万亿元, contradicts 19万亿元.
+    extra = tmp_path / "cat.toml"
+    extra.write_text(
+        """
+[[source]]
+id = "later"
+title = "later report (example)"
+outlet = "example"
+published = "2023-01-01"
+url = "https://example.org/later"
+region = "china"
+
+[[observation]]
+id = "user-cluster-output-2021"
+source = "later"
+region = "china"
+indicator = "cluster_leading_output"
+status = "actual"
+period = "2021"
+figure = "20万亿元"
+value = 200000
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+quote = "集群2021年主导产业产值20万亿元"
+""",
+        encoding="utf-8",
+    )
+    rows = json.loads(_run(["check", "--format", "json", "--catalog", str(extra)]))
+    rep = next(
+        r for r in rows if r["check_id"] == "auto-repeated-china-cluster-leading-output-2021"
+    )
+    assert rep["status"] == "fail" and "user-cluster-output-2021" in rep["observation_ids"]
+
+
+def test_bad_user_catalog_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["check", "--catalog", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2 and "error:" in result.stderr
