@@ -7,12 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-# Bind the submodules first: importing a submodule sets the package attribute of the same
-# name, which would otherwise replace the functions below (regiondev.catalog() → module).
-import regiondev.audit as _audit_module  # noqa: F401
-import regiondev.catalog as _catalog_module  # noqa: F401
-import regiondev.series as _series_module  # noqa: F401
-import regiondev.sources as _sources_module  # noqa: F401
 from regiondev.model import (
     Basis,
     Bound,

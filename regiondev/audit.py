@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from regiondev._callable import make_module_callable
 from regiondev.catalog import Catalog, load_catalog
 from regiondev.model import Source
 from regiondev.numbers import TokenKind, scan
@@ -163,3 +164,6 @@ def audit(cat: Catalog | None = None) -> AuditResult:
         if src.path and src.kind == "news":
             entries.extend(audit_source(cat, src))
     return AuditResult(tuple(entries))
+
+
+make_module_callable(__name__, "audit")

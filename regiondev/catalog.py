@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from regiondev._callable import make_module_callable
 from regiondev.errors import CatalogError, SourceError
 from regiondev.model import (
     Basis,
@@ -528,3 +529,6 @@ def load_catalog(extra: Iterable[str | Path] = (), *, allow_drafts: bool = False
 def catalog(extra: Iterable[str | Path] = ()) -> Any:
     """The catalog as a polars DataFrame (schema: CATALOG_SCHEMA)."""
     return load_catalog(extra).frame()
+
+
+make_module_callable(__name__, "catalog")

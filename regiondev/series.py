@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from regiondev._callable import make_module_callable
 from regiondev.catalog import Catalog, load_catalog
 from regiondev.model import Observation, Region
 from regiondev.results import frame_to_html, frame_to_markdown
@@ -98,3 +99,6 @@ def series(
     ind = cat.indicators[indicator]
     obs = sorted(cat.select(region=reg, indicator=indicator), key=lambda o: (o.period, o.id))
     return Series(reg, indicator, ind.name_en, ind.unit, tuple(obs))
+
+
+make_module_callable(__name__, "series")

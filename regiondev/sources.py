@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from regiondev._callable import make_module_callable
 from regiondev.errors import SourceError
 from regiondev.model import Source
 from regiondev.text import CleanText, clean
@@ -146,3 +147,6 @@ def _simplified(text: str) -> str:
     from regiondev.text import normalise_fragment
 
     return normalise_fragment(text)
+
+
+make_module_callable(__name__, "source_frame")
