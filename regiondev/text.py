@@ -7,6 +7,7 @@ character it came from, so a quote found in clean text is shown exactly as print
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -144,17 +145,22 @@ def clean(raw: str) -> CleanText:
         if m := _ANNOTATION_AT.match(raw, b):
             removed.append(m.span())
     removed.sort()
+    pieces: list[str] = []
     r = 0
     for a, b in removed:
+        if a < r:  # overlapping annotation spans: skip what is already removed
+            a = r
         keep.extend(range(r, a))
-        r = b
+        pieces.append(raw[r:a])
+        r = max(r, b)
     keep.extend(range(r, len(raw)))
-    stripped = "".join(raw[i] for i in keep)
-    text = _convert_same_length(stripped)
-    assert len(text) == len(keep)
+    pieces.append(raw[r:])
+    text = _convert_same_length("".join(pieces))
+    if len(text) != len(keep):
+        raise AssertionError("cleaning lost the offset map")
     runs = []
     for a, b, s in damaged_raw:
-        ca = next(i for i, o in enumerate(keep) if o >= a)
-        cb = next((i for i, o in enumerate(keep) if o >= b), len(keep))
+        ca = bisect.bisect_left(keep, a)
+        cb = bisect.bisect_left(keep, b)
         runs.append(DamagedRun(a, b, ca, cb, s, _repair(s)))
     return CleanText(raw, text, tuple(keep), tuple(runs))

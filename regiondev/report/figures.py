@@ -106,8 +106,9 @@ def growth_figure(frame: Any) -> bytes:
     ax.set_xlabel("annual growth, % (required: nominal CAGR between levels; record: as printed)")
     ax.set_title("Growth each target requires, against the growth on record")
     ax.axvline(0, color="grey", linewidth=0.8)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, fontsize="small",
-              frameon=False)
+    ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, fontsize="small", frameon=False
+    )
     return png_bytes(fig)
 
 

@@ -1,0 +1,206 @@
+"""`extract`: list every numeric claim of new texts, or write them as draft catalog records."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from regiondev.cli.options import Format, FormatOpt
+from regiondev.cli.render import fail
+
+__all__ = ["register"]
+
+_TABLE_COLUMNS = [
+    "source",
+    "figure",
+    "value",
+    "unit",
+    "bound",
+    "status",
+    "kind",
+    "period",
+    "region",
+    "basis",
+    "indicator_guess",
+    "set_aside_reason",
+    "quote",
+]
+
+
+def _row(claim: Any) -> dict[str, Any]:
+    return dict(claim._asdict())
+
+
+def extract_cmd(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Text or HTML files (any encoding), directories (*.txt, *.html, *.htm, "
+            'recursively) or JSONL files of {"id", "text", optional "date"} documents.',
+            show_default=False,
+        ),
+    ],
+    fmt: FormatOpt = Format.table,
+    as_catalog: Annotated[
+        Path | None,
+        typer.Option(
+            "--as-catalog",
+            help="Write draft catalog records (TOML) to this file instead of listing claims.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing --as-catalog file.")
+    ] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(help="The texts' date (YYYY-MM-DD), to resolve 今年 and 目前."),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(help="Default region (hunan, changsha, zhuzhou, china or a Chinese name)."),
+    ] = None,
+    claims_only: Annotated[
+        bool, typer.Option("--claims-only", help="Leave set-aside numbers out of the listing.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+) -> None:
+    """Find every numeric claim in texts: figure, bound, status, kind, period, region.
+
+    Dates, phone and licence numbers and page furniture are listed with a set_aside_reason.
+    Examples: regiondev extract new.txt --format csv;
+    regiondev extract corpus/ docs.jsonl --format json -j 8;
+    regiondev extract new.txt --as-catalog drafts.toml   (review, confirm, then --catalog)
+    """
+    import time
+
+    from regiondev.errors import RegiondevError
+    from regiondev.extract.claims import parse_date
+    from regiondev.extract.drafts import check_writable, write_drafts
+    from regiondev.extract.run import extract_many, list_inputs
+
+    if date is not None and parse_date(date) is None:
+        fail(f"--date {date!r} is not a date (YYYY-MM-DD)")
+    if jobs is not None and jobs < 1:
+        fail(f"--jobs {jobs} must be at least 1")
+    if region is not None:
+        from regiondev.extract.claims import _REGION_CODES
+
+        region = _REGION_CODES.get(region, region)
+    try:
+        inset = list_inputs(inputs)
+        if as_catalog is not None:
+            check_writable(as_catalog, force=force)
+    except RegiondevError as exc:
+        fail(str(exc))
+
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    err = Console(stderr=True)
+    started = time.perf_counter()
+    counts = {"docs": 0, "claims": 0, "aside": 0, "bytes": 0}
+    bar = Progress(
+        TextColumn("extract"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=quiet,
+    )
+    task = bar.add_task("", total=inset.total_bytes or None)
+
+    def tick(res: Any) -> None:
+        doc, claims = res
+        counts["docs"] += 1
+        counts["claims"] += len(claims.claims)
+        counts["aside"] += sum(1 for c in claims.claims if c.set_aside_reason)
+        counts["bytes"] += doc.size
+        bar.update(
+            task,
+            completed=counts["bytes"],
+            description=f"{counts['docs']} docs, {counts['claims']} numbers",
+        )
+
+    stream = extract_many(
+        inset, date=date, region=region, jobs=jobs, keep_text=as_catalog is not None, progress=tick
+    )
+    try:
+        with bar:
+            if as_catalog is not None:
+                summary = write_drafts(stream, as_catalog, force=force)
+            else:
+                _list(stream, fmt, claims_only)
+    except RegiondevError as exc:
+        fail(str(exc))
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        mb = counts["bytes"] / 1e6
+        typer.echo(
+            f"{counts['docs']} documents, {mb:.2f} MB, {counts['claims']} numbers "
+            f"({counts['aside']} set aside) in {elapsed:.1f} s",
+            err=True,
+        )
+    if as_catalog is not None:
+        typer.echo(
+            f"wrote {summary.observations} draft observations, {summary.waivers} waivers and "
+            f"{summary.sources} sources to {summary.path}; review them, set review = "
+            f'"confirmed", then load with --catalog {summary.path}',
+            err=True,
+        )
+        for note in summary.skipped:
+            typer.echo(f"not drafted: {note}", err=True)
+
+
+def _list(stream: Any, fmt: Format, claims_only: bool) -> None:
+    """Stream JSON and CSV row by row; tables and Markdown are built at the end."""
+    import csv
+    import json
+
+    from regiondev.cli.render import _jsonable
+    from regiondev.extract.claims import CLAIM_FIELDS
+
+    def rows() -> Any:
+        for _, res in stream:
+            for c in res.claims:
+                if claims_only and c.set_aside_reason:
+                    continue
+                yield c
+
+    out = sys.stdout
+    if fmt is Format.json:
+        out.write("[")
+        first = True
+        for c in rows():
+            row = {k: _jsonable(v) for k, v in _row(c).items()}
+            out.write(("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False))
+            first = False
+        out.write("\n]\n")
+    elif fmt is Format.csv:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CLAIM_FIELDS)
+        for c in rows():
+            writer.writerow(["" if isinstance(v, float) and v != v else v for v in c])
+    else:
+        import polars as pl
+
+        from regiondev.cli.render import emit
+
+        data = [_row(c) for c in rows()]
+        frame = (
+            pl.DataFrame(data, orient="row")
+            if data
+            else pl.DataFrame(schema=dict.fromkeys(CLAIM_FIELDS, pl.String))
+        )
+        emit(frame, fmt, "Claims", _TABLE_COLUMNS)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_cmd)

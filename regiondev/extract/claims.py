@@ -1,0 +1,880 @@
+"""Find every numeric claim in a text, with the cues a reviewer needs.
+
+``extract_text(raw, source=..., date=..., region=...)`` cleans the text line by line with
+``text.clean`` (the seeds' normalisation: pinyin annotations removed, traditional →
+simplified, damaged runs found), reads every number with ``numbers.scan`` (the one number
+reader) and returns a :class:`DocClaims` whose claims carry the figure (value, unit, bound,
+interval), its sentence, and cues for status, kind, period, region, basis and indicator.
+Dates, periods, phone and licence numbers, plan structures, figures inside damaged runs and
+page furniture (navigation, related-headline lists, bylines, footers) are kept in the list
+with a ``set_aside_reason`` — never silently dropped.
+
+Only lines and sentences that can hold a number are cleaned and scanned: ``clean`` works line
+by line and no token crosses a sentence end, so this gives the same tokens as scanning the
+whole clean text (tests check it on the seeds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from regiondev.numbers import Token, TokenKind, scan
+from regiondev.text import CleanText, clean
+
+__all__ = [
+    "CLAIM_FIELDS",
+    "Claim",
+    "DocClaims",
+    "detect_date",
+    "extract_text",
+    "parse_date",
+]
+
+
+class Claim(NamedTuple):
+    """One numeric token of a document and what the text says about it."""
+
+    source: str
+    value: float
+    unit: str
+    bound: str
+    low: float
+    high: float
+    figure: str
+    quote: str
+    status: str
+    kind: str
+    period: str
+    region: str
+    basis: str
+    start: int
+    end: int
+    indicator_guess: str
+    cues: str
+    set_aside_reason: str
+    token_kind: str
+    aspirational: bool
+    step: float
+    sentence_start: int
+    sentence_end: int
+
+
+CLAIM_FIELDS: tuple[str, ...] = Claim._fields
+
+
+@dataclass(frozen=True, slots=True)
+class DocClaims:
+    """The claims of one document and the facts used to read them."""
+
+    source: str
+    claims: tuple[Claim, ...]
+    path: str = ""
+    date: str = ""
+    date_origin: str = ""
+    region: str = ""
+    region_origin: str = ""
+    chars: int = 0
+    damaged: tuple[tuple[int, int, str], ...] = field(default=())
+    title: str = ""
+
+    @property
+    def kept(self) -> tuple[Claim, ...]:
+        """Claims not set aside."""
+        return tuple(c for c in self.claims if not c.set_aside_reason)
+
+
+# ---------------------------------------------------------------------------------------------
+# Characters that can start or carry a numeric token. A line or sentence without any of them
+# holds no token (``numbers.scan`` needs a digit, a Chinese numeral, a Roman class numeral,
+# 首位 or 半 in every token it yields).
+_CAND = re.compile(
+    r"[\d二两兩三四五六七八九十百千〇零ⅠⅡⅢⅣⅤⅥ半]|[第前初去近来來]一|一(?:季度|年前)|首位|数[十百千万]"
+)
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+# Clauses: a comma ends one unless it sits between digits (1,254家). No token crosses one.
+_CLAUSE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d))+")
+
+# Page furniture: keywords written with optional pinyin annotations and traditional forms.
+_TRAD = {
+    "发": "發",
+    "时": "時",
+    "间": "間",
+    "来": "來",
+    "阅": "閱",
+    "读": "讀",
+    "关": "關",
+    "标": "標",
+    "签": "簽",
+    "闻": "聞",
+    "热": "熱",
+    "荐": "薦",
+    "责": "責",
+    "编": "編",
+    "辑": "輯",
+    "权": "權",
+    "声": "聲",
+    "转": "轉",
+    "务": "務",
+    "电": "電",
+    "话": "話",
+    "点": "點",
+    "视": "視",
+    "频": "頻",
+    "网": "網",
+    "备": "備",
+    "号": "號",
+    "联": "聯",
+    "系": "繫",
+    "址": "址",
+    "邮": "郵",
+    "箱": "箱",
+    "览": "覽",
+}
+
+
+def _tolerant(word: str) -> str:
+    parts = []
+    for ch in word:
+        alt = _TRAD.get(ch, "")
+        cls = f"[{ch}{alt}]" if alt else re.escape(ch)
+        parts.append(cls + r"(?:\([^()\s]{1,8}\))?")
+    return "".join(parts)
+
+
+def _keywords(*words: str) -> re.Pattern[str]:
+    return re.compile("|".join(_tolerant(w) for w in words))
+
+
+_BYLINE = _keywords(
+    "发布时间",
+    "时间:",
+    "时间：",
+    "来源:",
+    "来源：",
+    "供稿:",
+    "供稿：",
+    "日期:",
+    "日期：",
+    "浏览:",
+    "浏览：",
+)
+_FOOTER = _keywords(
+    "延伸阅读",
+    "相关阅读",
+    "标签阅读",
+    "相关新闻",
+    "热点新闻",
+    "推荐阅读",
+    "热点视频",
+    "责任编辑",
+    "版权所有",
+    "版权及免责",
+    "免责声明",
+    "文章来源",
+    "转自:",
+    "转自：",
+    "服务电话",
+    "联系我们",
+)
+_DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
+
+# Regions: the four the model knows, and other provinces and cities by their Chinese names.
+_REGION_CODES = {
+    "湖南": "hunan",
+    "长沙": "changsha",
+    "長沙": "changsha",
+    "株洲": "zhuzhou",
+    "全国": "china",
+    "全國": "china",
+    "我国": "china",
+    "我國": "china",
+}
+_OTHER_PLACES = [
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+    "深圳",
+    "广州",
+    "武汉",
+    "成都",
+    "杭州",
+    "南京",
+    "西安",
+    "郑州",
+    "苏州",
+    "合肥",
+    "南昌",
+    "太原",
+    "济南",
+    "青岛",
+    "厦门",
+    "宁波",
+    "湘潭",
+    "衡阳",
+    "岳阳",
+    "常德",
+    "益阳",
+    "郴州",
+    "永州",
+    "怀化",
+    "娄底",
+    "邵阳",
+    "张家界",
+    "湘西",
+]
+_REGION_RE = re.compile(
+    "|".join(
+        sorted([*_REGION_CODES, *_OTHER_PLACES, "全市", "全省", "全区"], key=len, reverse=True)
+    )
+)
+_COMPARISON = re.compile(r"(?:同类|同行业)?(?:第|首位|前列|百强|省会|重点城市|唯一|领先)")
+_NATIONAL_HINT = re.compile(r"国家|國家|工信部|工业和信息化部")
+_HUNAN_SET = {
+    "hunan",
+    "changsha",
+    "zhuzhou",
+    "湘潭",
+    "衡阳",
+    "岳阳",
+    "常德",
+    "益阳",
+    "郴州",
+    "永州",
+    "怀化",
+    "娄底",
+    "邵阳",
+    "张家界",
+    "湘西",
+}
+_CITIES = {
+    "changsha",
+    "zhuzhou",
+    *list(_HUNAN_SET - {"hunan"}),
+    "深圳",
+    "广州",
+    "武汉",
+    "成都",
+    "杭州",
+    "南京",
+    "西安",
+    "郑州",
+    "苏州",
+    "合肥",
+    "南昌",
+    "太原",
+    "济南",
+    "青岛",
+    "厦门",
+    "宁波",
+}
+
+# Status: words that make a figure a target.
+_YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
+_TARGET = re.compile(
+    r"力争|目标|确保|预计到|计划到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
+    r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成)"
+)
+_ACTUAL_NOW = re.compile(r"目前|当前|截至|已经|已有|现有")
+
+# Periods.
+# The leading look-ahead lets the regex engine reject most positions with one set test.
+_PERIOD_CUE = re.compile(
+    r"(?=[\d十前上下第一二三四过近未今本去明目当截现如到至])"
+    r"(?:(?P<ym>(?P<ym_y>(?:19|20)\d{2})年(?P<ym_a>\d{1,2})\s*[—\-－~～至到]\s*(?P<ym_b>\d{1,2})月)"
+    r"|(?P<mm>(?P<mm_a>\d{1,2})\s*[—\-－~～至]\s*(?P<mm_b>\d{1,2})月)"
+    r"|(?P<q>(?:(?P<q_y>(?:19|20)\d{2})年)?前\s*(?P<q_n>[1-4一二三四])\s*个?季度)"
+    r"|(?P<q1>(?:(?P<q1_y>(?:19|20)\d{2})年)?(?:第)?(?P<q1_n>[1-4一二三四])\s*季度)"
+    r"|(?P<half>(?:(?P<h_y>(?:19|20)\d{2})年)?(?P<h>[上下])半年)"
+    r"|(?P<fyp>十(?P<fyp_n>[一二三四五六七八九])五)"
+    r"|(?P<past>(?:过去|近)(?P<past_n>\d{1,2}|[一二三四五六七八九十])年)"
+    r"|(?P<future>未来(?P<fut_n>\d{1,2}|[一二三四五六七八九十])年)"
+    r"|(?P<ydate>(?P<yd_y>(?:19|20)\d{2})年(?P<yd_m>\d{1,2})月(?P<yd_d>\d{1,2})日)"
+    r"|(?P<year>(?P<to>到|至)?(?P<y>(?:19|20)\d{2})年(?P<yq>底|末|初|中)?)"
+    r"|(?P<this>今年|本年)|(?P<lastyear>去年|上年)|(?P<nextyear>明年)"
+    r"|(?P<now>目前|当前|截至目前|现在|如今))"
+)
+_CN_SMALL = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+# Kinds of percent figures: the nearest cue before the figure decides.
+_KIND_CUE = re.compile(
+    r"(?=[增同年下回占比份率依覆])"
+    r"(?:(?P<growth>增长|增速|增幅|同比|年均增|下降|回落|增加了?)"
+    r"|(?P<share>占|比重|比例|份额|率|依存度|覆盖))"
+)
+# Indicator guesses: cue → [(kind, unit, code)]; the cue nearest before the figure that fits
+# the figure's kind and unit wins.
+_INDICATOR_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
+    r"两年平均增长": (("growth", "percent", "gdp_growth_two_year_avg"),),
+    r"规模(?:以上)?工业增加值": (
+        ("growth", "percent", "industrial_va_growth"),
+        ("level", "cny_100m", "industrial_va"),
+    ),
+    r"地区生产总值|GDP|经济总量": (
+        ("growth", "percent", "gdp_growth"),
+        ("level", "cny_100m", "gdp"),
+    ),
+    r"人均(?:GDP|地区生产总值)": (("level", "usd", "gdp_per_capita"),),
+    r"利润": (("level", "cny_100m", "industrial_profit"),),
+    r"工业投资": (("growth", "percent", "industrial_investment_growth"),),
+    r"技改投资": (("growth", "percent", "technical_renovation_investment_growth"),),
+    r"数字经济": (
+        ("growth", "percent", "digital_economy_growth"),
+        ("share", "percent", "digital_economy_share_gdp"),
+    ),
+    r"制造业增加值|制造业": (("growth", "percent", "manufacturing_va_growth"),),
+    r"高新技术产业[^，,]{0,8}增加值": (("level", "cny_100m", "hightech_va"),),
+    r"国家级专精特新": (("count", "enterprises", "little_giant_enterprises_national"),),
+    r"省级专精特新": (("count", "enterprises", "little_giant_enterprises_provincial"),),
+    r"单项冠军": (("count", "enterprises", "single_champion_enterprises"),),
+    r"智能制造试点": (("count", "enterprises", "smart_mfg_pilots_city_and_above"),),
+    r"合格率": (("share", "percent", "product_quality_pass_rate"),),
+    r"产业链": (("count", "items", "industrial_chains"),),
+}
+_INDICATOR_OPTIONS = tuple(_INDICATOR_RULES.values())
+_INDICATOR_RE = re.compile("|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(_INDICATOR_RULES)))
+
+_UNIT_KIND = {
+    "cny_100m": "level",
+    "usd": "level",
+    "enterprises": "count",
+    "items": "count",
+    "persons": "count",
+    "rank": "rank",
+    "percent": "share",
+    "days": "other",
+    "years": "other",
+    "km2": "other",
+    "chars": "other",
+    "times": "other",
+    "grade": "other",
+    "": "other",
+}
+_NAN = math.nan
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date written as YYYY-MM-DD (also / or .), YYYY年M月D日; None if absent or invalid."""
+    m = _DATE_IN_LINE.search(text or "")
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def detect_date(raw: str) -> dt.date | None:
+    """The date printed in the byline (发布时间 / 时间: / 来源 line) near the top, if any."""
+    limit = max(2000, len(raw) // 3)
+    for m in _BYLINE.finditer(raw, 0, limit):
+        line_start = raw.rfind("\n", 0, m.start()) + 1
+        line_end = raw.find("\n", m.end())
+        line = raw[line_start : line_end if line_end != -1 else len(raw)]
+        if d := parse_date(line):
+            return d
+    return None
+
+
+def _region_code(name: str) -> str:
+    return _REGION_CODES.get(name, name)
+
+
+def detect_region(raw: str) -> str:
+    """The region a text is mostly about: the most named place (national words count half)."""
+    counts: dict[str, float] = {}
+    for m in _REGION_RE.finditer(raw):
+        name = m.group(0)
+        if name in ("全市", "全省", "全区"):
+            continue
+        code = _region_code(name)
+        counts[code] = counts.get(code, 0.0) + 1.0
+    national = sum(1 for _ in _NATIONAL_HINT.finditer(raw))
+    counts["china"] = counts.get("china", 0.0) + 0.5 * national
+    best = max(counts.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] > 0 else ""
+
+
+@dataclass(slots=True)
+class _Para:
+    """What earlier sentences of the same paragraph established."""
+
+    target: bool = False
+    period: str = ""
+    period_cue: str = ""
+    region: str = ""
+
+
+@dataclass(slots=True)
+class _Sentence:
+    text: str
+    start: int  # clean-document offset
+    status_target: bool
+    status_cue: str
+    explicit_actual: bool
+    aspirational: bool
+    periods: list[tuple[int, str, str]]  # (end offset in sentence, period, cue)
+    region: str
+    region_cue: str
+    kinds: list[tuple[int, str, str]]  # (end offset, kind, cue)
+    indicators: list[tuple[int, int, str]]  # (end offset, rule index, cue)
+
+
+class _Reader:
+    """Per-document state: date, default region, last explicit year."""
+
+    def __init__(self, source: str, date: dt.date | None, region: str) -> None:
+        self.source = source
+        self.date = date
+        self.region = region
+        self.last_year: int | None = None
+
+    # -- periods ---------------------------------------------------------------------------
+    def _year_for(self, explicit: str | None, context_year: int | None) -> int | None:
+        if explicit:
+            return int(explicit)
+        if context_year is not None:
+            return context_year
+        if self.last_year is not None:
+            return self.last_year
+        return self.date.year if self.date else None
+
+    def periods(self, text: str) -> list[tuple[int, str, str]]:
+        out: list[tuple[int, str, str]] = []
+        ctx_year: int | None = None
+        doc_year = self.date.year if self.date else None
+        for m in _PERIOD_CUE.finditer(text):
+            cue = m.group(0)
+            period = ""
+            if m["ym"]:
+                y, a, b = int(m["ym_y"]), int(m["ym_a"]), int(m["ym_b"])
+                ctx_year = y
+                period = f"{y}M{a:02d}-M{b:02d}" if 1 <= a <= b <= 12 else ""
+            elif m["mm"]:
+                a, b = int(m["mm_a"]), int(m["mm_b"])
+                y2 = self._year_for(None, ctx_year)
+                period = f"{y2}M{a:02d}-M{b:02d}" if y2 and 1 <= a <= b <= 12 else ""
+            elif m["q"]:
+                n = m["q_n"]
+                q = int(n) if n.isdigit() else _CN_SMALL[n]
+                y2 = self._year_for(m["q_y"], ctx_year)
+                period = f"{y2}Q1-Q{q}" if y2 else ""
+            elif m["q1"]:
+                n = m["q1_n"]
+                q = int(n) if n.isdigit() else _CN_SMALL[n]
+                y2 = self._year_for(m["q1_y"], ctx_year)
+                period = f"{y2}Q{q}-Q{q}" if y2 else ""
+            elif m["half"]:
+                y2 = self._year_for(m["h_y"], ctx_year)
+                period = (f"{y2}M01-M06" if m["h"] == "上" else f"{y2}M07-M12") if y2 else ""
+            elif m["fyp"]:
+                n = 10 + _CN_SMALL[m["fyp_n"]]
+                first = 1953 + 5 * (n - 1) + 3  # the 1963-65 adjustment years shift plans 3+
+                period = f"{first}-{first + 4}"
+            elif m["past"]:
+                n_text = m["past_n"]
+                n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
+                period = f"{doc_year - n}-{doc_year - 1}" if doc_year and n > 1 else ""
+            elif m["future"]:
+                n_text = m["fut_n"]
+                n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
+                period = f"{doc_year}-{doc_year + n - 1}" if doc_year and n > 1 else ""
+            elif m["ydate"]:
+                try:
+                    d = dt.date(int(m["yd_y"]), int(m["yd_m"]), int(m["yd_d"]))
+                except ValueError:
+                    continue
+                ctx_year = d.year
+                period = d.isoformat()
+            elif m["year"]:
+                ctx_year = int(m["y"])
+                period = m["y"]
+            elif m["this"] or m["lastyear"] or m["nextyear"]:
+                if doc_year is None:
+                    out.append((m.end(), "", cue + " (needs the text's date)"))
+                    continue
+                shift = -1 if m["lastyear"] else (1 if m["nextyear"] else 0)
+                ctx_year = doc_year + shift
+                period = str(ctx_year)
+            elif m["now"]:
+                if self.date is None:
+                    out.append((m.end(), "", cue + " (needs the text's date)"))
+                    continue
+                period = self.date.isoformat()
+            out.append((m.end(), period, cue))
+        return out
+
+    # -- sentences ---------------------------------------------------------------------------
+    def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
+        doc_year = self.date.year if self.date else None
+        target, cue = False, ""
+        past_year = False
+        for m in _YEAR_TARGET.finditer(text):
+            y = int(m[1])
+            if doc_year is None or y >= doc_year:
+                target, cue = True, m.group(0)
+                break
+            past_year = True
+        if not target and (m2 := _TARGET.search(text)):
+            target, cue = True, m2.group(0)
+        explicit_actual = bool(_ACTUAL_NOW.search(text)) or past_year
+        periods = self.periods(text)
+        if not target and doc_year is not None:
+            future = [p for _, p, _ in periods if p[:4].isdigit() and int(p[:4]) > doc_year]
+            if future:
+                target, cue = True, f"{future[0]} is after the text's date"
+        if not target and not explicit_actual and not periods and para.target:
+            target, cue = True, "target context of the previous sentence"
+        region, region_cue = "", ""
+        for m3 in _REGION_RE.finditer(text):
+            if _COMPARISON.match(text, m3.end()):
+                continue  # 全国第4位, 全省第一: the field of comparison, not the subject
+            region_cue = m3.group(0)
+            region = self._resolve_region(region_cue)
+            break
+        kinds = [
+            (m.end(), "growth" if m["growth"] else "share", m.group(0))
+            for m in _KIND_CUE.finditer(text)
+        ]
+        indicators = [
+            (m.end(), int(str(m.lastgroup)[1:]), m.group(0)) for m in _INDICATOR_RE.finditer(text)
+        ]
+        return _Sentence(
+            text=text,
+            start=start,
+            status_target=target,
+            status_cue=cue,
+            explicit_actual=explicit_actual,
+            aspirational="力争" in text,
+            periods=periods,
+            region=region,
+            region_cue=region_cue,
+            kinds=kinds,
+            indicators=indicators,
+        )
+
+    def _resolve_region(self, name: str) -> str:
+        if name == "全市":
+            return self.region if self.region in _CITIES else ""
+        if name == "全省":
+            return "hunan" if self.region in _HUNAN_SET else ""
+        if name == "全区":
+            return self.region
+        return _region_code(name)
+
+
+def _nearest(cues: list[tuple[int, str, str]], pos: int) -> tuple[str, str] | None:
+    best = None
+    for end, value, cue in cues:
+        if end <= pos:
+            best = (value, cue)
+        else:
+            break
+    return best
+
+
+def _code_reason(text: str) -> str:
+    if "ICP" in text or "备" in text:
+        return "licence number (ICP/公网安备)"
+    if re.fullmatch(r"\+?[\d\-,]{7,}", text):
+        return "phone number"
+    return "code or identifier (not a quantity)"
+
+
+_KIND_REASON = {
+    TokenKind.DATE: "date",
+    TokenKind.PERIOD: "period expression (the figure's period, not a quantity)",
+    TokenKind.STRUCTURE: "plan structure such as 1+2+N (names, not a quantity)",
+}
+
+
+def _claim(
+    reader: _Reader,
+    tok: Token,
+    sent: _Sentence,
+    para: _Para,
+    furniture: str,
+    damaged: tuple[tuple[int, int, str], ...],
+) -> Claim:
+    start, end = sent.start + tok.start, sent.start + tok.end
+    quote = sent.text.strip()
+    sstart = sent.start + (len(sent.text) - len(sent.text.lstrip()))
+    send = sstart + len(quote)
+    parsed = tok.parsed
+    reason = ""
+    if tok.kind is not TokenKind.FIGURE or parsed is None:
+        reason = _code_reason(tok.text) if tok.kind is TokenKind.CODE else _KIND_REASON[tok.kind]
+        return Claim(
+            reader.source,
+            _NAN,
+            "",
+            "",
+            _NAN,
+            _NAN,
+            tok.text,
+            quote,
+            "",
+            "",
+            "",
+            "",
+            "",
+            start,
+            end,
+            "",
+            "",
+            reason,
+            tok.kind.value,
+            False,
+            0.0,
+            sstart,
+            send,
+        )
+    for a, b, raw in damaged:
+        if start < b and a < end:
+            reason = f"inside the byte-damaged run {raw!r}"
+            break
+    if not reason and furniture:
+        reason = furniture
+    unit = parsed.unit
+    kind = _UNIT_KIND.get(unit, "other")
+    cues: list[str] = []
+    if unit == "percent":
+        near = _nearest(sent.kinds, tok.start)
+        if near is not None:
+            kind = near[0]
+            cues.append(near[1])
+    status = "target" if sent.status_target else "actual"
+    if sent.status_cue:
+        cues.append(sent.status_cue)
+    near_p = _nearest(sent.periods, tok.start)
+    if near_p is None and sent.periods and sent.periods[0][1]:
+        near_p = (sent.periods[0][1], sent.periods[0][2])
+    if near_p is not None:
+        period, pcue = near_p
+    elif para.period:
+        period, pcue = para.period, para.period_cue + " (earlier in the paragraph)"
+    elif status == "actual" and reader.date is not None:
+        period, pcue = reader.date.isoformat(), "no period printed: the text's date"
+    else:
+        period, pcue = "", "no period printed"
+    cues.append(pcue)
+    region = sent.region or para.region or reader.region
+    if sent.region_cue:
+        cues.append(sent.region_cue)
+    if kind == "growth":
+        basis = "real"
+    elif kind == "level" and unit in ("cny_100m", "usd"):
+        basis = "nominal"
+    else:
+        basis = "not_applicable"
+    guess, icue = "unknown", ""
+    best_end = -1
+    for iend, idx, word in sent.indicators:
+        if iend > tok.start:
+            break
+        for rkind, runit, code in _INDICATOR_OPTIONS[idx]:
+            if rkind == kind and runit == unit and iend >= best_end:
+                guess, icue, best_end = code, word, iend
+    if guess == "unknown":
+        head = sent.text[max(0, tok.start - 10) : tok.start].strip(" ,，、")
+        icue = head
+    if icue:
+        cues.append(icue)
+    return Claim(
+        reader.source,
+        parsed.value,
+        unit,
+        parsed.bound.value,
+        parsed.low,
+        parsed.high,
+        tok.text,
+        quote,
+        status,
+        kind,
+        period,
+        region,
+        basis,
+        start,
+        end,
+        guess,
+        _cues(cues),
+        reason,
+        tok.kind.value,
+        sent.aspirational,
+        parsed.step,
+        sstart,
+        send,
+    )
+
+
+def _cues(cues: list[str]) -> str:
+    return "; ".join(dict.fromkeys(c for c in cues if c))
+
+
+def _scan_clauses(sentence: str) -> list[Token]:
+    """numbers.scan over the clauses that can hold a number, offsets in the sentence."""
+    if "," not in sentence and "，" not in sentence:
+        return list(scan(sentence))
+    out: list[Token] = []
+    for cm in _CLAUSE.finditer(sentence):
+        clause = cm.group(0)
+        if _CAND.search(clause) is None:
+            continue
+        base = cm.start()
+        for t in scan(clause):
+            out.append(Token(t.kind, t.start + base, t.end + base, t.text, t.parsed) if base else t)
+    return out
+
+
+def _furniture_lines(raw_lines: list[str]) -> tuple[set[int], dict[int, str]]:
+    """Indices of furniture lines → reason (header before the byline, byline, footer)."""
+    total = sum(len(x) for x in raw_lines)
+    marks: dict[int, str] = {}
+    byline = -1
+    pos = 0
+    limit = max(2000, total // 3)
+    for i, line in enumerate(raw_lines):
+        if pos > limit:
+            break
+        if _BYLINE.search(line):
+            byline = i
+            break
+        pos += len(line)
+    if byline >= 0:
+        nonblank = [i for i in range(byline) if raw_lines[i].strip()]
+        title = nonblank[-1] if nonblank else -1
+        for i in nonblank:
+            if i != title:
+                marks[i] = "page furniture: header (navigation, related headlines)"
+        marks[byline] = "page furniture: byline (date, source, view count)"
+    pos = 0
+    footer = -1
+    for i, line in enumerate(raw_lines):
+        if i > byline and pos >= total * 0.3 and _FOOTER.search(line):
+            footer = i
+            break
+        pos += len(line)
+    if footer >= 0:
+        for i in range(footer, len(raw_lines)):
+            marks[i] = "page furniture: footer (related headlines, copyright, contacts)"
+    return set(marks), marks
+
+
+def extract_text(
+    raw: str,
+    *,
+    source: str = "doc",
+    date: str | dt.date | None = None,
+    region: str | None = None,
+    path: str = "",
+    title: str = "",
+) -> DocClaims:
+    """Every numeric claim of one raw text (see the module docstring)."""
+    date_origin = ""
+    if isinstance(date, str):
+        parsed_date = parse_date(date) if date else None
+        date_origin = "given" if parsed_date else ""
+    else:
+        parsed_date = date
+        date_origin = "given" if date else ""
+    if parsed_date is None:
+        parsed_date = detect_date(raw)
+        date_origin = "byline" if parsed_date else ""
+    region_origin = "given" if region else ""
+    if not region:
+        region = detect_region(raw)
+        region_origin = "most named place" if region else ""
+    reader = _Reader(source, parsed_date, region)
+    lines = raw.splitlines(keepends=True)
+    _, furniture = _furniture_lines(lines)
+    claims: list[Claim] = []
+    damaged_all: list[tuple[int, int, str]] = []
+    offset = 0
+    year_re = re.compile(r"((?:19|20)\d{2})年")
+    for i, line in enumerate(lines):
+        if _CAND.search(line) is None:
+            offset += len(clean(line).text) if "(" in line else len(line)
+            continue
+        ct: CleanText = clean(line)
+        text = ct.text
+        damaged = tuple((offset + d.clean_start, offset + d.clean_end, d.raw) for d in ct.damaged)
+        damaged_all.extend(damaged)
+        para = _Para()
+        reason = furniture.get(i, "")
+        for sm in _SENTENCE.finditer(text):
+            stext = sm.group(0)
+            if _CAND.search(stext) is None:
+                continue
+            toks = _scan_clauses(stext)
+            if not toks:
+                continue
+            sent = reader.sentence(stext, offset + sm.start(), para)
+            for tok in toks:
+                claims.append(_claim(reader, tok, sent, para, reason, damaged))
+            # what this sentence establishes for the next ones
+            para.target = sent.status_target and not sent.explicit_actual
+            resolved = [p for p in sent.periods if p[1]]
+            if resolved:
+                para.period, para.period_cue = resolved[-1][1], resolved[-1][2]
+            if sent.region:
+                para.region = sent.region
+            if years := year_re.findall(stext):
+                reader.last_year = int(years[-1])
+        offset += len(text)
+    return DocClaims(
+        source=source,
+        claims=tuple(claims),
+        path=path,
+        date=parsed_date.isoformat() if parsed_date else "",
+        date_origin=date_origin,
+        region=region,
+        region_origin=region_origin,
+        chars=offset,
+        damaged=tuple(damaged_all),
+        title=title,
+    )

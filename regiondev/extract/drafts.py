@@ -1,0 +1,335 @@
+"""Write extracted claims as draft catalog records, in the catalog's own TOML format.
+
+Each document becomes a ``[[source]]`` (id, title, outlet, published, file, sha256) and each
+claim that is not set aside an ``[[observation]]`` with ``review = "draft"``: quote, figure,
+value, unit and bound come from the number reader so they validate; status, period, region,
+basis and indicator are the extractor's guesses, with its cues in ``note``. Set-aside numbers
+become ``[[waiver]]`` entries with their reason. The loader refuses drafts until a person sets
+``review = "confirmed"`` on each record.
+
+Documents that are not plain UTF-8 text files (HTML, GB18030, Big5, JSONL) are written as UTF-8
+text next to the drafts (``<name>.texts/<id>.txt``), because the catalog reads sources as UTF-8
+text; the original file and encoding are recorded in the source entry. Nothing is written over
+an existing file without ``force``; every file is written atomically (temporary file, then
+``os.replace``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from regiondev.extract.claims import Claim, DocClaims
+from regiondev.extract.reading import Document, ExtractInputError
+from regiondev.model import Region
+from regiondev.text import CleanText, clean, normalise_fragment, to_simplified
+
+__all__ = ["DraftSummary", "check_writable", "write_drafts"]
+
+_MEASURE = {
+    ("level", "cny_100m"): "gross_output",
+    ("level", "usd"): "per_capita",
+    ("growth", "percent"): "growth_rate",
+    ("share", "percent"): "share",
+    ("rank", "rank"): "rank",
+    ("other", "days"): "duration",
+    ("other", "years"): "duration",
+    ("other", "km2"): "area",
+}
+_KIND_MEASURE = {"count": "count", "growth": "growth_rate", "share": "share", "rank": "rank"}
+_REGIONS = {r.value for r in Region}
+
+
+@dataclass(frozen=True, slots=True)
+class DraftSummary:
+    """What was written: files, and how many records of each kind (and claims left out)."""
+
+    path: Path
+    texts: tuple[Path, ...]
+    sources: int
+    observations: int
+    waivers: int
+    skipped: tuple[str, ...]
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def check_writable(out: Path, *, force: bool) -> None:
+    """Refuse an existing output without ``force`` (before any work is done)."""
+    if out.exists() and not force:
+        raise ExtractInputError(f"{out}: already exists; pass --force to replace it")
+    if out.exists() and out.is_dir():
+        raise ExtractInputError(f"{out}: is a directory")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9a-z_]+", "-", text.lower()).strip("-")
+
+
+def _number(x: float) -> int | float:
+    return int(x) if x == int(x) and abs(x) < 2**53 else x
+
+
+def _unique_span(ct: CleanText, a: int, b: int) -> tuple[int, int] | None:
+    """Widen [a, b) sentence by sentence until its text occurs once; None if it never does."""
+    text = ct.text
+    for _ in range(4):
+        quote = text[a:b]
+        if normalise_fragment(quote) == quote and len(ct.find(quote)) == 1:
+            return a, b
+        na = max(text.rfind(ch, 0, max(a - 1, 0)) for ch in "。！？；!?;\n") + 1
+        nb_cands = [i for ch in "。！？；!?;\n" if (i := text.find(ch, b + 1)) != -1]
+        nb = min(nb_cands) if nb_cands else len(text)
+        if (na, nb) == (a, b):
+            break
+        a, b = na, nb
+    return None
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    out, at = [], haystack.find(needle)
+    while at != -1:
+        out.append(at)
+        at = haystack.find(needle, at + 1)
+    return out
+
+
+def _waiver_category(c: Claim) -> str:
+    reason = c.set_aside_reason
+    if c.token_kind == "date":
+        return "date"
+    if c.token_kind == "period":
+        return "period"
+    if c.token_kind == "structure":
+        return "plan_structure"
+    if "licence" in reason:
+        return "licence"
+    if "phone" in reason:
+        return "contact"
+    if "damaged" in reason:
+        return "damaged"
+    if "headline" in reason:
+        return "headline"
+    return "furniture"
+
+
+def _source_record(
+    doc: Document, res: DocClaims, sid: str, out: Path, texts_dir: Path, written: list[Path]
+) -> dict[str, Any]:
+    plain_utf8 = bool(doc.path) and doc.encoding in ("utf-8", "utf-8-sig") and not doc.html
+    if plain_utf8:
+        target = Path(doc.path).resolve()
+        sha = doc.sha256
+    else:
+        target = (texts_dir / f"{sid}.txt").resolve()
+        data = doc.text.encode("utf-8")
+        _atomic_write(target, data)
+        written.append(target)
+        sha = hashlib.sha256(data).hexdigest()
+    rec: dict[str, Any] = {
+        "id": sid,
+        "title": doc.title or res.title or sid,
+        "outlet": "unknown (fill in)",
+        "published": res.date or "undated",
+        "file": os.path.relpath(target, out.parent.resolve()),
+        "sha256": sha,
+        "region": res.region if res.region in _REGIONS else "",
+        "script": "traditional"
+        if to_simplified(doc.text[:5000]) != doc.text[:5000]
+        else "simplified",
+        "kind": "news",
+        "date_evidence": {
+            "given": "date given to regiondev extract (--date or the JSONL field)",
+            "byline": "date read from the byline by regiondev extract; check it",
+            "": "no date found; fill in",
+        }.get(res.date_origin, res.date_origin),
+    }
+    if doc.path and not plain_utf8:
+        rec["original_file"] = os.path.relpath(Path(doc.path).resolve(), out.parent.resolve())
+        rec["original_sha256"] = doc.sha256
+        rec["original_encoding"] = doc.encoding + (" (HTML, reduced to text)" if doc.html else "")
+    elif not doc.path:
+        rec["original_file"] = f"JSONL document {doc.id!r} (line {doc.line})"
+    return rec
+
+
+def write_drafts(
+    results: Iterable[tuple[Document, DocClaims]], out: str | Path, *, force: bool = False
+) -> DraftSummary:
+    """Write draft records for every document (see the module docstring)."""
+    import tomli_w
+
+    from regiondev.catalog import load_catalog
+
+    out = Path(out)
+    check_writable(out, force=force)
+    texts_dir = out.parent / f"{out.stem}.texts"
+    shipped = load_catalog()
+    taken = {s.id for s in shipped.sources}
+    sources: list[dict[str, Any]] = []
+    indicators: dict[str, dict[str, Any]] = {}
+    observations: list[dict[str, Any]] = []
+    waivers: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    written: list[Path] = []
+    for doc, res in results:
+        sid = _slug(doc.id) or "doc-" + (
+            doc.sha256[:8] or hashlib.sha256(doc.text.encode()).hexdigest()[:8]
+        )
+        base, n = sid, 2
+        while sid in taken:
+            sid, n = f"{base}-{n}", n + 1
+        taken.add(sid)
+        if not doc.text:
+            raise ExtractInputError(f"{doc.id}: text not kept; extract with keep_text=True")
+        copy = (doc.path and doc.encoding not in ("utf-8", "utf-8-sig")) or doc.html or not doc.path
+        if copy and not force and (texts_dir / f"{sid}.txt").exists():
+            raise ExtractInputError(
+                f"{texts_dir / (sid + '.txt')}: already exists; pass --force to replace it"
+            )
+        sources.append(_source_record(doc, res, sid, out, texts_dir, written))
+        ct = clean(doc.text)
+        quotes: list[tuple[int, int]] = []
+        k = 0
+        for c in res.claims:
+            if c.set_aside_reason or c.token_kind != "figure":
+                continue
+            span = _unique_span(ct, c.sentence_start, c.sentence_end)
+            if span is None or ct.in_damaged_run(c.start, c.end):
+                skipped.append(f"{sid}: {c.figure} at {c.start} (its sentence is not unique)")
+                continue
+            qa, qb = span
+            quote = ct.text[qa:qb]
+            occ = _occurrences(quote, c.figure)
+            if c.start - qa not in occ:
+                skipped.append(f"{sid}: {c.figure} at {c.start} (figure not in its quote)")
+                continue
+            k += 1
+            quotes.append(span)
+            observations.append(
+                _observation(
+                    c, sid, k, quote, occ, c.start - qa, res, shipped.indicators, indicators
+                )
+            )
+        for c in res.claims:
+            if not c.set_aside_reason:
+                continue
+            if any(qa <= c.start and c.end <= qb for qa, qb in quotes):
+                continue  # a date or period inside a drafted quote is that record's period
+            waivers.append(_waiver(c, sid, ct))
+    doc_toml: dict[str, Any] = {}
+    if sources:
+        doc_toml["source"] = sources
+    if indicators:
+        doc_toml["indicator"] = list(indicators.values())
+    if observations:
+        doc_toml["observation"] = observations
+    if waivers:
+        doc_toml["waiver"] = waivers
+    header = (
+        f"# Draft catalog records written by `regiondev extract` on {dt.date.today()}.\n"
+        "# Check every record against its quote: indicator, status, period, region and basis\n"
+        "# are guesses (see each note). Replace placeholder indicators (draft_*) with real\n"
+        '# codes, then set review = "confirmed" and load with --catalog.\n\n'
+    )
+    _atomic_write(out, (header + tomli_w.dumps(doc_toml)).encode("utf-8"))
+    return DraftSummary(
+        out, tuple(written), len(sources), len(observations), len(waivers), tuple(skipped)
+    )
+
+
+def _observation(
+    c: Claim,
+    sid: str,
+    k: int,
+    quote: str,
+    occ: list[int],
+    offset: int,
+    res: DocClaims,
+    known: Any,
+    placeholders: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    unit = c.unit or "items"
+    notes = [f"cues: {c.cues}"] if c.cues else []
+    code = c.indicator_guess
+    if code == "unknown" or code not in known or known[code].unit != unit:
+        measure = _MEASURE.get((c.kind, unit)) or _KIND_MEASURE.get(c.kind, "ratio")
+        code = f"draft_{sid.replace('-', '_')}_{c.kind}_{unit}"
+        placeholders.setdefault(
+            code,
+            {
+                "code": code,
+                "name_zh": "待定",
+                "name_en": f"placeholder for {c.kind} figures in {unit}: replace with a real code",
+                "measure": measure,
+                "unit": unit,
+            },
+        )
+        notes.append("indicator unknown: replace the placeholder")
+    if not c.unit:
+        notes.append("no unit printed: assumed items")
+    region = c.region
+    if region not in _REGIONS:
+        if res.region in _REGIONS:
+            notes.append(f"the text names {region or 'no region'}; defaulted to {res.region}")
+            region = res.region
+        else:
+            notes.append(f"region {region!r} is not in the model; choose one")
+    if not c.period:
+        notes.append("period not resolved: fill in")
+    rec: dict[str, Any] = {
+        "id": f"{sid}-d{k:03d}",
+        "source": sid,
+        "region": region,
+        "indicator": code,
+        "status": c.status,
+        "period": c.period,
+        "figure": c.figure,
+        "value": _number(c.value),
+        "unit": unit,
+        "bound": c.bound,
+        "basis": c.basis,
+        "quote": quote,
+        "review": "draft",
+    }
+    if len(occ) > 1:
+        rec["figure_occurrence"] = occ.index(offset) + 1
+    if c.aspirational:
+        rec["aspirational"] = True
+    if notes:
+        rec["note"] = "; ".join(notes)
+    return rec
+
+
+def _waiver(c: Claim, sid: str, ct: CleanText) -> dict[str, Any]:
+    a = max(c.sentence_start, c.start - 12)
+    b = min(c.sentence_end, c.end + 12)
+    quote = ct.text[a:b]
+    if normalise_fragment(quote) != quote or not ct.find(quote):
+        quote = c.figure
+    rec: dict[str, Any] = {
+        "source": sid,
+        "quote": quote,
+        "category": _waiver_category(c),
+        "reason": c.set_aside_reason,
+    }
+    if len(ct.find(quote)) > 1:
+        rec["all"] = True
+    return rec

@@ -1,0 +1,295 @@
+"""Reading any text file: encoding detection, HTML stripping, JSONL documents.
+
+``read_document(path)`` decodes UTF-8 (with or without BOM) directly and anything else with
+charset-normalizer (GB2312/GBK detections are decoded as GB18030, their superset; Big5 as
+Big5-HKSCS' base Big5). HTML (``.html``/``.htm`` or a page that starts like one) is reduced to
+its text with the standard library's ``html.parser``, dropping ``<script>`` and ``<style>``.
+Line ends are normalised to ``\\n`` the way ``Path.read_text`` does, so offsets agree with the
+catalog loader. A file that cannot be decoded raises :class:`ExtractInputError` naming it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from regiondev.errors import RegiondevError
+
+__all__ = [
+    "TEXT_SUFFIXES",
+    "Document",
+    "ExtractInputError",
+    "decode_bytes",
+    "html_to_text",
+    "iter_jsonl",
+    "read_document",
+]
+
+#: Files a directory contributes (recursively); JSONL files are given by name.
+TEXT_SUFFIXES = (".txt", ".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+
+
+class ExtractInputError(RegiondevError):
+    """An input file or JSONL line that cannot be read; the message names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One decoded input document (a file, or one line of a JSONL file)."""
+
+    id: str
+    text: str
+    path: str = ""
+    encoding: str = "utf-8"
+    sha256: str = ""
+    html: bool = False
+    date: str = ""
+    region: str = ""
+    title: str = ""
+    line: int = 0
+    size: int = 0
+
+
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "euccn"}
+_BIG5_FAMILY = {"big5", "cp950", "big5hkscs"}
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _looks_binary(text: str) -> bool:
+    """Too many control characters for a text (NUL, C0 controls other than whitespace)."""
+    sample = text[:20000]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f\v")
+    bad += sample.count("\ufffd")
+    return bad > max(2, len(sample) // 200)
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode a file's bytes; return (text, encoding). Raise ExtractInputError naming ``name``."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return _normalise_newlines(data[3:].decode("utf-8")), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise ExtractInputError(
+                f"{name}: starts with a UTF-8 byte-order mark but is not UTF-8 (byte {exc.start})"
+            ) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _normalise_newlines(data.decode("utf-16")), "utf-16"
+        except UnicodeDecodeError:
+            raise ExtractInputError(f"{name}: UTF-16 byte-order mark but not UTF-16") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _looks_binary(text):
+            raise ExtractInputError(f"{name}: looks like a binary file, not text")
+        return _normalise_newlines(text), "utf-8"
+    if data.count(b"\x00") > len(data) // 1000:
+        raise ExtractInputError(f"{name}: looks like a binary file (NUL bytes), not text")
+
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ExtractInputError(
+            f"{name}: cannot decode: not UTF-8, and no known encoding (GB18030, GBK, Big5…) "
+            "fits its bytes"
+        )
+    encoding = str(best.encoding).lower().replace("-", "_")
+    if encoding in _GB_FAMILY:
+        encoding = "gb18030"
+    elif encoding in _BIG5_FAMILY:
+        encoding = "big5" if _decodes(data, "big5") else "cp950"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise ExtractInputError(
+            f"{name}: detected as {encoding} but does not decode: {exc}"
+        ) from None
+    if _looks_binary(text):
+        raise ExtractInputError(f"{name}: looks like a binary file, not text")
+    return _normalise_newlines(text), encoding
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "title",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "hr",
+    "td",
+    "th",
+    "nav",
+    "aside",
+    "main",
+    "figure",
+    "figcaption",
+    "form",
+}
+_SKIP_TAGS = {"script", "style", "noscript", "template"}
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """The visible text of an HTML page: one line per block, scripts and styles dropped."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line) + "\n"
+
+
+def _is_html(name: str, text: str) -> bool:
+    if name.lower().endswith((".html", ".htm")):
+        return True
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def read_document(path: str | Path, *, doc_id: str = "") -> Document:
+    """Read and decode one text or HTML file."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ExtractInputError(f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise ExtractInputError(f"{p}: is a directory") from None
+    except OSError as exc:
+        raise ExtractInputError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    text, encoding = decode_bytes(data, str(p))
+    html = _is_html(p.name, text)
+    if html:
+        text = html_to_text(text)
+    return Document(
+        id=doc_id or p.stem,
+        text=text,
+        path=str(p),
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        html=html,
+        size=len(data),
+    )
+
+
+def parse_jsonl_line(line: str, path: str, lineno: int) -> Document | None:
+    """One JSONL line as a Document ({"id", "text", optional "date", "region", "title"})."""
+    if not line.strip():
+        return None
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ExtractInputError(f"{path}: line {lineno}: not valid JSON ({exc.msg})") from None
+    if not isinstance(rec, dict):
+        raise ExtractInputError(f"{path}: line {lineno}: expected a JSON object")
+    text = rec.get("text")
+    if not isinstance(text, str):
+        raise ExtractInputError(f'{path}: line {lineno}: needs a string field "text"')
+    doc_id = rec.get("id", "")
+    if not isinstance(doc_id, str | int) or doc_id == "":
+        raise ExtractInputError(f'{path}: line {lineno}: needs an "id" (string or number)')
+    for key in ("date", "region", "title"):
+        if key in rec and not isinstance(rec[key], str):
+            raise ExtractInputError(f'{path}: line {lineno}: "{key}" must be a string')
+    text = _normalise_newlines(text)
+    html = _is_html("", text)
+    if html:
+        text = html_to_text(text)
+    return Document(
+        id=str(doc_id),
+        text=text,
+        path="",
+        encoding="json",
+        html=html,
+        date=str(rec.get("date", "")),
+        region=str(rec.get("region", "")),
+        title=str(rec.get("title", "")),
+        line=lineno,
+        size=len(line.encode("utf-8", "surrogatepass")),
+    )
+
+
+def iter_jsonl(path: str | Path) -> Iterator[Document]:
+    """Stream the documents of a JSONL file, one line at a time."""
+    p = Path(path)
+    try:
+        fh = p.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ExtractInputError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    with fh:
+        lineno = 0
+        while True:
+            try:
+                line = fh.readline()
+            except UnicodeDecodeError:
+                raise ExtractInputError(f"{p}: line {lineno + 1}: not UTF-8") from None
+            if not line:
+                break
+            lineno += 1
+            doc = parse_jsonl_line(line, str(p), lineno)
+            if doc is not None:
+                yield doc

@@ -1,0 +1,203 @@
+"""Streaming, parallel extraction over many files, directories and JSONL documents.
+
+``extract_many(inputs)`` yields ``(Document, DocClaims)`` in input order. Inputs are listed
+first (names and sizes only), then read by worker processes in chunks; at most ``2 × jobs``
+chunks are in flight, so memory stays flat however large the corpus. JSONL files are read a
+line at a time by the parent and shipped to workers in chunks of lines.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from regiondev.extract.claims import DocClaims, extract_text
+from regiondev.extract.reading import (
+    JSONL_SUFFIXES,
+    TEXT_SUFFIXES,
+    Document,
+    ExtractInputError,
+    parse_jsonl_line,
+    read_document,
+)
+
+__all__ = ["InputSet", "extract_document", "extract_many", "list_inputs"]
+
+CHUNK_BYTES = 4 * 1024 * 1024
+CHUNK_FILES = 64
+#: Below this many bytes of input, worker processes cost more than they save.
+INLINE_BYTES = 2 * 1024 * 1024
+
+Result = tuple[Document, DocClaims]
+
+
+@dataclass(frozen=True, slots=True)
+class InputSet:
+    """The files to read: text/HTML files and JSONL files, with their total size in bytes."""
+
+    files: tuple[Path, ...]
+    jsonl: tuple[Path, ...]
+    total_bytes: int
+
+    @property
+    def count(self) -> int:
+        return len(self.files) + len(self.jsonl)
+
+
+def list_inputs(paths: Iterable[str | Path]) -> InputSet:
+    """Expand directories (recursively: *.txt, *.html, *.htm); check every path exists."""
+    files: list[Path] = []
+    jsonl: list[Path] = []
+    total = 0
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in TEXT_SUFFIXES
+            )
+            if not found:
+                raise ExtractInputError(f"{p}: directory holds no .txt, .html or .htm files")
+            for q in found:
+                files.append(q)
+                total += q.stat().st_size
+        elif p.is_file():
+            (jsonl if p.suffix.lower() in JSONL_SUFFIXES else files).append(p)
+            total += p.stat().st_size
+        else:
+            raise ExtractInputError(f"{p}: no such file or directory")
+    return InputSet(tuple(files), tuple(jsonl), total)
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    date: str | None
+    region: str | None
+    keep_text: bool
+
+
+def _title(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:120]
+    return ""
+
+
+def extract_document(
+    doc: Document, *, date: str | None = None, region: str | None = None, keep_text: bool = True
+) -> Result:
+    """Extract one decoded document (its own date/region win over the defaults given)."""
+    title = doc.title or _title(doc.text)
+    result = extract_text(
+        doc.text,
+        source=doc.id,
+        date=doc.date or date,
+        region=doc.region or region,
+        path=doc.path,
+        title=title,
+    )
+    kept = replace(doc, title=title) if keep_text else replace(doc, text="", title=title)
+    return kept, result
+
+
+def _run_files(paths: list[Path], opts: _Options) -> list[Result]:
+    return [
+        extract_document(
+            read_document(p), date=opts.date, region=opts.region, keep_text=opts.keep_text
+        )
+        for p in paths
+    ]
+
+
+def _run_lines(path: str, lines: list[tuple[int, str]], opts: _Options) -> list[Result]:
+    out = []
+    for lineno, line in lines:
+        doc = parse_jsonl_line(line, path, lineno)
+        if doc is not None:
+            out.append(
+                extract_document(doc, date=opts.date, region=opts.region, keep_text=opts.keep_text)
+            )
+    return out
+
+
+def _tasks(inputs: InputSet) -> Iterator[tuple[Callable[..., list[Result]], tuple[object, ...]]]:
+    batch: list[Path] = []
+    size = 0
+    for p in inputs.files:
+        batch.append(p)
+        size += p.stat().st_size
+        if size >= CHUNK_BYTES or len(batch) >= CHUNK_FILES:
+            yield _run_files, (batch,)
+            batch, size = [], 0
+    if batch:
+        yield _run_files, (batch,)
+    for jp in inputs.jsonl:
+        try:
+            fh = jp.open(encoding="utf-8", newline="")
+        except OSError as exc:
+            raise ExtractInputError(f"{jp}: cannot read: {exc.strerror or exc}") from None
+        with fh:
+            lines: list[tuple[int, str]] = []
+            size = 0
+            lineno = 0
+            while True:
+                try:
+                    line = fh.readline()
+                except UnicodeDecodeError:
+                    raise ExtractInputError(f"{jp}: line {lineno + 1}: not UTF-8") from None
+                if not line:
+                    break
+                lineno += 1
+                lines.append((lineno, line))
+                size += len(line)
+                if size >= CHUNK_BYTES // 3:  # characters, roughly a third of the bytes
+                    yield _run_lines, (str(jp), lines)
+                    lines, size = [], 0
+            if lines:
+                yield _run_lines, (str(jp), lines)
+
+
+def extract_many(
+    inputs: InputSet | Iterable[str | Path],
+    *,
+    date: str | None = None,
+    region: str | None = None,
+    jobs: int | None = None,
+    keep_text: bool = False,
+    progress: Callable[[Result], None] | None = None,
+) -> Iterator[Result]:
+    """Extract every document of the inputs, in order, using ``jobs`` processes.
+
+    ``jobs`` defaults to ``os.cpu_count()``; small inputs (under 2 MB) run in-process.
+    ``keep_text`` keeps each document's text in the results (needed to write drafts).
+    """
+    inset = inputs if isinstance(inputs, InputSet) else list_inputs(inputs)
+    opts = _Options(date, region, keep_text)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1 or inset.total_bytes < INLINE_BYTES:
+        for fn, args in _tasks(inset):
+            for res in fn(*args, opts):
+                if progress:
+                    progress(res)
+                yield res
+        return
+    ex = ProcessPoolExecutor(max_workers=jobs)
+    pending: deque[Future[list[Result]]] = deque()
+    try:
+        for fn, args in _tasks(inset):
+            pending.append(ex.submit(fn, *args, opts))
+            while len(pending) >= 2 * jobs:
+                for res in pending.popleft().result():
+                    if progress:
+                        progress(res)
+                    yield res
+        while pending:
+            for res in pending.popleft().result():
+                if progress:
+                    progress(res)
+                yield res
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)

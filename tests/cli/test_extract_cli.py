@@ -1,0 +1,124 @@
+"""CLI: `regiondev extract` listings, drafts, and its error paths (exit 2, stderr)."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from regiondev.cli.app import app
+from regiondev.sources import load_sources
+
+runner = CliRunner()
+
+TEXT = (
+    "标题\n发布时间:2023-05-10\n"
+    "今年一季度,长沙市规模工业增加值同比增长6.5%。力争到2025年,利润总额突破3000亿元。\n"
+    "联系电话:0731-58888888\n"
+)
+
+
+def _write(tmp_path: Path, name: str = "new.txt", text: str = TEXT) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_json_rows_have_the_contract_fields(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(_write(tmp_path)), "-f", "json", "-q"])
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    need = {
+        "value",
+        "quote",
+        "unit",
+        "bound",
+        "low",
+        "high",
+        "figure",
+        "status",
+        "kind",
+        "period",
+        "region",
+        "basis",
+        "source",
+        "start",
+        "end",
+        "indicator_guess",
+        "set_aside_reason",
+    }
+    assert all(need <= set(r) for r in rows)
+    growth = next(r for r in rows if r["figure"] == "6.5%")
+    assert (growth["period"], growth["kind"], growth["basis"]) == ("2023Q1-Q1", "growth", "real")
+    target = next(r for r in rows if r["figure"] == "突破3000亿元")
+    assert (target["status"], target["high"]) == ("target", None)  # unbounded end → null
+    phone = next(r for r in rows if r["figure"] == "0731-58888888")
+    assert phone["set_aside_reason"] and phone["value"] is None
+
+
+def test_csv_md_table_and_claims_only(tmp_path: Path) -> None:
+    p = str(_write(tmp_path))
+    out = runner.invoke(app, ["extract", p, "-f", "csv", "-q", "--claims-only"]).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["figure"] for r in rows] == ["6.5%", "突破3000亿元"]
+    assert "| 6.5% |" in runner.invoke(app, ["extract", p, "-f", "md", "-q"]).stdout
+    table = runner.invoke(app, ["extract", p, "-q"])
+    assert table.exit_code == 0 and "6.5%" in table.stdout
+
+
+def test_seed_directory_and_progress_on_stderr_only(tmp_path: Path) -> None:
+    seed = next(s for s in load_sources() if s.id == "zz21")
+    result = runner.invoke(app, ["extract", str(Path(seed.path).parent), "-f", "json", "-j", "1"])
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)  # stdout is pure JSON
+    assert len({r["source"] for r in rows}) >= 5
+    assert "documents" in result.stderr
+
+
+def test_as_catalog_writes_drafts_refuses_overwrite_then_loads(tmp_path: Path) -> None:
+    p = str(_write(tmp_path))
+    out = tmp_path / "drafts.toml"
+    first = runner.invoke(app, ["extract", p, "--as-catalog", str(out)])
+    assert first.exit_code == 0, first.stderr
+    assert 'review = "draft"' in out.read_text(encoding="utf-8")
+    before = out.read_text(encoding="utf-8")
+    again = runner.invoke(app, ["extract", p, "--as-catalog", str(out)])
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert out.read_text(encoding="utf-8") == before
+    refused = runner.invoke(app, ["catalog", "-c", str(out), "-f", "json"])
+    assert refused.exit_code == 2 and "draft" in refused.stderr
+    out.write_text(before.replace('review = "draft"', 'review = "confirmed"'), encoding="utf-8")
+    loaded = runner.invoke(app, ["catalog", "-c", str(out), "-f", "json", "--region", "changsha"])
+    assert loaded.exit_code == 0, loaded.stderr
+    assert "突破3000亿元" in {r["figure"] for r in json.loads(loaded.stdout)}
+    forced = runner.invoke(app, ["extract", p, "--as-catalog", str(out), "--force"])
+    assert forced.exit_code == 0
+
+
+def test_bad_inputs_exit_2_with_a_clear_message(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and "nope.txt" in missing.stderr
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(bytes(range(256)) * 20)
+    bad = runner.invoke(app, ["extract", str(garbage)])
+    assert bad.exit_code == 2 and "garbage.txt" in bad.stderr and "Traceback" not in bad.stderr
+    jl = tmp_path / "docs.jsonl"
+    jl.write_text('{"id": "a", "text": "1家"}\n{"id": "b", "text": 3}\n', encoding="utf-8")
+    line = runner.invoke(app, ["extract", str(jl), "-f", "json"])
+    assert line.exit_code == 2 and "line 2" in line.stderr
+    date = runner.invoke(app, ["extract", str(_write(tmp_path)), "--date", "soon"])
+    assert date.exit_code == 2 and "--date" in date.stderr
+
+
+def test_jsonl_date_field_resolves_jin_nian(tmp_path: Path) -> None:
+    jl = tmp_path / "docs.jsonl"
+    jl.write_text(
+        json.dumps(
+            {"id": "x", "text": "今年实现产值43.9亿。", "date": "2021-11-09"}, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    rows = json.loads(runner.invoke(app, ["extract", str(jl), "-f", "json", "-q"]).stdout)
+    assert rows[0]["period"] == "2021" and rows[0]["source"] == "x"

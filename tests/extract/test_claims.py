@@ -1,0 +1,191 @@
+"""Claims: hand-labelled fragments for every cue (status, kind, period, region, basis) and
+for the numbers that are set aside."""
+
+from pathlib import Path
+
+import pytest
+
+from regiondev.extract.claims import Claim, detect_date, extract_text
+from regiondev.numbers import scan
+from regiondev.sources import clean_text, load_sources
+
+
+def _one(text: str, figure: str, **kw: object) -> Claim:
+    res = extract_text(text, **kw)  # type: ignore[arg-type]
+    hits = [c for c in res.claims if c.figure == figure]
+    assert len(hits) == 1, [c.figure for c in res.claims]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "status", "cue"),
+    [
+        ("力争新增2至3个千亿元产业集群。", "2至3个", "target", "力争"),
+        ("到2025年,规模工业企业利润总额达到1000亿元。", "达到1000亿元", "target", "到2025年"),
+        ("实现数字经济增长15%以上的发展目标。", "15%以上", "target", "目标"),
+        ("全市经济总量将在五年内达到5000亿元。", "达到5000亿元", "target", "将"),
+        ("未来5年,科技进步贡献率超过70%。", "超过70%", "target", "未来5年"),
+        ("到2018年底,清水塘老工业区261家企业全部关停搬迁到位。", "261家", "actual", ""),
+        ("2020年,长沙市规模工业增加值约2300亿元。", "约2300亿元", "actual", ""),
+    ],
+)
+def test_status_cues(text: str, figure: str, status: str, cue: str) -> None:
+    c = _one(text, figure, date="2021-11-09", region="changsha")
+    assert c.status == status
+    assert cue in c.cues
+
+
+def test_target_context_carries_to_the_next_sentence_of_a_paragraph() -> None:
+    text = "到2025年,利润总额达到1000亿元。新增百亿元制造业企业10家。\n目前有企业50家。\n"
+    res = extract_text(text, date="2021-11-17", region="changsha")
+    by = {c.figure: c for c in res.claims}
+    assert by["10家"].status == "target"  # same paragraph, no cue of its own
+    assert by["50家"].status == "actual"  # a new paragraph, and 目前
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind", "basis", "unit"),
+    [
+        ("规模工业增加值同比增长8.3%。", "8.3%", "growth", "real", "percent"),
+        ("增速为9.9%。", "9.9%", "growth", "real", "percent"),
+        ("占GDP比重为28.1%。", "28.1%", "share", "not_applicable", "percent"),
+        ("两类集群总数在全部集群中占比过半。", "过半", "share", "not_applicable", "percent"),
+        ("实现增加值873.85亿元。", "873.85亿元", "level", "nominal", "cny_100m"),
+        ("人均GDP突破1万美元。", "突破1万美元", "level", "nominal", "usd"),
+        ("共有试点企业1254家。", "1254家", "count", "not_applicable", "enterprises"),
+        ("增速排名全国第4位。", "第4位", "rank", "not_applicable", "rank"),
+        ("规模连续10年居全国第一。", "第一", "rank", "not_applicable", "rank"),
+        ("位居全国省会城市首位。", "首位", "rank", "not_applicable", "rank"),
+    ],
+)
+def test_kind_and_basis(text: str, figure: str, kind: str, basis: str, unit: str) -> None:
+    c = _one(text, figure, date="2021-11-09", region="zhuzhou")
+    assert (c.kind, c.basis, c.unit) == (kind, basis, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "date", "period"),
+    [
+        ("2020年,规模工业增加值约2300亿元。", "约2300亿元", "2021-11-17", "2020"),
+        ("2019年工业经济逆势上扬。1—11月,规模工业增加值增长8.3%。", "8.3%", "", "2019M01-M11"),
+        ("今年前3季度实现地区生产总值2487.1亿元。", "2487.1亿元", "2021-11-09", "2021Q1-Q3"),
+        ("2021年上半年增加值增长12.1%。", "12.1%", "", "2021M01-M06"),
+        ("今年一季度增长6.5%。", "6.5%", "2023-05-10", "2023Q1-Q1"),
+        ("“十四五”期间新增企业10家。", "10家", "2021-11-09", "2021-2025"),
+        ("“十三五”期间关停企业200家。", "200家", "2021-11-09", "2016-2020"),
+        ("过去5年,地区生产总值年均增长7.1%。", "7.1%", "2021-11-09", "2016-2020"),
+        ("今年实现产值43.9亿。", "43.9亿", "2021-11-09", "2021"),
+        ("目前,全市共有试点企业1254家。", "1254家", "2021-11-17", "2021-11-17"),
+        ("去年实现利润100亿元。", "100亿元", "2021-11-09", "2020"),
+        ("力争到2025年产值突破2万亿元。", "突破2万亿元", "2019-12-31", "2025"),
+    ],
+)
+def test_period_cues(text: str, figure: str, date: str, period: str) -> None:
+    assert _one(text, figure, date=date or None, region="hunan").period == period
+
+
+def test_jin_nian_and_mu_qian_need_the_date() -> None:
+    c = _one("今年实现产值43.9亿。", "43.9亿", region="zhuzhou")
+    assert c.period == ""
+    assert "needs the text's date" in c.cues
+    c = _one("目前,全市共有试点企业1254家。", "1254家", region="changsha")
+    assert c.period == ""
+
+
+def test_date_is_read_from_the_byline_when_not_given() -> None:
+    text = "标题\n发布时间:2019/11/16 新闻 浏览:507\n目前,全市共有试点企业1254家。\n"
+    res = extract_text(text, region="changsha")
+    assert (res.date, res.date_origin) == ("2019-11-16", "byline")
+    assert _one(text, "1254家", region="changsha").period == "2019-11-16"
+    assert detect_date("没有日期的文字") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "region"),
+    [
+        ("湖南省规模工业增加值增长8.3%。", "8.3%", "hunan"),
+        ("长沙市规模工业增加值约2300亿元。", "约2300亿元", "changsha"),
+        ("株洲汇集300余家骨干企业。", "300余家", "zhuzhou"),
+        ("在全国21个老工业区搬迁改造试点中。", "21个", "china"),
+        ("广东省地区生产总值增长6.1%。", "6.1%", "广东"),
+        ("全市共有试点企业1254家。", "1254家", "changsha"),  # 全市 = the text's city
+        ("增速排名全国第4位。", "第4位", "changsha"),  # 全国 here is the field of comparison
+        ("企业1254家。", "1254家", "changsha"),  # nothing named: the default
+    ],
+)
+def test_region_cues(text: str, figure: str, region: str) -> None:
+    assert _one(text, figure, date="2021-11-17", region="changsha").region == region
+
+
+def test_default_region_is_the_most_named_place() -> None:
+    text = "株洲市规模工业增加值增长7.0%。株洲新增企业10家。长沙有企业5家。国家级集群3个。\n"
+    assert extract_text(text).region == "zhuzhou"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "guess"),
+    [
+        ("规模工业增加值同比增长8.3%。", "8.3%", "industrial_va_growth"),
+        ("规模工业增加值约2300亿元。", "约2300亿元", "industrial_va"),
+        ("两年平均增长6.3%。", "6.3%", "gdp_growth_two_year_avg"),
+        ("利润总额达到1000亿元。", "达到1000亿元", "industrial_profit"),
+        ("工程机械产业集群规模突破2500亿元。", "突破2500亿元", "unknown"),
+    ],
+)
+def test_indicator_guess(text: str, figure: str, guess: str) -> None:
+    c = _one(text, figure, date="2021-11-09", region="changsha")
+    assert c.indicator_guess == guess
+    if guess == "unknown":
+        assert "产业集群规模" in c.cues  # the words before the figure, for the reviewer
+
+
+def test_bounds_and_intervals_come_from_the_number_reader() -> None:
+    c = _one("拥有2200余家企业。", "2200余家", date="2022-11-30", region="china")
+    assert (c.value, c.bound, c.low, c.high) == (2200, "more_than", 2200, 2300)
+    c = _one("形成1~2个集群。", "1~2个", date="2019-11-16", region="changsha")
+    assert (c.value, c.bound, c.low, c.high) == (1.5, "range", 1, 2)
+
+
+def test_furniture_is_set_aside_with_a_reason_never_dropped() -> None:
+    text = (
+        "首页 > 新闻\n相关:某公司2023年利润增长300%\n标题:长沙制造业\n"
+        "发布时间:2019/11/16 新闻 浏览:507\n"
+        "2020年,长沙市规模工业增加值约2300亿元,构建“1+2+N”产业体系。\n"
+        + "正文。" * 40
+        + "\n延伸阅读\n某地新增企业50家\n版权所有 京ICP备11041399号-2 电话:010-65363056\n"
+    )
+    res = extract_text(text, region="changsha")
+    reasons = {c.figure: c.set_aside_reason for c in res.claims}
+    assert reasons["约2300亿元"] == ""
+    assert reasons["2020年"] == "date"
+    assert reasons["1+2+N"].startswith("plan structure")
+    assert reasons["增长300%"[2:]].startswith("page furniture: header")
+    assert reasons["507"].startswith("page furniture: byline")
+    assert reasons["50家"].startswith("page furniture: footer")
+    assert "licence" in reasons["京ICP备11041399号-2"]
+    assert reasons["010-65363056"] == "phone number"
+    assert [c.figure for c in res.kept] == ["约2300亿元"]
+
+
+def test_figures_in_damaged_runs_are_set_aside() -> None:
+    src = next(s for s in load_sources() if s.id == "cn22")
+    res = extract_text(Path(src.path).read_text(encoding="utf-8"), source="cn22")
+    assert res.damaged
+    inside = [c for c in res.claims if "damaged" in c.set_aside_reason]
+    for c in inside:
+        assert any(a < c.end and c.start < b for a, b, _ in res.damaged)
+
+
+@pytest.mark.parametrize("sid", ["cs21", "csht19", "hn19", "cn22", "zz21"])
+def test_same_tokens_as_scanning_the_whole_clean_text(sid: str) -> None:
+    """Cleaning and scanning only lines and sentences that can hold numbers loses nothing."""
+    src = next(s for s in load_sources() if s.id == sid)
+    res = extract_text(Path(src.path).read_text(encoding="utf-8"), source=sid)
+    whole = clean_text(src)
+    assert [(c.start, c.end, c.figure) for c in res.claims] == [
+        (t.start, t.end, t.text) for t in scan(whole.text)
+    ]
+    assert res.chars == len(whole.text)
+    for c in res.claims:
+        assert whole.text[c.start : c.end] == c.figure
+        assert c.quote == whole.text[c.sentence_start : c.sentence_end]

@@ -1,0 +1,140 @@
+"""Drafts: a new text → draft catalog TOML → confirmed by a person → loads with --catalog."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from regiondev.catalog import load_catalog
+from regiondev.errors import CatalogError
+from regiondev.extract.drafts import write_drafts
+from regiondev.extract.reading import ExtractInputError, read_document
+from regiondev.extract.run import extract_document, extract_many
+
+NEW_TEXT = """长沙市制造业运行情况
+发布时间:2023-05-10
+今年一季度,长沙市规模工业增加值同比增长6.5%,增速居全省第3位。2022年,全市地区生产总值约14000亿元。
+目前,全市共有国家级专精特新“小巨人”企业25家,1254家企业入选试点。力争到2025年,全市先进制造业集群产值突破3000亿元,数字经济占地区生产总值比重达到40%以上。
+新增企业10家。另有企业10家。
+联系电话:0731-58888888
+"""
+
+
+def _confirm(path: Path) -> None:
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('review = "draft"', 'review = "confirmed"'),
+        encoding="utf-8",
+    )
+
+
+def _draft(tmp_path: Path, name: str, data: bytes) -> tuple[Path, Path]:
+    src = tmp_path / name
+    src.write_bytes(data)
+    out = tmp_path / "drafts" / "new.toml"
+    write_drafts([extract_document(read_document(src))], out)
+    return src, out
+
+
+def test_round_trip_new_text_drafts_confirm_and_load(tmp_path: Path) -> None:
+    _, out = _draft(tmp_path, "changsha_2023.txt", NEW_TEXT.encode("utf-8"))
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    obs = data["observation"]
+    assert all(o["review"] == "draft" for o in obs)
+    figures = [o["figure"] for o in obs]
+    assert figures == [
+        "6.5%",
+        "第3位",
+        "约14000亿元",
+        "25家",
+        "1254家",
+        "突破3000亿元",
+        "达到40%以上",
+        "10家",
+        "10家",
+    ]
+    source = data["source"][0]
+    assert source["file"] == "../changsha_2023.txt" and source["published"] == "2023-05-10"
+    # drafts are refused until a person confirms them
+    with pytest.raises(CatalogError, match=r"draft"):
+        load_catalog(extra=[out])
+    _confirm(out)
+    cat = load_catalog(extra=[out])
+    mine = [o for o in cat.observations if o.source == source["id"]]
+    assert len(mine) == len(obs)
+    by = {o.figure + o.quote[:4]: o for o in mine}
+    growth = next(o for o in mine if o.figure == "6.5%")
+    assert (growth.indicator, str(growth.period), growth.basis.value) == (
+        "industrial_va_growth",
+        "2023Q1-Q1",
+        "real",
+    )
+    target = next(o for o in mine if o.figure == "突破3000亿元")
+    assert (target.status.value, str(target.period), target.aspirational) == (
+        "target",
+        "2025",
+        True,
+    )
+    assert target.bound.value == "more_than" and target.low == 3000
+    assert by  # every record validated: quote found once, figure parsed to value/unit/bound
+    # the repeated sentence-internal figure 10家 needed a longer, unique quote
+    tens = [o for o in mine if o.figure == "10家"]
+    assert len({o.quote for o in tens}) == 2
+
+
+def test_drafted_source_passes_the_audit(tmp_path: Path) -> None:
+    from regiondev.audit import audit
+
+    _, out = _draft(tmp_path, "a.txt", NEW_TEXT.encode("utf-8"))
+    _confirm(out)
+    result = audit(load_catalog(extra=[out]))
+    assert [e for e in result.unaccounted() if e.source == "a"] == []
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5"])
+def test_non_utf8_input_gets_a_utf8_copy_that_loads(tmp_path: Path, encoding: str) -> None:
+    import opencc
+
+    text = NEW_TEXT.replace("“小巨人”", "小巨人")
+    if encoding == "big5":
+        text = opencc.OpenCC("s2tw").convert(text)  # Big5 holds traditional characters
+    _, out = _draft(tmp_path, f"doc_{encoding}.txt", text.encode(encoding))
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    source = data["source"][0]
+    assert source["file"].startswith("new.texts/")
+    assert source["original_encoding"].startswith(encoding[:3])
+    _confirm(out)
+    assert load_catalog(extra=[out]).source(source["id"]).sha256 == source["sha256"]
+
+
+def test_html_and_jsonl_inputs_draft_and_load(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    body = NEW_TEXT.replace("\n", "</p><p>")
+    page.write_text(f"<html><script>x=1</script><body><p>{body}</p></body></html>", "utf-8")
+    jl = tmp_path / "docs.jsonl"
+    import json
+
+    jl.write_text(
+        json.dumps({"id": "J-1", "text": NEW_TEXT, "date": "2023-05-10"}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "d.toml"
+    summary = write_drafts(extract_many([page, jl], jobs=1, keep_text=True), out)
+    assert summary.sources == 2 and len(summary.texts) == 2
+    _confirm(out)
+    cat = load_catalog(extra=[out])
+    assert {"page", "j-1"} <= {s.id for s in cat.sources}
+
+
+def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "d.toml"
+    out.write_text("# mine\n", encoding="utf-8")
+    src = tmp_path / "a.txt"
+    src.write_text(NEW_TEXT, encoding="utf-8")
+    res = [extract_document(read_document(src))]
+    with pytest.raises(ExtractInputError, match=r"already exists.*--force"):
+        write_drafts(res, out)
+    assert out.read_text(encoding="utf-8") == "# mine\n"
+    write_drafts(res, out, force=True)
+    assert "[[observation]]" in out.read_text(encoding="utf-8")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
