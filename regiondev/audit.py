@@ -121,11 +121,7 @@ def audit_source(cat: Catalog, src: Source) -> list[AuditEntry]:
     """Audit one source text against the catalog."""
     text = clean_text(src)
     records = [o for o in cat.observations if o.source == src.id and o.figure_start >= 0]
-    quote_spans = []
-    for o in records:
-        hits = text.find(o.quote)
-        if hits:
-            quote_spans.append((hits[0], hits[0] + len(o.quote), o.id))
+    quote_spans = [(o.quote_start, o.quote_start + len(o.quote), o.id) for o in records]
     waivers = [w for w in cat.waivers if w.source == src.id]
     out = []
     for tok in scan(text.text):

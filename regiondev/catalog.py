@@ -175,11 +175,8 @@ def _row(cat: Catalog, o: Observation) -> dict[str, Any]:
     measure = cat.indicators[o.indicator].measure.value
     quote_raw = ""
     src = cat.source(o.source)
-    if src.path:
-        text = clean_text(src)
-        hits = text.find(o.quote)
-        if hits:
-            quote_raw = text.raw_quote(hits[0], hits[0] + len(o.quote))
+    if src.path and o.quote_start >= 0:
+        quote_raw = clean_text(src).raw_quote(o.quote_start, o.quote_start + len(o.quote))
     return {
         "id": o.id,
         "source": o.source,
@@ -433,7 +430,7 @@ class _Loader:
                 f"{bound.value!r} but the figure {figure!r} reads {parsed.bound.value!r}",
             )
 
-        fstart = fend = -1
+        fstart = fend = qstart = -1
         if src.path:
             text = clean_text(src)
             hits = text.find(quote)
@@ -455,7 +452,8 @@ class _Loader:
                 )
             if not 1 <= k <= len(occurrences):
                 raise CatalogError(file, rid, "figure_occurrence", f"no occurrence {k}")
-            fstart = hits[0] + occurrences[k - 1]
+            qstart = hits[0]
+            fstart = qstart + occurrences[k - 1]
             fend = fstart + len(norm_figure)
             run = text.in_damaged_run(fstart, fend)
             if run is not None:
@@ -487,6 +485,7 @@ class _Loader:
             origin=file,
             figure_start=fstart,
             figure_end=fend,
+            quote_start=qstart,
         )
 
 

@@ -343,6 +343,7 @@ class Observation:
     origin: str = ""
     figure_start: int = -1
     figure_end: int = -1
+    quote_start: int = -1
 
     @property
     def interval(self) -> Interval:

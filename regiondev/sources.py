@@ -12,7 +12,7 @@ from typing import Any
 from regiondev._callable import make_module_callable
 from regiondev.errors import SourceError
 from regiondev.model import Source
-from regiondev.text import CleanText, clean
+from regiondev.text import CleanText, clean, normalise_fragment
 
 __all__ = ["clean_text", "get_source", "load_sources", "seed_path", "source_frame"]
 
@@ -126,7 +126,7 @@ def source_frame(sources: tuple[Source, ...] | None = None) -> Any:
                 "path": s.path,
                 "sha256": s.sha256,
                 "title": s.title,
-                "title_simplified": _simplified(s.title),
+                "title_simplified": normalise_fragment(s.title),
                 "outlet": s.outlet,
                 "published": s.published,
                 "event_date": s.event_date,
@@ -141,12 +141,6 @@ def source_frame(sources: tuple[Source, ...] | None = None) -> Any:
             }
         )
     return pl.DataFrame(rows)
-
-
-def _simplified(text: str) -> str:
-    from regiondev.text import normalise_fragment
-
-    return normalise_fragment(text)
 
 
 make_module_callable(__name__, "source_frame")

@@ -35,7 +35,7 @@ def sources(fmt: FormatOpt = Format.table, catalog: CatalogOpt = None) -> None:
     from regiondev.sources import source_frame
 
     cat = load_user_catalog(catalog)
-    frame = source_frame(cat.sources).rename({"published": "published"})
+    frame = source_frame(cat.sources)
     emit(
         frame,
         fmt,

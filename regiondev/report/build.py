@@ -324,10 +324,8 @@ def _audit_section(cat: Catalog) -> Section:
 
 
 def _extraction_blocks(cat: Catalog) -> list[Block]:
-    try:
-        from regiondev.extract.accuracy import accuracy
-    except ImportError:
-        return []
+    from regiondev.extract.accuracy import accuracy
+
     frame = accuracy(cat)
     return [
         _text(
@@ -356,9 +354,6 @@ def _appendix_section(cat: Catalog) -> Section:
             ),
         ),
     )
-
-
-SECTION_BUILDERS: tuple[tuple[str, Callable[..., Section]], ...] = ()
 
 
 def build_sections(
