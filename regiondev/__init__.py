@@ -64,11 +64,11 @@ def load_catalog(extra: Any = (), *, allow_drafts: bool = False) -> Catalog:
     return _load(extra, allow_drafts=allow_drafts)
 
 
-def sources() -> Any:
-    """The source registry as a polars DataFrame."""
+def sources(extra: Any = ()) -> Any:
+    """Every source of the catalog (news texts and reference data) as a polars DataFrame."""
     from regiondev.sources import source_frame
 
-    return source_frame()
+    return source_frame(_load_cat(extra).sources)
 
 
 def series(region: str | Region, indicator: str, extra: Any = ()) -> Series:

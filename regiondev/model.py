@@ -183,7 +183,7 @@ _SPAN = re.compile(r"^(\d{4})-(\d{4})$")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """A period in canonical text form.
 
@@ -226,6 +226,23 @@ class Period:
         raise ValueError(
             f"period {text!r} is not one of YYYY, YYYYMmm-Mmm, YYYYQn-Qn, YYYY-YYYY, YYYY-MM-DD"
         )
+
+    @property
+    def end_key(self) -> tuple[int, int, int]:
+        """When the period ends, as (year, month, day): a year ends on 31 December."""
+        match self.kind:
+            case PeriodKind.DATE:
+                return (self.end_year, self.first, self.day)
+            case PeriodKind.MONTHS:
+                return (self.end_year, self.last, 31)
+            case PeriodKind.QUARTERS:
+                return (self.end_year, 3 * self.last, 31)
+            case _:
+                return (self.end_year, 12, 31)
+
+    def __lt__(self, other: Period) -> bool:
+        """Chronological order: by end, then the longer period first."""
+        return (self.end_key, self.start_year) < (other.end_key, other.start_year)
 
     @property
     def is_annual_point(self) -> bool:

@@ -33,7 +33,8 @@ def format_cell(value: Any) -> str:
             return "NaN"
         if value == int(value) and abs(value) < 1e15:
             return f"{int(value)}"
-        return f"{value:.4g}" if abs(value) >= 1e-3 else f"{value:.3e}"
+        # Six significant digits keep every printed figure (873.85, 2487.1, 3109.79) intact.
+        return f"{value:.6g}" if abs(value) >= 1e-4 else f"{value:.3e}"
     if isinstance(value, list | tuple):
         return ", ".join(format_cell(v) for v in value)
     return str(value)

@@ -40,6 +40,10 @@ class Series:
     unit: str
     observations: tuple[Observation, ...]
 
+    def __repr__(self) -> str:
+        points = ", ".join(f"{o.period}: {o.figure}" for o in self.observations)
+        return f"Series({self.region.value}, {self.indicator}, [{points}])"
+
     def __len__(self) -> int:
         return len(self.observations)
 

@@ -67,7 +67,8 @@ def catalog_cmd(
     if status is not None and status not in {s.value for s in Status}:
         fail(f"--status {status!r} is not one of: actual, target")
     if indicator is not None and indicator not in cat.indicators:
-        fail(f"--indicator {indicator!r} is not a known indicator code (see the README)")
+        codes = ", ".join(sorted(cat.indicators))
+        fail(f"--indicator {indicator!r} is not a known indicator code; known codes: {codes}")
     frame = cat.frame()
     for col, val in (("region", region), ("indicator", indicator), ("status", status)):
         if val is not None:

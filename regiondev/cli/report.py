@@ -23,7 +23,12 @@ def report(
         ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace a non-empty folder that is not a report.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Write into a non-empty folder that holds no previous report "
+            "(its report.md, report.html and figures/ are replaced; other files are kept).",
+        ),
     ] = False,
 ) -> None:
     """Write report.md, report.html (figures embedded) and figures/ into --out.

@@ -89,16 +89,30 @@ def _sources_section(cat: Catalog) -> Section:
         _table(frame, ["id", "date_evidence"], "How each publication date is known"),
         _text("**Byte-damaged runs found**\n\n" + ("\n".join(runs) if runs else "None.")),
     ]
+    reference = tuple(s for s in cat.sources if s.kind != "news")
+    if reference:
+        blocks.append(
+            _table(
+                source_frame(reference).sort("id"),
+                ["id", "kind", "published", "title", "outlet", "url", "sha256"],
+                "Reference data (not claims of the news texts; used for location quotients)",
+            )
+        )
     return Section("sources", "1. Sources", tuple(blocks))
 
 
 def _catalog_section(cat: Catalog) -> Section:
+    import polars as pl
+
     from regiondev.report.figures import catalog_figure
 
     frame = cat.frame().sort(["region", "indicator", "period", "id"])
+    news_ids = [s.id for s in cat.sources if s.kind == "news"]
+    news = frame.filter(pl.col("source").is_in(news_ids))
     blocks = [
         _text(
-            f"{frame.height} figures, each with its source, verbatim quote, unit, period, bound "
+            f"{news.height} figures from the news texts and {frame.height - news.height} "
+            "reference records, each with its source, verbatim quote, unit, period, bound "
             "(the interval its qualifier implies: 约 about ±5 %, 突破/超过 more than, 以上 at "
             "least, 余/多 more than but below the next step of the last digit) and price basis "
             "(levels nominal, official growth rates real). Units: cny_100m = 亿元 (100 million "
@@ -107,8 +121,8 @@ def _catalog_section(cat: Catalog) -> Section:
         Block(
             "figure",
             figure="catalog.png",
-            png=catalog_figure(frame),
-            caption="Cataloged figures by region and status.",
+            png=catalog_figure(news),
+            caption="Figures cataloged from the news texts, by region and status.",
         ),
         _table(
             frame,
@@ -185,6 +199,12 @@ def _growth_section(cat: Catalog, deflator: float | None) -> Section:
             "Targets and the growth they require",
         ),
         _table(frame, ["target_id", "note"], "Notes and reasons, per target"),
+        _table(
+            _classification_frame(),
+            ["classification", "meaning"],
+            "Classifications (ratio = growth on record / required growth; bands of Eurostat's "
+            "SDG progress method and Open SDG)",
+        ),
     ]
     if "derivation" in frame.columns:
         import polars as pl
@@ -193,6 +213,16 @@ def _growth_section(cat: Catalog, deflator: float | None) -> Section:
         if derived.height:
             blocks.append(_table(derived, ["target_id", "derivation"], "Derived baselines"))
     return Section("growth", "3. Targets and required growth", tuple(blocks))
+
+
+def _classification_frame() -> Any:
+    import polars as pl
+
+    from regiondev.analysis.progress import CLASSIFICATIONS
+
+    return pl.DataFrame(
+        {"classification": list(CLASSIFICATIONS), "meaning": list(CLASSIFICATIONS.values())}
+    )
 
 
 def _clusters_section(cat: Catalog) -> Section:
@@ -210,6 +240,25 @@ def _clusters_section(cat: Catalog) -> Section:
     return Section("clusters", "4. Cluster comparisons", tuple(blocks))
 
 
+#: English names of the partition members the texts use (cn22's domains and macro-regions).
+MEMBER_NAMES = {
+    "it": "New-generation IT",
+    "high_end_equipment": "High-end equipment",
+    "new_materials": "New materials",
+    "biomedicine": "Biomedicine & medical devices",
+    "consumer_goods": "Consumer goods",
+    "nev_icv": "NEV & connected vehicles",
+    "east": "East",
+    "central": "Central (incl. Hunan)",
+    "west": "West",
+    "northeast": "Northeast",
+}
+
+
+def _member_name(code: str) -> str:
+    return MEMBER_NAMES.get(code, code.replace("_", " "))
+
+
 def _cluster_blocks(result: Any) -> list[Block]:
     """Tables and figures of the cluster result, one table per kind of comparison."""
     import polars as pl
@@ -225,7 +274,7 @@ def _cluster_blocks(result: Any) -> list[Block]:
     panels = []
     for part in comp["partition"].unique(maintain_order=True).to_list():
         sub = comp.filter(pl.col("partition") == part)
-        labels = [str(m).replace("_", " ") for m in sub["member"]]
+        labels = [_member_name(str(m)) for m in sub["member"]]
         panels.append((f"by {part.replace('_', ' ')}", labels, [float(v) for v in sub["percent"]]))
     out.append(
         Block(
@@ -244,12 +293,14 @@ def _cluster_blocks(result: Any) -> list[Block]:
                 "figure",
                 figure="location_quotients.png",
                 png=lq_figure(
-                    [str(m) for m in ref["macro_region"]],
+                    [_member_name(str(m)) for m in ref["macro_region"]],
                     [float(v) for v in ref["location_quotient"]],
                     str(first_ref).replace("_", " "),
                 ),
-                caption=f"Location quotients against {first_ref} "
-                "(dashed line: proportional to the reference).",
+                caption=f"Location quotients: share of the 45 clusters (list of 2022-11-30) / "
+                f"share of {str(first_ref).replace('_', ' ')} "
+                f"({ref['reference_source'][0]}, {ref['reference_period'][0]}); dashed line: "
+                "proportional.",
             )
         )
     for name, frame in result.tables().items():
@@ -520,7 +571,8 @@ def _check_target(out: Path, force: bool) -> None:
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists() and not force:
         raise ReportError(
             f"{out} is not empty and holds no previous regiondev report; choose another --out "
-            "or pass --force to replace it"
+            "or pass --force to write report.md, report.html and figures/ into it (other "
+            "files are kept)"
         )
 
 
@@ -532,29 +584,33 @@ def write_report(
     force: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Path]:
-    """Write report.md, report.html and figures/ into ``out`` atomically."""
+    """Write report.md, report.html and figures/ into ``out``.
+
+    Everything is staged in a hidden folder inside ``out`` first, then moved into place file
+    by file (each move atomic); files in ``out`` that are not the report's are left alone.
+    """
     out = Path(out)
     _check_target(out, force)
     sections = build_sections(cat, deflator=deflator, progress=progress)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".report-", dir=out.parent))
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".regiondev-staging-", dir=out))
     try:
-        (tmp / "figures").mkdir()
+        (staging / "figures").mkdir(mode=0o755)
         for s in sections:
             for b in s.blocks:
                 if b.kind == "figure":
-                    (tmp / "figures" / b.figure).write_bytes(b.png)
-        (tmp / "report.md").write_text(render_markdown(sections), encoding="utf-8")
-        (tmp / "report.html").write_text(render_html(sections), encoding="utf-8")
-        (tmp / MARKER).write_text("regiondev report folder; safe to replace\n", encoding="utf-8")
-        if out.exists():
-            backup = Path(tempfile.mkdtemp(prefix=".old-report-", dir=out.parent))
-            os.rename(out, backup / "old")
-            os.rename(tmp, out)
-            shutil.rmtree(backup)
-        else:
-            os.rename(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+                    (staging / "figures" / b.figure).write_bytes(b.png)
+        (staging / "report.md").write_text(render_markdown(sections), encoding="utf-8")
+        (staging / "report.html").write_text(render_html(sections), encoding="utf-8")
+        (staging / MARKER).write_text(
+            "regiondev report: report.md, report.html and figures/ are regenerated here\n",
+            encoding="utf-8",
+        )
+        if (out / "figures").exists():
+            os.rename(out / "figures", staging / "old-figures")
+        os.rename(staging / "figures", out / "figures")
+        for name in ("report.md", "report.html", MARKER):
+            os.replace(staging / name, out / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return {"markdown": out / "report.md", "html": out / "report.html", "figures": out / "figures"}

@@ -62,52 +62,91 @@ def catalog_figure(frame: Any) -> bytes:
 
 
 def growth_figure(frame: Any) -> bytes:
-    """Required CAGR per target with its interval, and the historical growth where known."""
+    """Required growth per target with its interval, and the growth on record where known.
+
+    Level targets show the CAGR they require (nominal, between levels); growth-rate targets
+    show the printed target rate. Each growth on record is labelled with its basis and period.
+    """
     plt = _theme()
 
     rows = [r for r in frame.iter_rows(named=True) if r.get("required_cagr") is not None]
-    height = max(2.4, 0.55 * len(rows) + 1.4)
+    height = max(2.6, 0.8 * len(rows) + 1.6)
     fig, ax = plt.subplots(figsize=(_WIDTH, height))
     if not rows:
         ax.text(0.5, 0.5, "No target has a usable baseline", ha="center", va="center")
         ax.set_axis_off()
         return png_bytes(fig)
     labels = []
+    seen: set[str] = set()
+
+    def once(label: str) -> str | None:
+        if label in seen:
+            return None
+        seen.add(label)
+        return label
+
     for i, r in enumerate(rows):
         y = len(rows) - 1 - i
         point = 100 * r["required_cagr"]
-        low = r.get("required_cagr_low")
-        high = r.get("required_cagr_high")
+        low, high = r.get("required_cagr_low"), r.get("required_cagr_high")
         lo = 100 * low if low is not None and math.isfinite(low) else point
         hi = 100 * high if high is not None and math.isfinite(high) else point
-        ax.plot([lo, hi], [y, y], color="#0173b2", linewidth=4, alpha=0.45, solid_capstyle="butt")
-        ax.plot(
+        is_rate = r.get("measure") == "growth_rate"
+        label = (
+            "target growth rate (as printed)"
+            if is_rate
+            else "required CAGR between levels (nominal), with interval"
+        )
+        ax.errorbar(
             [point],
             [y],
-            "o",
+            xerr=[[point - lo], [hi - point]],
+            fmt="s" if is_rate else "o",
             color="#0173b2",
-            label="required CAGR (interval from bounds and rounding)" if i == 0 else None,
+            capsize=7,
+            markersize=7,
+            label=once(label),
+        )
+        ax.annotate(
+            f"{point:.2f}%",
+            (point, y),
+            xytext=(0, 9),
+            textcoords="offset points",
+            ha="center",
+            fontsize="small",
+            color="#0173b2",
         )
         hist = r.get("historical_growth")
         if hist is not None:
+            basis = r.get("historical_basis") or "basis?"
             ax.plot(
                 [100 * hist],
                 [y],
                 "D",
                 color="#de8f05",
-                label=f"growth on record ({r.get('historical_basis') or 'basis?'})"
-                if not any(
-                    lab.startswith("growth on record") for lab in ax.get_legend_handles_labels()[1]
-                )
-                else None,
+                markersize=7,
+                label=once("growth on record"),
             )
-        labels.append(f"{r['region']} · {r['indicator']} → {r['target_period']}")
+            note = f"{100 * hist:.1f}% {basis}, {r.get('historical_period') or ''}".strip(", ")
+            if r.get("classification") == "basis_differs":
+                note += " (basis differs)"
+            ax.annotate(
+                note,
+                (100 * hist, y),
+                xytext=(0, -14),
+                textcoords="offset points",
+                ha="center",
+                fontsize="x-small",
+                color="#b36b00",
+            )
+        labels.append(f"{r['region']} · {r['indicator']} · {r['target_period']}")
     ax.set_yticks(range(len(rows) - 1, -1, -1), labels)
-    ax.set_xlabel("annual growth, % (required: nominal CAGR between levels; record: as printed)")
+    ax.set_ylim(-0.8, len(rows) - 0.2)
+    ax.set_xlabel("annual growth, %")
     ax.set_title("Growth each target requires, against the growth on record")
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.legend(
-        loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, fontsize="small", frameon=False
+        loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2, fontsize="small", frameon=False
     )
     return png_bytes(fig)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,37 @@ def test_committed_report_is_current(report_dir: Path) -> None:
         assert (committed / name).read_bytes() == (report_dir / name).read_bytes(), (
             f"analyses/{name} is stale: run `make report` and commit it"
         )
+
+
+def test_force_keeps_the_users_other_files(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me", encoding="utf-8")
+    write_report(load_catalog(), mine, force=True)
+    assert (mine / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in mine.iterdir()) == sorted(
+        [MARKER, "figures", "notes.txt", "report.html", "report.md"]
+    )
+
+
+def test_rewriting_a_report_keeps_extra_files_and_drops_stale_figures(tmp_path: Path) -> None:
+    out = tmp_path / "r"
+    write_report(load_catalog(), out)
+    (out / "mynotes.md").write_text("mine", encoding="utf-8")
+    (out / "figures" / "stale.png").write_bytes(b"old")
+    write_report(load_catalog(), out)
+    assert (out / "mynotes.md").read_text(encoding="utf-8") == "mine"
+    assert not (out / "figures" / "stale.png").exists()
+    assert not [p for p in out.iterdir() if p.name.startswith(".regiondev-staging")]
+
+
+def test_report_folder_is_readable_by_others(tmp_path: Path) -> None:
+    out = tmp_path / "fresh"
+    old = os.umask(0o022)
+    try:
+        write_report(load_catalog(), out)
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o755 == 0o755
+    assert (out / "figures").stat().st_mode & 0o755 == 0o755
+    assert (out / "report.html").stat().st_mode & 0o644 == 0o644
