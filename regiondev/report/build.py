@@ -305,8 +305,30 @@ def _cluster_blocks(result: Any) -> list[Block]:
         )
     for name, frame in result.tables().items():
         cols = [c for c in frame.columns if frame[c].null_count() < frame.height]
+        shared = _shared_notes(frame, cols)
+        if shared:
+            out.append(
+                _text(
+                    f"**{name.replace('_', ' ').capitalize()}**, for every row:\n\n"
+                    + "\n".join(f"- {c}: {v}" for c, v in shared.items())
+                )
+            )
+        cols = [c for c in cols if c not in shared]
         out.append(_table(frame, cols, f"Clusters: {name.replace('_', ' ')}"))
     return out
+
+
+def _shared_notes(frame: Any, columns: list[str]) -> dict[str, str]:
+    """Text columns with one long value in every row: said once above the table instead."""
+    import polars as pl
+
+    shared = {}
+    for c in columns:
+        if frame.height > 1 and frame[c].dtype == pl.String and frame[c].n_unique() == 1:
+            value = frame[c][0]
+            if value and len(value) > 40:
+                shared[c] = value
+    return shared
 
 
 def _consistency_section(cat: Catalog) -> Section:
