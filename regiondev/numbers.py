@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 from regiondev.model import APPROX_RELATIVE, Bound
 
@@ -202,10 +203,12 @@ def _magnitude(mag: str) -> float:
     return factor
 
 
+@lru_cache(maxsize=1 << 15)
 def parse_figure(text: str) -> ParsedFigure:
     """Read one numeric expression such as ``突破2500亿元``, ``2200余家`` or ``2至3个``.
 
-    Raises FigureParseError naming the text when it is not one whole expression.
+    Raises FigureParseError naming the text when it is not one whole expression. Results are
+    cached on the text (a ParsedFigure is immutable); errors are not.
     """
     text = text.strip()
     if m := _FIRST_PLACE.fullmatch(text):
@@ -374,17 +377,47 @@ _SCAN = re.compile(
     )
 )
 
+# Where a match can start. ``_SCAN`` is one long alternation with no literal prefix, so the
+# regex engine would try every alternative at every character; ``scan`` instead jumps from one
+# possible start to the next with this cheap pattern and runs ``_SCAN.match`` only there. Each
+# branch is a necessary condition for some alternatives of ``_SCAN`` to match at that place:
+# a digit, a Chinese numeral, 第 or a Roman class numeral; a bound prefix (约, 突破, 不低于…)
+# followed by what a figure starts with; the word-led periods and verbal figures; a ``+`` before
+# a digit (phones); Latin letters running into a digit (``GDP2021``, ``A-1``); ``ICP证`` and
+# 公网安备; a CJK character one or two before ``ICP`` (湘ICP备…). tests/test_numbers.py checks,
+# at every position of the shipped texts and of generated mixes, that no match is skipped.
+_BODY = rf"[第数\d{_CN_DIGITS}]"
+_SCAN_START_BRANCHES = (
+    rf"[\d{_CN_DIGITS}第{_ROMAN}]"
+    rf"|(?:{_PREFIX_ALT}){_BODY}"
+    r"|数[十百千万]|前\s*[\d一二三]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
+    r"|\+\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
+)
+# The look-ahead holds every branch's first character: one set test rejects most places.
+_SCAN_START = re.compile(
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+A-Za-z公])"
+    f"(?:{_SCAN_START_BRANCHES})"
+)
+# Only a text holding "ICP" can hold a licence number led by one or two CJK characters.
+_SCAN_START_ICP = re.compile(f"{_SCAN_START_BRANCHES}|[\u4e00-\u9fff](?=[\u4e00-\u9fff]?ICP)")
+
 # Chinese numerals carry a figure only next to a classifier or after 第; 一 alone is idiom
 # (一批, 一座城市) and is not read as a figure.
 _CN_CLASSIFIED = re.compile(rf"^(?:第)?(?:{_PREFIX_ALT})?[{_CN_DIGITS}]+")
 _CN_OK_TAIL = re.compile(
     r"(个|大|类|条|项|家|名|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多)"
 )
+_DIGIT = re.compile(r"\d")
+_SEVERAL = re.compile(r"数[十百千万]")
+_PREFIX_RE = re.compile(f"^(?:{_PREFIX_ALT})")
+_CN_NUMERAL = re.compile(f"[{_CN_DIGITS}]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One numeric token found in a text: kind, span and (for figures) the parsed value."""
+class Token(NamedTuple):
+    """One numeric token found in a text: kind, span and (for figures) the parsed value.
+
+    A named tuple (immutable, and cheap to make: a corpus holds millions of tokens).
+    """
 
     kind: TokenKind
     start: int
@@ -393,8 +426,11 @@ class Token:
     parsed: ParsedFigure | None = None
 
 
+_new_token = tuple.__new__
+
+
 def _is_cn_only(text: str) -> bool:
-    return not re.search(r"\d", text)
+    return _DIGIT.search(text) is None
 
 
 @cache
@@ -403,11 +439,11 @@ def _boundary_ok(text: str) -> bool:
     body = text
     if body.startswith("第"):
         return True
-    if re.match(r"数[十百千万]", body):
+    if _SEVERAL.match(body):
         # 数百家 / 数十年: "several hundred / several tens of", a vague but real count.
         return True
-    core = re.sub(f"^(?:{_PREFIX_ALT})", "", body)
-    numeral = re.match(f"[{_CN_DIGITS}]+", core)
+    core = _PREFIX_RE.sub("", body)
+    numeral = _CN_NUMERAL.match(core)
     if numeral is None:
         return False
     if numeral.group(0) == "一" or set(numeral.group(0)) <= {"一", "零", "〇"}:
@@ -416,26 +452,59 @@ def _boundary_ok(text: str) -> bool:
     return bool(rest) and bool(_CN_OK_TAIL.match(rest))
 
 
-def scan(text: str) -> Iterator[Token]:
-    """Every numeric token in a clean text, left to right, non-overlapping."""
-    for m in _SCAN.finditer(text):
+@lru_cache(maxsize=1 << 15)
+def _figure(raw: str) -> ParsedFigure | None:
+    """The figure a ``figure`` match reads as, or None when it is idiom or not a figure.
+
+    Cached on the token text: the answer depends on nothing else and is immutable.
+    """
+    cn_only = _is_cn_only(raw)
+    if cn_only and not _boundary_ok(raw):
+        return None
+    # A bare prefix word before a non-figure (e.g. 超 in 超高清) never matches, since a
+    # number is required; but keep the token tight: strip a prefix that is part of a word.
+    try:
+        parsed = parse_figure(raw)
+    except FigureParseError:
+        return None
+    if cn_only and parsed.unit == "" and not raw.startswith("第"):
+        return None
+    return parsed
+
+
+_PLAIN_KINDS = {
+    "structure": TokenKind.STRUCTURE,
+    "code": TokenKind.CODE,
+    "date": TokenKind.DATE,
+    "period": TokenKind.PERIOD,
+}
+
+
+def scan(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Token]:
+    """Every numeric token in a clean text, left to right, non-overlapping.
+
+    ``pos``/``endpos`` limit the scan to ``text[pos:endpos]`` the way they limit
+    ``re.Pattern.finditer`` (no token runs past ``endpos``); offsets stay those of ``text``.
+    The tokens are exactly those of ``_SCAN.finditer`` (tests keep that reference).
+    """
+    if endpos is None:
+        endpos = len(text)
+    find = (_SCAN_START_ICP if text.find("ICP", pos, endpos) != -1 else _SCAN_START).search
+    match = _SCAN.match
+    while (c := find(text, pos, endpos)) is not None:
+        start = c.start()
+        m = match(text, start, endpos)
+        if m is None:
+            pos = start + 1
+            continue
+        pos = end = m.end()
         kind_name = m.lastgroup
-        start, end = m.span()
-        if kind_name in ("structure", "code", "date", "period"):
-            yield Token(TokenKind(kind_name), start, end, m.group(0))
-            continue
-        if kind_name == "firstplace":
-            yield Token(TokenKind.FIGURE, start, end, m.group(0), parse_figure(m.group(0)))
-            continue
-        raw = m.group(0)
-        if _is_cn_only(raw) and not _boundary_ok(raw):
-            continue
-        # A bare prefix word before a non-figure (e.g. 超 in 超高清) never matches, since a
-        # number is required; but keep the token tight: strip a prefix that is part of a word.
-        try:
-            parsed = parse_figure(raw)
-        except FigureParseError:
-            continue
-        if _is_cn_only(raw) and parsed.unit == "" and not raw.startswith("第"):
-            continue
-        yield Token(TokenKind.FIGURE, start, end, raw, parsed)
+        raw = m.group()
+        if kind_name == "figure":
+            parsed = _figure(raw)
+            if parsed is not None:
+                yield _new_token(Token, (TokenKind.FIGURE, start, end, raw, parsed))
+        elif kind_name == "firstplace":
+            yield _new_token(Token, (TokenKind.FIGURE, start, end, raw, parse_figure(raw)))
+        else:
+            yield _new_token(Token, (_PLAIN_KINDS[str(kind_name)], start, end, raw, None))

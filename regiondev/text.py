@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-__all__ = ["CleanText", "DamagedRun", "clean", "to_simplified"]
+__all__ = ["CleanText", "DamagedRun", "clean", "clean_length", "clean_lines", "to_simplified"]
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _ANNOTATION = r"\((?:[a-zA-Z]*[āáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ][a-zA-Z]*|[a-z]{1,6})\)"
@@ -105,15 +106,29 @@ def normalise_fragment(fragment: str) -> str:
 
 
 def _convert_same_length(text: str) -> str:
-    """Convert line by line; a line whose length would change is converted char by char."""
+    """Convert line by line; a line whose length would change is converted char by char.
+
+    The whole text goes through OpenCC in one call: OpenCC's dictionary keys never hold a
+    line break, so its longest-match segmentation restarts at every line and the converted
+    text is the concatenation of the lines converted one by one (tests check this). Only a
+    line whose length changed is redone char by char.
+    """
+    converted = to_simplified(text)
+    lines = text.splitlines(keepends=True)
+    done = converted.splitlines(keepends=True)
+    if (
+        len(converted) == len(text)
+        and len(done) == len(lines)
+        and all(map(int.__eq__, map(len, lines), map(len, done)))
+    ):
+        return converted
+    if len(done) != len(lines):  # pragma: no cover - OpenCC never adds or drops a line break
+        done = [to_simplified(line) for line in lines]
     out: list[str] = []
-    for line in text.splitlines(keepends=True):
-        converted = to_simplified(line)
-        if len(converted) != len(line):
-            converted = "".join(
-                to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in line
-            )
-        out.append(converted)
+    for line, conv in zip(lines, done, strict=True):
+        if len(conv) != len(line):
+            conv = "".join(to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in line)
+        out.append(conv)
     return "".join(out)
 
 
@@ -136,15 +151,24 @@ def _repair(run: str) -> str:
     return repaired
 
 
-def clean(raw: str) -> CleanText:
-    """Clean a raw source text; see the module docstring."""
-    damaged_raw = [(m.start(), m.end(), m.group(0)) for m in _DAMAGED.finditer(raw)]
-    keep: list[int] = []
+def _strip(raw: str) -> tuple[str, list[int] | None, list[tuple[int, int, str]]]:
+    """Remove pinyin annotations: (stripped text, raw offset of each kept char, damaged runs).
+
+    The offset list is None when nothing was removed (each character keeps its offset).
+    """
+    damaged_raw = (
+        [(m.start(), m.end(), m.group(0)) for m in _DAMAGED.finditer(raw)] if "?" in raw else []
+    )
+    if "(" not in raw:
+        return raw, None, damaged_raw
     removed = [m.span() for m in _PINYIN.finditer(raw)]
     for _, b, _ in damaged_raw:
         if m := _ANNOTATION_AT.match(raw, b):
             removed.append(m.span())
+    if not removed:
+        return raw, None, damaged_raw
     removed.sort()
+    keep: list[int] = []
     pieces: list[str] = []
     r = 0
     for a, b in removed:
@@ -155,12 +179,61 @@ def clean(raw: str) -> CleanText:
         r = max(r, b)
     keep.extend(range(r, len(raw)))
     pieces.append(raw[r:])
-    text = _convert_same_length("".join(pieces))
-    if len(text) != len(keep):
-        raise AssertionError("cleaning lost the offset map")
+    return "".join(pieces), keep, damaged_raw
+
+
+def _runs(
+    damaged_raw: list[tuple[int, int, str]], keep: list[int] | None
+) -> tuple[DamagedRun, ...]:
     runs = []
     for a, b, s in damaged_raw:
-        ca = bisect.bisect_left(keep, a)
-        cb = bisect.bisect_left(keep, b)
+        ca = a if keep is None else bisect.bisect_left(keep, a)
+        cb = b if keep is None else bisect.bisect_left(keep, b)
         runs.append(DamagedRun(a, b, ca, cb, s, _repair(s)))
-    return CleanText(raw, text, tuple(keep), tuple(runs))
+    return tuple(runs)
+
+
+def clean(raw: str) -> CleanText:
+    """Clean a raw source text; see the module docstring."""
+    stripped, keep, damaged_raw = _strip(raw)
+    text = _convert_same_length(stripped)
+    offsets = tuple(range(len(raw))) if keep is None else tuple(keep)
+    if len(text) != len(offsets):
+        raise AssertionError("cleaning lost the offset map")
+    return CleanText(raw, text, offsets, _runs(damaged_raw, keep))
+
+
+def _strip_text(raw: str) -> tuple[str, tuple[DamagedRun, ...]]:
+    """``(stripped text, damaged runs)`` of ``_strip`` without the offset map when possible."""
+    if "?" not in raw:  # no damaged run: only the pinyin annotations go, and they never overlap
+        return (_PINYIN.sub("", raw) if "(" in raw else raw), ()
+    text, keep, damaged_raw = _strip(raw)
+    return text, _runs(damaged_raw, keep)
+
+
+def clean_length(raw: str) -> int:
+    """``len(clean(raw).text)`` without converting (conversion keeps every length)."""
+    return len(_strip_text(raw)[0])
+
+
+def clean_lines(lines: Sequence[str]) -> list[tuple[str, tuple[DamagedRun, ...]]]:
+    """``(clean(line).text, clean(line).damaged)`` for each line, with one OpenCC call.
+
+    Each item of ``lines`` must be one whole line of a text (as ``str.splitlines(True)`` gives
+    them, in order); the result is exactly that of cleaning the lines one by one, without
+    building offset maps.
+    """
+    stripped: list[str] = []
+    runs: list[tuple[DamagedRun, ...]] = []
+    for line in lines:
+        text, damaged = _strip_text(line)
+        stripped.append(text)
+        runs.append(damaged)
+    converted = _convert_same_length("".join(stripped))
+    out = []
+    at = 0
+    for text, damaged in zip(stripped, runs, strict=True):
+        end = at + len(text)
+        out.append((converted[at:end], damaged))
+        at = end
+    return out

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import math
+import re
+from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from regiondev import numbers
 from regiondev.model import Bound
-from regiondev.numbers import FigureParseError, TokenKind, parse_figure, scan
+from regiondev.numbers import FigureParseError, Token, TokenKind, parse_figure, scan
 
 INF = math.inf
 
@@ -235,3 +238,185 @@ def test_approx_interval_is_five_percent(n: int) -> None:
     p = parse_figure(f"约{n}亿元")
     assert p.low == pytest.approx(n * 0.95)
     assert p.high == pytest.approx(n * 1.05)
+
+
+# ---------------------------------------------------------------------------------------------
+# The scanner jumps between possible starts; it must find exactly what the one-regex scan finds.
+
+
+_SEEDS = "".join(
+    p.read_text(encoding="utf-8")
+    for p in sorted((Path(numbers.__file__).parent / "data" / "seeds").glob("*.txt"))
+)
+
+
+def _reference_scan(text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
+    """The straightforward scanner: ``_SCAN.finditer`` over the text, no skipping, no cache."""
+    out = []
+    for m in numbers._SCAN.finditer(text, pos, len(text) if endpos is None else endpos):
+        kind_name = m.lastgroup
+        start, end = m.span()
+        raw = m.group(0)
+        if kind_name in ("structure", "code", "date", "period"):
+            out.append(Token(TokenKind(kind_name), start, end, raw))
+            continue
+        if kind_name == "firstplace":
+            out.append(Token(TokenKind.FIGURE, start, end, raw, parse_figure.__wrapped__(raw)))
+            continue
+        cn_only = re.search(r"\d", raw) is None
+        if cn_only and not numbers._boundary_ok.__wrapped__(raw):
+            continue
+        try:
+            parsed = parse_figure.__wrapped__(raw)
+        except FigureParseError:
+            continue
+        if cn_only and parsed.unit == "" and not raw.startswith("第"):
+            continue
+        out.append(Token(TokenKind.FIGURE, start, end, raw, parsed))
+    return out
+
+
+# Pieces that lead every kind of match, and near misses of them.
+_PIECES = [
+    "湘ICP备19026802号",
+    "京ICP证030173号",
+    "ICP证:京ICP备11041704号-1",
+    "ICP",
+    "湘ICP",
+    "公网安备43010502000123",
+    "公网",
+    "GDP2021",
+    "GDP",
+    "A-1",
+    "5G",
+    "+86-731-88888888",
+    "0731-88666999",
+    "+",
+    "大约",
+    "大年初一",
+    "大",
+    "不低于",
+    "不超过",
+    "不足",
+    "不到",
+    "不",
+    "超过半数",
+    "超过",
+    "超",
+    "过半",
+    "过去",
+    "过",
+    "半数以上",
+    "半",
+    "首位",
+    "首",
+    "Ⅱ类",
+    "Ⅴ",
+    "前3季度",
+    "前 一 个季度",
+    "前",
+    "上半年",
+    "下半",
+    "未来5年",
+    "未来",
+    "近三年",
+    "近",
+    "数百家",
+    "数十",
+    "数",
+    "1+2+N",
+    "3(制造，服务)+4(园区)",
+    "2/3",
+    "V2.0版",
+    "3号楼",
+    "1.2.3",
+    "2021-11-17 09:30",
+    "2019/11/16",
+    "2021年11月",
+    "11月17日",
+    "17日",
+    "十四五",
+    "两年平均",
+    "3年前",
+    "突破",
+    "逾",
+    "高于",
+    "达到",
+    "迈上",
+    "至少",
+    "低于",
+    "约",
+    "第",
+    "一",
+    "十",
+    "两",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "元",
+    "%",
+    "余",
+    "多",
+    "家",
+    "个",
+    "年",
+    "月",
+    "至",
+    "到",
+    "~",
+    "—",
+    "-",
+    ",",
+    "，",
+    "。",
+    ".",
+    " ",
+    "(",
+    ")",
+]
+_seed_fragment = st.tuples(st.integers(0, len(_SEEDS) - 1), st.integers(1, 30)).map(
+    lambda t: _SEEDS[t[0] : t[0] + t[1]]
+)
+_digits = st.integers(0, 10**6).map(str)
+_mixes = st.lists(st.one_of(st.sampled_from(_PIECES), _seed_fragment, _digits), max_size=25).map(
+    "".join
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_mixes)
+def test_scan_finds_what_the_one_regex_scan_finds(text: str) -> None:
+    assert list(scan(text)) == _reference_scan(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_mixes, st.integers(0, 60), st.integers(0, 60))
+def test_scan_with_pos_and_endpos_is_finditer_with_pos_and_endpos(
+    text: str, a: int, b: int
+) -> None:
+    pos, endpos = min(a, b, len(text)), min(max(a, b), len(text))
+    assert list(scan(text, pos, endpos)) == _reference_scan(text, pos, endpos)
+
+
+@pytest.mark.parametrize("clean", [False, True])
+def test_no_match_starts_where_the_scanner_does_not_look(clean: bool) -> None:
+    """At every position of the five texts where ``_SCAN`` matches, the start finder does."""
+    from regiondev.sources import clean_text, load_sources
+
+    texts = [clean_text(s).text if clean else _SEEDS for s in load_sources()][: 5 if clean else 1]
+    for text in texts:
+        for p in range(len(text)):
+            if numbers._SCAN.match(text, p):
+                assert numbers._SCAN_START_ICP.match(text, p), text[p : p + 20]
+                if "ICP" not in text[p : p + 5]:
+                    assert numbers._SCAN_START.match(text, p), text[p : p + 20]
+
+
+def test_scan_tokens_match_the_reference_on_the_five_texts() -> None:
+    from regiondev.sources import clean_text, load_sources
+
+    for src in load_sources():
+        text = clean_text(src).text
+        assert list(scan(text)) == _reference_scan(text)
+    assert list(scan(_SEEDS)) == _reference_scan(_SEEDS)

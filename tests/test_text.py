@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from regiondev import text as text_module
 from regiondev.sources import clean_text, get_source, load_sources
-from regiondev.text import CleanText, clean, normalise_fragment, to_simplified
+from regiondev.text import (
+    CleanText,
+    DamagedRun,
+    clean,
+    clean_length,
+    clean_lines,
+    normalise_fragment,
+    to_simplified,
+)
 
 _ANNOTATION = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,7}\)")
 
@@ -124,3 +137,115 @@ def test_every_shipped_source_cleans() -> None:
             ct = clean_text(src)
             assert ct.text
             assert len(ct.text) <= len(ct.raw)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning converts a whole text in one OpenCC call; it must equal converting line by line.
+
+
+def _reference_convert(text: str) -> str:
+    """Line by line; a line whose length would change is converted char by char."""
+    out: list[str] = []
+    for line in text.splitlines(keepends=True):
+        converted = text_module.to_simplified(line)
+        if len(converted) != len(line):
+            converted = "".join(
+                text_module.to_simplified(ch) if len(text_module.to_simplified(ch)) == 1 else ch
+                for ch in line
+            )
+        out.append(converted)
+    return "".join(out)
+
+
+def _reference_clean(raw: str) -> CleanText:
+    """The straightforward cleaner: every regex over the whole text, offsets always built."""
+    damaged_raw = [(m.start(), m.end(), m.group(0)) for m in text_module._DAMAGED.finditer(raw)]
+    keep: list[int] = []
+    removed = [m.span() for m in text_module._PINYIN.finditer(raw)]
+    for _, b, _ in damaged_raw:
+        if m := text_module._ANNOTATION_AT.match(raw, b):
+            removed.append(m.span())
+    removed.sort()
+    pieces: list[str] = []
+    r = 0
+    for a, b in removed:
+        a = max(a, r)
+        keep.extend(range(r, a))
+        pieces.append(raw[r:a])
+        r = max(r, b)
+    keep.extend(range(r, len(raw)))
+    pieces.append(raw[r:])
+    text = _reference_convert("".join(pieces))
+    runs = []
+    for a, b, s in damaged_raw:
+        ca = bisect.bisect_left(keep, a)
+        cb = bisect.bisect_left(keep, b)
+        runs.append(DamagedRun(a, b, ca, cb, s, text_module._repair(s)))
+    return CleanText(raw, text, tuple(keep), tuple(runs))
+
+
+def _raw_sources() -> list[str]:
+    return [Path(s.path).read_text(encoding="utf-8") for s in load_sources() if s.path]
+
+
+def test_whole_text_conversion_is_the_lines_converted_one_by_one() -> None:
+    for raw in _raw_sources():
+        lines = raw.splitlines(keepends=True)
+        assert to_simplified(raw) == "".join(to_simplified(line) for line in lines)
+
+
+def test_clean_matches_the_reference_on_the_shipped_texts() -> None:
+    for raw in _raw_sources():
+        assert clean(raw) == _reference_clean(raw)
+        lines = raw.splitlines(keepends=True)
+        expected = [_reference_clean(line) for line in lines]
+        assert clean_lines(lines) == [(ct.text, ct.damaged) for ct in expected]
+        assert [clean_length(line) for line in lines] == [len(ct.text) for ct in expected]
+
+
+_PIECES = [
+    "制造業(yè)",
+    "規(guī)模",
+    "(大飛機)",
+    "(abc)",
+    "?qū)崿F",
+    "?。ㄗ灾螀^",
+    "?!鼻窭^",
+    "?",
+    "(",
+    "長沙",
+    "乾燥",
+    "2300億元",
+    "\n",
+    "\r\n",
+    "\u2028",
+    "\x0c",
+    " ",
+]
+_mixes = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_mixes)
+def test_clean_matches_the_reference_on_mixes(raw: str) -> None:
+    assert clean(raw) == _reference_clean(raw)
+    lines = raw.splitlines(keepends=True)
+    expected = [_reference_clean(line) for line in lines]
+    assert clean_lines(lines) == [(ct.text, ct.damaged) for ct in expected]
+    assert [clean_length(line) for line in lines] == [len(ct.text) for ct in expected]
+
+
+def test_a_line_whose_length_would_change_is_converted_char_by_char(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # No t2s entry changes a length, so stand in a converter that does: 乾燥 → 干燥燥.
+    real = text_module.to_simplified
+
+    def fake(text: str) -> str:
+        return real(text).replace("干燥", "干燥燥")
+
+    monkeypatch.setattr(text_module, "to_simplified", fake)
+    raw = "長沙乾燥\n規模\n乾燥2300億元\n"
+    assert text_module._convert_same_length(raw) == _reference_convert(raw)
+    assert clean(raw).text == _reference_convert(raw)
+    assert len(clean(raw).text) == len(raw)

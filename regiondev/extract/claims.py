@@ -1,17 +1,18 @@
 """Find every numeric claim in a text, with the cues a reviewer needs.
 
 ``extract_text(raw, source=..., date=..., region=...)`` cleans the text line by line with
-``text.clean`` (the seeds' normalisation: pinyin annotations removed, traditional →
-simplified, damaged runs found), reads every number with ``numbers.scan`` (the one number
-reader) and returns a :class:`DocClaims` whose claims carry the figure (value, unit, bound,
-interval), its sentence, and cues for status, kind, period, region, basis and indicator.
+``text.clean_lines`` (the seeds' normalisation of ``text.clean``: pinyin annotations removed,
+traditional → simplified, damaged runs found), reads every number with ``numbers.scan`` (the
+one number reader) and returns a :class:`DocClaims` whose claims carry the figure (value, unit,
+bound, interval), its sentence, and cues for status, kind, period, region, basis and indicator.
 Dates, periods, phone and licence numbers, plan structures, figures inside damaged runs and
 page furniture (navigation, related-headline lists, bylines, footers) are kept in the list
 with a ``set_aside_reason`` — never silently dropped.
 
 Only lines and sentences that can hold a number are cleaned and scanned: ``clean`` works line
 by line and no token crosses a sentence end, so this gives the same tokens as scanning the
-whole clean text (tests check it on the seeds).
+whole clean text (tests check it on the seeds). Cue work that is the same for every token
+of a sentence (status, region, the default period) is done once per sentence.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from regiondev.model import Bound
 from regiondev.numbers import Token, TokenKind, scan
-from regiondev.text import CleanText, clean
+from regiondev.text import clean_length, clean_lines
 
 __all__ = [
     "CLAIM_FIELDS",
@@ -95,6 +97,7 @@ _CAND = re.compile(
     r"[\d二两兩三四五六七八九十百千〇零ⅠⅡⅢⅣⅤⅥ半]|[第前初去近来來]一|一(?:季度|年前)|首位|数[十百千万]"
 )
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+_YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
 # Clauses: a comma ends one unless it sits between digits (1,254家). No token crosses one.
 _CLAUSE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d))+")
 
@@ -377,7 +380,16 @@ _INDICATOR_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
     r"产业链": (("count", "items", "industrial_chains"),),
 }
 _INDICATOR_OPTIONS = tuple(_INDICATOR_RULES.values())
-_INDICATOR_RE = re.compile("|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(_INDICATOR_RULES)))
+# (kind, unit) → indicator code, per rule (a later option of a rule wins, as it always has).
+_INDICATOR_CODES = tuple({(k, u): code for k, u, code in opts} for opts in _INDICATOR_OPTIONS)
+# The look-ahead holds the first character of every cue (tests check it against the cues), so
+# the engine rejects most positions with one set test.
+_INDICATOR_FIRST = "两规地G经人利工技数制高国省单智合产"
+_INDICATOR_RE = re.compile(
+    f"(?=[{_INDICATOR_FIRST}])(?:"
+    + "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(_INDICATOR_RULES))
+    + ")"
+)
 
 _UNIT_KIND = {
     "cny_100m": "level",
@@ -491,57 +503,59 @@ class _Reader:
         for m in _PERIOD_CUE.finditer(text):
             cue = m.group(0)
             period = ""
-            if m["ym"]:
+            # The alternatives are top-level named groups; lastgroup names the one that matched.
+            g = m.lastgroup
+            if g == "ym":
                 y, a, b = int(m["ym_y"]), int(m["ym_a"]), int(m["ym_b"])
                 ctx_year = y
                 period = f"{y}M{a:02d}-M{b:02d}" if 1 <= a <= b <= 12 else ""
-            elif m["mm"]:
+            elif g == "mm":
                 a, b = int(m["mm_a"]), int(m["mm_b"])
                 y2 = self._year_for(None, ctx_year)
                 period = f"{y2}M{a:02d}-M{b:02d}" if y2 and 1 <= a <= b <= 12 else ""
-            elif m["q"]:
+            elif g == "q":
                 n = m["q_n"]
                 q = int(n) if n.isdigit() else _CN_SMALL[n]
                 y2 = self._year_for(m["q_y"], ctx_year)
                 period = f"{y2}Q1-Q{q}" if y2 else ""
-            elif m["q1"]:
+            elif g == "q1":
                 n = m["q1_n"]
                 q = int(n) if n.isdigit() else _CN_SMALL[n]
                 y2 = self._year_for(m["q1_y"], ctx_year)
                 period = f"{y2}Q{q}-Q{q}" if y2 else ""
-            elif m["half"]:
+            elif g == "half":
                 y2 = self._year_for(m["h_y"], ctx_year)
                 period = (f"{y2}M01-M06" if m["h"] == "上" else f"{y2}M07-M12") if y2 else ""
-            elif m["fyp"]:
+            elif g == "fyp":
                 n = 10 + _CN_SMALL[m["fyp_n"]]
                 first = 1953 + 5 * (n - 1) + 3  # the 1963-65 adjustment years shift plans 3+
                 period = f"{first}-{first + 4}"
-            elif m["past"]:
+            elif g == "past":
                 n_text = m["past_n"]
                 n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
                 period = f"{doc_year - n}-{doc_year - 1}" if doc_year and n > 1 else ""
-            elif m["future"]:
+            elif g == "future":
                 n_text = m["fut_n"]
                 n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
                 period = f"{doc_year}-{doc_year + n - 1}" if doc_year and n > 1 else ""
-            elif m["ydate"]:
+            elif g == "ydate":
                 try:
                     d = dt.date(int(m["yd_y"]), int(m["yd_m"]), int(m["yd_d"]))
                 except ValueError:
                     continue
                 ctx_year = d.year
                 period = d.isoformat()
-            elif m["year"]:
+            elif g == "year":
                 ctx_year = int(m["y"])
                 period = m["y"]
-            elif m["this"] or m["lastyear"] or m["nextyear"]:
+            elif g in ("this", "lastyear", "nextyear"):
                 if doc_year is None:
                     out.append((m.end(), "", cue + " (needs the text's date)"))
                     continue
-                shift = -1 if m["lastyear"] else (1 if m["nextyear"] else 0)
+                shift = -1 if g == "lastyear" else (1 if g == "nextyear" else 0)
                 ctx_year = doc_year + shift
                 period = str(ctx_year)
-            elif m["now"]:
+            elif g == "now":
                 if self.date is None:
                     out.append((m.end(), "", cue + " (needs the text's date)"))
                     continue
@@ -618,10 +632,13 @@ def _nearest(cues: list[tuple[int, str, str]], pos: int) -> tuple[str, str] | No
     return best
 
 
+_PHONE = re.compile(r"\+?[\d\-,]{7,}")
+
+
 def _code_reason(text: str) -> str:
     if "ICP" in text or "备" in text:
         return "licence number (ICP/公网安备)"
-    if re.fullmatch(r"\+?[\d\-,]{7,}", text):
+    if _PHONE.fullmatch(text):
         return "phone number"
     return "code or identifier (not a quantity)"
 
@@ -631,129 +648,154 @@ _KIND_REASON = {
     TokenKind.PERIOD: "period expression (the figure's period, not a quantity)",
     TokenKind.STRUCTURE: "plan structure such as 1+2+N (names, not a quantity)",
 }
+_new_claim = tuple.__new__
+# Enum .value is a descriptor call; these are plain lookups.
+_KIND_VALUE = {k: k.value for k in TokenKind}
+_BOUND_VALUE = {b: b.value for b in Bound}
 
 
-def _claim(
+def _sentence_claims(
     reader: _Reader,
-    tok: Token,
+    toks: list[Token],
     sent: _Sentence,
     para: _Para,
     furniture: str,
     damaged: tuple[tuple[int, int, str], ...],
-) -> Claim:
-    start, end = sent.start + tok.start, sent.start + tok.end
-    quote = sent.text.strip()
-    sstart = sent.start + (len(sent.text) - len(sent.text.lstrip()))
+) -> list[Claim]:
+    """The claims of one sentence's tokens; what is the same for every token is worked once."""
+    source = reader.source
+    base = sent.start
+    stext = sent.text
+    quote = stext.strip()
+    sstart = base + (len(stext) - len(stext.lstrip()))
     send = sstart + len(quote)
-    parsed = tok.parsed
-    reason = ""
-    if tok.kind is not TokenKind.FIGURE or parsed is None:
-        reason = _code_reason(tok.text) if tok.kind is TokenKind.CODE else _KIND_REASON[tok.kind]
-        return Claim(
-            reader.source,
-            _NAN,
-            "",
-            "",
-            _NAN,
-            _NAN,
-            tok.text,
-            quote,
-            "",
-            "",
-            "",
-            "",
-            "",
-            start,
-            end,
-            "",
-            "",
-            reason,
-            tok.kind.value,
-            False,
-            0.0,
-            sstart,
-            send,
-        )
-    for a, b, raw in damaged:
-        if start < b and a < end:
-            reason = f"inside the byte-damaged run {raw!r}"
-            break
-    if not reason and furniture:
-        reason = furniture
-    unit = parsed.unit
-    kind = _UNIT_KIND.get(unit, "other")
-    cues: list[str] = []
-    if unit == "percent":
-        near = _nearest(sent.kinds, tok.start)
-        if near is not None:
-            kind = near[0]
-            cues.append(near[1])
     status = "target" if sent.status_target else "actual"
-    if sent.status_cue:
-        cues.append(sent.status_cue)
-    near_p = _nearest(sent.periods, tok.start)
-    if near_p is None and sent.periods and sent.periods[0][1]:
-        near_p = (sent.periods[0][1], sent.periods[0][2])
-    if near_p is not None:
-        period, pcue = near_p
-    elif para.period:
-        period, pcue = para.period, para.period_cue + " (earlier in the paragraph)"
-    elif status == "actual" and reader.date is not None:
-        period, pcue = reader.date.isoformat(), "no period printed: the text's date"
-    else:
-        period, pcue = "", "no period printed"
-    cues.append(pcue)
+    status_cue = sent.status_cue
+    aspirational = sent.aspirational
     region = sent.region or para.region or reader.region
-    if sent.region_cue:
-        cues.append(sent.region_cue)
-    if kind == "growth":
-        basis = "real"
-    elif kind == "level" and unit in ("cny_100m", "usd"):
-        basis = "nominal"
+    region_cue = sent.region_cue
+    periods = sent.periods
+    kinds = sent.kinds
+    indicators = sent.indicators
+    # The period of a token with no period cue before it (the same for the whole sentence).
+    if periods and periods[0][1]:
+        default_period = (periods[0][1], periods[0][2])
+    elif para.period:
+        default_period = (para.period, para.period_cue + " (earlier in the paragraph)")
+    elif status == "actual" and reader.date is not None:
+        default_period = (reader.date.isoformat(), "no period printed: the text's date")
     else:
-        basis = "not_applicable"
-    guess, icue = "unknown", ""
-    best_end = -1
-    for iend, idx, word in sent.indicators:
-        if iend > tok.start:
-            break
-        for rkind, runit, code in _INDICATOR_OPTIONS[idx]:
-            if rkind == kind and runit == unit and iend >= best_end:
-                guess, icue, best_end = code, word, iend
-    if guess == "unknown":
-        head = sent.text[max(0, tok.start - 10) : tok.start].strip(" ,，、")
-        icue = head
-    if icue:
-        cues.append(icue)
-    return Claim(
-        reader.source,
-        parsed.value,
-        unit,
-        parsed.bound.value,
-        parsed.low,
-        parsed.high,
-        tok.text,
-        quote,
-        status,
-        kind,
-        period,
-        region,
-        basis,
-        start,
-        end,
-        guess,
-        _cues(cues),
-        reason,
-        tok.kind.value,
-        sent.aspirational,
-        parsed.step,
-        sstart,
-        send,
-    )
-
-
-def _cues(cues: list[str]) -> str:
-    return "; ".join(dict.fromkeys(c for c in cues if c))
+        default_period = ("", "no period printed")
+    out: list[Claim] = []
+    for tok in toks:
+        tstart = tok.start
+        start, end = base + tstart, base + tok.end
+        parsed = tok.parsed
+        if parsed is None or tok.kind is not TokenKind.FIGURE:
+            reason = (
+                _code_reason(tok.text) if tok.kind is TokenKind.CODE else _KIND_REASON[tok.kind]
+            )
+            out.append(
+                _new_claim(
+                    Claim,
+                    (
+                        source,
+                        _NAN,
+                        "",
+                        "",
+                        _NAN,
+                        _NAN,
+                        tok.text,
+                        quote,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        start,
+                        end,
+                        "",
+                        "",
+                        reason,
+                        _KIND_VALUE[tok.kind],
+                        False,
+                        0.0,
+                        sstart,
+                        send,
+                    ),
+                )
+            )
+            continue
+        reason = ""
+        for a, b, raw in damaged:
+            if start < b and a < end:
+                reason = f"inside the byte-damaged run {raw!r}"
+                break
+        if not reason:
+            reason = furniture
+        unit = parsed.unit
+        kind = _UNIT_KIND.get(unit, "other")
+        cues: list[str] = []
+        if unit == "percent" and kinds and kinds[0][0] <= tstart:
+            near = _nearest(kinds, tstart)
+            if near is not None:
+                kind = near[0]
+                cues.append(near[1])
+        if status_cue:
+            cues.append(status_cue)
+        near_p = _nearest(periods, tstart) if periods and periods[0][0] <= tstart else None
+        period, pcue = default_period if near_p is None else near_p
+        cues.append(pcue)
+        if region_cue:
+            cues.append(region_cue)
+        if kind == "growth":
+            basis = "real"
+        elif kind == "level" and unit in ("cny_100m", "usd"):
+            basis = "nominal"
+        else:
+            basis = "not_applicable"
+        guess, icue = "unknown", ""
+        if indicators and indicators[0][0] <= tstart:
+            key = (kind, unit)
+            for iend, idx, word in reversed(indicators):
+                if iend <= tstart and (code := _INDICATOR_CODES[idx].get(key)):
+                    guess, icue = code, word
+                    break
+        if guess == "unknown":
+            icue = stext[max(0, tstart - 10) : tstart].strip(" ,，、")
+        if icue:
+            cues.append(icue)
+        out.append(
+            _new_claim(
+                Claim,
+                (
+                    source,
+                    parsed.value,
+                    unit,
+                    _BOUND_VALUE[parsed.bound],
+                    parsed.low,
+                    parsed.high,
+                    tok.text,
+                    quote,
+                    status,
+                    kind,
+                    period,
+                    region,
+                    basis,
+                    start,
+                    end,
+                    guess,
+                    "; ".join(dict.fromkeys(c for c in cues if c)),
+                    reason,
+                    _KIND_VALUE[tok.kind],
+                    aspirational,
+                    parsed.step,
+                    sstart,
+                    send,
+                ),
+            )
+        )
+    return out
 
 
 def _scan_clauses(sentence: str) -> list[Token]:
@@ -762,12 +804,10 @@ def _scan_clauses(sentence: str) -> list[Token]:
         return list(scan(sentence))
     out: list[Token] = []
     for cm in _CLAUSE.finditer(sentence):
-        clause = cm.group(0)
-        if _CAND.search(clause) is None:
+        a, b = cm.span()
+        if _CAND.search(sentence, a, b) is None:
             continue
-        base = cm.start()
-        for t in scan(clause):
-            out.append(Token(t.kind, t.start + base, t.end + base, t.text, t.parsed) if base else t)
+        out.extend(scan(sentence, a, b))
     return out
 
 
@@ -835,35 +875,37 @@ def extract_text(
     claims: list[Claim] = []
     damaged_all: list[tuple[int, int, str]] = []
     offset = 0
-    year_re = re.compile(r"((?:19|20)\d{2})年")
+    has_number = [_CAND.search(line) is not None for line in lines]
+    cleaned = iter(clean_lines([line for line, ok in zip(lines, has_number, strict=True) if ok]))
+    cand_search = _CAND.search
+    sentence_of = reader.sentence
     for i, line in enumerate(lines):
-        if _CAND.search(line) is None:
-            offset += len(clean(line).text) if "(" in line else len(line)
+        if not has_number[i]:
+            offset += clean_length(line) if "(" in line else len(line)
             continue
-        ct: CleanText = clean(line)
-        text = ct.text
-        damaged = tuple((offset + d.clean_start, offset + d.clean_end, d.raw) for d in ct.damaged)
+        text, runs = next(cleaned)
+        damaged = tuple((offset + d.clean_start, offset + d.clean_end, d.raw) for d in runs)
         damaged_all.extend(damaged)
         para = _Para()
         reason = furniture.get(i, "")
         for sm in _SENTENCE.finditer(text):
             stext = sm.group(0)
-            if _CAND.search(stext) is None:
+            if cand_search(stext) is None:
                 continue
             toks = _scan_clauses(stext)
             if not toks:
                 continue
-            sent = reader.sentence(stext, offset + sm.start(), para)
-            for tok in toks:
-                claims.append(_claim(reader, tok, sent, para, reason, damaged))
+            sent = sentence_of(stext, offset + sm.start(), para)
+            claims.extend(_sentence_claims(reader, toks, sent, para, reason, damaged))
             # what this sentence establishes for the next ones
             para.target = sent.status_target and not sent.explicit_actual
-            resolved = [p for p in sent.periods if p[1]]
-            if resolved:
-                para.period, para.period_cue = resolved[-1][1], resolved[-1][2]
+            for _, period, cue in reversed(sent.periods):
+                if period:
+                    para.period, para.period_cue = period, cue
+                    break
             if sent.region:
                 para.region = sent.region
-            if years := year_re.findall(stext):
+            if years := _YEAR_RE.findall(stext):
                 reader.last_year = int(years[-1])
         offset += len(text)
     return DocClaims(

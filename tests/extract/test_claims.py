@@ -4,9 +4,12 @@ for the numbers that are set aside."""
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from regiondev.extract import claims as claims_module
 from regiondev.extract.claims import Claim, detect_date, extract_text
-from regiondev.numbers import scan
+from regiondev.numbers import Token, scan
 from regiondev.sources import clean_text, load_sources
 
 
@@ -189,3 +192,61 @@ def test_same_tokens_as_scanning_the_whole_clean_text(sid: str) -> None:
     for c in res.claims:
         assert whole.text[c.start : c.end] == c.figure
         assert c.quote == whole.text[c.sentence_start : c.sentence_end]
+
+
+def _reference_scan_clauses(sentence: str) -> list[Token]:
+    """numbers.scan over each clause cut out of the sentence, offsets moved back."""
+    out: list[Token] = []
+    for cm in claims_module._CLAUSE.finditer(sentence):
+        clause = cm.group(0)
+        if claims_module._CAND.search(clause) is None:
+            continue
+        base = cm.start()
+        for t in scan(clause):
+            out.append(Token(t.kind, t.start + base, t.end + base, t.text, t.parsed))
+    return out
+
+
+_SEEDS = "".join(Path(s.path).read_text(encoding="utf-8") for s in load_sources() if s.path)
+_CLAUSE_PIECES = ["，", ",", "1,254家", "3(制造，服务)+4(园区)", "前3季度", "2021年", "一", "约"]
+_sentences = st.lists(
+    st.one_of(
+        st.sampled_from(_CLAUSE_PIECES),
+        st.tuples(st.integers(0, len(_SEEDS) - 1), st.integers(1, 30)).map(
+            lambda t: _SEEDS[t[0] : t[0] + t[1]]
+        ),
+    ),
+    max_size=15,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_sentences)
+def test_scanning_clauses_in_place_is_scanning_them_cut_out(sentence: str) -> None:
+    assert claims_module._scan_clauses(sentence) == _reference_scan_clauses(sentence)
+
+
+def test_scanning_clauses_on_the_seed_sentences() -> None:
+    for sm in claims_module._SENTENCE.finditer(_SEEDS):
+        sentence = sm.group(0)
+        assert claims_module._scan_clauses(sentence) == _reference_scan_clauses(sentence)
+
+
+def test_indicator_lookahead_changes_no_match() -> None:
+    import re
+
+    for cue in claims_module._INDICATOR_RULES:
+        for alt in cue.split("|"):
+            assert alt[0] in claims_module._INDICATOR_FIRST, (cue, alt)
+    plain = re.compile(
+        "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(claims_module._INDICATOR_RULES))
+    )
+    words = (
+        "两年平均增长 规模以上工业增加值 规模工业增加值 地区生产总值 GDP 经济总量 人均GDP "
+        "人均地区生产总值 利润 工业投资 技改投资 数字经济 制造业增加值 制造业 "
+        "高新技术产业园区增加值 国家级专精特新 省级专精特新 单项冠军 智能制造试点 合格率 产业链"
+    )
+    for text in (_SEEDS, words):
+        assert [(m.span(), m.lastgroup) for m in claims_module._INDICATOR_RE.finditer(text)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(text)
+        ]
