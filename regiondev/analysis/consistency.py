@@ -10,6 +10,14 @@
 * **declared** relations in ``regiondev/data/checks.toml`` and in any user rule file of
   the same format (``rules=[path, ...]``; CLI ``--rules``).
 
+An implied value is compared with **every** statement of the quantity it implies, not only the
+one a rule names: ``share_times_total`` checks part / share against the named ``total`` and
+against every other record of the same region, indicator, period, status, breakdown and
+subject (user records included); growth checks do the same for a named or looked-up prior
+level, earlier growth or end level. Each comparison is its own verdict: the first keeps the
+rule's id, each further one is ``<rule id>:<observation id(s)>`` (e.g.
+``zz21-hightech-share-implies-gdp-2020:x-gdp-2020``).
+
 Rule file format (TOML)::
 
     [[check]]
@@ -38,7 +46,7 @@ from __future__ import annotations
 import math
 import tomllib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -442,53 +450,117 @@ def discover(cat: Catalog) -> tuple[Rule, ...]:
 # Running
 
 
-def _find(cat: Catalog, like: Observation, indicator: str, predicate: Any) -> Observation | None:
-    for o in cat.observations:
-        if (
-            o.indicator == indicator
-            and o.region == like.region
-            and o.status is Status.ACTUAL
-            and predicate(o)
-        ):
-            return o
-    return None
+def _key(o: Observation) -> tuple[Any, ...]:
+    """What makes two statements the same quantity."""
+    return (o.region, o.indicator, o.period, o.status, o.breakdown, o.subject, o.increment)
 
 
-def _run(rule: Rule, cat: Catalog) -> Verdict:
+def _same_quantity(cat: Catalog, like: Observation) -> list[Observation]:
+    """``like`` and every other stated figure of the same quantity (user records included).
+
+    Same region, indicator, period, status, breakdown, subject and increment; derived records
+    are not statements and are left out. ``like`` comes first, the others in catalog order.
+    """
+    key = _key(like)
+    return [like] + [
+        o for o in cat.observations if o.id != like.id and not o.is_derived and _key(o) == key
+    ]
+
+
+def _find_all(cat: Catalog, like: Observation, indicator: str, predicate: Any) -> list[Observation]:
+    """Every actual, stated figure of ``indicator`` for ``like``'s region, subject and breakdown
+    that satisfies ``predicate`` (catalog order)."""
+    return [
+        o
+        for o in cat.observations
+        if o.indicator == indicator
+        and o.region == like.region
+        and o.subject == like.subject
+        and o.breakdown == like.breakdown
+        and o.status is Status.ACTUAL
+        and not o.is_derived
+        and predicate(o)
+    ]
+
+
+def _pair_id(rule_id: str, index: int, compared: Sequence[Observation | None]) -> str:
+    """The first comparison keeps the rule's id; each further one names what it compares with."""
+    if index == 0:
+        return rule_id
+    return rule_id + ":" + "+".join(o.id for o in compared if o is not None)
+
+
+def _run(rule: Rule, cat: Catalog) -> list[Verdict]:
+    """A rule's verdicts: one, or one per statement compared with (see ``_same_quantity``)."""
     one = {role: cat.get(v[0]) for role, v in rule.roles.items()}
     many = {role: tuple(cat.get(i) for i in v) for role, v in rule.roles.items()}
     ind = cat.indicators
     rid, origin = rule.id, rule.origin
     match rule.kind:
         case "partition":
-            return partition(rid, many["whole"], many["parts"], ind, rule=origin)
+            return [partition(rid, many["whole"], many["parts"], ind, rule=origin)]
         case "share_of_counts":
-            return share_of_counts(
-                rid,
-                many["part"],
-                one["whole"],
-                one["share"],
-                ind,
-                multiplier=int(rule.params.get("multiplier", 1)),
-                rule=origin,
-            )
+            return [
+                share_of_counts(
+                    rid,
+                    many["part"],
+                    one["whole"],
+                    one["share"],
+                    ind,
+                    multiplier=int(rule.params.get("multiplier", 1)),
+                    rule=origin,
+                )
+            ]
         case "rounding_feasibility":
-            return rounding_feasibility(rid, one["count"], one["share"], ind, rule=origin)
+            return [rounding_feasibility(rid, one["count"], one["share"], ind, rule=origin)]
         case "share_times_total":
-            return share_times_total(rid, one["part"], one["share"], one["total"], ind, rule=origin)
+            # the implied total against every statement of it, not only the one named
+            totals = _same_quantity(cat, one["total"])
+            return [
+                share_times_total(
+                    _pair_id(rid, i, [t]), one["part"], one["share"], t, ind, rule=origin
+                )
+                for i, t in enumerate(totals)
+            ]
         case "repeated_figures":
-            return repeated_figures(rid, many["observations"], ind, rule=origin)
+            return [repeated_figures(rid, many["observations"], ind, rule=origin)]
         case "comparability":
-            return comparability(
-                rid, one["a"], one["b"], ind, naive=str(rule.params.get("naive", "")), rule=origin
-            )
+            return [
+                comparability(
+                    rid,
+                    one["a"],
+                    one["b"],
+                    ind,
+                    naive=str(rule.params.get("naive", "")),
+                    rule=origin,
+                )
+            ]
         case "growth_compounding":
             return _run_growth(rule, cat, one)
     raise AssertionError(rule.kind)  # pragma: no cover - kinds are validated on load
 
 
-def _run_growth(rule: Rule, cat: Catalog, one: dict[str, Observation]) -> Verdict:
-    """Growth checks; an optional stated figure not named in the rule is looked up."""
+def _stated_or_found(
+    cat: Catalog,
+    one: dict[str, Observation],
+    role: str,
+    found: Callable[[], list[Observation]],
+) -> list[Observation | None]:
+    """Every statement a growth check compares with: the named one and all of its quantity,
+    or, when the rule names none, every matching figure in the catalog; [None] when none."""
+    named = one.get(role)
+    if named is not None:
+        return list(_same_quantity(cat, named))
+    hits: list[Observation | None] = list(found())
+    return hits or [None]
+
+
+def _run_growth(rule: Rule, cat: Catalog, one: dict[str, Observation]) -> list[Verdict]:
+    """Growth checks against every stated figure of the compared quantity.
+
+    An optional figure the rule leaves out is looked up; every figure found (and every other
+    statement of a named one) gets its own verdict.
+    """
     ind = cat.indicators
     rid, origin = rule.id, rule.origin
     raw = rule.params.get("deflator")
@@ -497,27 +569,58 @@ def _run_growth(rule: Rule, cat: Catalog, one: dict[str, Observation]) -> Verdic
     if mode == "two_year_average":
         cur = one["current"]
         earlier = prior_period(cur.period)
-        prev = one.get("previous") or _find(cat, cur, cur.indicator, lambda o: o.period == earlier)
-        return two_year_average(rid, one["average"], cur, prev, ind, rule=origin)
+        prevs = _stated_or_found(
+            cat,
+            one,
+            "previous",
+            lambda: _find_all(cat, cur, cur.indicator, lambda o: o.period == earlier),
+        )
+        return [
+            two_year_average(_pair_id(rid, i, [p]), one["average"], cur, p, ind, rule=origin)
+            for i, p in enumerate(prevs)
+        ]
     if mode == "prior_level":
         lev = one["level"]
         earlier = prior_period(lev.period)
-        prior = one.get("prior") or _find(cat, lev, lev.indicator, lambda o: o.period == earlier)
-        return prior_level(rid, lev, one["growth"], prior, ind, deflator=deflator, rule=origin)
+        priors = _stated_or_found(
+            cat,
+            one,
+            "prior",
+            lambda: _find_all(cat, lev, lev.indicator, lambda o: o.period == earlier),
+        )
+        return [
+            prior_level(
+                _pair_id(rid, i, [p]), lev, one["growth"], p, ind, deflator=deflator, rule=origin
+            )
+            for i, p in enumerate(priors)
+        ]
     growth = one["growth"]
     level_code = ind[growth.indicator].of
     known = one.get("end") or one.get("start")
     code = known.indicator if known else level_code
     first, last = growth.period.start_year - 1, growth.period.end_year
-    start, end = one.get("start"), one.get("end")
-    if code:
-        start = start or _find(
-            cat, growth, code, lambda o: o.period.is_annual_point and o.period.anchor_year == first
+
+    def at(year: int) -> Callable[[], list[Observation]]:
+        return lambda: (
+            _find_all(
+                cat,
+                growth,
+                code,
+                lambda o: o.period.is_annual_point and o.period.anchor_year == year,
+            )
+            if code
+            else []
         )
-        end = end or _find(
-            cat, growth, code, lambda o: o.period.is_annual_point and o.period.anchor_year == last
+
+    starts = _stated_or_found(cat, one, "start", at(first))
+    ends = _stated_or_found(cat, one, "end", at(last))
+    pairs = [(s, e) for s in starts for e in ends]
+    return [
+        average_vs_levels(
+            _pair_id(rid, i, [s, e]), growth, s, e, ind, deflator=deflator, rule=origin
         )
-    return average_vs_levels(rid, growth, start, end, ind, deflator=deflator, rule=origin)
+        for i, (s, e) in enumerate(pairs)
+    ]
 
 
 def _resolve(rules: Sequence[Rule], cat: Catalog) -> None:
@@ -560,4 +663,4 @@ def check(
         if r.id in seen:
             raise RuleError(r.origin, r.id, f"duplicate check id (also in {seen[r.id]})")
         seen[r.id] = r.origin
-    return CheckResult(tuple(_run(r, cat) for r in all_rules))
+    return CheckResult(tuple(v for r in all_rules for v in _run(r, cat)))

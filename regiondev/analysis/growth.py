@@ -26,12 +26,18 @@ Conventions (also in ``GROWTH_COLUMNS``):
 - **Required CAGR** = (target / base)^(1 / years) − 1, low from (base high, target low), high
   from (base low, target high). Its price basis is the target's (nominal for money levels).
 - **Growth-rate targets** (增长 7.5% 以上) are compared directly with the latest growth on record
-  for the same indicator; a period mismatch is stated in the note.
+  for the same indicator; a period mismatch is stated in the note. The required interval is
+  the rounding of the printed rate (7.5 % → [7.45 %, 7.55 %]).
 - **Growth on record**: the CAGR between the earliest and latest annual levels of the same
-  indicator (same basis as the levels); else the latest average or annual growth rate of the
-  indicator (``of`` link), which official releases give at comparable prices (real).
+  indicator, on the levels' own basis; the baseline (direct or derived) is the latest of those
+  levels when its basis matches theirs. Else the latest average or annual growth rate of the
+  indicator (``of`` link), which official releases give at comparable prices (real). A
+  history on the required rate's basis is preferred to one that needs a deflator. Its interval
+  (``historical_growth_low/high``) comes from the rounding of the printed rate (7.1 % →
+  [7.05 %, 7.15 %]) or of the levels.
 - **Ratio** historical / required, classified with the Eurostat / Open SDG bands
-  (``progress.py``). A nominal required rate against a real growth rate is ``basis_differs``
+  (``progress.py``); ``ratio_low/high`` span every combination of the historical and the
+  required interval. A nominal required rate against a real growth rate is ``basis_differs``
   unless a ``deflator`` d is given: the real rate g is then taken as nominal (1+g)(1+d) − 1
   (or a nominal rate as real (1+g)/(1+d) − 1 for a real target) and the note shows it.
 - **Trend**: with three or more annual values, a log-linear OLS trend projects the target
@@ -108,6 +114,14 @@ GROWTH_COLUMNS: dict[str, tuple[str, str]] = {
     "required_cagr_high": ("Float64", "high end of the required rate (inf = unbounded)"),
     "required_basis": ("String", "price basis of the required rate (nominal, real, …)"),
     "historical_growth": ("Float64", "growth on record, fraction, on its own basis"),
+    "historical_growth_low": (
+        "Float64",
+        "low end of the growth on record from printed rounding (own basis)",
+    ),
+    "historical_growth_high": (
+        "Float64",
+        "high end of the growth on record from printed rounding (own basis; inf = open)",
+    ),
     "historical_basis": ("String", "basis of the growth on record (real / nominal / …)"),
     "historical_period": ("String", "period the growth on record covers"),
     "historical_ids": ("List(String)", "ids of the observations behind the growth on record"),
@@ -117,8 +131,8 @@ GROWTH_COLUMNS: dict[str, tuple[str, str]] = {
         "growth on record on the required rate's basis (after the deflator, if any)",
     ),
     "ratio": ("Float64", "historical (comparable) / required growth"),
-    "ratio_low": ("Float64", "ratio at the high end of the required rate"),
-    "ratio_high": ("Float64", "ratio at the low end of the required rate"),
+    "ratio_low": ("Float64", "lowest ratio over the historical and required intervals"),
+    "ratio_high": ("Float64", "highest ratio over the historical and required intervals"),
     "classification": ("String", "Eurostat/Open SDG band or a status (see progress.py)"),
     "trend_projection": ("Float64", "log-linear trend projection to the target year (unit)"),
     "trend_low": ("Float64", "95 % prediction interval, low (unit)"),
@@ -147,6 +161,7 @@ class Baseline:
     value: float
     interval: Interval
     derivation: str = ""
+    basis: Basis = Basis.NOT_APPLICABLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +192,8 @@ class GrowthRow:
     required_cagr_high: float | None = None
     required_basis: str | None = None
     historical_growth: float | None = None
+    historical_growth_low: float | None = None
+    historical_growth_high: float | None = None
     historical_basis: str | None = None
     historical_period: str | None = None
     historical_ids: tuple[str, ...] = ()
@@ -211,6 +228,8 @@ class GrowthResult(TableResult):
     title: str = "Targets and the growth they require"
     display_columns: tuple[str, ...] = field(
         default=(
+            "region",
+            "indicator",
             "target_id",
             "base_period",
             "base_value",
@@ -336,7 +355,7 @@ def _direct_candidates(cat: Catalog, target: Observation) -> list[Baseline]:
     out = []
     for o in _actuals(cat, target, target.indicator):
         if o.period.is_annual_point and o.period.anchor_year < target.period.anchor_year:
-            out.append(Baseline((o.id,), o.period, o.value, _value_interval(o, ind)))
+            out.append(Baseline((o.id,), o.period, o.value, _value_interval(o, ind), "", o.basis))
     return out
 
 
@@ -376,7 +395,7 @@ def _derived_candidates(cat: Catalog, target: Observation) -> list[Baseline]:
                     f"{_num(p.value)} / {_num(s.value)} % = {point:.6g}; interval {iv} from the "
                     f"printed rounding of both ({p.id}, {s.id})"
                 )
-                out.append(Baseline((p.id, s.id), s.period, point, iv, text))
+                out.append(Baseline((p.id, s.id), s.period, point, iv, text, p.basis))
     return out
 
 
@@ -410,7 +429,7 @@ def _combine(cands: list[Baseline], cat: Catalog) -> tuple[Baseline | None, str]
         else:
             parts.append(f"stated point {value:.6g} lies on the open end of {interval}")
     period = chosen.period
-    return Baseline(ids, period, value, interval, "; ".join(parts)), ""
+    return Baseline(ids, period, value, interval, "; ".join(parts), chosen.basis), ""
 
 
 def _near_misses(cat: Catalog, target: Observation) -> list[tuple[Observation, Indicator]]:
@@ -442,6 +461,20 @@ class _History:
     period: str
     ids: tuple[str, ...]
     text: str
+    low: float
+    high: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    """One annual level of a history or trend: a stated figure or the (derived) baseline."""
+
+    year: int
+    value: float
+    interval: Interval
+    ids: tuple[str, ...]
+    basis: Basis
+    label: str
 
 
 def _annual_levels(cat: Catalog, target: Observation, until: int) -> list[Observation]:
@@ -455,6 +488,34 @@ def _annual_levels(cat: Catalog, target: Observation, until: int) -> list[Observ
             if prev is None or (o.bound is Bound.EXACT and prev.bound is not Bound.EXACT):
                 by_year[o.period.anchor_year] = o
     return [by_year[y] for y in sorted(by_year)]
+
+
+def _level_series(
+    cat: Catalog, target: Observation, ind: Indicator, until: int, base: Baseline | None
+) -> list[_Level]:
+    """Annual levels up to ``until`` on one price basis, the baseline joining them.
+
+    The baseline (a direct statement or a derivation such as GDP = part / share) stands for
+    its year when its basis matches the stated levels' (it replaces a stated level of that
+    year: it is that level intersected with every other constraint). Levels on another basis
+    than the series' are left out.
+    """
+    levels = [
+        _Level(o.period.anchor_year, o.value, _value_interval(o, ind), (o.id,), o.basis, o.id)
+        for o in _annual_levels(cat, target, until)
+    ]
+    basis = base.basis if base is not None else (levels[-1].basis if levels else None)
+    if base is not None and base.period.is_annual_point and base.period.anchor_year <= until:
+        year = base.period.anchor_year
+        if base.value > 0 and all(lv.basis is base.basis for lv in levels if lv.year != year):
+            label = base.ids[0] if len(base.ids) == 1 else "the baseline"
+            joined = _Level(year, base.value, base.interval, base.ids, base.basis, label)
+            levels = sorted(
+                [lv for lv in levels if lv.year != year] + [joined], key=lambda lv: lv.year
+            )
+        else:
+            basis = levels[-1].basis if levels else None
+    return [lv for lv in levels if lv.basis is basis]
 
 
 def _rate_history(cat: Catalog, target: Observation) -> tuple[_History | None, list[str]]:
@@ -480,38 +541,65 @@ def _rate_history(cat: Catalog, target: Observation) -> tuple[_History | None, l
     if not usable:
         return None, unused
     best = max(usable, key=lambda o: (o.period.end_year, o.period.years))
-    kind = "average annual" if best.period.kind is PeriodKind.SPAN else "annual"
+    return _rate_record(best), unused + [
+        f"{o.id} ({_num(o.value)} % {o.period.describe()}; not the latest)"
+        for o in usable
+        if o is not best
+    ]
+
+
+def _rate_record(o: Observation) -> _History:
+    """A printed growth rate as history; its interval is the rounding of its digits."""
+    iv = o.rounding_interval()
+    kind = {PeriodKind.SPAN: "average annual ", PeriodKind.YEAR: "annual "}.get(o.period.kind, "")
     text = (
-        f"growth on record: {kind} {_num(best.value)} % over {best.period.describe()} "
-        f"({best.id}, {best.basis.value})"
+        f"growth on record: {kind}{_num(o.value)} % over {o.period.describe()} "
+        f"({o.id}, {o.basis.value}; printed rounding [{_num(iv.low)} %, {_num(iv.high)} %])"
     )
-    for o in usable:
-        if o is not best:
-            unused.append(f"{o.id} ({_num(o.value)} % {o.period.describe()}; not the latest)")
-    return _History(best.value / 100.0, best.basis, str(best.period), (best.id,), text), unused
+    return _History(
+        o.value / 100.0, o.basis, str(o.period), (o.id,), text, iv.low / 100.0, iv.high / 100.0
+    )
 
 
-def _level_history(levels: list[Observation], basis: Basis) -> _History | None:
+def _level_history(levels: list[_Level]) -> _History | None:
+    """The CAGR between the first and last level, on the levels' (common) basis."""
     if len(levels) < 2:
         return None
     first, last = levels[0], levels[-1]
-    years = last.period.anchor_year - first.period.anchor_year
+    years = last.year - first.year
     rate = cagr(first.value, last.value, years)
+    try:
+        iv = cagr_interval(first.interval, last.interval, years)
+        low, high = iv.low, iv.high
+    except ValueError:
+        low, high = rate, rate
+    basis = last.basis
     text = (
         f"growth on record: CAGR between levels ({_num(last.value)} / {_num(first.value)})^(1/"
-        f"{years}) − 1 = {_pct(rate)} ({first.id} → {last.id}, {basis.value})"
+        f"{years}) − 1 = {_pct(rate)}, interval [{_pct(low)}, {_pct(high)}] from the levels' "
+        f"intervals ({first.label} {first.year} → {last.label} {last.year}, {basis.value})"
     )
-    period = f"{first.period.anchor_year}-{last.period.anchor_year}"
-    return _History(rate, basis, period, (first.id, last.id), text)
+    period = f"{first.year}-{last.year}"
+    ids = tuple(dict.fromkeys((*first.ids, *last.ids)))
+    return _History(rate, basis, period, ids, text, low, high)
+
+
+def _convert(rate: float, hist_basis: Basis, required_basis: Basis, deflator: float) -> float:
+    """A rate on the required basis: real → nominal (1+g)(1+d) − 1, nominal → real."""
+    if math.isinf(rate):
+        return rate
+    if hist_basis is Basis.REAL:
+        return real_to_nominal(rate, deflator)
+    return nominal_to_real(rate, deflator)
 
 
 def _comparable(
     hist: _History, required_basis: Basis, deflator: float | None
-) -> tuple[float | None, str]:
-    """The historical rate on the required rate's basis, or None with the reason."""
+) -> tuple[tuple[float, float, float] | None, str]:
+    """The historical rate and its interval on the required rate's basis, or None with why."""
     if hist.basis is required_basis or Basis.NOT_APPLICABLE in (hist.basis, required_basis):
         if hist.basis is required_basis:
-            return hist.rate, ""
+            return (hist.rate, hist.low, hist.high), ""
         return None, (
             f"basis differs: required rate is {required_basis.value}, growth on record "
             f"{hist.basis.value}"
@@ -522,33 +610,48 @@ def _comparable(
             f"record {hist.basis.value}; no deflator assumed, so no ratio (pass deflator=, "
             "e.g. --deflator 0.02)"
         )
-    if hist.basis is Basis.REAL:
-        conv = real_to_nominal(hist.rate, deflator)
-        return conv, (
-            f"deflator assumption {_pct(deflator)} a year: nominal = (1 + {hist.rate:.4f})"
-            f"(1 + {deflator:.4f}) − 1 = {_pct(conv)}"
-        )
-    conv = nominal_to_real(hist.rate, deflator)
-    return conv, (
-        f"deflator assumption {_pct(deflator)} a year: real = (1 + {hist.rate:.4f}) / "
-        f"(1 + {deflator:.4f}) − 1 = {_pct(conv)}"
+    conv = tuple(
+        _convert(r, hist.basis, required_basis, deflator) for r in (hist.rate, hist.low, hist.high)
     )
+    point, low, high = conv
+    if hist.basis is Basis.REAL:
+        text = (
+            f"deflator assumption {_pct(deflator)} a year: nominal = (1 + {hist.rate:.4f})"
+            f"(1 + {deflator:.4f}) − 1 = {_pct(point)}"
+        )
+    else:
+        text = (
+            f"deflator assumption {_pct(deflator)} a year: real = (1 + {hist.rate:.4f}) / "
+            f"(1 + {deflator:.4f}) − 1 = {_pct(point)}"
+        )
+    text += f" (interval [{_pct(low)}, {_pct(high)}] from the rounding of {hist.ids[0]})"
+    return (point, low, high), text
 
 
 def _ratio_fields(
-    comparable: float, point: float, low: float, high: float
+    comparable: tuple[float, float, float], point: float, low: float, high: float
 ) -> tuple[float, float | None, float | None, str]:
-    ratio = comparable / point
-    r_low = comparable / high if 0 < low <= high and math.isfinite(high) else None
-    r_high = comparable / low if 0 < low <= high and math.isfinite(high) else None
-    if r_low is not None and r_high is not None:
-        r_low, r_high = min(r_low, r_high), max(r_low, r_high)
-    text = f"ratio = {comparable:.4f} / {point:.4f} = {ratio:.3f}"
+    """Ratio historical / required and its interval over both intervals' ends."""
+    c, c_low, c_high = comparable
+    ratio = c / point
+    r_low: float | None = None
+    r_high: float | None = None
+    if 0 < low <= high and math.isfinite(high):
+        corners = [x / r for x in (c_low, c_high) for r in (low, high)]
+        r_low, r_high = min(corners), max(corners)
+    text = f"ratio = {c:.4f} / {point:.4f} = {ratio:.3f}"
     if r_low is not None and r_high is not None and r_high - r_low > 1e-12:
         bands = {classify(r_low), classify(r_high)}
-        text += f" (interval [{r_low:.3f}, {r_high:.3f}]"
+        text += (
+            f" (interval [{_num3(r_low)}, {_num3(r_high)}] from the historical "
+            f"[{_pct(c_low)}, {_pct(c_high)}] and required [{_pct(low)}, {_pct(high)}] rates"
+        )
         text += f"; band differs across it: {' / '.join(sorted(bands))})" if len(bands) > 1 else ")"
     return ratio, r_low, r_high, text
+
+
+def _num3(x: float) -> str:
+    return "∞" if math.isinf(x) else f"{x:.3f}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -592,10 +695,17 @@ def _rate_target_row(
 ) -> GrowthRow:
     threshold, direction = _threshold(target, ind)
     point = target.value / 100.0
-    low, high = threshold.low / 100.0, threshold.high / 100.0
+    # the printed rate stands for its rounding: 7.5 % → [7.45 %, 7.55 %]
+    printed = threshold.widen(target.step / 2) if target.step else threshold
+    low, high = printed.low / 100.0, printed.high / 100.0
     notes = [
         f"growth-rate target compared directly: {_num(target.value)} % "
         f"({target.bound.value}) for {target.period.describe()}"
+        + (
+            f", printed rounding [{_num(printed.low)} %, {_num(printed.high)} %]"
+            if target.step
+            else ""
+        )
     ]
     records = [o for o in _actuals(cat, target, target.indicator) if o.period != target.period]
     records = [o for o in records if _order_key(o.period) <= _order_key(target.period)]
@@ -624,8 +734,11 @@ def _rate_target_row(
             note="; ".join(notes),
         )
     rec = chosen[0]
-    hist = _History(rec.value / 100.0, rec.basis, str(rec.period), (rec.id,), "")
-    notes.append(f"growth on record: {_num(rec.value)} % for {rec.period.describe()} ({rec.id})")
+    hist = _rate_record(rec)
+    notes.append(
+        f"growth on record: {_num(rec.value)} % for {rec.period.describe()} ({rec.id}; printed "
+        f"rounding [{_pct(hist.low)}, {_pct(hist.high)}])"
+    )
     if rec.period != target.period:
         notes.append(
             f"period differs: on record {rec.period.describe()}"
@@ -636,16 +749,12 @@ def _rate_target_row(
     comparable, basis_note = _comparable(hist, required_basis, deflator)
     if basis_note:
         notes.append(basis_note)
-    fields.update(
-        historical_growth=hist.rate,
-        historical_basis=hist.basis.value,
-        historical_period=hist.period,
-        historical_ids=hist.ids,
-        historical_growth_comparable=comparable,
-    )
+    fields.update(_history_fields(hist, comparable))
     classification = BASIS_DIFFERS
     if comparable is not None:
-        if outcome and _meets(Interval.point(comparable * 100), threshold, direction, target.bound):
+        if outcome and _meets(
+            Interval.point(comparable[0] * 100), threshold, direction, target.bound
+        ):
             classification = TARGET_ALREADY_MET
             notes.append("the outcome for the target period is on record and meets the target")
         elif point > 0:
@@ -780,25 +889,14 @@ def _level_target_row(
         classification = TARGET_ALREADY_MET
         notes.append("the baseline already meets the target")
 
-    levels = _annual_levels(cat, target, base.period.anchor_year)
-    hist = _level_history(levels, target.basis)
-    rate_hist, unused = _rate_history(cat, target)
-    if hist is None:
-        hist = rate_hist
-    elif rate_hist is not None:
-        unused.append(f"{rate_hist.ids[0]} (a growth rate; levels preferred, same basis)")
+    levels = _level_series(cat, target, ind, base.period.anchor_year, base)
+    hist, unused = _choose_history(_level_history(levels), *_rate_history(cat, target), target)
     if hist is not None:
         notes.append(hist.text)
         comparable, basis_note = _comparable(hist, target.basis, deflator)
         if basis_note:
             notes.append(basis_note)
-        fields.update(
-            historical_growth=hist.rate,
-            historical_basis=hist.basis.value,
-            historical_period=hist.period,
-            historical_ids=hist.ids,
-            historical_growth_comparable=comparable,
-        )
+        fields.update(_history_fields(hist, comparable))
         used.extend(hist.ids)
         if not already:
             if comparable is None:
@@ -811,13 +909,13 @@ def _level_target_row(
     if unused:
         notes.append("also on record: " + "; ".join(unused))
 
-    trend_levels = _annual_levels(cat, target, target.period.anchor_year - 1)
+    trend_levels = _level_series(cat, target, ind, target.period.anchor_year - 1, base)
     if len(trend_levels) >= 3 and direction != "about":
         from regiondev.analysis.trend import log_linear_trend
 
         try:
             tp = log_linear_trend(
-                [(o.period.anchor_year, o.value) for o in trend_levels],
+                [(lv.year, lv.value) for lv in trend_levels],
                 target.period.anchor_year,
                 threshold.low if direction == "at_least" else threshold.high,
                 direction=direction,
@@ -831,7 +929,7 @@ def _level_target_row(
                 trend_high=tp.high,
                 p_meet=tp.p_meet,
             )
-            used.extend(o.id for o in trend_levels)
+            used.extend(i for lv in trend_levels for i in lv.ids)
             notes.append(tp.describe())
     if target.aspirational:
         notes.append("aspirational target (力争)")
@@ -842,6 +940,50 @@ def _level_target_row(
         observation_ids=tuple(dict.fromkeys(used)),
         note="; ".join(notes),
     )
+
+
+def _history_fields(
+    hist: _History, comparable: tuple[float, float, float] | None
+) -> dict[str, Any]:
+    return {
+        "historical_growth": hist.rate,
+        "historical_growth_low": hist.low,
+        "historical_growth_high": hist.high,
+        "historical_basis": hist.basis.value,
+        "historical_period": hist.period,
+        "historical_ids": hist.ids,
+        "historical_growth_comparable": comparable[0] if comparable is not None else None,
+    }
+
+
+def _choose_history(
+    levels: _History | None, rate: _History | None, unused: list[str], target: Observation
+) -> tuple[_History | None, list[str]]:
+    """The growth on record to compare with, and the records left unused (bases stated).
+
+    A history on the required rate's basis comes first (no deflator needed); between two on
+    the same footing the CAGR between levels is preferred to a printed rate.
+    """
+    if levels is None or rate is None:
+        return levels or rate, unused
+    if rate.basis is target.basis and levels.basis is not target.basis:
+        chosen, other = rate, levels
+    else:
+        chosen, other = levels, rate
+    on_required = ", the required rate's basis" if chosen.basis is target.basis else ""
+    if other is rate:
+        text = (
+            f"{other.ids[0]} ({_pct(other.rate)} a year over {other.period}, "
+            f"{other.basis.value}; not used: the CAGR between levels ({chosen.basis.value}"
+            f"{on_required}) is preferred)"
+        )
+    else:
+        text = (
+            f"CAGR between levels {' → '.join(other.ids)} ({_pct(other.rate)}, "
+            f"{other.basis.value}; not used: {chosen.ids[0]} ({chosen.basis.value}"
+            f"{on_required}) is preferred)"
+        )
+    return chosen, [*unused, text]
 
 
 def _replace(row: GrowthRow, changes: dict[str, Any]) -> GrowthRow:

@@ -8,6 +8,10 @@ target is P(log y_T ≥ log target) (or ≤ for an upper-bound target) under tha
 t distribution. With a perfect fit (zero residual variance) the interval collapses to the
 projection and the probability is 0 or 1.
 
+With fewer than ``SMALL_SAMPLE_DF`` residual degrees of freedom (three or four points) the
+numbers are still reported, but ``describe()`` carries a caveat: the residual variance rests
+on one or two residuals, so the interval and P(meet) are very uncertain.
+
 statsmodels and scipy are imported inside the function only.
 """
 
@@ -17,10 +21,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["MIN_POINTS", "TrendProjection", "log_linear_trend"]
+__all__ = ["MIN_POINTS", "SMALL_SAMPLE_DF", "TrendProjection", "log_linear_trend"]
 
 #: Fewest annual values a trend is fitted on (two would leave no residual degrees of freedom).
 MIN_POINTS = 3
+
+#: Below this many residual degrees of freedom the note warns of a small sample.
+SMALL_SAMPLE_DF = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +61,20 @@ class TrendProjection:
         )
         if self.p_meet is not None:
             text += f"; P(meeting the target) = {self.p_meet:.2f} under the model"
+        if self.small_sample:
+            dof = "degree" if self.residual_df == 1 else "degrees"
+            text += (
+                f" (caution: small sample — {len(self.years)} points leave {self.residual_df} "
+                f"residual {dof} of freedom, so the residual variance, the interval"
+                + (" and P(meeting the target)" if self.p_meet is not None else "")
+                + " are very uncertain)"
+            )
         return text
+
+    @property
+    def small_sample(self) -> bool:
+        """Fewer than ``SMALL_SAMPLE_DF`` residual degrees of freedom."""
+        return self.residual_df < SMALL_SAMPLE_DF
 
 
 def log_linear_trend(

@@ -13,6 +13,8 @@ from regiondev.cli.render import emit, fail, load_user_catalog
 __all__ = ["register"]
 
 _TABLE_COLUMNS = [
+    "region",
+    "indicator",
     "target_id",
     "base_period",
     "base_value",

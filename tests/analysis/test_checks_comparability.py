@@ -12,8 +12,10 @@ def test_gross_output_vs_value_added() -> None:
     b = fig("va", "industrial_va", "约2300亿元", region="changsha")
     v = comparability("t", a, b, IND, naive="share")
     assert v.status is CheckStatus.NOT_COMPARABLE
-    # naive share 2500 / 2300 = 108.7 % — above 100 %
-    assert "gross output" in v.message and "108.696%" in v.message
+    # naive share 2500 / 2300 = 108.6957 % — shown to one decimal, 108.7 %, above 100 %
+    assert "gross output" in v.message and "108.7%" in v.message
+    assert "108.696" not in v.message  # no false precision in the message
+    assert v.expected_low == 2500.0 and v.actual_low == 2300.0  # numeric columns as stated
 
 
 def test_different_scopes_periods_and_status() -> None:
@@ -45,6 +47,28 @@ def test_different_periods() -> None:
     b = fig("y", "gdp", "突破3000亿元", region="zhuzhou", period="2020")
     v = comparability("t", a, b, IND, naive="change")
     assert v.status is CheckStatus.NOT_COMPARABLE and "Q1–Q3 2021" in v.message
+    # the naive change runs forward in time, 2020 → Q1–Q3 2021, whichever figure is named
+    # first: 2487.1 / 3000 − 1 = −0.170967 → −17.1 %
+    change = "A naive change from 3000 (year 2020) to 2487.1 (Q1–Q3 2021), -17.1%,"
+    assert change in v.message
+    assert change in comparability("t", b, a, IND, naive="change").message
+    assert "from 2487.1 to 3000" not in v.message and "20.6224" not in v.message
+
+
+def test_naive_change_forward_and_ratio_rounded() -> None:
+    a = fig(
+        "now", "smart_mfg_pilots_city_and_above", "1254家", region="changsha", period="2021-11-17"
+    )
+    b = fig("tgt", "smart_mfg_pilots_city", "突破2000家", region="changsha", period="2025")
+    # 2000 / 1254 − 1 = 0.594896 → +59.5 %
+    v = comparability("t", b, a, IND, naive="change")
+    assert "from 1254 (at 2021-11-17) to 2000 (year 2025), +59.5%," in v.message
+    firm = fig("firm", "enterprise_output_growth", "86.6%", period="2021Q1-Q3")
+    mfg = fig("mfg", "manufacturing_va_growth", "15.2%", period="2021Q1-Q3")
+    # 86.6 / 15.2 = 5.697368 → 5.7 in the message; the numeric columns keep the figures
+    r = comparability("t", firm, mfg, IND, naive="ratio")
+    assert "A naive ratio 86.6/15.2 = 5.7 would mean nothing." in r.message
+    assert (r.expected_low, r.actual_low) == (86.6, 15.2)
 
 
 def test_like_with_like_passes() -> None:

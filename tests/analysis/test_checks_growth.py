@@ -28,7 +28,10 @@ def test_two_year_average_without_the_earlier_year_is_not_checkable() -> None:
     v = two_year_average("t", AVG, CUR, None, IND)
     assert v.status is CheckStatus.NOT_CHECKABLE
     assert math.isclose(v.expected_low, (1.063**2 / 1.099 - 1) * 100)
-    assert "2.81793%" in v.message and "Q1–Q3 2020" in v.message
+    # shown to two decimals: 2.82 %; with rounding 6.25..6.35 and 9.85..9.95 →
+    # 1.0625² / 1.0995 − 1 = 2.6745 % and 1.0635² / 1.0985 − 1 = 2.9615 % → (2.67, 2.96)
+    assert "2.82%" in v.message and "(2.67, 2.96)%" in v.message and "Q1–Q3 2020" in v.message
+    assert "2.81793" not in v.message
 
 
 def test_two_year_average_matches_its_single_years() -> None:

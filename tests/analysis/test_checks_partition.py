@@ -58,9 +58,14 @@ def test_rounded_amounts() -> None:
 
 
 def test_bounds_propagate_to_warn_and_pass() -> None:
-    # 100余 + 200余 = (100, 200) + (200, 300) = (300, 500): 350 holds for some values only
+    # 100余 + 200余 = (100, 200) + (200, 300) = (300, 500): a stated 350 lies wholly inside
+    # those bounds (e.g. 140 + 210), so the statements agree
     parts = _parts("100余个", "200余个")
     v = partition("t", [fig("w", "national_clusters", "350个", period=P)], parts, IND)
+    assert v.status is CheckStatus.PASS
+    # 约480 is read as 480 ± 5 % = [456, 504]: its part (500, 504] lies outside (300, 500)
+    # and (300, 456) outside it → they overlap only in part
+    v = partition("t", [fig("w", "national_clusters", "约480个", period=P)], parts, IND)
     assert v.status is CheckStatus.WARN
     assert "only for some values" in v.message
     # exact 1000 + 1250 = 2250 lies inside 2200余 = (2200, 2300): pass

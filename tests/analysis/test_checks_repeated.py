@@ -23,12 +23,33 @@ def test_different_figures_contradict() -> None:
     assert v.status is CheckStatus.FAIL and "contradict" in v.message
 
 
-def test_bounded_and_exact_overlap_in_part() -> None:
-    # 2200余 = (2200, 2300) vs 2250: 2250 is one of the values 2200余 allows, not all
+def test_a_figure_inside_a_bound_agrees() -> None:
+    # 2200余 = (2200, 2300) vs 2250: 2250 lies wholly inside what 2200余 allows → agree
     a = fig("a", "little_giant_enterprises_national", "2200余家")
     b = fig("b", "little_giant_enterprises_national", "2250家")
     v = repeated_figures("t", [a, b], IND)
+    assert v.status is CheckStatus.PASS and "agree" in v.message
+    # 突破3000 = (3000, ∞) vs 3500 ([3499.5, 3500.5) with rounding): inside the bound → agree
+    over = fig("c", "gdp", "突破3000亿元", region="zhuzhou")
+    exact = fig("d", "gdp", "3500亿元", region="zhuzhou")
+    assert repeated_figures("t", [over, exact], IND).status is CheckStatus.PASS
+    assert repeated_figures("t", [exact, over], IND).status is CheckStatus.PASS
+
+
+def test_bounded_and_approximate_overlap_in_part() -> None:
+    # 突破3000 = (3000, ∞) vs 约3000 = 3000 ± 5 % = [2850, 3150]: values of 约3000 below
+    # 3000 fall outside the bound → warn, not pass
+    over = fig("c", "gdp", "突破3000亿元", region="zhuzhou")
+    about = fig("d", "gdp", "约3000亿元", region="zhuzhou")
+    v = repeated_figures("t", [over, about], IND)
     assert v.status is CheckStatus.WARN and "overlap only in part" in v.message
+    # 2200余 = (2200, 2300) lies inside 约2300 = 2300 ± 5 % = [2185, 2415] → pass;
+    # against 约2400 = [2280, 2520] each reaches beyond the other → warn
+    a = fig("a", "little_giant_enterprises_national", "2200余家")
+    b = fig("b", "little_giant_enterprises_national", "约2300家")
+    assert repeated_figures("t", [a, b], IND).status is CheckStatus.PASS
+    c = fig("c", "little_giant_enterprises_national", "约2400家")
+    assert repeated_figures("t", [a, c], IND).status is CheckStatus.WARN
     # counts: 13 vs 14 → fail
     c13 = fig("c", "national_clusters", "13个")
     c14 = fig("d", "national_clusters", "14个")

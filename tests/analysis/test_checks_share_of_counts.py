@@ -20,7 +20,8 @@ def test_over_half_with_per_member_multiplier() -> None:
     # 各13个 for two domains: 2 × 13 = 26 of 45 = 57.78 % > 50 %
     v = share_of_counts("t", [_c("p", "13个")], _c("w", "45个"), _s("过半"), IND, multiplier=2)
     assert v.status is CheckStatus.PASS
-    assert v.expected == "26/45 = 57.7778%"
+    # 26/45 = 57.7778 %, shown to two decimals (过半 is verbal: no printed precision)
+    assert v.expected == "26/45 = 57.78%"
     assert "2 × 13个 = 26" in v.message
 
 
@@ -28,7 +29,7 @@ def test_not_over_half_fails() -> None:
     # 2 × 11 = 22 of 45 = 48.9 % ≤ 50 %
     v = share_of_counts("t", [_c("p", "11个")], _c("w", "45个"), _s("过半"), IND, multiplier=2)
     assert v.status is CheckStatus.FAIL
-    assert "48.8889%" in v.message
+    assert "48.89%" in v.message  # 22/45 = 48.8889 %
 
 
 def test_two_thirds() -> None:

@@ -75,13 +75,15 @@ def test_grim_innovation_centres_worked_out() -> None:
     # nearest: 18/25 = 72.0 %, 18/26 = 69.2 %
     assert "18/25 = 72.0%" in v.actual and "18/26 = 69.2%" in v.actual
     assert v.observation_ids == ("cn22-innovation-centres", "cn22-innovation-centres-share")
+    # if 70 % was rounded to the nearest ten: 18/n in [65 %, 75 %) ⇔ 24 < n ≤ 27.69 → 25..27
+    assert "n = 25 to 27 would fit" in v.message and "n = 24 gives exactly 75%" in v.message
 
 
 def test_two_year_average_reports_the_implied_2020_growth() -> None:
     v = RESULT.get("zz21-gdp-two-year-average-2021q1-q3")
     # 1.063² / 1.099 − 1 = 0.028180 → 2.82 %
     assert math.isclose(v.expected_low, (1.063**2 / 1.099 - 1) * 100)
-    assert "2.8179" in v.message
+    assert "2.82%" in v.message and "2.8179" not in v.message
 
 
 def test_gross_output_vs_value_added_is_explained_not_failed() -> None:
@@ -270,6 +272,127 @@ quote = "前三季度地区生产总值增长2.8%"
     v = check(load_catalog([extra])).get("zz21-gdp-two-year-average-2021q1-q3")
     assert v.status is CheckStatus.PASS
     assert "user-zz-gdp-growth-2020q1-q3" in v.observation_ids
+
+
+USER_SOURCE = """
+[[source]]
+id = "x-bulletin"
+title = "test fixture: hypothetical Zhuzhou statements (not real data)"
+outlet = "regiondev test suite"
+published = "2021-03-30"
+url = "https://example.org/zhuzhou-bulletin"
+region = "zhuzhou"
+"""
+
+USER_GDP = """
+[[observation]]
+id = "{id}"
+source = "x-bulletin"
+region = "zhuzhou"
+indicator = "gdp"
+status = "actual"
+period = "2020"
+figure = "{value}亿元"
+value = {value}
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+quote = "2020年全市地区生产总值{value}亿元"
+"""
+
+USER_OUTPUT = """
+[[observation]]
+id = "{id}"
+source = "x-bulletin"
+region = "zhuzhou"
+indicator = "enterprise_output"
+status = "actual"
+period = "2020Q1-Q3"
+figure = "{value}亿元"
+value = {value}
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+subject = "{subject}"
+quote = "前三季度实现产值{value}亿元"
+"""
+
+
+def _user(tmp_path: Path, *blocks: str) -> Catalog:
+    return load_catalog([_write(tmp_path, USER_SOURCE + "".join(blocks), "user.toml")])
+
+
+def test_implied_total_is_compared_with_every_statement(tmp_path: Path) -> None:
+    result = check(_user(tmp_path, USER_GDP.format(id="x-gdp-2020", value=3500)))
+    rid = "zz21-hightech-share-implies-gdp-2020"
+    # the shipped verdict stays: 873.85 / 0.281 = 3109.79 lies inside 突破3000 (3000, ∞)
+    assert result.get(rid).status is CheckStatus.PASS
+    assert result.get(rid).observation_ids[-1] == "zz21-gdp-2020"
+    # the user's 3500 (rounding [3499.5, 3500.5)) is compared too: the implied GDP with
+    # rounding is [873.845 / 0.2815, 873.855 / 0.2805] = [3104.25, 3115.35] → no common value
+    v = result.get(f"{rid}:x-gdp-2020")
+    assert v.status is CheckStatus.FAIL
+    assert v.observation_ids == (
+        "zz21-hightech-va-2020",
+        "zz21-hightech-va-share-gdp-2020",
+        "x-gdp-2020",
+    )
+    assert math.isclose(v.expected_low, 873.85 / 0.281, rel_tol=1e-12)  # 3109.7865, full
+    assert "contradicts the stated 3500亿元 (x-gdp-2020)" in v.message
+    assert "3109.79 亿元" in v.message and "3104.25" in v.message
+    # 3500 and 突破3000 restate one quantity and agree: 3500 lies inside (3000, ∞)
+    assert result.get("auto-repeated-zhuzhou-gdp-2020").status is CheckStatus.PASS
+    # the average growth check also meets the new end level (still no 2015 level):
+    # 3500 / 1.071^5 = 3500 / 1.409118 = 2483.82 (at 2020 prices)
+    avg = result.get("zz21-gdp-average-growth-2016-2020:x-gdp-2020")
+    assert avg.status is CheckStatus.NOT_CHECKABLE and "2483.82 亿元" in avg.message
+    # real catalog: 18 pass, 1 fail, 4 not_comparable, 4 not_checkable; the user record adds
+    # one pass (repeated), one fail (share × total) and one not_checkable (average growth)
+    assert RESULT.counts() == {
+        "pass": 18,
+        "warn": 0,
+        "fail": 1,
+        "not_comparable": 4,
+        "not_checkable": 4,
+    }
+    assert result.counts() == {
+        "pass": 19,
+        "warn": 0,
+        "fail": 2,
+        "not_comparable": 4,
+        "not_checkable": 5,
+    }
+
+
+def test_an_agreeing_statement_passes_its_own_comparison(tmp_path: Path) -> None:
+    # 3110 stands for [3109.5, 3110.5), which holds the implied 3109.79 → pass
+    result = check(_user(tmp_path, USER_GDP.format(id="x-gdp-2020", value=3110)))
+    v = result.get("zz21-hightech-share-implies-gdp-2020:x-gdp-2020")
+    assert v.status is CheckStatus.PASS and "consistent with the stated 3110亿元" in v.message
+    assert result.counts()["fail"] == 1  # only the GRIM verdict of the real catalog
+
+
+def test_implied_prior_level_is_compared_with_every_found_statement(tmp_path: Path) -> None:
+    result = check(
+        _user(
+            tmp_path,
+            USER_OUTPUT.format(id="x-gw-a", value=23.5, subject="hunan_greatwall_computer"),
+            USER_OUTPUT.format(id="x-gw-b", value=30, subject="hunan_greatwall_computer"),
+            USER_OUTPUT.format(id="x-other", value=23.5, subject="another_company"),
+        )
+    )
+    rid = "zz21-greatwall-prior-output-2020q1-q3"
+    # 43.9 / 1.866 = 23.5263; with rounding [43.85 / 1.8665, 43.95 / 1.8655] = [23.4932, 23.5594]
+    # (both nominal: no deflator needed)
+    a = result.get(rid)  # the first statement found keeps the rule's id
+    assert a.observation_ids[-1] == "x-gw-a"
+    assert a.status is CheckStatus.PASS  # 23.5 stands for [23.45, 23.55): holds 23.5263
+    assert math.isclose(a.expected_low, 43.9 / 1.866, rel_tol=1e-12)
+    b = result.get(f"{rid}:x-gw-b")
+    assert b.status is CheckStatus.FAIL  # 30 stands for [29.5, 30.5): far above 23.56
+    assert "23.53 亿元" in b.message and "30亿元 (x-gw-b)" in b.message
+    # another company's output is not this company's prior level
+    assert not any("x-other" in v.observation_ids for v in result if v.check_id.startswith(rid))
 
 
 # --- mutation test ---------------------------------------------------------------------------

@@ -128,9 +128,15 @@ def test_zhuzhou_gdp_with_a_deflator() -> None:
     assert r.historical_growth == pytest.approx(0.071)  # printed, real
     assert r.historical_growth_comparable == pytest.approx(0.09242)
     assert r.ratio == pytest.approx(0.92761, abs=1e-4)
-    # ratio interval: 0.09242 / 0.100026 = 0.92396 and 0.09242 / 0.099240 = 0.93127
-    assert r.ratio_low == pytest.approx(0.92396, abs=1e-4)
-    assert r.ratio_high == pytest.approx(0.93127, abs=1e-4)
+    # 7.1 % is printed to one decimal: [7.05 %, 7.15 %]; comparable (nominal) history
+    # (1.0705)(1.02) − 1 = 1.09191 − 1 = 0.09191 and (1.0715)(1.02) − 1 = 1.09293 − 1 = 0.09293
+    assert r.historical_growth_low == pytest.approx(0.0705)
+    assert r.historical_growth_high == pytest.approx(0.0715)
+    # ratio interval over both intervals: required [0.099240, 0.100026] (above)
+    # low 0.09191 / 0.100026 = 0.918861; high 0.09293 / 0.099240 = 0.936417
+    assert r.ratio_low == pytest.approx(0.91886, abs=1e-4)
+    assert r.ratio_high == pytest.approx(0.93641, abs=1e-4)
+    assert "[9.19 %, 9.29 %]" in r.note and "[0.919, 0.936]" in r.note
     assert r.classification == "acceleration_needed"  # 0.60 ≤ 0.928 < 0.95
     assert r.deflator == 0.02
     assert "deflator assumption 2.00 %" in r.note
@@ -140,8 +146,15 @@ def test_growth_rate_target_compared_directly(result: GrowthResult) -> None:
     r = result.row("hn19-industrial-va-growth-target-2020")
     # target 7.5 % 以上 for 2020 against 8.3 % for Jan–Nov 2019, both real: 0.083 / 0.075 = 1.10667
     assert r.required_cagr == pytest.approx(0.075)
-    assert r.required_cagr_low == pytest.approx(0.075)
+    # the printed 7.5 stands for [7.45, 7.55]; 8.3 for [8.25, 8.35]
+    assert r.required_cagr_low == pytest.approx(0.0745)
+    assert r.required_cagr_high == pytest.approx(0.0755)
     assert r.historical_growth == pytest.approx(0.083)
+    assert r.historical_growth_low == pytest.approx(0.0825)
+    assert r.historical_growth_high == pytest.approx(0.0835)
+    # ratio interval: 0.0825 / 0.0755 = 1.092715 and 0.0835 / 0.0745 = 1.120805 (both on track)
+    assert r.ratio_low == pytest.approx(1.092715, abs=1e-6)
+    assert r.ratio_high == pytest.approx(1.120805, abs=1e-6)
     assert r.historical_period == "2019M01-M11"
     assert r.historical_ids == ("hn19-industrial-va-growth-2019m01-11",)
     assert r.ratio == pytest.approx(1.106667, abs=1e-6)
@@ -195,7 +208,8 @@ def test_count_already_at_its_target() -> None:
 
 def test_renderers(result: GrowthResult) -> None:
     md = result.to_markdown()
-    assert md.startswith("| target_id") and "zz21-gdp-target-2025" in md
+    assert md.startswith("| region | indicator | target_id") and "zz21-gdp-target-2025" in md
+    assert "| zhuzhou | gdp | zz21-gdp-target-2025 |" in md
     html = result._repr_html_()
     assert "<table" in html and "zz21-gdp-target-2025" in html
 
@@ -383,3 +397,85 @@ def test_mixed_units_are_a_reason() -> None:
     )
     r = growth(_with(cat, usd)).row("cs21-profit-target-2025")
     assert r.reason == "units differ between baseline and target"
+
+
+ZZ_SOURCE = """
+[[source]]
+id = "fixture21zz"
+title = "test fixture: synthetic Zhuzhou GDP levels (not real data)"
+outlet = "regiondev test suite"
+published = "2021-03-31"
+url = "https://example.org/synthetic-zhuzhou"
+region = "zhuzhou"
+kind = "bulletin"
+"""
+
+ZZ_GDP = """
+[[observation]]
+id = "x-gdp-{year}"
+source = "fixture21zz"
+region = "zhuzhou"
+indicator = "gdp"
+status = "actual"
+period = "{year}"
+figure = "{value}亿元"
+value = {value}
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+quote = "{year}年全市地区生产总值{value}亿元"
+"""
+
+
+def _zz_catalog(tmp_path: Path, levels: dict[int, int]) -> Path:
+    path = tmp_path / "zhuzhou.toml"
+    blocks = "".join(ZZ_GDP.format(year=y, value=v) for y, v in levels.items())
+    path.write_text(ZZ_SOURCE + blocks, encoding="utf-8")
+    return path
+
+
+def test_derived_baseline_joins_the_level_history(tmp_path: Path) -> None:
+    levels = {2015: 2400, 2016: 2500, 2017: 2600, 2018: 2800, 2019: 3000}
+    r = growth(load_catalog([_zz_catalog(tmp_path, levels)])).row("zz21-gdp-target-2025")
+    # 2020 is the derived baseline 873.85 / 0.281 = 3109.7865 (nominal, like the user levels),
+    # so the history runs 2015 → 2020, not 2015 → 2019:
+    # (3109.7865 / 2400)^(1/5) − 1: ln 1.295744 = 0.259085; /5 = 0.051817; e^x − 1 = 0.053183
+    assert r.historical_period == "2015-2020"
+    assert r.historical_growth == pytest.approx(0.053183, abs=1e-6)
+    assert r.historical_basis == "nominal"
+    # interval from 2400 → [2399.5, 2400.5] and the baseline [3104.2451, 3115.3476]:
+    # low (3104.2451 / 2400.5)^(1/5) − 1 = 1.293166^0.2 − 1 = 0.052764
+    # high (3115.3476 / 2399.5)^(1/5) − 1 = 1.298332^0.2 − 1 = 0.053603
+    assert r.historical_growth_low == pytest.approx(0.052764, abs=1e-6)
+    assert r.historical_growth_high == pytest.approx(0.053603, abs=1e-6)
+    assert r.historical_ids[0] == "x-gdp-2015"
+    assert "zz21-hightech-va-2020" in r.historical_ids
+    # nominal history vs nominal required: no deflator needed; 0.053183 / 0.099633 = 0.53379
+    assert r.ratio == pytest.approx(0.53379, abs=1e-4)
+    assert r.classification == "limited_progress"  # 0 ≤ 0.534 < 0.60
+    # the real 7.1 % is not used, and the note says which basis is which
+    assert "zz21-gdp-growth-2016-2020 (7.10 % a year over 2016-2020, real; not used" in r.note
+    assert "the CAGR between levels (nominal, the required rate's basis) is preferred" in r.note
+    assert "same basis" not in r.note
+    # the trend uses all six years, 2015–2020 (4 residual degrees of freedom: no caveat)
+    assert "6 annual values 2015–2020" in r.note
+    assert "small sample" not in r.note
+
+
+def test_three_point_trend_carries_a_small_sample_caveat(tmp_path: Path) -> None:
+    # 2018, 2019 stated, 2020 derived: three points leave 3 − 2 = 1 residual degree of freedom
+    r = growth(load_catalog([_zz_catalog(tmp_path, {2018: 2800, 2019: 3000})])).row(
+        "zz21-gdp-target-2025"
+    )
+    assert r.historical_period == "2018-2020"
+    # (3109.7865 / 2800)^(1/2) − 1 = sqrt(1.110638) − 1 = 0.053868
+    assert r.historical_growth == pytest.approx(0.053868, abs=1e-6)
+    assert r.p_meet is not None and r.trend_projection is not None  # the numbers stay
+    assert "caution: small sample — 3 points leave 1 residual degree of freedom" in r.note
+
+
+def test_a_contradicting_user_baseline_is_a_conflict(tmp_path: Path) -> None:
+    r = growth(load_catalog([_zz_catalog(tmp_path, {2020: 3500})])).row("zz21-gdp-target-2025")
+    # 3500 stands for [3499.5, 3500.5]; the derived 873.85 / 28.1 % is [3104.25, 3115.35]
+    assert r.reason is not None and r.reason.startswith("baselines conflict")
+    assert "x-gdp-2020" in r.reason and "[3104.25, 3115.35]" in r.reason

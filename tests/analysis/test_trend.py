@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from regiondev.analysis.trend import log_linear_trend
+from regiondev.analysis.trend import SMALL_SAMPLE_DF, log_linear_trend
 
 
 def test_exact_growth_projects_by_compounding() -> None:
@@ -36,6 +36,27 @@ def test_three_points_slope_and_projection() -> None:
     assert tp.low < tp.projection < tp.high
     assert tp.p_meet is not None and 0.0 < tp.p_meet < 0.5  # the projection falls short of 1000
     assert tp.residual_df == 1
+    # 3 points − 2 parameters = 1 residual degree of freedom (< SMALL_SAMPLE_DF = 3): the
+    # numbers stay, the note warns
+    assert tp.small_sample
+    text = tp.describe()
+    assert "P(meeting the target)" in text
+    assert "caution: small sample — 3 points leave 1 residual degree of freedom" in text
+
+
+def test_small_sample_caveat_threshold() -> None:
+    assert SMALL_SAMPLE_DF == 3
+    # 4 points → 2 residual df: still a caveat; 5 points → 3 df: none
+    four = log_linear_trend(
+        [(2016 + k, 100 * 1.05**k * (1 + 0.01 * (-1) ** k)) for k in range(4)], 2025
+    )
+    assert four.residual_df == 2 and "2 residual degrees of freedom" in four.describe()
+    assert "and P(meeting" not in four.describe()  # no target, so no probability to caveat
+    five = log_linear_trend(
+        [(2016 + k, 100 * 1.05**k * (1 + 0.01 * (-1) ** k)) for k in range(5)], 2025
+    )
+    assert five.residual_df == 3 and not five.small_sample
+    assert "small sample" not in five.describe()
 
 
 def test_target_at_the_projection_has_even_odds() -> None:

@@ -132,6 +132,47 @@ quote = "集群2021年主导产业产值20万亿元"
     assert rep["status"] == "fail" and "user-cluster-output-2021" in rep["observation_ids"]
 
 
+def test_user_gdp_statement_is_checked_against_the_implied_gdp(tmp_path: Path) -> None:
+    # A user record: Zhuzhou GDP 2020 was 3500亿元. 873.85 / 28.1 % implies [3104.25, 3115.35]
+    # with rounding, so the comparison with 3500 ([3499.5, 3500.5)) fails, while the one
+    # with the text's own 突破3000 still passes.
+    extra = tmp_path / "zz.toml"
+    extra.write_text(
+        """
+[[source]]
+id = "zz-user"
+title = "hypothetical Zhuzhou bulletin (example)"
+outlet = "example"
+published = "2021-03-30"
+url = "https://example.org/zz"
+region = "zhuzhou"
+
+[[observation]]
+id = "x-gdp-2020"
+source = "zz-user"
+region = "zhuzhou"
+indicator = "gdp"
+status = "actual"
+period = "2020"
+figure = "3500亿元"
+value = 3500
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+quote = "2020年全市地区生产总值3500亿元"
+""",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", "--format", "json", "--strict", "--catalog", str(extra)])
+    assert result.exit_code == 1  # two fails now: the GRIM one and this one
+    rows = {r["check_id"]: r for r in json.loads(result.stdout)}
+    assert rows["zz21-hightech-share-implies-gdp-2020"]["status"] == "pass"
+    mine = rows["zz21-hightech-share-implies-gdp-2020:x-gdp-2020"]
+    assert mine["status"] == "fail" and mine["observation_ids"][-1] == "x-gdp-2020"
+    assert mine["expected_low"] == pytest.approx(873.85 / 0.281)  # 3109.7865, full precision
+    assert "2 fail" in result.stderr
+
+
 def test_bad_user_catalog_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "--catalog", str(tmp_path / "nope.toml")])
     assert result.exit_code == 2 and "error:" in result.stderr

@@ -72,9 +72,26 @@ def test_csv_table_and_markdown() -> None:
         "zz21-hightech-va-2020",
         "zz21-hightech-va-share-gdp-2020",
     }
-    assert "zz21-gdp-target" in _ok(["growth"])
+    # the table folds long cells over lines at its 200-character width; the id starts intact
+    assert "zz21-gdp-" in _ok(["growth"])
     md = _ok(["growth", "--format", "md"])
-    assert md.startswith("| target_id") and "classification" in md
+    # region and indicator lead the human formats: a target id alone does not say whose
+    assert md.startswith("| region | indicator | target_id |") and "classification" in md
+    assert "| zhuzhou | gdp | zz21-gdp-target-2025 |" in md
+    table = _ok(["growth"])
+    assert "region" in table and "indicator" in table and "zhuzhou" in table
+
+
+def test_deflator_ratio_interval_carries_the_printed_rounding() -> None:
+    rows = json.loads(_ok(["growth", "--format", "json", "--deflator", "0.02"]))
+    gdp = next(r for r in rows if r["target_id"] == "zz21-gdp-target-2025")
+    # 7.1 % → [7.05, 7.15] %; (1.0705)(1.02) − 1 = 0.09191, (1.0715)(1.02) − 1 = 0.09293;
+    # required [0.099240, 0.100026] → ratio [0.09191 / 0.100026, 0.09293 / 0.099240]
+    # = [0.91886, 0.93641]
+    assert gdp["historical_growth_low"] == pytest.approx(0.0705)
+    assert gdp["historical_growth_high"] == pytest.approx(0.0715)
+    assert gdp["ratio_low"] == pytest.approx(0.91886, abs=1e-4)
+    assert gdp["ratio_high"] == pytest.approx(0.93641, abs=1e-4)
 
 
 @pytest.mark.parametrize("value", ["5", "abc", "-0.9", "nan"])

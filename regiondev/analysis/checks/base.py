@@ -3,15 +3,20 @@
 Two layers of uncertainty are kept apart:
 
 * the *stated bounds* of a figure — the interval its qualifier implies (``突破3000亿元`` is
-  (3000, ∞), ``2200余家`` is (2200, 2300), an exact figure is a point). A relation must hold
-  for **every** value inside the stated bounds to pass; if it holds for some and not others
-  the verdict is ``warn``.
+  (3000, ∞), ``2200余家`` is (2200, 2300), an exact figure is a point). Two statements of one
+  quantity **agree** (``pass``) when one lies wholly inside the other: a bound is a claim
+  ("more than 3000") that every value of a narrower statement inside it (3500, or an implied
+  [3104.25, 3115.35]) satisfies. They agree only **in part** (``warn``) when they overlap but
+  neither contains the other — some admissible values of the narrower statement fall outside
+  the wider one (an implied [2954, 3265] against "more than 3000"). No common value: ``fail``.
 * the *rounding* of printed digits (28.1 % stands for [28.05, 28.15), rounding half up) is a
   **tolerance**: a relation passes when some rounding of the inputs makes it hold exactly.
   Counts printed as whole numbers (家, 个, 名) are exact integers and carry no rounding.
 
 The core comparison is :func:`compare`: ``expected`` is what some figures imply, ``actual``
-is what another figure states; both come as (bounds, bounds-with-rounding) pairs.
+is what another figure states; both come as (bounds, bounds-with-rounding) pairs. Messages
+show computed numbers to sensible digits (:func:`fmt_calc`); the numeric verdict columns keep
+full precision.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ __all__ = [
     "Verdict",
     "comparability_reasons",
     "compare",
+    "contained",
+    "fmt_calc",
     "fmt_interval",
     "fmt_number",
     "gloss",
@@ -203,19 +210,31 @@ def compare(expected: Span, actual: Span) -> CheckStatus:
     """Judge a stated figure (``actual``) against what other figures imply (``expected``).
 
     * fail: no values inside the rounded intervals agree;
-    * pass: every value inside the expected stated bounds agrees with the stated figure
-      once rounding of both sides is allowed for;
-    * warn: otherwise (holds for some values inside the stated bounds, not for others).
+    * pass: one side lies wholly inside the other once rounding of both sides is allowed for —
+      every value the expected bounds admit agrees with the stated figure (an implied
+      3109.79 inside "more than 3000"), or every value the stated figure admits lies inside
+      the expected bounds (a stated 3500 inside an implied "more than 2129");
+    * warn: otherwise — the two overlap only in part, so some admissible values of the
+      narrower side fall outside the wider one.
     """
     if disjoint(expected.rounded, actual.rounded):
         return CheckStatus.FAIL
-    a_round = _slack(actual.rounded)
-    # Allow the expected side's own rounding: a value c of its core may move down by dl
-    # or up by dh before it is compared with the stated figure.
-    dl = _gap(expected.core.low, expected.rounded.low)
-    dh = _gap(expected.rounded.high, expected.core.high)
-    tolerant = Interval(a_round.low - dh, a_round.high + dl, a_round.low_open, a_round.high_open)
-    return CheckStatus.PASS if subset(expected.core, tolerant) else CheckStatus.WARN
+    if contained(expected, actual) or contained(actual, expected):
+        return CheckStatus.PASS
+    return CheckStatus.WARN
+
+
+def contained(inner: Span, outer: Span) -> bool:
+    """Does every value of ``inner``'s stated bounds fit ``outer``, allowing both roundings?
+
+    ``outer`` counts with its rounding; a value c of ``inner``'s core may also move down to
+    its own rounded low end or up to its rounded high end before it is compared.
+    """
+    o_round = _slack(outer.rounded)
+    dl = _gap(inner.core.low, inner.rounded.low)
+    dh = _gap(inner.rounded.high, inner.core.high)
+    tolerant = Interval(o_round.low - dh, o_round.high + dl, o_round.low_open, o_round.high_open)
+    return subset(inner.core, tolerant)
 
 
 def disjoint(a: Interval, b: Interval) -> bool:
@@ -281,12 +300,38 @@ def fmt_number(x: float, unit: str = "") -> str:
     return text + _UNIT_SUFFIX.get(unit, "")
 
 
+def fmt_calc(x: float, unit: str = "", decimals: int = 2, *, strip: bool = True) -> str:
+    """A computed number for a message, to sensible digits: ``3109.79 亿元``, ``57.78%``.
+
+    At most ``decimals`` decimals (trailing zeros dropped unless ``strip=False``, for a value
+    shown to a set precision) for values of 1 or more, three
+    significant digits below 1, whole numbers with separators from 100,000 up. For reading
+    only: the numeric columns of a verdict keep full precision.
+    """
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if abs(x) >= 1e5:
+        text = f"{round(x):,}"
+    elif abs(x) >= 1 or x == 0:
+        text = f"{x:.{decimals}f}"
+        if strip and "." in text:
+            text = text.rstrip("0").rstrip(".")
+    else:
+        text = f"{x:.3g}"
+        if "e" in text:
+            text = f"{x:.2e}"
+    if text.startswith("-") and not text.strip("-0."):
+        text = text[1:]
+    return text + _UNIT_SUFFIX.get(unit, "")
+
+
 def gloss(o: Observation) -> str:
     """What a figure's qualifier says, in words: ``more than 3000 亿元``."""
     v, lo, hi, u = o.value, o.low, o.high, o.unit
     match o.bound:
         case Bound.EXACT:
-            return fmt_number(v, u)
+            # a figure read from words or a fraction (2/3) is computed: sensible digits
+            return fmt_number(v, u) if o.step else fmt_calc(v, u)
         case Bound.APPROX:
             return f"about {fmt_number(v, u)}, read as {fmt_interval(o.interval, u)}"
         case Bound.AT_LEAST:
@@ -311,13 +356,17 @@ def stated(o: Observation) -> str:
     return f"{o.figure} ({gloss(o)})"
 
 
-def fmt_interval(iv: Interval, unit: str = "") -> str:
-    """``[3104.24, 3115.35] 亿元``; a point is just the number."""
+def fmt_interval(iv: Interval, unit: str = "", *, calc: bool = False) -> str:
+    """``[3104.24, 3115.35] 亿元``; a point is just the number.
+
+    ``calc=True`` for a computed interval: ends to sensible digits (:func:`fmt_calc`).
+    """
+    fmt = fmt_calc if calc else fmt_number
     if iv.low == iv.high and not (iv.low_open or iv.high_open):
-        return fmt_number(iv.low, unit)
+        return fmt(iv.low, unit)
     left = "(" if iv.low_open or math.isinf(iv.low) else "["
     right = ")" if iv.high_open or math.isinf(iv.high) else "]"
-    body = f"{left}{fmt_number(iv.low)}, {fmt_number(iv.high)}{right}"
+    body = f"{left}{fmt(iv.low)}, {fmt(iv.high)}{right}"
     return body + _UNIT_SUFFIX.get(unit, "")
 
 

@@ -12,11 +12,12 @@ from regiondev.analysis.checks.base import (
     Indicators,
     Verdict,
     comparability_reasons,
+    fmt_calc,
     fmt_number,
     ids,
     label,
 )
-from regiondev.model import Observation
+from regiondev.model import Observation, PeriodKind
 
 __all__ = ["NAIVE", "comparability"]
 
@@ -26,7 +27,21 @@ KIND = "comparability"
 NAIVE = ("share", "ratio", "change", "")
 
 
+def _when(o: Observation) -> tuple[int, int, int]:
+    """When a figure's period ends: (year, month, day); orders a naive change in time."""
+    p = o.period
+    match p.kind:
+        case PeriodKind.DATE:
+            return (p.end_year, p.first, p.day)
+        case PeriodKind.MONTHS:
+            return (p.end_year, p.last, 31)
+        case PeriodKind.QUARTERS:
+            return (p.end_year, 3 * p.last, 31)
+    return (p.end_year, 12, 31)
+
+
 def _naive(kind: str, a: Observation, b: Observation) -> str:
+    """The tempting comparison, spelled out with computed numbers to sensible digits."""
     if not kind or b.value == 0:
         return ""
     if kind == "share":
@@ -34,17 +49,21 @@ def _naive(kind: str, a: Observation, b: Observation) -> str:
         over = " — more than 100 %, which a share cannot be" if pct > 100 else ""
         return (
             f" A naive share {fmt_number(a.value)}/{fmt_number(b.value)} = "
-            f"{fmt_number(pct, 'percent')}{over}."
+            f"{fmt_calc(pct, 'percent', 1)}{over}."
         )
     if kind == "ratio":
         return (
             f" A naive ratio {fmt_number(a.value)}/{fmt_number(b.value)} = "
-            f"{fmt_number(a.value / b.value)} would mean nothing."
+            f"{fmt_calc(a.value / b.value)} would mean nothing."
         )
-    change = 100.0 * (b.value / a.value - 1) if a.value else 0.0
+    # a change runs forward in time: from the earlier figure to the later one
+    old, new = (a, b) if _when(a) <= _when(b) else (b, a)
+    if old.value == 0:
+        return ""
+    change = 100.0 * (new.value / old.value - 1)
     return (
-        f" A naive change from {fmt_number(a.value)} to {fmt_number(b.value)} "
-        f"({fmt_number(change, 'percent')}) would be misleading."
+        f" A naive change from {fmt_number(old.value)} ({old.period.describe()}) to "
+        f"{fmt_number(new.value)} ({new.period.describe()}), {change:+.1f}%, would be misleading."
     )
 
 

@@ -59,8 +59,13 @@ def prior_period(p: Period) -> Period:
     return Period(p.kind, p.start_year - 1, p.end_year - 1, p.first, p.last, p.day)
 
 
+def _iv(iv: Interval, unit: str) -> str:
+    """A computed interval for a message, to sensible digits."""
+    return fmt_interval(iv, unit, calc=True)
+
+
 def _pct(s: Span) -> str:
-    return fmt_interval(s.core, "percent")
+    return _iv(s.core, "percent")
 
 
 def _not_growth(o: Observation, indicators: Indicators) -> bool:
@@ -149,10 +154,10 @@ def two_year_average(
             f"no stated growth for {earlier.describe()}",
             f"The two-year average growth {label(average)} and the growth "
             f"{label(current)} for {current.period.describe()} imply growth of {_pct(g1)} "
-            f"({fmt_interval(g1.rounded, 'percent')} allowing for rounding) in "
+            f"({_iv(g1.rounded, 'percent')} allowing for rounding) in "
             f"{earlier.describe()}; no figure for that period is stated to compare with.",
             rule,
-            tolerance=f"implied with rounding {fmt_interval(g1.rounded, 'percent')}",
+            tolerance=f"implied with rounding {_iv(g1.rounded, 'percent')}",
             exp=g1,
         )
     g1s = span_of(previous)
@@ -164,7 +169,8 @@ def two_year_average(
     verb = {
         CheckStatus.PASS: "consistent with",
         CheckStatus.FAIL: "which contradicts",
-        CheckStatus.WARN: "which agrees only for some values inside the bounds with",
+        CheckStatus.WARN: "which overlaps only in part (some values inside the bounds agree, "
+        "others not) with",
     }[status]
     return _verdict(
         check_id,
@@ -176,7 +182,7 @@ def two_year_average(
         f"{current.period.describe()} give a geometric two-year average of {_pct(implied)}, "
         f"{verb} the stated {label(average)}.",
         rule,
-        tolerance=f"implied with rounding {fmt_interval(implied.rounded, 'percent')}; stated "
+        tolerance=f"implied with rounding {_iv(implied.rounded, 'percent')}; stated "
         f"with rounding {fmt_interval(a.rounded, 'percent')}",
         exp=implied,
         act=average,
@@ -247,13 +253,13 @@ def prior_level(
             check_id,
             obs,
             CheckStatus.NOT_CHECKABLE,
-            f"{formula} = {fmt_interval(implied.core, unit)}",
+            f"{formula} = {_iv(implied.core, unit)}",
             f"no stated level for {earlier.describe()}",
             f"{label(level)} growing by {label(growth)} implies a level of "
-            f"{fmt_interval(implied.core, unit)}{prices} for {earlier.describe()}; no level for "
+            f"{_iv(implied.core, unit)}{prices} for {earlier.describe()}; no level for "
             "that period is stated to compare with.",
             rule,
-            tolerance=f"implied with rounding {fmt_interval(implied.rounded, unit)}",
+            tolerance=f"implied with rounding {_iv(implied.rounded, unit)}",
             exp=implied,
         )
     if mixed and deflator is None:
@@ -261,10 +267,10 @@ def prior_level(
             check_id,
             obs,
             CheckStatus.NOT_COMPARABLE,
-            f"{formula} = {fmt_interval(implied.core, unit)}{prices}",
+            f"{formula} = {_iv(implied.core, unit)}{prices}",
             f"{prior.figure} (nominal)",
             f"{label(level)} and the real growth {label(growth)} imply "
-            f"{fmt_interval(implied.core, unit)}{prices}, which cannot be compared with the "
+            f"{_iv(implied.core, unit)}{prices}, which cannot be compared with the "
             f"nominal {label(prior)} without a deflator (give the rule a deflator).",
             rule,
             exp=implied,
@@ -274,19 +280,20 @@ def prior_level(
     verb = {
         CheckStatus.PASS: "consistent with",
         CheckStatus.FAIL: "which contradicts",
-        CheckStatus.WARN: "which agrees only for some values inside the bounds with",
+        CheckStatus.WARN: "which overlaps only in part (some values inside the bounds agree, "
+        "others not) with",
     }[status]
     assumption = f" (assuming a deflator of {d:.1%})" if d else ""
     return _verdict(
         check_id,
         obs,
         status,
-        f"{formula} = {fmt_interval(implied.core, unit)}",
+        f"{formula} = {_iv(implied.core, unit)}",
         f"{prior.figure} ({fmt_interval(prior.interval, unit)})",
-        f"{label(level)} growing by {label(growth)} implies {fmt_interval(implied.core, unit)} "
+        f"{label(level)} growing by {label(growth)} implies {_iv(implied.core, unit)} "
         f"for {earlier.describe()}{assumption}, {verb} the stated {label(prior)}.",
         rule,
-        tolerance=f"implied with rounding {fmt_interval(implied.rounded, unit)}",
+        tolerance=f"implied with rounding {_iv(implied.rounded, unit)}",
         exp=implied,
         act=prior,
     )
@@ -375,13 +382,13 @@ def average_vs_levels(
             check_id,
             obs,
             CheckStatus.NOT_CHECKABLE,
-            f"{formula} = {fmt_interval(implied.core, unit)}",
+            f"{formula} = {_iv(implied.core, unit)}",
             f"no stated level for {year}",
             f"Average growth of {label(growth)} over {growth.period.describe()} and "
-            f"{label(known)} imply a level of {fmt_interval(implied.core, unit)}{prices} for "
+            f"{label(known)} imply a level of {_iv(implied.core, unit)}{prices} for "
             f"{year}; no level for {year} is stated to compare with.",
             rule,
-            tolerance=f"implied with rounding {fmt_interval(implied.rounded, unit)}",
+            tolerance=f"implied with rounding {_iv(implied.rounded, unit)}",
             exp=implied,
         )
     if mixed and deflator is None:
@@ -403,7 +410,8 @@ def average_vs_levels(
     verb = {
         CheckStatus.PASS: "consistent with",
         CheckStatus.FAIL: "which contradicts",
-        CheckStatus.WARN: "which agrees only for some values inside the bounds with",
+        CheckStatus.WARN: "which overlaps only in part (some values inside the bounds agree, "
+        "others not) with",
     }[status]
     assumption = f" after a deflator of {d:.1%} a year" if d else ""
     return _verdict(
@@ -415,7 +423,7 @@ def average_vs_levels(
         f"Growing from {label(start)} to {label(end)} over {n} years is {_pct(cagr)} a "
         f"year{assumption}, {verb} the stated average {label(growth)}.",
         rule,
-        tolerance=f"implied with rounding {fmt_interval(cagr.rounded, 'percent')}; stated with "
+        tolerance=f"implied with rounding {_iv(cagr.rounded, 'percent')}; stated with "
         f"rounding {fmt_interval(g.rounded, 'percent')}",
         exp=cagr,
         act=growth,

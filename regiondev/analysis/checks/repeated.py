@@ -61,9 +61,9 @@ def repeated_figures(
             rule=rule,
         )
     pairs = list(combinations(observations, 2))
-    statuses = [
-        worst([compare(span_of(a), span_of(b)), compare(span_of(b), span_of(a))]) for a, b in pairs
-    ]
+    # compare() is symmetric in agreement: one statement inside the other is a pass
+    # ("突破3000" and "3500"); a partial overlap is a warn; no common value a fail.
+    statuses = [compare(span_of(a), span_of(b)) for a, b in pairs]
     status = worst(statuses)
     counts = all(is_count(o) for o in observations)
     stated = "; ".join(f"{fmt_interval(o.interval, unit)} ({o.id})" for o in observations)
@@ -72,7 +72,11 @@ def repeated_figures(
         message = f"{what} is stated {len(observations)} times ({listed}) and the statements agree."
     else:
         bad = next(p for p, s in zip(pairs, statuses, strict=True) if s is status)
-        verb = "contradict each other" if status is CheckStatus.FAIL else "overlap only in part"
+        verb = (
+            "contradict each other"
+            if status is CheckStatus.FAIL
+            else "overlap only in part (neither lies inside the other)"
+        )
         message = (
             f"{what} is stated {len(observations)} times and {label(bad[0])} and "
             f"{label(bad[1])} {verb}."

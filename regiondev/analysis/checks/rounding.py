@@ -5,6 +5,12 @@ the whole n must satisfy 18/n in that interval, i.e. n in [18/0.705, 18/0.695] =
 [25.53, 25.90]. No whole number lies there: no count of centres gives 70 %.
 The rounding interval is taken closed at both ends (lenient: a boundary case is feasible
 under some rounding convention), so a fail is never a matter of the tie rule.
+
+A fail stays a fail at the printed precision, but a round share (70 % ends in a zero) may have
+been rounded more coarsely than it is printed. The message then also gives the wholes that fit
+at that coarser precision so a reader can judge: 70 % to the nearest ten percent is
+[65 %, 75 %) (half up), 18/n in it means 24 < n ≤ 18/0.65 = 27.69, so n = 25, 26 or 27
+(18/24 = 75 % exactly is a tie that rounds to 70 % only if ties round down).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from regiondev.analysis.checks.base import (
     Indicators,
     Verdict,
     comparability_reasons,
+    fmt_calc,
     fmt_interval,
     fmt_number,
     ids,
@@ -23,7 +30,7 @@ from regiondev.analysis.checks.base import (
     rounding_note,
     span_of,
 )
-from regiondev.model import Interval, Observation
+from regiondev.model import Bound, Interval, Observation
 
 __all__ = ["feasible_wholes", "nearest_wholes", "rounding_feasibility"]
 
@@ -75,6 +82,48 @@ def nearest_wholes(k: int, share: Interval) -> list[tuple[int, float]]:
     x = 100.0 * k / centre
     cands = sorted({max(k, math.floor(x)), max(k, math.ceil(x))})
     return [(n, 100.0 * k / n) for n in cands if n > 0]
+
+
+def _coarser(k: int, share: Observation) -> tuple[str, str] | None:
+    """For a round printed share (70 %), the wholes that fit if it was rounded one place coarser.
+
+    Returns (a sentence for the message, a short note) or None when the share has no trailing
+    zero to drop or no whole fits even then. Ties (k/n exactly on the upper end, which rounds
+    to the share only if ties round down) are named separately.
+    """
+    step = share.step
+    if share.bound is not Bound.EXACT or step < 1 or share.value <= 0:
+        return None
+    coarse = 10 * step
+    ratio = share.value / coarse
+    if not math.isclose(ratio, round(ratio)):
+        return None
+    half = coarse / 2
+    low, high = share.value - half, share.value + half
+    ns = feasible_wholes(k, Interval(low, high))
+    if not ns:
+        return None
+    # rounding half up: the lower end rounds to the share, the upper end to the next one
+    fits = [n for n in ns if 100.0 * k / n < high - 1e-9]
+    ties = [n for n in ns if n not in fits]
+    size = f"{fmt_number(coarse)}%"
+    where = f"{fmt_number(low)}% ≤ share < {fmt_number(high)}%"
+    if fits:
+        listed = ", ".join(f"{k}/{n} = {100.0 * k / n:.1f}%" for n in fits)
+        which = f"n = {fits[0]}" if len(fits) == 1 else f"n = {fits[0]} to {fits[-1]}"
+        sentence = (
+            f"If {share.figure} was rounded to the nearest {size} ({where}), {which} would fit "
+            f"({listed})"
+        )
+    else:
+        which = "no n"
+        sentence = f"If {share.figure} was rounded to the nearest {size} ({where}), still no n fits"
+    for n in ties:
+        sentence += (
+            f"; n = {n} gives exactly {fmt_calc(100.0 * k / n, 'percent', 1)}, which rounds to "
+            f"{share.figure} only if ties round down"
+        )
+    return sentence + ".", f"at the nearest {size}: {which}"
 
 
 def rounding_feasibility(
@@ -129,7 +178,7 @@ def rounding_feasibility(
     good = [k for k, ns in ok.items() if ns]
     k0 = counts[0]
     real = _whole_range(k0, pct)
-    real_text = fmt_interval(real) if real is not None else "empty"
+    real_text = fmt_interval(real, calc=True) if real is not None else "empty"
     expected = (
         f"a whole n with {k0}/n in {fmt_interval(pct, 'percent')}: n in {real_text}"
         if len(counts) == 1
@@ -139,7 +188,7 @@ def rounding_feasibility(
     if len(good) == len(counts):
         status = CheckStatus.PASS
         ns = ok[k0]
-        shown = ", ".join(f"{n} ({fmt_number(100.0 * k0 / n, 'percent')})" for n in ns[:5])
+        shown = ", ".join(f"{n} ({fmt_calc(100.0 * k0 / n, 'percent')})" for n in ns[:5])
         more = f" and {len(ns) - 5} more" if len(ns) > 5 else ""
         actual = f"feasible n = {shown}{more}"
         message = (
@@ -169,6 +218,10 @@ def rounding_feasibility(
             f"n would have to lie in {real_text}, and the nearest whole numbers give "
             f"{near_text}."
         )
+        coarse = _coarser(k0, share)
+        if coarse:
+            message += f" {coarse[0]}"
+            actual += f"; {coarse[1]}"
         if len(counts) > 1:
             message = (
                 f"No count inside {label(count)} is {share.figure} of a whole number ({share.id})."

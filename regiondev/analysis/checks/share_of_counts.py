@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from regiondev.analysis.checks.base import (
@@ -11,6 +12,7 @@ from regiondev.analysis.checks.base import (
     Verdict,
     comparability_reasons,
     compare,
+    fmt_calc,
     fmt_interval,
     ids,
     label,
@@ -18,11 +20,17 @@ from regiondev.analysis.checks.base import (
     span_of,
     stated,
 )
-from regiondev.model import Measure, Observation
+from regiondev.model import Interval, Measure, Observation
 
 __all__ = ["share_of_counts"]
 
 KIND = "share_of_counts"
+
+
+def _fmt_share(iv: Interval, decimals: int) -> str:
+    if iv.low == iv.high and not (iv.low_open or iv.high_open):
+        return fmt_calc(iv.low, "percent", decimals, strip=False)
+    return fmt_interval(iv, "percent", calc=True)
 
 
 def share_of_counts(
@@ -88,7 +96,9 @@ def share_of_counts(
     k_text, n_text = fmt_interval(k.core), fmt_interval(whole.interval)
     if multiplier > 1 or len(parts) > 1:
         part_text += f" = {k_text}"
-    got = fmt_interval(ratio.core, "percent")
+    # the computed share to one decimal more than the stated share is printed with
+    places = max(0, round(-math.log10(share.step))) if 0 < share.step < 1 else 0
+    got = _fmt_share(ratio.core, places + 1 if share.step else 2)
     claim = stated(share)
     if status is CheckStatus.PASS:
         message = (
@@ -101,8 +111,8 @@ def share_of_counts(
         )
     else:
         message = (
-            f"{part_text} of {label(whole)} is {got}, which agrees with the stated "
-            f"share {claim} only for some values inside the stated bounds."
+            f"{part_text} of {label(whole)} is {got}, which overlaps the stated share "
+            f"{claim} only in part: some values inside the bounds agree and others do not."
         )
     notes = [rounding_note(o) for o in (*parts, whole, share)]
     return Verdict(

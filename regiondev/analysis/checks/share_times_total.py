@@ -73,8 +73,8 @@ def share_times_total(
     implied = span_of(part).div(span_of(share).scale(0.01))
     stated_span = span_of(total)
     status = compare(implied, stated_span)
-    got = fmt_interval(implied.core, unit)
-    with_rounding = fmt_interval(implied.rounded, unit)
+    got = fmt_interval(implied.core, unit, calc=True)
+    with_rounding = fmt_interval(implied.rounded, unit, calc=True)
     claim = stated(total)
     what = indicators[total.indicator].name_en
     head = (
@@ -87,8 +87,8 @@ def share_times_total(
         message = f"{head}, which contradicts the stated {claim} ({total.id})."
     else:
         message = (
-            f"{head}, which agrees with the stated {claim} only for some values inside the "
-            "stated bounds."
+            f"{head}, which overlaps the stated {claim} ({total.id}) only in part: some values "
+            "inside the bounds agree and others do not."
         )
     return Verdict(
         check_id,
