@@ -303,19 +303,6 @@ def _threshold(o: Observation, ind: Indicator) -> tuple[Interval, str]:
     return _value_interval(o, ind), "about"
 
 
-def _order_key(p: Period) -> tuple[int, int, int]:
-    """When a period ends: (year, month, day)."""
-    match p.kind:
-        case PeriodKind.DATE:
-            return (p.end_year, p.first, p.day)
-        case PeriodKind.MONTHS:
-            return (p.end_year, p.last, 31)
-        case PeriodKind.QUARTERS:
-            return (p.end_year, 3 * p.last, 31)
-        case _:
-            return (p.end_year, 12, 31)
-
-
 def _same_scope(a: Observation, b: Observation) -> bool:
     return a.region == b.region and a.subject == b.subject and a.breakdown == b.breakdown
 
@@ -401,8 +388,8 @@ def _derived_candidates(cat: Catalog, target: Observation) -> list[Baseline]:
 
 def _combine(cands: list[Baseline], cat: Catalog) -> tuple[Baseline | None, str]:
     """Intersect all constraints at the latest period; returns (baseline, conflict text)."""
-    latest = max(_order_key(c.period) for c in cands)
-    group = [c for c in cands if _order_key(c.period) == latest]
+    latest = max(c.period.end_key for c in cands)
+    group = [c for c in cands if c.period.end_key == latest]
     interval: Interval | None = group[0].interval
     for c in group[1:]:
         interval = interval.intersect(c.interval) if interval is not None else None
@@ -447,7 +434,7 @@ def _near_misses(cat: Catalog, target: Observation) -> list[tuple[Observation, I
         for o in _actuals(cat, target, other.code):
             if o.period.is_annual_point and o.period.anchor_year < target.period.anchor_year:
                 out.append((o, other))
-    return sorted(out, key=lambda t: _order_key(t[0].period), reverse=True)
+    return sorted(out, key=lambda t: t[0].period.end_key, reverse=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -708,7 +695,7 @@ def _rate_target_row(
         )
     ]
     records = [o for o in _actuals(cat, target, target.indicator) if o.period != target.period]
-    records = [o for o in records if _order_key(o.period) <= _order_key(target.period)]
+    records = [o for o in records if o.period.end_key <= target.period.end_key]
     outcome = [o for o in _actuals(cat, target, target.indicator) if o.period == target.period]
     years = (
         target.period.years if target.period.kind in (PeriodKind.YEAR, PeriodKind.SPAN) else None
@@ -721,7 +708,7 @@ def _rate_target_row(
         "required_basis": target.basis.value,
         "deflator": deflator,
     }
-    chosen = outcome or sorted(records, key=lambda o: (_order_key(o.period), o.period.years))[-1:]
+    chosen = outcome or sorted(records, key=lambda o: (o.period.end_key, o.period.years))[-1:]
     if not chosen:
         notes.append("no growth on record for this indicator")
         if target.aspirational:
@@ -1005,7 +992,7 @@ def _share_row(cat: Catalog, target: Observation, ind: Indicator) -> GrowthRow:
         if o.period.is_annual_point and o.period.anchor_year < target.period.anchor_year
     ]
     if before:
-        last = max(before, key=lambda o: _order_key(o.period))
+        last = max(before, key=lambda o: o.period.end_key)
         notes.append(
             f"on record: {_num(last.value)} % in {last.period} ({last.id}); the target asks "
             f"{target.value - last.value:+.4g} percentage points by {target.period}"
