@@ -25,8 +25,9 @@ __all__ = [
     "Status",
 ]
 
-#: How far "约 / 左右" (about) may stray from the printed value: ±5 %. An explicit,
-#: documented convention; the texts give no precision for "about".
+#: How far "约 / 左右" (about) may stray from the printed value: ±5 %, but never less than one
+#: printed unit (4家左右 → [3, 5]; see regiondev.numbers). An explicit, documented convention;
+#: the texts give no precision for "about".
 APPROX_RELATIVE = 0.05
 
 

@@ -3,6 +3,27 @@
 ``parse_figure("约2300亿元")`` reads one expression; ``scan(text)`` finds every numeric token
 in a clean text (figures, dates, periods, codes) with its character span. Catalog validation,
 the audit and the extractor all use these two functions and nothing else.
+
+How a qualifier bounds a figure (``ParsedFigure.low`` / ``high``):
+
+- exact: [v, v]. range 至/~: [a, b], value the midpoint.
+- approx 约/左右: v ± max(5 % of |v|, one printed unit), the printed unit being ``step`` (1 for
+  an integer, 0.1 for 7.5, 10^4 for 2万). 5 % alone (``model.APPROX_RELATIVE``) would make a
+  small count effectively exact: 4家左右 is [3, 5], not [3.8, 4.2]; 约2300亿元 stays
+  [2185, 2415] since 5 % of 2300 = 115 > 1.
+- at_least 以上/达到: [v, ∞); more_than 突破/超过: (v, ∞); 余/多: (v, v + the next step of the
+  last significant digit), 2200余 in (2200, 2300).
+- at_most 以下 / less_than 不到/近: from the floor up to v. The floor is 0 for units that cannot be
+  negative (amounts, counts, days, years, areas, characters, times), 1 for ranks (30强 is
+  [1, 30]) and grades, and -∞ for percent: a growth rate can be negative and a share cannot,
+  and the reader does not know which one a percent is. A printed negative value has no floor.
+- A decline (下降 / 降低 / 减少 / 回落 / 下滑 / 负增长, then a percent: 下降3.1%) reads as a
+  negative value, -3.1 percent. Its qualifier bounds the size of the decline, so the bound
+  turns over: 下降超过3% (a decline of more than 3) is less_than -3, 下降近3% is more_than -3
+  with high 0. Only percents are read so: 减少100亿元 is read as 100亿元 (the word is a cue).
+- A minus sign (增长-2.5%) makes the printed value negative; the qualifiers then bound the
+  signed value (超过-2% is more than -2), except 余/多, which lengthen the number as printed
+  (-2200余 lies in (-2300, -2200), bound less_than).
 """
 
 from __future__ import annotations
@@ -45,7 +66,7 @@ UNITS: dict[str, str] = {
     "cny_100m": "100 million yuan (亿元)",
     "usd": "US dollars",
     "percent": "percent",
-    "enterprises": "enterprises (家)",
+    "enterprises": "enterprises or institutions (家)",
     "items": "items (个/项/条/类)",
     "persons": "persons (名/人)",
     "days": "days",
@@ -117,6 +138,14 @@ _PREFIX_BOUNDS: dict[str, Bound] = {
     "近": Bound.LESS_THAN,
 }
 _PREFIX_ALT = "|".join(sorted(_PREFIX_BOUNDS, key=len, reverse=True))
+# Words that make a following percent a decline (下降3.1% → -3.1); only a percent is read so.
+_DECLINE_WORDS = ("下降", "降低", "减少", "回落", "下滑", "负增长")
+_DECLINE_ALT = "|".join(sorted(_DECLINE_WORDS, key=len, reverse=True))
+_DECLINE = rf"(?:{_DECLINE_ALT})了?"
+# A minus sign before a digit, not after a digit, a Latin letter or a date or time separator
+# (2022-11-30, 8:30-17:30 and PD-1 are not negative numbers).
+_MINUS = r"\-－−"
+_SIGN = rf"(?<![\dA-Za-z.:：/~～{_MINUS}])[{_MINUS}](?=\d)"
 _SUFFIX_BOUNDS: dict[str, Bound] = {
     "以上": Bound.AT_LEAST,
     "之上": Bound.AT_LEAST,
@@ -126,13 +155,18 @@ _SUFFIX_BOUNDS: dict[str, Bound] = {
 }
 _RANGE_SEP = r"(?:至|到|~|～|-|—|－)"
 
+# ``(?(decline)(?!))`` fails a branch after a decline word; ``(?(decline)(?<=[%％]))``
+# requires the percent unit after one.
 _FIGURE = re.compile(
+    rf"(?P<decline>{_DECLINE})?"
     rf"(?P<prefix>{_PREFIX_ALT})?"
-    rf"(?:(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankunit>位|名)?"
-    rf"|(?P<frac_a>\d+)/(?P<frac_b>\d+)"
-    rf"|(?P<several>数)(?P<sevmag>十|百|千|万)(?P<sevunit>{_UNIT_ALT})?"
-    rf"|(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
-    rf"(?P<more1>余|多)?(?P<mag>{_MAG})?(?P<more>余|多)?(?P<unit>{_UNIT_ALT})?(?P<suffix>以上|之上|以下|以内|左右)?)"
+    rf"(?:(?(decline)(?!))(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankunit>位|名)?"
+    rf"|(?(decline)(?!))(?P<frac_a>\d+)/(?P<frac_b>\d+)"
+    rf"|(?(decline)(?!))(?P<several>数)(?P<sevmag>十|百|千|万)(?P<sevunit>{_UNIT_ALT})?"
+    rf"|(?(decline)|(?P<sign>{_SIGN})?)"
+    rf"(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
+    rf"(?P<more1>余|多)?(?P<mag>{_MAG})?(?P<more>余|多)?(?P<unit>{_UNIT_ALT})?"
+    rf"(?(decline)(?<=[%％]))(?P<suffix>以上|之上|以下|以内|左右)?)"
 )
 _FIRST_PLACE = re.compile(r"(?P<rank>首位)")
 # Roman-numeral classes: surface-water quality Ⅰ类 (best) … Ⅴ类, 劣Ⅴ类 aside.
@@ -260,18 +294,20 @@ def _read(m: re.Match[str]) -> ParsedFigure:
     else:
         unit, factor = "", 1.0
     scale = mag * factor
+    decline = m["decline"] is not None
+    sign = -1.0 if m["sign"] else 1.0
     if unit == "rank" and unit_word == "强":
-        # 百强 / 30强: among the top N, i.e. rank at most N.
-        return _bounded(text, value * scale, "rank", Bound.AT_MOST, 1.0, 0.0)
+        # 百强 / 30强: among the top N, i.e. rank at most N (and at least 1).
+        return _bounded(text, sign * value * scale, "rank", Bound.AT_MOST, 1.0, 0.0)
 
     suffix = m["suffix"]
     more = m["more"] or m["more1"]
     if m["num2"]:
         value2, step2, _ = _number(m["num2"])
-        low, high = value * scale, value2 * scale
+        low, high = sign * value * scale, value2 * scale
         if low > high:
             raise FigureParseError(f"{text!r} is a range that runs backwards")
-        return ParsedFigure(
+        parsed = ParsedFigure(
             text,
             (low + high) / 2,
             unit,
@@ -281,6 +317,7 @@ def _read(m: re.Match[str]) -> ParsedFigure:
             min(step, step2) * scale,
             unit_inferred,
         )
+        return _negated(parsed) if decline else parsed
     bound = Bound.EXACT
     if prefix:
         bound = _PREFIX_BOUNDS[prefix]
@@ -290,39 +327,81 @@ def _read(m: re.Match[str]) -> ParsedFigure:
         bound = _SUFFIX_BOUNDS[suffix]
     # 余/多 stop short of the next step of the last significant digit: 2200余 < 2300.
     more_span = (10.0**zeros) * scale if more else 0.0
-    parsed = _bounded(text, value * scale, unit, bound, step * scale, more_span)
-    if unit_inferred:
-        return ParsedFigure(
-            parsed.text,
-            parsed.value,
-            parsed.unit,
-            parsed.bound,
-            parsed.low,
-            parsed.high,
-            parsed.step,
-            True,
+    if decline or (sign < 0 and more):
+        # The qualifier bounds the size of the decline (at least 0), or 余/多 lengthen the
+        # number as printed: read the size, then turn it over.
+        size = _bounded(
+            text, value * scale, unit, bound, step * scale, more_span, unit_inferred, 0.0
         )
-    return parsed
+        return _negated(size)
+    return _bounded(text, sign * value * scale, unit, bound, step * scale, more_span, unit_inferred)
+
+
+# The least value a unit can take: amounts, counts, durations and areas are not negative;
+# ranks and grades start at 1. Percent has no floor: a growth rate can be negative (a share
+# cannot, but the reader does not know which one a percent is), and neither has a bare number.
+_FLOORS: dict[str, float] = dict.fromkeys(
+    ("cny_100m", "usd", "enterprises", "items", "persons", "days", "years", "km2", "chars"),
+    0.0,
+) | {"times": 0.0, "rank": 1.0, "grade": 1.0}
+
+_TURNED = {
+    Bound.AT_LEAST: Bound.AT_MOST,
+    Bound.AT_MOST: Bound.AT_LEAST,
+    Bound.MORE_THAN: Bound.LESS_THAN,
+    Bound.LESS_THAN: Bound.MORE_THAN,
+}
+
+
+def _negated(p: ParsedFigure) -> ParsedFigure:
+    """The figure turned over zero: a decline of 3.1 % is a change of -3.1 %."""
+    return ParsedFigure(
+        p.text,
+        0.0 - p.value,
+        p.unit,
+        _TURNED.get(p.bound, p.bound),
+        0.0 - p.high,
+        0.0 - p.low,
+        p.step,
+        p.unit_inferred,
+    )
 
 
 def _bounded(
-    text: str, value: float, unit: str, bound: Bound, step: float, more_span: float
+    text: str,
+    value: float,
+    unit: str,
+    bound: Bound,
+    step: float,
+    more_span: float,
+    unit_inferred: bool = False,
+    floor: float | None = None,
 ) -> ParsedFigure:
+    """The interval a qualifier implies (rules in the module docstring).
+
+    ``floor`` is the least value possible; by default the unit's (``_FLOORS``), unless the
+    value printed is below it (a printed negative amount shows the unit can go negative).
+    """
+    if floor is None:
+        floor = _FLOORS.get(unit, -math.inf)
+        if value < floor:
+            floor = -math.inf
     match bound:
         case Bound.EXACT:
             low, high = value, value
         case Bound.APPROX:
-            delta = abs(value) * APPROX_RELATIVE
-            low, high = value - delta, value + delta
+            # ±5 % of the value, but at least one printed unit: 4家左右 is [3, 5].
+            delta = max(abs(value) * APPROX_RELATIVE, step)
+            low, high = max(value - delta, floor), value + delta
         case Bound.AT_LEAST:
             low, high = value, math.inf
         case Bound.MORE_THAN:
             low, high = value, value + more_span if more_span else math.inf
         case Bound.AT_MOST | Bound.LESS_THAN:
-            low, high = -math.inf, value
+            low, high = floor, value
         case Bound.RANGE:  # pragma: no cover - ranges are built by the caller
             raise AssertionError("range built elsewhere")
-    return ParsedFigure(text, value, unit, bound, low, high, step)
+    return ParsedFigure(text, value, unit, bound, low, high, step, unit_inferred)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -382,20 +461,23 @@ _SCAN = re.compile(
 # possible start to the next with this cheap pattern and runs ``_SCAN.match`` only there. Each
 # branch is a necessary condition for some alternatives of ``_SCAN`` to match at that place:
 # a digit, a Chinese numeral, 第 or a Roman class numeral; a bound prefix (约, 突破, 不低于…)
-# followed by what a figure starts with; the word-led periods and verbal figures; a ``+`` before
-# a digit (phones); Latin letters running into a digit (``GDP2021``, ``A-1``); ``ICP证`` and
+# followed by what a figure starts with; a decline word (下降…) followed by a number, perhaps
+# after a prefix; a minus sign before a digit; the word-led periods and verbal figures; a ``+``
+# before a digit (phones); Latin letters running into a digit (``GDP2021``, ``A-1``); ``ICP证`` and
 # 公网安备; a CJK character one or two before ``ICP`` (湘ICP备…). tests/test_numbers.py checks,
 # at every position of the shipped texts and of generated mixes, that no match is skipped.
-_BODY = rf"[第数\d{_CN_DIGITS}]"
+_BODY = rf"[第数\d{_CN_DIGITS}{_MINUS}]"
 _SCAN_START_BRANCHES = (
     rf"[\d{_CN_DIGITS}第{_ROMAN}]"
     rf"|(?:{_PREFIX_ALT}){_BODY}"
+    rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
+    rf"|[{_MINUS}]\d"
     r"|数[十百千万]|前\s*[\d一二三]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
     r"|\+\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
 _SCAN_START = re.compile(
-    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+A-Za-z公])"
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+A-Za-z公降减回负{_MINUS}])"
     f"(?:{_SCAN_START_BRANCHES})"
 )
 # Only a text holding "ICP" can hold a licence number led by one or two CJK characters.
@@ -403,13 +485,12 @@ _SCAN_START_ICP = re.compile(f"{_SCAN_START_BRANCHES}|[\u4e00-\u9fff](?=[\u4e00-
 
 # Chinese numerals carry a figure only next to a classifier or after 第; 一 alone is idiom
 # (一批, 一座城市) and is not read as a figure.
-_CN_CLASSIFIED = re.compile(rf"^(?:第)?(?:{_PREFIX_ALT})?[{_CN_DIGITS}]+")
 _CN_OK_TAIL = re.compile(
     r"(个|大|类|条|项|家|名|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多)"
 )
 _DIGIT = re.compile(r"\d")
 _SEVERAL = re.compile(r"数[十百千万]")
-_PREFIX_RE = re.compile(f"^(?:{_PREFIX_ALT})")
+_PREFIX_RE = re.compile(f"^(?:{_DECLINE})?(?:{_PREFIX_ALT})?")
 _CN_NUMERAL = re.compile(f"[{_CN_DIGITS}]+")
 
 

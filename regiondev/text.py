@@ -41,10 +41,18 @@ class DamagedRun:
 
     @property
     def repair_note(self) -> str:
+        """How the run repairs, as printed and in simplified characters (as the clean text).
+
+        E.g. ``repairs to …（自治區 = …（自治区 in simplified characters (…)``.
+        """
         if not self.repaired:
             return "not repairable by a provable one-byte GBK realignment"
+        simplified = to_simplified(self.repaired)
+        shown = f"…{self.repaired}"
+        if simplified != self.repaired:
+            shown += f" = …{simplified} in simplified characters"
         return (
-            f"repairs to …{self.repaired} (the first character's lead byte is lost; the rest "
+            f"repairs to {shown} (the first character's lead byte is lost; the rest "
             "re-encodes to the damaged bytes exactly)"
         )
 

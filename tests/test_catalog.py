@@ -277,6 +277,47 @@ def test_user_source_with_text_file(tmp_path: Path) -> None:
     assert cat.get("bull22-gdp-2022").figure_start >= 0
 
 
+DECLINE = {
+    "id": "bull22-va-growth-2022",
+    "source": "bull22",
+    "region": "changsha",
+    "indicator": "industrial_va_growth",
+    "status": "actual",
+    "period": "2022",
+    "figure": "下降3.1%",
+    "value": -3.1,
+    "unit": "percent",
+    "bound": "exact",
+    "basis": "real",
+    "quote": "2022年,长沙市规模工业增加值同比下降3.1%",
+}
+
+
+def test_user_catalog_records_a_decline(tmp_path: Path) -> None:
+    from regiondev.audit import audit
+
+    text = tmp_path / "bulletin.txt"
+    text.write_text("2022年,长沙市规模工业增加值同比下降3.1%。\n", encoding="utf-8")
+    digest = hashlib.sha256(text.read_bytes()).hexdigest()
+    src = {**SOURCE, "file": text.name, "sha256": digest, "kind": "news"}  # audited
+    path = _write(tmp_path, ("source", src), ("observation", DECLINE))
+    cat = load_catalog([path])
+    obs = cat.get("bull22-va-growth-2022")
+    # a decline of 3.1 % is a growth of −3.1 %, exact: [−3.1, −3.1]
+    assert (obs.value, obs.low, obs.high, obs.step) == (-3.1, -3.1, -3.1, pytest.approx(0.1))
+    assert obs.figure_start >= 0
+    # the audit reads the same token (下降3.1%) and finds it cataloged
+    mine = [e for e in audit(cat).entries if e.source == "bull22"]
+    assert [(e.token, e.status.value) for e in mine] == [
+        ("2022年", "cataloged"),
+        ("下降3.1%", "cataloged"),
+    ]
+    # the sign is checked like any value: 3.1 is not what 下降3.1% says
+    path.write_text(path.read_text(encoding="utf-8").replace("-3.1", "3.1"), encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"reads -3\.1"):
+        load_catalog([path])
+
+
 def test_changed_seed_file_names_the_file(tmp_path: Path) -> None:
     text, digest = _text_file(tmp_path)
     wrong = "0" * 64

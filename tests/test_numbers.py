@@ -51,10 +51,12 @@ REAL_FRAGMENTS = [
     ("2万亿元", "hn19", 20000, "cny_100m", Bound.EXACT, 20000, 20000, 10000),
     ("突破2万亿元", "hn19", 20000, "cny_100m", Bound.MORE_THAN, 20000, INF, 10000),
     ("达到40%以上", "hn19", 40, "percent", Bound.AT_LEAST, 40, INF, 1),
-    ("4家左右", "hn19", 4, "enterprises", Bound.APPROX, 3.8, 4.2, 1),  # 4 ± 0.2
+    # 4 ± max(5 % × 4 = 0.2, one printed unit = 1) = 4 ± 1
+    ("4家左右", "hn19", 4, "enterprises", Bound.APPROX, 3, 5, 1),
     ("第4位", "hn19", 4, "rank", Bound.EXACT, 4, 4, 1),
     ("1~3家", "hn19", 2, "enterprises", Bound.RANGE, 1, 3, 1),
-    ("20个左右", "hn19", 20, "items", Bound.APPROX, 19, 21, 1),
+    ("20个左右", "hn19", 20, "items", Bound.APPROX, 19, 21, 1),  # 5 % × 20 = 1 = one unit
+    ("10个左右", "hn19", 10, "items", Bound.APPROX, 9, 11, 1),  # max(0.5, 1) = 1
     # cn22 national 2022
     ("19万亿元", "cn22", 190000, "cny_100m", Bound.EXACT, 190000, 190000, 10000),
     ("2200余家", "cn22", 2200, "enterprises", Bound.MORE_THAN, 2200, 2300, 1),
@@ -69,8 +71,8 @@ REAL_FRAGMENTS = [
     ("突破1万美元", "zz21", 10000, "usd", Bound.MORE_THAN, 10000, INF, 10000),
     ("1000多万人", "zz21", 1e7, "persons", Bound.MORE_THAN, 1e7, 2e7, 1e4),
     ("过千亿元", "zz21", 1000, "cny_100m", Bound.MORE_THAN, 1000, INF, 1),
-    ("百强", "zz21", 100, "rank", Bound.AT_MOST, -INF, 100, 1),
-    ("30强", "zz21", 30, "rank", Bound.AT_MOST, -INF, 30, 1),
+    ("百强", "zz21", 100, "rank", Bound.AT_MOST, 1, 100, 1),  # among the top 100: rank 1..100
+    ("30强", "zz21", 30, "rank", Bound.AT_MOST, 1, 30, 1),
     ("第十", "zz21", 10, "rank", Bound.EXACT, 10, 10, 1),
     ("15.15平方公里", "zz21", 15.15, "km2", Bound.EXACT, 15.15, 15.15, 0.01),
     ("2万余名", "zz21", 20000, "persons", Bound.MORE_THAN, 20000, 30000, 1e4),
@@ -234,10 +236,148 @@ def test_chinese_numeral_counts(n: int) -> None:
 
 
 @given(st.integers(min_value=1, max_value=10**6))
-def test_approx_interval_is_five_percent(n: int) -> None:
+def test_approx_interval_is_five_percent_or_one_printed_unit(n: int) -> None:
+    # 约n亿元 prints whole 亿元 (step 1): half-width max(0.05 n, 1); n - 1 >= 0, so the
+    # non-negative floor never bites.
     p = parse_figure(f"约{n}亿元")
-    assert p.low == pytest.approx(n * 0.95)
-    assert p.high == pytest.approx(n * 1.05)
+    half = max(0.05 * n, 1.0)
+    assert p.low == pytest.approx(n - half)
+    assert p.high == pytest.approx(n + half)
+    if n >= 20:  # 5 % of 20 is one unit: from there on, plain ±5 %
+        assert (p.low, p.high) == (pytest.approx(n * 0.95), pytest.approx(n * 1.05))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("约2300亿元", 2185, 2415),  # 5 % of 2300 = 115 > 1 → ±115
+        ("约7.5%", 7.125, 7.875),  # 5 % of 7.5 = 0.375 > step 0.1
+        ("约0.5%", 0.4, 0.6),  # 5 % of 0.5 = 0.025 < step 0.1 → ±0.1
+        ("约3%", 2, 4),  # 5 % of 3 = 0.15 < 1 → ±1
+        ("约2万亿元", 10000, 30000),  # printed unit 1万亿元 = 10000 亿元 > 5 % = 1000
+        ("约1家", 0, 2),  # ±1, never below 0 enterprises
+        ("约0.5个", 0.4, 0.6),  # 5 % = 0.025 < step 0.1 → ±0.1
+    ],
+)
+def test_approx_half_width_is_at_least_one_printed_unit(text: str, low: float, high: float) -> None:
+    p = parse_figure(text)
+    assert p.bound is Bound.APPROX
+    assert (p.low, p.high) == (pytest.approx(low), pytest.approx(high))
+
+
+# ---------------------------------------------------------------------------------------------
+# Declines and signs
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "low", "high"),
+    [
+        ("下降3.1%", -3.1, Bound.EXACT, -3.1, -3.1),
+        ("下降了3.1%", -3.1, Bound.EXACT, -3.1, -3.1),
+        ("降低0.5%", -0.5, Bound.EXACT, -0.5, -0.5),
+        ("减少12%", -12, Bound.EXACT, -12, -12),
+        ("回落1.2%", -1.2, Bound.EXACT, -1.2, -1.2),
+        ("下滑4%", -4, Bound.EXACT, -4, -4),
+        ("负增长2.5%", -2.5, Bound.EXACT, -2.5, -2.5),
+        ("-2.5%", -2.5, Bound.EXACT, -2.5, -2.5),
+        ("－2.5%", -2.5, Bound.EXACT, -2.5, -2.5),  # full-width minus
+        ("−2.5%", -2.5, Bound.EXACT, -2.5, -2.5),  # U+2212 minus
+        # the qualifier bounds the size of the decline, so the bound turns over:
+        # a decline of more than 3 → change < -3
+        ("下降超过3%", -3, Bound.LESS_THAN, -INF, -3),
+        # a decline of 3 or more → change <= -3
+        ("下降3%以上", -3, Bound.AT_MOST, -INF, -3),
+        # a decline of nearly 3 (size in [0, 3)) → change in (-3, 0]
+        ("下降近3%", -3, Bound.MORE_THAN, -3, 0),
+        # 3 ± max(0.15, 1) → size [2, 4] → change [-4, -2]
+        ("下降3%左右", -3, Bound.APPROX, -4, -2),
+        # size [2, 3], midpoint 2.5 → change [-3, -2], midpoint -2.5
+        ("下降2至3%", -2.5, Bound.RANGE, -3, -2),
+        # a minus sign: the qualifier bounds the signed value (more than -2 → (-2, ∞))
+        ("超过-2%", -2, Bound.MORE_THAN, -2, INF),
+        ("-2%以上", -2, Bound.AT_LEAST, -2, INF),
+        ("-3至1%", -1, Bound.RANGE, -3, 1),  # midpoint (-3 + 1) / 2 = -1
+        # 余 lengthens the printed number: -2200余 lies in (-2300, -2200)
+        ("-2200余家", -2200, Bound.LESS_THAN, -2300, -2200),
+        # a printed negative amount has no floor at 0: less than -3 → (-∞, -3)
+        ("不到-3亿元", -3, Bound.LESS_THAN, -INF, -3),
+    ],
+)
+def test_declines_and_minus_signs_read_negative(
+    text: str, value: float, bound: Bound, low: float, high: float
+) -> None:
+    p = parse_figure(text)
+    assert p.value == pytest.approx(value)
+    assert p.bound is bound
+    assert (p.low, p.high) == (pytest.approx(low), pytest.approx(high))
+    assert p.unit in ("percent", "enterprises", "cny_100m")
+
+
+@given(st.integers(min_value=0, max_value=99_999))
+def test_a_decline_is_the_printed_percent_turned_over(tenths: int) -> None:
+    # 下降x% reads -x with the same step; so does -x%.
+    text = f"{tenths // 10}.{tenths % 10}%"
+    up, down, minus = parse_figure(text), parse_figure("下降" + text), parse_figure("-" + text)
+    for p in (down, minus):
+        assert p.value == -up.value and p.low == -up.high and p.high == -up.low
+        assert (p.unit, p.step, p.bound) == ("percent", up.step, Bound.EXACT)
+
+
+@pytest.mark.parametrize("text", ["下降3家", "减少100亿元", "下降第2", "下降2/3", "下降-3%"])
+def test_decline_words_lead_only_a_percent(text: str) -> None:
+    # 减少100亿元 is a level or a change of a level: the word is a cue, not part of the figure.
+    with pytest.raises(FigureParseError):
+        parse_figure(text)
+
+
+def test_scan_reads_a_decline_with_its_word() -> None:
+    # the token holds 下降 so that the figure reads right on its own: −3.1 %
+    toks = list(scan("工业增加值同比下降3.1%"))
+    assert [(t.text, t.parsed.value if t.parsed else None) for t in toks] == [("下降3.1%", -3.1)]
+    assert _scan("利润同比增长-2.5%") == [("figure", "-2.5%")]
+    assert next(scan("同比增长-2.5%")).parsed.value == -2.5  # type: ignore[union-attr]
+    # only a percent: 减少100亿元 keeps its figure positive, 回落至3% is a level of 3 %
+    assert [t.parsed.value for t in scan("减少100亿元,回落至3%") if t.parsed] == [100, 3]
+
+
+def test_scan_does_not_read_separators_as_minus_signs() -> None:
+    # dates, times, codes and ranges hold hyphens that are not signs
+    assert _scan("2022-11-30 18:53:38") == [("date", "2022-11-30 18:53:38")]
+    assert _scan("(周一至周五8:30-17:30)") == [("date", "8:30"), ("date", "17:30")]
+    assert _scan("国产PD-1") == [("code", "PD-1")]
+    assert _scan("1-2个") == [("figure", "1-2个")]
+    # but a minus after a space or a CJK character is a sign
+    assert [t.parsed.value for t in scan("为 -5%,增长-1.5%") if t.parsed] == [-5, -1.5]
+
+
+# ---------------------------------------------------------------------------------------------
+# Floors: quantities that cannot be negative
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "low", "high"),
+    [
+        ("近3000亿元", Bound.LESS_THAN, 0, 3000),  # an amount of yuan is at least 0
+        ("不到10家", Bound.LESS_THAN, 0, 10),
+        ("不超过5个", Bound.AT_MOST, 0, 5),
+        ("3天以内", Bound.AT_MOST, 0, 3),
+        ("不足1万人", Bound.LESS_THAN, 0, 10000),
+        ("低于2倍", Bound.LESS_THAN, 0, 2),
+        ("30强", Bound.AT_MOST, 1, 30),  # ranks start at 1
+        ("不到10%", Bound.LESS_THAN, -INF, 10),  # a percent may be a negative growth rate
+        ("5%以下", Bound.AT_MOST, -INF, 5),
+    ],
+)
+def test_upper_bounds_start_at_the_units_floor(
+    text: str, bound: Bound, low: float, high: float
+) -> None:
+    p = parse_figure(text)
+    assert (p.bound, p.low, p.high) == (bound, low, high)
+
+
+def test_enterprises_label_covers_institutions() -> None:
+    # 家 counts enterprises but also innovation centres, platforms and farms
+    assert numbers.UNITS["enterprises"] == "enterprises or institutions (家)"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,6 +464,21 @@ _PIECES = [
     "数百家",
     "数十",
     "数",
+    "下降",
+    "下降3.1%",
+    "下降了",
+    "降低",
+    "减少",
+    "回落",
+    "下滑",
+    "负增长",
+    "了",
+    "-2.5%",
+    "－",
+    "−",
+    ":",
+    "8:30-17:30",
+    "PD-1",
     "1+2+N",
     "3(制造，服务)+4(园区)",
     "2/3",

@@ -87,6 +87,15 @@ def test_damaged_run_in_cn22_and_its_provable_repair() -> None:
     # the repair is provable: its GBK bytes are the damaged bytes less the lost lead byte
     assert run.raw[1:].encode("gbk")[1:] == run.repaired.encode("gbk")
     assert "re-encodes" in run.repair_note
+    # shown as repaired (traditional, as the bytes hold it) and converted like the clean text
+    assert run.repair_note.startswith("repairs to …（自治區 = …（自治区 in simplified characters (")
+
+
+def test_repair_note_of_a_simplified_repair_shows_it_once() -> None:
+    from regiondev.text import DamagedRun
+
+    note = DamagedRun(0, 4, 0, 4, "?xyz", repaired="（自治区").repair_note
+    assert note.startswith("repairs to …（自治区 (") and "=" not in note
 
 
 def test_damaged_runs_in_cs21() -> None:

@@ -187,18 +187,16 @@ def _list(stream: Any, fmt: Format, claims_only: bool) -> None:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CLAIM_FIELDS)
         for c in rows():
+            # None (no value) and NaN are written blank; csv writes None as "" already
             writer.writerow(["" if isinstance(v, float) and v != v else v for v in c])
     else:
         import polars as pl
 
         from regiondev.cli.render import emit
+        from regiondev.extract.claims import CLAIM_SCHEMA
 
-        data = [_row(c) for c in rows()]
-        frame = (
-            pl.DataFrame(data, orient="row")
-            if data
-            else pl.DataFrame(schema=dict.fromkeys(CLAIM_FIELDS, pl.String))
-        )
+        schema = {k: getattr(pl, v) for k, v in CLAIM_SCHEMA.items()}
+        frame = pl.DataFrame([_row(c) for c in rows()], schema=schema, orient="row")
         emit(frame, fmt, "Claims", _TABLE_COLUMNS)
 
 

@@ -59,7 +59,7 @@ def extract_source(src: Source) -> DocClaims:
 
 
 def _matches(c: Claim, o: Observation) -> bool:
-    if c.set_aside_reason or c.token_kind != "figure":
+    if c.set_aside_reason or c.token_kind != "figure" or c.value is None:
         return False
     if not (c.start < o.figure_end and o.figure_start < c.end):
         return False
@@ -68,8 +68,9 @@ def _matches(c: Claim, o: Observation) -> bool:
     return (c.unit == o.unit or c.unit == "") and c.bound == o.bound.value
 
 
-def _share(hits: int, total: int) -> float:
-    return hits / total if total else math.nan
+def _share(hits: int, total: int) -> float | None:
+    """A share, or None (null, never NaN) when there is nothing to share."""
+    return hits / total if total else None
 
 
 @dataclass(frozen=True)

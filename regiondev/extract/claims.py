@@ -18,7 +18,6 @@ of a sentence (status, region, the default period) is done once per sentence.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -29,6 +28,7 @@ from regiondev.text import clean_length, clean_lines
 
 __all__ = [
     "CLAIM_FIELDS",
+    "CLAIM_SCHEMA",
     "Claim",
     "DocClaims",
     "detect_date",
@@ -38,14 +38,19 @@ __all__ = [
 
 
 class Claim(NamedTuple):
-    """One numeric token of a document and what the text says about it."""
+    """One numeric token of a document and what the text says about it.
+
+    ``value``, ``low`` and ``high`` are None for a token that is no figure (a date, period,
+    code or plan structure): it has no value, and None shows as null in JSON and blank in CSV
+    and tables, never as NaN. An unbounded end of a figure's interval is ±inf (null in JSON).
+    """
 
     source: str
-    value: float
+    value: float | None
     unit: str
     bound: str
-    low: float
-    high: float
+    low: float | None
+    high: float | None
     figure: str
     quote: str
     status: str
@@ -66,6 +71,22 @@ class Claim(NamedTuple):
 
 
 CLAIM_FIELDS: tuple[str, ...] = Claim._fields
+#: Polars dtype names of the claim fields, for frames built from many claims (a column whose
+#: first rows are all None would otherwise be inferred as Null).
+CLAIM_SCHEMA: dict[str, str] = {
+    f: {
+        "value": "Float64",
+        "low": "Float64",
+        "high": "Float64",
+        "step": "Float64",
+        "start": "Int64",
+        "end": "Int64",
+        "sentence_start": "Int64",
+        "sentence_end": "Int64",
+        "aspirational": "Boolean",
+    }.get(f, "String")
+    for f in CLAIM_FIELDS
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,8 +367,8 @@ _CN_SMALL = {
 
 # Kinds of percent figures: the nearest cue before the figure decides.
 _KIND_CUE = re.compile(
-    r"(?=[增同年下回占比份率依覆])"
-    r"(?:(?P<growth>增长|增速|增幅|同比|年均增|下降|回落|增加了?)"
+    r"(?=[增同年下回降减负占比份率依覆])"
+    r"(?:(?P<growth>增长|增速|增幅|同比|年均增|下降|降低|减少|下滑|负增长|回落|增加了?)"
     r"|(?P<share>占|比重|比例|份额|率|依存度|覆盖))"
 )
 # Indicator guesses: cue → [(kind, unit, code)]; the cue nearest before the figure that fits
@@ -407,7 +428,6 @@ _UNIT_KIND = {
     "grade": "other",
     "": "other",
 }
-_NAN = math.nan
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -700,11 +720,11 @@ def _sentence_claims(
                     Claim,
                     (
                         source,
-                        _NAN,
+                        None,
                         "",
                         "",
-                        _NAN,
-                        _NAN,
+                        None,
+                        None,
                         tok.text,
                         quote,
                         "",
@@ -736,8 +756,10 @@ def _sentence_claims(
         unit = parsed.unit
         kind = _UNIT_KIND.get(unit, "other")
         cues: list[str] = []
-        if unit == "percent" and kinds and kinds[0][0] <= tstart:
-            near = _nearest(kinds, tstart)
+        # A cue may end inside the token only when the token holds it: 下降3.1% is a growth.
+        tend = tok.end
+        if unit == "percent" and kinds and kinds[0][0] <= tend:
+            near = _nearest(kinds, tend)
             if near is not None:
                 kind = near[0]
                 cues.append(near[1])

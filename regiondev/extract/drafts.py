@@ -3,7 +3,10 @@
 Each document becomes a ``[[source]]`` (id, title, outlet, published, file, sha256) and each
 claim that is not set aside an ``[[observation]]`` with ``review = "draft"``: quote, figure,
 value, unit and bound come from the number reader so they validate; status, period, region,
-basis and indicator are the extractor's guesses, with its cues in ``note``. Set-aside numbers
+basis and indicator are the extractor's guesses, with its cues in ``note``. A figure whose
+indicator is not guessed gets a placeholder indicator of its own (``draft_<source>_<n>``,
+``name_en = "unreviewed: <cues>"``), so no analysis compares two such figures before a person
+assigns real codes. Set-aside numbers
 become ``[[waiver]]`` entries with their reason. The loader refuses drafts until a person sets
 ``review = "confirmed"`` on each record.
 
@@ -246,8 +249,8 @@ def write_drafts(
     header = (
         f"# Draft catalog records written by `regiondev extract` on {dt.date.today()}.\n"
         "# Check every record against its quote: indicator, status, period, region and basis\n"
-        "# are guesses (see each note). Replace placeholder indicators (draft_*) with real\n"
-        '# codes, then set review = "confirmed" and load with --catalog.\n\n'
+        "# are guesses (see each note). Replace placeholder indicators (draft_*, one per\n"
+        '# figure) with real codes, then set review = "confirmed" and load with --catalog.\n\n'
     )
     _atomic_write(out, (header + tomli_w.dumps(doc_toml)).encode("utf-8"))
     return DraftSummary(
@@ -267,22 +270,24 @@ def _observation(
     placeholders: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
     unit = c.unit or "items"
+    if c.value is None:  # pragma: no cover - write_drafts drafts figures only
+        raise AssertionError(f"{c.figure!r} is not a figure")
     notes = [f"cues: {c.cues}"] if c.cues else []
     code = c.indicator_guess
     if code == "unknown" or code not in known or known[code].unit != unit:
+        # One placeholder per figure: figures with no known indicator are never grouped under
+        # one code (that would set unrelated figures side by side in growth and consistency
+        # checks) until a person assigns real codes.
         measure = _MEASURE.get((c.kind, unit)) or _KIND_MEASURE.get(c.kind, "ratio")
-        code = f"draft_{sid.replace('-', '_')}_{c.kind}_{unit}"
-        placeholders.setdefault(
-            code,
-            {
-                "code": code,
-                "name_zh": "待定",
-                "name_en": f"placeholder for {c.kind} figures in {unit}: replace with a real code",
-                "measure": measure,
-                "unit": unit,
-            },
-        )
-        notes.append("indicator unknown: replace the placeholder")
+        code = f"draft_{sid.replace('-', '_')}_{k:03d}"
+        placeholders[code] = {
+            "code": code,
+            "name_zh": "待定",
+            "name_en": f"unreviewed: {c.cues or c.figure}",
+            "measure": measure,
+            "unit": unit,
+        }
+        notes.append("indicator unknown: replace the placeholder with a real code")
     if not c.unit:
         notes.append("no unit printed: assumed items")
     region = c.region

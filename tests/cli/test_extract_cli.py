@@ -122,3 +122,23 @@ def test_jsonl_date_field_resolves_jin_nian(tmp_path: Path) -> None:
     )
     rows = json.loads(runner.invoke(app, ["extract", str(jl), "-f", "json", "-q"]).stdout)
     assert rows[0]["period"] == "2021" and rows[0]["source"] == "x"
+
+
+def test_set_aside_rows_show_no_nan_in_any_format(tmp_path: Path) -> None:
+    # 120 dates before the first figure: a table built by inferring column types from the first
+    # rows would see only empty values; every format must show them empty, never NaN.
+    dates = "".join(f"2020年{m % 12 + 1}月{m % 28 + 1}日," for m in range(120))
+    p = str(_write(tmp_path, text=f"标题\n{dates}增长6.5%。\n电话:0731-58888888\n"))
+    for fmt in ("json", "csv", "md", "table"):
+        result = runner.invoke(app, ["extract", p, "-f", fmt, "-q"])
+        assert result.exit_code == 0, (fmt, result.stderr)
+        assert "NaN" not in result.stdout and "nan" not in result.stdout.lower().split(), fmt
+    rows = json.loads(runner.invoke(app, ["extract", p, "-f", "json", "-q"]).stdout)
+    aside = [r for r in rows if r["set_aside_reason"]]
+    assert len(aside) == 121  # 120 dates and the phone number
+    assert all((r["value"], r["low"], r["high"]) == (None, None, None) for r in aside)
+    assert next(r for r in rows if r["figure"] == "6.5%")["value"] == 6.5
+    out = runner.invoke(app, ["extract", p, "-f", "csv", "-q"]).stdout
+    by = {r["figure"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert (by["0731-58888888"]["value"], by["0731-58888888"]["low"]) == ("", "")
+    assert by["6.5%"]["value"] == "6.5"

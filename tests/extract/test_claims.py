@@ -59,6 +59,11 @@ def test_target_context_carries_to_the_next_sentence_of_a_paragraph() -> None:
         ("增速排名全国第4位。", "第4位", "rank", "not_applicable", "rank"),
         ("规模连续10年居全国第一。", "第一", "rank", "not_applicable", "rank"),
         ("位居全国省会城市首位。", "首位", "rank", "not_applicable", "rank"),
+        # a decline word inside the token is its own growth cue
+        ("规模工业增加值同比下降3.1%。", "下降3.1%", "growth", "real", "percent"),
+        ("出口额下降3.1%。", "下降3.1%", "growth", "real", "percent"),
+        ("利润负增长2.5%。", "负增长2.5%", "growth", "real", "percent"),
+        ("投资增长-2.5%。", "-2.5%", "growth", "real", "percent"),
     ],
 )
 def test_kind_and_basis(text: str, figure: str, kind: str, basis: str, unit: str) -> None:
@@ -147,6 +152,28 @@ def test_bounds_and_intervals_come_from_the_number_reader() -> None:
     assert (c.value, c.bound, c.low, c.high) == (2200, "more_than", 2200, 2300)
     c = _one("形成1~2个集群。", "1~2个", date="2019-11-16", region="changsha")
     assert (c.value, c.bound, c.low, c.high) == (1.5, "range", 1, 2)
+
+
+def test_a_decline_is_a_negative_growth_claim() -> None:
+    c = _one("1—11月,规模工业增加值同比下降3.1%。", "下降3.1%", date="2019-12-01", region="hunan")
+    # a decline of 3.1 % is a change of −3.1 %, at comparable prices
+    assert (c.value, c.low, c.high, c.unit, c.bound) == (-3.1, -3.1, -3.1, "percent", "exact")
+    assert (c.kind, c.basis, c.indicator_guess) == ("growth", "real", "industrial_va_growth")
+
+
+def test_set_aside_tokens_have_no_value_rather_than_nan() -> None:
+    import math
+
+    res = extract_text("发布时间:2023-05-10\n今年一季度增长6.5%。电话:0731-58888888\n")
+    by = {c.figure: c for c in res.claims}
+    for fig in ("2023-05-10", "一季度", "0731-58888888"):
+        assert by[fig].set_aside_reason
+        assert (by[fig].value, by[fig].low, by[fig].high) == (None, None, None)
+    assert by["6.5%"].value == 6.5
+    for src in load_sources():
+        doc = extract_text(Path(src.path).read_text(encoding="utf-8"), source=src.id)
+        for c in doc.claims:
+            assert not any(isinstance(v, float) and math.isnan(v) for v in c), c
 
 
 def test_furniture_is_set_aside_with_a_reason_never_dropped() -> None:

@@ -138,3 +138,54 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     write_drafts(res, out, force=True)
     assert "[[observation]]" in out.read_text(encoding="utf-8")
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+UNRELATED = """长沙市社会事业情况
+发布时间:2023-05-10
+2022年,全市森林覆盖率为30%,全市粮食产量300亿元,新增博物馆5家,新增医院5家。
+力争到2025年,全市高校毕业生留长比例达到60%以上,全市旅游收入突破600亿元。
+"""
+
+
+def test_unguessed_figures_get_one_placeholder_each_and_are_never_compared(
+    tmp_path: Path,
+) -> None:
+    # Two shares (森林覆盖率 30 %, a 2025 target for 留长比例 60 %), two amounts (grain 300,
+    # a 2025 target for tourism > 600 亿元) and two counts (5 museums, 5 hospitals): no cue
+    # names a known indicator. One placeholder per (kind, unit) would make growth compare the
+    # grain output with the tourism target (CAGR (600/300)^(1/3) − 1) and the forest cover with
+    # the graduates' share, and the consistency checks call 5 museums and 5 hospitals the same
+    # figure repeated. One placeholder per figure compares nothing.
+    from regiondev.analysis.consistency import discover
+    from regiondev.analysis.growth import growth
+
+    _, out = _draft(tmp_path, "social.txt", UNRELATED.encode("utf-8"))
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    obs = data["observation"]
+    assert [o["figure"] for o in obs] == [
+        "30%",
+        "300亿元",
+        "5家",
+        "5家",
+        "达到60%以上",
+        "突破600亿元",
+    ]
+    codes = [o["indicator"] for o in obs]
+    assert codes == [f"draft_social_{k:03d}" for k in range(1, 7)]  # one per record, d001…d006
+    placeholders = {i["code"]: i for i in data["indicator"]}
+    assert set(placeholders) == set(codes)
+    assert all(i["name_en"].startswith("unreviewed: ") for i in placeholders.values())
+    assert "森林覆盖率" in placeholders["draft_social_001"]["name_en"]  # its cue words
+
+    _confirm(out)
+    cat = load_catalog(extra=[out])
+    mine = {o.id for o in cat.observations if o.source == "social"}
+    assert len(mine) == 6
+    rows = [r for r in growth(cat).rows if r.target_id in mine]
+    assert len(rows) == 2  # the two targets, each on its own
+    for r in rows:
+        assert set(r.observation_ids) & mine <= {r.target_id}
+        assert not r.baseline_ids and not r.historical_ids
+    for rule in discover(cat):
+        used = {i for ids in rule.roles.values() for i in ids} & mine
+        assert len(used) <= 1, rule.id
