@@ -114,7 +114,8 @@ def _catalog_section(cat: Catalog) -> Section:
             f"{news.height} figures from the news texts and {frame.height - news.height} "
             "reference records, each with its source, verbatim quote, unit, period, bound "
             "(the interval its qualifier implies: 约 about ±5 % or at least one printed unit, "
-            "突破/超过 more than, 以上 at least, 余/多 more than but below the next step of the last digit) and price basis "
+            "突破/超过 more than, 以上 at least, 余/多 more than but below the next step of the "
+            "last digit) and price basis "
             "(levels nominal, official growth rates real). Units: cny_100m = 亿元 (100 million "
             "yuan); percent as printed."
         ),
