@@ -130,6 +130,7 @@ def _catalog_section(cat: Catalog) -> Section:
             [
                 "region",
                 "indicator",
+                "id",
                 "period",
                 "status",
                 "figure",
@@ -139,7 +140,6 @@ def _catalog_section(cat: Catalog) -> Section:
                 "low",
                 "high",
                 "basis",
-                "id",
             ],
             "The catalog by region and indicator (low/high: the bound's interval; ∞ = open)",
             links_ids=True,
@@ -495,7 +495,7 @@ table.rd-table{border-collapse:collapse;font-size:.82rem;margin:.6rem 0 1.4rem;d
 overflow-x:auto}
 table.rd-table caption{text-align:left;font-weight:600;padding:.3rem 0;caption-side:top}
 table.rd-table th,table.rd-table td{border:1px solid #d0d7de;padding:.25rem .45rem;
-vertical-align:top}
+vertical-align:top;max-width:30rem;overflow-wrap:break-word}
 table.rd-table th{background:#f3f6f9;position:sticky;top:0}
 table.rd-table tr:nth-child(even) td{background:#fafbfc}
 figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid #eee}
