@@ -102,3 +102,27 @@ def test_audit_summary_json() -> None:
     rows = json.loads(result.stdout)
     assert {r["source"] for r in rows} == {"cs21", "csht19", "hn19", "cn22", "zz21"}
     assert result.exit_code == (1 if any(r["status"] == "unaccounted" for r in rows) else 0)
+
+
+@pytest.mark.parametrize("command", ["sources", "catalog", "audit"])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "md"])
+def test_every_format_of_the_foundation_commands(command: str, fmt: str) -> None:
+    result = runner.invoke(app, [command, "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    if fmt == "json":
+        assert isinstance(json.loads(result.stdout), list)
+    if fmt == "md":
+        assert result.stdout.startswith("| ")
+
+
+def test_audit_all_lists_every_token() -> None:
+    rows = json.loads(_ok(["audit", "--all", "--format", "json"]))
+    assert {"token", "status", "reason", "context"} <= set(rows[0])
+    assert {r["status"] for r in rows} <= {"cataloged", "waived"}
+
+
+def test_unknown_indicator_lists_known_codes() -> None:
+    result = runner.invoke(app, ["catalog", "--indicator", "nonexistent"])
+    assert result.exit_code == 2
+    assert "known codes" in result.stderr and "gdp" in result.stderr
