@@ -145,10 +145,10 @@ def main() -> None:
         "ratio_to_baseline": round(base_s / ext_s, 3),
         "target_ratio": 0.5,
         "rss_mb": {
-            f"{small_bytes / 1e6:.0f} MB": {
+            f"{args.small_mb:g} MB": {
                 k: round(v, 1) for k, v in rss_small.items() if k.endswith("rss_mb")
             },
-            f"{mb:.0f} MB": {k: round(v, 1) for k, v in rss_big.items() if k.endswith("rss_mb")},
+            f"{args.mb:g} MB": {k: round(v, 1) for k, v in rss_big.items() if k.endswith("rss_mb")},
         },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
