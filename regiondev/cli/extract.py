@@ -114,6 +114,9 @@ def extract_cmd(
         console=err,
         transient=True,
         disable=quiet,
+        # the claims go to stdout as they come; rich must not capture them for its display
+        redirect_stdout=False,
+        redirect_stderr=False,
     )
     task = bar.add_task("", total=inset.total_bytes or None)
 
@@ -129,8 +132,20 @@ def extract_cmd(
             description=f"{counts['docs']} docs, {counts['claims']} numbers",
         )
 
+    failures: list[str] = []
+
+    def skipped(message: str) -> None:
+        failures.append(message)
+        err.print(f"skipped: {message}", markup=False, highlight=False, soft_wrap=True)
+
     stream = extract_many(
-        inset, date=date, region=region, jobs=jobs, keep_text=as_catalog is not None, progress=tick
+        inset,
+        date=date,
+        region=region,
+        jobs=jobs,
+        keep_text=as_catalog is not None,
+        progress=tick,
+        on_error=skipped,
     )
     try:
         with bar:
@@ -157,6 +172,11 @@ def extract_cmd(
         )
         for note in summary.skipped:
             typer.echo(f"not drafted: {note}", err=True)
+    if failures:
+        fail(
+            f"{len(failures)} input(s) could not be read and were skipped (see above); "
+            "the others were extracted"
+        )
 
 
 def _list(stream: Any, fmt: Format, claims_only: bool) -> None:

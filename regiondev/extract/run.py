@@ -26,7 +26,7 @@ from regiondev.extract.reading import (
     read_document,
 )
 
-__all__ = ["InputSet", "extract_document", "extract_many", "list_inputs"]
+__all__ = ["InputFailure", "InputSet", "extract_document", "extract_many", "list_inputs"]
 
 CHUNK_BYTES = 4 * 1024 * 1024
 CHUNK_FILES = 64
@@ -34,6 +34,16 @@ CHUNK_FILES = 64
 INLINE_BYTES = 2 * 1024 * 1024
 
 Result = tuple[Document, DocClaims]
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """An input (file or JSONL line) that could not be read; ``message`` names it."""
+
+    message: str
+
+
+Outcome = Result | InputFailure
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,19 +114,28 @@ def extract_document(
     return kept, result
 
 
-def _run_files(paths: list[Path], opts: _Options) -> list[Result]:
-    return [
-        extract_document(
-            read_document(p), date=opts.date, region=opts.region, keep_text=opts.keep_text
+def _run_files(paths: list[Path], opts: _Options) -> list[Outcome]:
+    out: list[Outcome] = []
+    for p in paths:
+        try:
+            doc = read_document(p)
+        except ExtractInputError as exc:
+            out.append(InputFailure(str(exc)))
+            continue
+        out.append(
+            extract_document(doc, date=opts.date, region=opts.region, keep_text=opts.keep_text)
         )
-        for p in paths
-    ]
+    return out
 
 
-def _run_lines(path: str, lines: list[tuple[int, str]], opts: _Options) -> list[Result]:
-    out = []
+def _run_lines(path: str, lines: list[tuple[int, str]], opts: _Options) -> list[Outcome]:
+    out: list[Outcome] = []
     for lineno, line in lines:
-        doc = parse_jsonl_line(line, path, lineno)
+        try:
+            doc = parse_jsonl_line(line, path, lineno)
+        except ExtractInputError as exc:
+            out.append(InputFailure(str(exc)))
+            continue
         if doc is not None:
             out.append(
                 extract_document(doc, date=opts.date, region=opts.region, keep_text=opts.keep_text)
@@ -124,7 +143,11 @@ def _run_lines(path: str, lines: list[tuple[int, str]], opts: _Options) -> list[
     return out
 
 
-def _tasks(inputs: InputSet) -> Iterator[tuple[Callable[..., list[Result]], tuple[object, ...]]]:
+def _fail(message: str, opts: _Options) -> list[Outcome]:
+    return [InputFailure(message)]
+
+
+def _tasks(inputs: InputSet) -> Iterator[tuple[Callable[..., list[Outcome]], tuple[object, ...]]]:
     batch: list[Path] = []
     size = 0
     for p in inputs.files:
@@ -139,7 +162,8 @@ def _tasks(inputs: InputSet) -> Iterator[tuple[Callable[..., list[Result]], tupl
         try:
             fh = jp.open(encoding="utf-8", newline="")
         except OSError as exc:
-            raise ExtractInputError(f"{jp}: cannot read: {exc.strerror or exc}") from None
+            yield _fail, (f"{jp}: cannot read: {exc.strerror or exc}",)
+            continue
         with fh:
             lines: list[tuple[int, str]] = []
             size = 0
@@ -148,7 +172,12 @@ def _tasks(inputs: InputSet) -> Iterator[tuple[Callable[..., list[Result]], tupl
                 try:
                     line = fh.readline()
                 except UnicodeDecodeError:
-                    raise ExtractInputError(f"{jp}: line {lineno + 1}: not UTF-8") from None
+                    # the rest of the file cannot be read line by line: report, keep the rest
+                    yield (
+                        _fail,
+                        (f"{jp}: line {lineno + 1}: not UTF-8; the rest of the file is skipped",),
+                    )
+                    break
                 if not line:
                     break
                 lineno += 1
@@ -164,16 +193,26 @@ def _tasks(inputs: InputSet) -> Iterator[tuple[Callable[..., list[Result]], tupl
 # Across processes, claims travel as plain tuples: a named tuple pickles through Python-level
 # __getnewargs__/__new__ calls, a plain tuple natively (about 3x cheaper each way); the parent
 # turns them back into Claims with tuple.__new__ (no per-claim Python call).
-Packed = list[tuple[Document, DocClaims, list[tuple[object, ...]]]]
+Packed = list[tuple[Document, DocClaims, list[tuple[object, ...]]] | InputFailure]
 _as_claim = partial(tuple.__new__, Claim)
 
 
-def _run_packed(fn: Callable[..., list[Result]], *args: object) -> Packed:
-    return [(doc, replace(res, claims=()), list(map(tuple, res.claims))) for doc, res in fn(*args)]
+def _run_packed(fn: Callable[..., list[Outcome]], *args: object) -> Packed:
+    return [
+        out
+        if isinstance(out, InputFailure)
+        else (out[0], replace(out[1], claims=()), list(map(tuple, out[1].claims)))
+        for out in fn(*args)
+    ]
 
 
-def _unpack(packed: Packed) -> list[Result]:
-    return [(doc, replace(res, claims=tuple(map(_as_claim, rows)))) for doc, res, rows in packed]
+def _unpack(packed: Packed) -> list[Outcome]:
+    return [
+        item
+        if isinstance(item, InputFailure)
+        else (item[0], replace(item[1], claims=tuple(map(_as_claim, item[2]))))
+        for item in packed
+    ]
 
 
 def extract_many(
@@ -184,21 +223,34 @@ def extract_many(
     jobs: int | None = None,
     keep_text: bool = False,
     progress: Callable[[Result], None] | None = None,
+    on_error: Callable[[str], None] | None = None,
 ) -> Iterator[Result]:
     """Extract every document of the inputs, in order, using ``jobs`` processes.
 
     ``jobs`` defaults to ``os.cpu_count()``; small inputs (under 2 MB) run in-process.
     ``keep_text`` keeps each document's text in the results (needed to write drafts).
+    An input that cannot be read (undecodable file, bad JSONL line) raises
+    ``ExtractInputError`` where it comes in the stream; with ``on_error`` it is passed its
+    message instead and the other inputs go on.
     """
     inset = inputs if isinstance(inputs, InputSet) else list_inputs(inputs)
     opts = _Options(date, region, keep_text)
     jobs = jobs or os.cpu_count() or 1
+
+    def deliver(outcomes: list[Outcome]) -> Iterator[Result]:
+        for out in outcomes:
+            if isinstance(out, InputFailure):
+                if on_error is None:
+                    raise ExtractInputError(out.message)
+                on_error(out.message)
+                continue
+            if progress:
+                progress(out)
+            yield out
+
     if jobs <= 1 or inset.total_bytes < INLINE_BYTES:
         for fn, args in _tasks(inset):
-            for res in fn(*args, opts):
-                if progress:
-                    progress(res)
-                yield res
+            yield from deliver(fn(*args, opts))
         return
     ex = ProcessPoolExecutor(max_workers=jobs)
     pending: deque[Future[Packed]] = deque()
@@ -206,14 +258,8 @@ def extract_many(
         for fn, args in _tasks(inset):
             pending.append(ex.submit(_run_packed, fn, *args, opts))
             while len(pending) >= 2 * jobs:
-                for res in _unpack(pending.popleft().result()):
-                    if progress:
-                        progress(res)
-                    yield res
+                yield from deliver(_unpack(pending.popleft().result()))
         while pending:
-            for res in _unpack(pending.popleft().result()):
-                if progress:
-                    progress(res)
-                yield res
+            yield from deliver(_unpack(pending.popleft().result()))
     finally:
         ex.shutdown(wait=True, cancel_futures=True)

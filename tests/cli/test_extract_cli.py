@@ -142,3 +142,39 @@ def test_set_aside_rows_show_no_nan_in_any_format(tmp_path: Path) -> None:
     by = {r["figure"]: r for r in csv.DictReader(io.StringIO(out))}
     assert (by["0731-58888888"]["value"], by["0731-58888888"]["low"]) == ("", "")
     assert by["6.5%"]["value"] == "6.5"
+
+
+def test_a_bad_input_is_skipped_and_the_rest_stays_valid_output(tmp_path: Path) -> None:
+    good = _write(tmp_path)
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(bytes(range(256)) * 20)
+    result = runner.invoke(app, ["extract", str(good), str(garbage), "-f", "json", "-q"])
+    assert result.exit_code == 2
+    assert "skipped: " in result.stderr and "garbage.txt" in result.stderr
+    rows = json.loads(result.stdout)  # still one valid JSON document
+    assert {r["figure"] for r in rows} >= {"6.5%", "突破3000亿元"}
+
+
+def test_rows_reach_stdout_when_stderr_is_a_terminal(tmp_path: Path) -> None:
+    """The progress display (on a terminal) must not capture the rows written to stdout."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    good = _write(tmp_path)
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "regiondev", "extract", str(good), "-f", "csv"],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8"))))
+    assert "6.5%" in {r["figure"] for r in rows}
