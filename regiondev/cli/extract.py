@@ -89,9 +89,15 @@ def extract_cmd(
     if jobs is not None and jobs < 1:
         fail(f"--jobs {jobs} must be at least 1")
     if region is not None:
-        from regiondev.extract.claims import _REGION_CODES
+        from regiondev.extract.claims import _OTHER_PLACES, _REGION_CODES
 
         region = _REGION_CODES.get(region, region)
+        if region not in {*_REGION_CODES.values(), *_OTHER_PLACES}:
+            fail(
+                f"--region {region!r} is not a region regiondev knows: use hunan, changsha, "
+                "zhuzhou or china, or a province or city by its Chinese name (e.g. 湘潭); "
+                "drafts load with --catalog only for the first four"
+            )
     try:
         inset = list_inputs(inputs)
         if as_catalog is not None:

@@ -329,7 +329,8 @@ _CITIES = {
 # Status: words that make a figure a target.
 _YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
 _TARGET = re.compile(
-    r"力争|目标|确保|预计到|计划到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
+    r"力争|目标|确保|预计到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
+    r"计划(?:到|在|新增|建成|实现|完成|投资|打造|引进|培育|用)|"
     r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成)"
 )
 _ACTUAL_NOW = re.compile(r"目前|当前|截至|已经|已有|现有")
@@ -351,6 +352,10 @@ _PERIOD_CUE = re.compile(
     r"|(?P<this>今年|本年)|(?P<lastyear>去年|上年)|(?P<nextyear>明年)"
     r"|(?P<now>目前|当前|截至目前|现在|如今))"
 )
+# 比上年 / 较上年 / 与上年 / 同上年: the year a figure is compared with.
+_COMPARED_WITH = "比较与同"
+# The year of 今年/去年/明年 in a text with no date: known to be some year, not which.
+_UNKNOWN_YEAR = -1
 _CN_SMALL = {
     "一": 1,
     "二": 2,
@@ -391,7 +396,10 @@ _INDICATOR_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("growth", "percent", "digital_economy_growth"),
         ("share", "percent", "digital_economy_share_gdp"),
     ),
-    r"制造业增加值|制造业": (("growth", "percent", "manufacturing_va_growth"),),
+    # not 高技术制造业 (a part of it) and not 制造业投资 (investment, not value added)
+    r"(?<!技术)制造业增加值|(?<!技术)制造业(?!投资)": (
+        ("growth", "percent", "manufacturing_va_growth"),
+    ),
     r"高新技术产业[^，,]{0,8}增加值": (("level", "cny_100m", "hightech_va"),),
     r"国家级专精特新": (("count", "enterprises", "little_giant_enterprises_national"),),
     r"省级专精特新": (("count", "enterprises", "little_giant_enterprises_provincial"),),
@@ -510,6 +518,8 @@ class _Reader:
     def _year_for(self, explicit: str | None, context_year: int | None) -> int | None:
         if explicit:
             return int(explicit)
+        if context_year == _UNKNOWN_YEAR:
+            return None
         if context_year is not None:
             return context_year
         if self.last_year is not None:
@@ -569,7 +579,10 @@ class _Reader:
                 ctx_year = int(m["y"])
                 period = m["y"]
             elif g in ("this", "lastyear", "nextyear"):
+                if g == "lastyear" and m.start() and text[m.start() - 1] in _COMPARED_WITH:
+                    continue  # 比上年提高: the year compared with, not the figure's own
                 if doc_year is None:
+                    ctx_year = _UNKNOWN_YEAR  # 今年一季度: the quarter of an unknown year
                     out.append((m.end(), "", cue + " (needs the text's date)"))
                     continue
                 shift = -1 if g == "lastyear" else (1 if g == "nextyear" else 0)
@@ -580,6 +593,8 @@ class _Reader:
                     out.append((m.end(), "", cue + " (needs the text's date)"))
                     continue
                 period = self.date.isoformat()
+            if not period and g in ("mm", "q", "q1", "half"):
+                cue += " (needs the text's date)"
             out.append((m.end(), period, cue))
         return out
 
@@ -754,6 +769,8 @@ def _sentence_claims(
         if not reason:
             reason = furniture
         unit = parsed.unit
+        if not reason:
+            reason = _change_reason(stext, tstart, tok.end, unit)
         kind = _UNIT_KIND.get(unit, "other")
         cues: list[str] = []
         # A cue may end inside the token only when the token holds it: 下降3.1% is a growth.
@@ -771,7 +788,9 @@ def _sentence_claims(
         if region_cue:
             cues.append(region_cue)
         if kind == "growth":
-            basis = "real"
+            basis = (
+                "nominal" if _NOMINAL_GROWTH.search(stext, max(0, tstart - 12), tstart) else "real"
+            )
         elif kind == "level" and unit in ("cny_100m", "usd"):
             basis = "nominal"
         else:
@@ -784,7 +803,8 @@ def _sentence_claims(
                     guess, icue = code, word
                     break
         if guess == "unknown":
-            icue = stext[max(0, tstart - 10) : tstart].strip(" ,，、")
+            # the words before the figure, without the tail of an earlier number
+            icue = _PARTIAL_NUMBER.sub("", stext[max(0, tstart - 10) : tstart]).strip(" ,，、")
         if icue:
             cues.append(icue)
         out.append(
@@ -818,6 +838,23 @@ def _sentence_claims(
             )
         )
     return out
+
+
+# Growth of money flows is reported in current prices (nominal); of output, in constant prices.
+_NOMINAL_GROWTH = re.compile(r"投资|利润|收入|营收|销售|出口|进口|税收|产值|消费品零售|存款|贷款")
+_RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
+
+
+_PARTIAL_NUMBER = re.compile(r"^[\d.%％]+[年月日个家项亿万元]?[,，、]?")
+
+
+def _change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
+    """Why a figure is a change rather than a level: percentage points, or places in a rank."""
+    if unit in ("items", "") and stext.startswith("百分点", tend):
+        return "percentage-point change (a difference of two rates, not a rate)"
+    if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
+        return "change in rank (places moved, not a place)"
+    return ""
 
 
 def _scan_clauses(sentence: str) -> list[Token]:

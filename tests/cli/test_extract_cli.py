@@ -178,3 +178,11 @@ def test_rows_reach_stdout_when_stderr_is_a_terminal(tmp_path: Path) -> None:
     assert done.returncode == 0
     rows = list(csv.DictReader(io.StringIO(done.stdout.decode("utf-8"))))
     assert "6.5%" in {r["figure"] for r in rows}
+
+
+def test_an_unknown_region_is_refused_with_the_choices(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(_write(tmp_path)), "--region", "foo"])
+    assert result.exit_code == 2 and "--region 'foo'" in result.stderr
+    assert "hunan, changsha" in result.stderr
+    ok = runner.invoke(app, ["extract", str(_write(tmp_path)), "--region", "湘潭", "-q"])
+    assert ok.exit_code == 0

@@ -61,9 +61,11 @@ def test_target_context_carries_to_the_next_sentence_of_a_paragraph() -> None:
         ("位居全国省会城市首位。", "首位", "rank", "not_applicable", "rank"),
         # a decline word inside the token is its own growth cue
         ("规模工业增加值同比下降3.1%。", "下降3.1%", "growth", "real", "percent"),
-        ("出口额下降3.1%。", "下降3.1%", "growth", "real", "percent"),
-        ("利润负增长2.5%。", "负增长2.5%", "growth", "real", "percent"),
-        ("投资增长-2.5%。", "-2.5%", "growth", "real", "percent"),
+        # money flows (exports, profit, investment) grow in current prices: nominal
+        ("出口额下降3.1%。", "下降3.1%", "growth", "nominal", "percent"),
+        ("利润负增长2.5%。", "负增长2.5%", "growth", "nominal", "percent"),
+        ("投资增长-2.5%。", "-2.5%", "growth", "nominal", "percent"),
+        ("高技术制造业增加值增长6.2%。", "6.2%", "growth", "real", "percent"),
     ],
 )
 def test_kind_and_basis(text: str, figure: str, kind: str, basis: str, unit: str) -> None:
@@ -264,16 +266,50 @@ def test_indicator_lookahead_changes_no_match() -> None:
 
     for cue in claims_module._INDICATOR_RULES:
         for alt in cue.split("|"):
-            assert alt[0] in claims_module._INDICATOR_FIRST, (cue, alt)
+            # a leading look-behind consumes nothing: the first character comes after it
+            first = re.sub(r"^(?:\(\?<[!=][^()]*\))+", "", alt)[0]
+            assert first in claims_module._INDICATOR_FIRST, (cue, alt)
     plain = re.compile(
         "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(claims_module._INDICATOR_RULES))
     )
     words = (
         "两年平均增长 规模以上工业增加值 规模工业增加值 地区生产总值 GDP 经济总量 人均GDP "
-        "人均地区生产总值 利润 工业投资 技改投资 数字经济 制造业增加值 制造业 "
+        "人均地区生产总值 利润 工业投资 技改投资 数字经济 制造业增加值 制造业 制造业投资 "
+        "高技术制造业增加值 "
         "高新技术产业园区增加值 国家级专精特新 省级专精特新 单项冠军 智能制造试点 合格率 产业链"
     )
     for text in (_SEEDS, words):
         assert [(m.span(), m.lastgroup) for m in claims_module._INDICATOR_RE.finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)
         ]
+
+
+def test_comparison_year_is_not_the_figures_period() -> None:
+    text = (
+        "2023年,全市先进制造业增加值占比为62.5%,比上年提高2.3个百分点。"
+        "全市排名第3位,较上年前移2位。"
+    )
+    claims = {c.figure: c for c in extract_text(text, date="2023-12-20", region="changsha").claims}
+    # 比上年 / 较上年 name the year compared with: the figures stay in 2023
+    assert claims["62.5%"].period == "2023"
+    assert claims["第3位"].period == "2023"
+    # a change in percentage points or in places is set aside, not read as a count or a rank
+    assert claims["2.3个"].set_aside_reason.startswith("percentage-point change")
+    assert claims["2位"].set_aside_reason.startswith("change in rank")
+    assert claims["第3位"].set_aside_reason == ""
+
+
+def test_this_year_in_an_undated_text_does_not_borrow_an_earlier_year() -> None:
+    text = "2022年,全市工业总产值3616.8亿元。今年一季度,全市工业投资增长15.2%。"
+    c = _one(text, "15.2%", region="changsha")
+    assert c.period == ""
+    assert "needs the text's date" in c.cues
+
+
+def test_plan_words_make_a_target_and_the_indicator_cue_skips_investment() -> None:
+    c = _one("全市计划新增高新技术企业500家。", "500家", date="2023-01-05", region="changsha")
+    assert c.status == "target" and "计划新增" in c.cues
+    inv = _one("制造业投资增长12.1%。", "12.1%", date="2023-01-05", region="changsha")
+    assert inv.indicator_guess == "unknown" and inv.basis == "nominal"
+    # the words before a figure shown as its cue do not start inside an earlier number
+    assert "2.5%" not in _one("占比为62.5%,比上年提高2.3个百分点。", "2.3个").cues
