@@ -339,7 +339,8 @@ _ACTUAL_NOW = re.compile(r"目前|当前|截至|已经|已有|现有")
 # The leading look-ahead lets the regex engine reject most positions with one set test.
 _PERIOD_CUE = re.compile(
     r"(?=[\d十前上下第一二三四过近未今本去明目当截现如到至])"
-    r"(?:(?P<ym>(?P<ym_y>(?:19|20)\d{2})年(?P<ym_a>\d{1,2})\s*[—\-－~～至到]\s*(?P<ym_b>\d{1,2})月)"
+    r"(?:(?P<yr>(?P<yr_a>(?:19|20)\d{2})\s*[—\-－~～至到]\s*(?P<yr_b>(?:19|20)\d{2})年)"
+    r"|(?P<ym>(?P<ym_y>(?:19|20)\d{2})年(?P<ym_a>\d{1,2})\s*[—\-－~～至到]\s*(?P<ym_b>\d{1,2})月)"
     r"|(?P<mm>(?P<mm_a>\d{1,2})\s*[—\-－~～至]\s*(?P<mm_b>\d{1,2})月)"
     r"|(?P<q>(?:(?P<q_y>(?:19|20)\d{2})年)?前\s*(?P<q_n>[1-4一二三四])\s*个?季度)"
     r"|(?P<q1>(?:(?P<q1_y>(?:19|20)\d{2})年)?(?:第)?(?P<q1_n>[1-4一二三四])\s*季度)"
@@ -535,7 +536,11 @@ class _Reader:
             period = ""
             # The alternatives are top-level named groups; lastgroup names the one that matched.
             g = m.lastgroup
-            if g == "ym":
+            if g == "yr":
+                a, b = int(m["yr_a"]), int(m["yr_b"])
+                ctx_year = b
+                period = f"{a}-{b}" if a < b else ""
+            elif g == "ym":
                 y, a, b = int(m["ym_y"]), int(m["ym_a"]), int(m["ym_b"])
                 ctx_year = y
                 period = f"{y}M{a:02d}-M{b:02d}" if 1 <= a <= b <= 12 else ""

@@ -313,3 +313,11 @@ def test_plan_words_make_a_target_and_the_indicator_cue_skips_investment() -> No
     assert inv.indicator_guess == "unknown" and inv.basis == "nominal"
     # the words before a figure shown as its cue do not start inside an earlier number
     assert "2.5%" not in _one("占比为62.5%,比上年提高2.3个百分点。", "2.3个").cues
+
+
+def test_a_range_of_years_is_a_period_not_a_figure() -> None:
+    res = extract_text("2021—2023年,湖南省制造业增加值年均增长7.5%。", date="2024-01-10")
+    years = next(c for c in res.claims if c.figure == "2021—2023年")
+    assert years.token_kind == "period" and years.value is None
+    rate = next(c for c in res.claims if c.figure == "7.5%")
+    assert rate.period == "2021-2023" and rate.kind == "growth"
