@@ -321,3 +321,9 @@ def test_a_range_of_years_is_a_period_not_a_figure() -> None:
     assert years.token_kind == "period" and years.value is None
     rate = next(c for c in res.claims if c.figure == "7.5%")
     assert rate.period == "2021-2023" and rate.kind == "growth"
+
+
+def test_jiezhi_month_is_a_date_not_a_figure() -> None:
+    res = extract_text("截至11月底,全市新增上市企业12家。", region="changsha", date="2023-12-05")
+    kinds = {c.figure: c.token_kind for c in res.claims}
+    assert kinds == {"11月底": "date", "12家": "figure"}
