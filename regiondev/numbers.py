@@ -433,6 +433,7 @@ _PERIOD_PATTERNS = [
 ]
 _CODE_PATTERNS = [
     r"\+?\d{2,4}-\d{3,4}-\d{6,8}(?:,\d{6,8})*",
+    r"[(（]0\d{2,3}[)）]\s*\d{7,8}",
     r"\d{3,4}-\d{7,8}",
     r"[\u4e00-\u9fff]{1,2}ICP(?:备|证)\d+号(?:-\d+)?",
     r"ICP证:京ICP备\d+号-\d+",
@@ -465,9 +466,10 @@ _SCAN = re.compile(
 # a digit, a Chinese numeral, 第 or a Roman class numeral; a bound prefix (约, 突破, 不低于…)
 # followed by what a figure starts with; a decline word (下降…) followed by a number, perhaps
 # after a prefix; a minus sign before a digit; the word-led periods and verbal figures; a ``+``
-# before a digit (phones); Latin letters running into a digit (``GDP2021``, ``A-1``); ``ICP证`` and
-# 公网安备; a CJK character one or two before ``ICP`` (湘ICP备…). tests/test_numbers.py checks,
-# at every position of the shipped texts and of generated mixes, that no match is skipped.
+# before a digit (phones); ``(0`` (an area code in brackets); Latin letters running into a
+# digit (``GDP2021``, ``A-1``); ``ICP证`` and 公网安备; a CJK character one or two before ``ICP``
+# (湘ICP备…). tests/test_numbers.py checks, at every position of the shipped texts and of
+# generated mixes, that no match is skipped.
 _BODY = rf"[第数\d{_CN_DIGITS}{_MINUS}]"
 _SCAN_START_BRANCHES = (
     rf"[\d{_CN_DIGITS}第{_ROMAN}]"
@@ -475,11 +477,11 @@ _SCAN_START_BRANCHES = (
     rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
     rf"|[{_MINUS}]\d"
     r"|数[十百千万]|前\s*[\d一二三]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
-    r"|\+\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
+    r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
 _SCAN_START = re.compile(
-    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+A-Za-z公降减回负{_MINUS}])"
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+(（A-Za-z公降减回负{_MINUS}])"
     f"(?:{_SCAN_START_BRANCHES})"
 )
 # Only a text holding "ICP" can hold a licence number led by one or two CJK characters.

@@ -338,7 +338,7 @@ _ACTUAL_NOW = re.compile(r"目前|当前|截至|已经|已有|现有")
 # Periods.
 # The leading look-ahead lets the regex engine reject most positions with one set test.
 _PERIOD_CUE = re.compile(
-    r"(?=[\d十前上下第一二三四过近未今本去明目当截现如到至])"
+    r"(?=[\d十前上下第一二三四过近未今本去明目当截现如到至两])"
     r"(?:(?P<yr>(?P<yr_a>(?:19|20)\d{2})\s*[—\-－~～至到]\s*(?P<yr_b>(?:19|20)\d{2})年)"
     r"|(?P<ym>(?P<ym_y>(?:19|20)\d{2})年(?P<ym_a>\d{1,2})\s*[—\-－~～至到]\s*(?P<ym_b>\d{1,2})月)"
     r"|(?P<mm>(?P<mm_a>\d{1,2})\s*[—\-－~～至]\s*(?P<mm_b>\d{1,2})月)"
@@ -351,7 +351,8 @@ _PERIOD_CUE = re.compile(
     r"|(?P<ydate>(?P<yd_y>(?:19|20)\d{2})年(?P<yd_m>\d{1,2})月(?P<yd_d>\d{1,2})日)"
     r"|(?P<year>(?P<to>到|至)?(?P<y>(?:19|20)\d{2})年(?P<yq>底|末|初|中)?)"
     r"|(?P<this>今年|本年)|(?P<lastyear>去年|上年)|(?P<nextyear>明年)"
-    r"|(?P<now>目前|当前|截至目前|现在|如今))"
+    r"|(?P<now>目前|当前|截至目前|现在|如今)"
+    r"|(?P<two>两年平均))"
 )
 # 比上年 / 较上年 / 与上年 / 同上年: the year a figure is compared with.
 _COMPARED_WITH = "比较与同"
@@ -593,6 +594,13 @@ class _Reader:
                 shift = -1 if g == "lastyear" else (1 if g == "nextyear" else 0)
                 ctx_year = doc_year + shift
                 period = str(ctx_year)
+            elif g == "two":
+                # 两年平均增长: the average over the two years to the period in force, which
+                # the catalog records as that period (2021Q1-Q3), never an earlier plan period
+                earlier = [p for _, p, _ in out if p]
+                y2 = self._year_for(None, ctx_year)
+                period = earlier[-1] if earlier else (str(y2) if y2 else "")
+                cue += " (to the period in force)" if period else " (needs the text's date)"
             elif g == "now":
                 if self.date is None:
                     out.append((m.end(), "", cue + " (needs the text's date)"))
@@ -672,7 +680,7 @@ def _nearest(cues: list[tuple[int, str, str]], pos: int) -> tuple[str, str] | No
     return best
 
 
-_PHONE = re.compile(r"\+?[\d\-,]{7,}")
+_PHONE = re.compile(r"\+?(?:[(（]0\d{2,3}[)）]\s*)?[\d\-,]{7,}")
 
 
 def _code_reason(text: str) -> str:
@@ -847,6 +855,7 @@ def _sentence_claims(
 
 # Growth of money flows is reported in current prices (nominal); of output, in constant prices.
 _NOMINAL_GROWTH = re.compile(r"投资|利润|收入|营收|销售|出口|进口|税收|产值|消费品零售|存款|贷款")
+_SCALE_WORD = re.compile(r"级|产业|集群|园区|工程|企业")
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
 
 
@@ -854,11 +863,13 @@ _PARTIAL_NUMBER = re.compile(r"^[\d.%％]+[年月日个家项亿万元]?[,，、
 
 
 def _change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
-    """Why a figure is a change rather than a level: percentage points, or places in a rank."""
+    """Why a figure is no level: a percentage-point or rank change, or a scale label."""
     if unit in ("items", "") and stext.startswith("百分点", tend):
         return "percentage-point change (a difference of two rates, not a rate)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
         return "change in rank (places moved, not a place)"
+    if unit == "cny_100m" and stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend):
+        return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
     return ""
 
 

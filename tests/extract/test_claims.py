@@ -327,3 +327,19 @@ def test_jiezhi_month_is_a_date_not_a_figure() -> None:
     res = extract_text("截至11月底,全市新增上市企业12家。", region="changsha", date="2023-12-05")
     kinds = {c.figure: c.token_kind for c in res.claims}
     assert kinds == {"11月底": "date", "12家": "figure"}
+
+
+def test_two_year_average_takes_the_period_in_force_not_an_earlier_plan() -> None:
+    text = "“十三五”期间,全市工业年均增长8%。全市规模工业增加值两年平均增长6.3%。"
+    assert _one(text, "6.3%", date="2021-12-05", region="changsha").period == "2021"
+    same = "前三季度,全市规模工业增加值同比增长9.5%,两年平均增长6.3%。"
+    assert _one(same, "6.3%", date="2021-12-05", region="changsha").period == "2021Q1-Q3"
+
+
+def test_bracketed_area_code_is_a_phone_and_a_scale_label_is_no_amount() -> None:
+    text = "全市打造4个千亿产业集群,产值2000亿元。\n电话:(0731)88666666 传真:（0731）88666667\n"
+    claims = {c.figure: c for c in extract_text(text, region="changsha").claims}
+    assert claims["(0731)88666666"].set_aside_reason == "phone number"
+    assert claims["（0731）88666667"].set_aside_reason == "phone number"
+    assert claims["千亿"].set_aside_reason.startswith("scale label")
+    assert claims["2000亿元"].set_aside_reason == "" and claims["4个"].value == 4.0
