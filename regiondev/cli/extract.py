@@ -128,6 +128,13 @@ def extract_cmd(
 
     def tick(res: Any) -> None:
         doc, claims = res
+        if claims.chars == 0:
+            err.print(
+                f"note: {doc.path or doc.id}: no text (empty input)",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
         counts["docs"] += 1
         counts["claims"] += len(claims.claims)
         counts["aside"] += sum(1 for c in claims.claims if c.set_aside_reason)
@@ -178,6 +185,15 @@ def extract_cmd(
         )
         for note in summary.skipped:
             typer.echo(f"not drafted: {note}", err=True)
+        if summary.unused_texts:
+            typer.echo(
+                f"note: {len(summary.unused_texts)} text file(s) in "
+                f"{summary.unused_texts[0].parent} are not used by these drafts (left from an "
+                "earlier run?); they were not touched: "
+                + ", ".join(p.name for p in summary.unused_texts[:5])
+                + (" …" if len(summary.unused_texts) > 5 else ""),
+                err=True,
+            )
     if failures:
         fail(
             f"{len(failures)} input(s) could not be read and were skipped (see above); "

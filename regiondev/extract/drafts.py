@@ -60,6 +60,9 @@ class DraftSummary:
     observations: int
     waivers: int
     skipped: tuple[str, ...]
+    #: Text copies beside the drafts that the new drafts do not use (left from an earlier
+    #: run); listed, never deleted: the folder may hold the user's files too.
+    unused_texts: tuple[Path, ...] = ()
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -253,8 +256,20 @@ def write_drafts(
         '# figure) with real codes, then set review = "confirmed" and load with --catalog.\n\n'
     )
     _atomic_write(out, (header + tomli_w.dumps(doc_toml)).encode("utf-8"))
+    used = {p.resolve() for p in written}
+    unused = (
+        tuple(sorted(p for p in texts_dir.glob("*.txt") if p.resolve() not in used))
+        if texts_dir.is_dir()
+        else ()
+    )
     return DraftSummary(
-        out, tuple(written), len(sources), len(observations), len(waivers), tuple(skipped)
+        out,
+        tuple(written),
+        len(sources),
+        len(observations),
+        len(waivers),
+        tuple(skipped),
+        unused,
     )
 
 

@@ -186,3 +186,33 @@ def test_an_unknown_region_is_refused_with_the_choices(tmp_path: Path) -> None:
     assert "hunan, changsha" in result.stderr
     ok = runner.invoke(app, ["extract", str(_write(tmp_path)), "--region", "湘潭", "-q"])
     assert ok.exit_code == 0
+
+
+def test_force_lists_text_copies_the_new_drafts_do_not_use(tmp_path: Path) -> None:
+    two = tmp_path / "two.jsonl"
+    two.write_text(
+        json.dumps({"id": "a", "text": "全市企业1254家。"}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": "b", "text": "全市企业88家。"}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    one = tmp_path / "one.jsonl"
+    one.write_text(two.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    out = tmp_path / "drafts.toml"
+    assert runner.invoke(app, ["extract", str(two), "--as-catalog", str(out)]).exit_code == 0
+    texts = tmp_path / "drafts.texts"
+    assert sorted(p.name for p in texts.iterdir()) == ["a.txt", "b.txt"]
+    again = runner.invoke(app, ["extract", str(one), "--as-catalog", str(out), "--force"])
+    assert again.exit_code == 0, again.stderr
+    # b.txt is not used any more: reported, not deleted (the folder may hold the user's files)
+    assert "not used by these drafts" in again.stderr and "b.txt" in again.stderr
+    assert (texts / "b.txt").exists()
+
+
+def test_an_empty_input_is_noted(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(empty), "-f", "json"])
+    assert result.exit_code == 0
+    assert "empty.txt: no text" in result.stderr and json.loads(result.stdout) == []
