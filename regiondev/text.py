@@ -28,6 +28,13 @@ _DAMAGED = re.compile(
 )
 
 
+# Bytes a decoder could not read (U+FFFD, from an input decoded with replacement), with two
+# neighbours on each side: in a double-byte encoding the byte after a lost one may pair with
+# its neighbour into a wrong character (亿元 → 以�), and a figure so close to lost bytes may
+# have lost a digit, unit or qualifier.
+_LOST = re.compile(".{0,2}\ufffd+.{0,2}")
+
+
 @dataclass(frozen=True, slots=True)
 class DamagedRun:
     """A run of mojibake in the raw text; no figure may be drawn from inside it."""
@@ -45,6 +52,8 @@ class DamagedRun:
 
         E.g. ``repairs to …（自治區 = …（自治区 in simplified characters (…)``.
         """
+        if "\ufffd" in self.raw:
+            return "bytes the decoder could not read (shown as \ufffd); not repairable"
         if not self.repaired:
             return "not repairable by a provable one-byte GBK realignment"
         simplified = to_simplified(self.repaired)
@@ -167,6 +176,10 @@ def _strip(raw: str) -> tuple[str, list[int] | None, list[tuple[int, int, str]]]
     damaged_raw = (
         [(m.start(), m.end(), m.group(0)) for m in _DAMAGED.finditer(raw)] if "?" in raw else []
     )
+    if "\ufffd" in raw:
+        damaged_raw = _merge(
+            damaged_raw, [(m.start(), m.end(), m.group(0)) for m in _LOST.finditer(raw)]
+        )
     if "(" not in raw:
         return raw, None, damaged_raw
     removed = [m.span() for m in _PINYIN.finditer(raw)]
@@ -188,6 +201,18 @@ def _strip(raw: str) -> tuple[str, list[int] | None, list[tuple[int, int, str]]]
     keep.extend(range(r, len(raw)))
     pieces.append(raw[r:])
     return "".join(pieces), keep, damaged_raw
+
+
+def _merge(
+    first: list[tuple[int, int, str]], second: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Both lists of runs in order, a run overlapping an earlier kept one left out."""
+    out: list[tuple[int, int, str]] = []
+    for run in sorted(first + second):
+        if out and run[0] < out[-1][1]:
+            continue
+        out.append(run)
+    return out
 
 
 def _runs(
@@ -213,7 +238,8 @@ def clean(raw: str) -> CleanText:
 
 def _strip_text(raw: str) -> tuple[str, tuple[DamagedRun, ...]]:
     """``(stripped text, damaged runs)`` of ``_strip`` without the offset map when possible."""
-    if "?" not in raw:  # no damaged run: only the pinyin annotations go, and they never overlap
+    if "?" not in raw and "\ufffd" not in raw:
+        # no damaged run: only the pinyin annotations go, and they never overlap
         return (_PINYIN.sub("", raw) if "(" in raw else raw), ()
     text, keep, damaged_raw = _strip(raw)
     return text, _runs(damaged_raw, keep)

@@ -102,11 +102,20 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
+        lenient = _decode_with_losses(data)
+        if lenient is not None:
+            return lenient
         raise ExtractInputError(
             f"{name}: cannot decode: not UTF-8, and no known encoding (GB18030, GBK, Big5…) "
-            "fits its bytes"
+            "fits its bytes (if it is a text with damaged bytes, convert it to UTF-8 first)"
         )
     encoding = str(best.encoding).lower().replace("-", "_")
+    if encoding not in _GB_FAMILY | _BIG5_FAMILY:
+        # Detection settled on an encoding of no Chinese text (cp874, say): the bytes are
+        # more likely a Chinese text with a few damaged bytes.
+        lenient = _decode_with_losses(data)
+        if lenient is not None:
+            return lenient
     if encoding in _GB_FAMILY:
         encoding = "gb18030"
     elif encoding in _BIG5_FAMILY:
@@ -120,6 +129,33 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     if _looks_binary(text):
         raise ExtractInputError(f"{name}: looks like a binary file, not text")
     return _normalise_newlines(text), encoding
+
+
+#: At most this share of a text's characters may be lost bytes for it to be read at all.
+LOSS_LIMIT = 1 / 2000
+
+
+def _decode_with_losses(data: bytes) -> tuple[str, str] | None:
+    """A text with a few undecodable bytes (a truncated character, say), read with U+FFFD.
+
+    An encoding qualifies when its losses stay under ``LOSS_LIMIT`` (at least 3 allowed).
+    UTF-8 wins when it qualifies (random bytes almost never pass as UTF-8); otherwise exactly
+    one of GB18030 and Big5 must qualify, since either can read the other's bytes as odd but
+    valid characters. Cleaning then reports each loss as a damaged run and no figure is
+    drawn from one. None when no encoding, or both legacy ones, qualify.
+    """
+    fits: list[tuple[str, str, int]] = []
+    for encoding in ("utf-8", "gb18030", "big5"):
+        text = data.decode(encoding, errors="replace")
+        lost = text.count("\ufffd")
+        if lost <= max(3, int(len(text) * LOSS_LIMIT)):
+            fits.append((encoding, text, lost))
+    if not fits or (fits[0][0] != "utf-8" and len(fits) > 1):
+        return None
+    encoding, text, lost = fits[0]
+    if sum(1 for ch in text[:20000] if ch < " " and ch not in "\t\n\r\f\v") > 2:
+        return None
+    return _normalise_newlines(text), f"{encoding} ({lost} undecodable byte run(s) shown as \ufffd)"
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

@@ -128,3 +128,43 @@ def test_jsonl_line_errors_name_the_line(tmp_path: Path, line: str, problem: str
     p.write_text('{"id": "ok", "text": "1家"}\n' + line + "\n", encoding="utf-8")
     with pytest.raises(ExtractInputError, match=f"line 2: .*{problem}"):
         list(iter_jsonl(p))
+
+
+_LOSSY = "2023年,长沙市规模工业增加值增长6.8%。全市产值达2300亿元,新增企业120家。\n" * 4
+
+
+def _truncate_first(text: str, char: str, encoding: str) -> bytes:
+    """The text encoded, with the first ``char`` cut to its lead byte (a truncated character)."""
+    data = text.encode(encoding)
+    at = data.index(char.encode(encoding))
+    return data[: at + 1] + data[at + len(char.encode(encoding)) :]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_truncated_character_is_read_and_reported_not_refused(
+    tmp_path: Path, encoding: str
+) -> None:
+    from regiondev.extract.claims import extract_text
+
+    p = tmp_path / "lossy.txt"
+    p.write_bytes(_truncate_first(_LOSSY, "亿", encoding))
+    doc = read_document(p)
+    assert doc.encoding == f"{encoding} (1 undecodable byte run(s) shown as \ufffd)"
+    res = extract_text(doc.text, region="changsha")
+    first, *rest = [c for c in res.claims if c.value is not None and c.figure.startswith("2300")]
+    # the figure beside the lost bytes (its unit 亿 is gone) is set aside, not misread
+    assert first.figure == "2300" and first.set_aside_reason.startswith("inside the byte-damaged")
+    assert [(c.figure, c.set_aside_reason) for c in rest] == [("2300亿元", "")] * 3
+    assert len(res.damaged) == 1
+    assert [c.value for c in res.claims if c.figure == "6.8%"] == [6.8] * 4
+
+
+def test_a_big5_text_with_a_lost_byte_is_refused_as_ambiguous(tmp_path: Path) -> None:
+    p = tmp_path / "lossy_big5.txt"
+    p.write_bytes(_truncate_first(to_traditional(_LOSSY), "億", "big5"))
+    with pytest.raises(ExtractInputError, match=r"lossy_big5\.txt: cannot decode.*convert it"):
+        read_document(p)
+
+
+def to_traditional(text: str) -> str:
+    return text.translate(str.maketrans("亿长业规模增长产值达新家", "億長業規模增長產值達新家"))
