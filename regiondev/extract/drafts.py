@@ -31,7 +31,8 @@ from typing import Any
 
 from regiondev.extract.claims import Claim, DocClaims
 from regiondev.extract.reading import Document, ExtractInputError
-from regiondev.model import Region
+from regiondev.model import Bound, Region
+from regiondev.numbers import FigureParseError, parse_figure
 from regiondev.text import CleanText, clean, normalise_fragment, to_simplified
 
 __all__ = ["DraftSummary", "check_writable", "write_drafts"]
@@ -221,6 +222,7 @@ def write_drafts(
             if span is None or ct.in_damaged_run(c.start, c.end):
                 skipped.append(f"{sid}: {c.figure} at {c.start} (its sentence is not unique)")
                 continue
+            c, reached = _reached_level(c)
             qa, qb = span
             quote = ct.text[qa:qb]
             occ = _occurrences(quote, c.figure)
@@ -229,11 +231,12 @@ def write_drafts(
                 continue
             k += 1
             quotes.append(span)
-            observations.append(
-                _observation(
-                    c, sid, k, quote, occ, c.start - qa, res, shipped.indicators, indicators
-                )
+            rec = _observation(
+                c, sid, k, quote, occ, c.start - qa, res, shipped.indicators, indicators
             )
+            if reached:
+                rec["note"] = "; ".join(filter(None, [rec.get("note", ""), reached]))
+            observations.append(rec)
         for c in res.claims:
             if not c.set_aside_reason:
                 continue
@@ -271,6 +274,35 @@ def write_drafts(
         tuple(skipped),
         unused,
     )
+
+
+_REACHED = "达到"
+
+
+def _reached_level(c: Claim) -> tuple[Claim, str]:
+    """An actual 达到X reports a level already reached: the exact X, as the catalog reads 达.
+
+    The reader makes 达到 an at-least bound (right for a target: 到2025年达到1000亿元). In a
+    report of what happened the figure is the level reached, at its printed precision, so the
+    draft takes the figure after 达到 (exact) and says why. Other claims come back unchanged.
+    """
+    if c.status != "actual" or not c.figure.startswith(_REACHED) or c.bound != "at_least":
+        return c, ""
+    try:
+        plain = parse_figure(c.figure[len(_REACHED) :])
+    except FigureParseError:
+        return c, ""
+    if plain.bound is not Bound.EXACT:
+        return c, ""
+    changed = c._replace(
+        figure=plain.text,
+        value=plain.value,
+        low=plain.low,
+        high=plain.high,
+        bound=plain.bound.value,
+        start=c.start + len(_REACHED),
+    )
+    return changed, f"{_REACHED} reports a level already reached: drafted as the exact figure"
 
 
 def _observation(

@@ -189,3 +189,21 @@ def test_unguessed_figures_get_one_placeholder_each_and_are_never_compared(
     for rule in discover(cat):
         used = {i for ids in rule.roles.values() for i in ids} & mine
         assert len(used) <= 1, rule.id
+
+
+def test_an_actual_dadao_figure_is_drafted_exact_a_target_stays_at_least(tmp_path: Path) -> None:
+    text = (
+        "标题\n发布时间:2023-12-20\n"
+        "2023年,长沙市先进制造业增加值占比达到62.5%,规上企业达到18个。"
+        "到2025年,利润总额达到1000亿元。\n"
+    )
+    _, out = _draft(tmp_path, "reach.txt", text.encode("utf-8"))
+    recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    # 达到 in a report of what happened: the level reached, exact at its printed precision
+    assert recs["62.5%"]["bound"] == "exact" and recs["62.5%"]["value"] == 62.5
+    assert "level already reached" in recs["18个"]["note"]
+    # 达到 in a target: at least
+    assert recs["达到1000亿元"]["bound"] == "at_least"
+    _confirm(out)
+    cat = load_catalog(extra=[out])
+    assert {o.figure for o in cat.observations} >= {"62.5%", "18个", "达到1000亿元"}
