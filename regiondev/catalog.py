@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from regiondev._callable import make_module_callable
-from regiondev.errors import CatalogError, SourceError
+from regiondev.errors import CatalogError, CatalogErrors, SourceError
 from regiondev.model import (
     Basis,
     Bound,
@@ -307,14 +307,28 @@ class _Loader:
             self.pending_waivers.append((file, rec))
 
     def finish(self) -> Catalog:
+        errors: list[CatalogError] = []
         for file, rec in self.pending:
-            obs = self._observation(file, rec)
-            if obs.id in self.observations:
-                other = self.observations[obs.id].origin
-                raise CatalogError(file, obs.id, "id", f"duplicate id (first defined in {other})")
+            try:
+                obs = self._observation(file, rec)
+                if obs.id in self.observations:
+                    other = self.observations[obs.id].origin
+                    raise CatalogError(
+                        file, obs.id, "id", f"duplicate id (first defined in {other})"
+                    )
+            except CatalogError as exc:
+                errors.append(exc)
+                continue
             self.observations[obs.id] = obs
         for file, rec in self.pending_waivers:
-            self.waivers.extend(self._waiver(file, rec))
+            try:
+                self.waivers.extend(self._waiver(file, rec))
+            except CatalogError as exc:
+                errors.append(exc)
+        if len(errors) == 1:
+            raise errors[0]
+        if errors:
+            raise CatalogErrors(errors)
         return Catalog(
             sources=tuple(self.sources.values()),
             indicators=dict(self.indicators),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["CatalogError", "RegiondevError", "SourceError"]
+__all__ = ["CatalogError", "CatalogErrors", "RegiondevError", "SourceError"]
 
 
 class RegiondevError(Exception):
@@ -22,3 +22,24 @@ class CatalogError(RegiondevError):
         if field:
             where += f", field {field!r}"
         super().__init__(f"{where}: {problem}")
+
+
+#: How many validation errors a message lists before it counts the rest.
+SHOWN_ERRORS = 25
+
+
+class CatalogErrors(CatalogError):
+    """Several records failed validation; each is listed (the first also sets the fields).
+
+    Loading goes on past a bad record, so one run names every problem of a file of drafts.
+    """
+
+    def __init__(self, errors: list[CatalogError]) -> None:
+        first = errors[0]
+        super().__init__(first.file, first.record, first.field, first.problem)
+        self.errors = tuple(errors)
+        shown = errors[:SHOWN_ERRORS]
+        lines = "\n".join(f"  - {e}" for e in shown)
+        if len(errors) > len(shown):
+            lines += f"\n  … and {len(errors) - len(shown)} more"
+        self.args = (f"{len(errors)} catalog records failed validation:\n{lines}",)

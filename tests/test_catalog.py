@@ -434,3 +434,20 @@ def test_public_catalog_function_survives_submodule_import() -> None:
     importlib.import_module("regiondev.catalog")
     assert callable(regiondev.catalog)
     assert regiondev.catalog().height == len(load_catalog().observations)
+
+
+def test_every_bad_record_of_a_file_is_named_in_one_error(tmp_path: Path) -> None:
+    from regiondev.errors import CatalogErrors
+
+    path = _write(
+        tmp_path,
+        ("observation", _record(id="user-a", unit="itemz")),
+        ("observation", _record(id="user-b", period="2020Q5")),
+        ("observation", _record(id="user-c")),
+    )
+    with pytest.raises(CatalogErrors) as exc:
+        load_catalog([path])
+    err = exc.value
+    assert [(e.record, e.field) for e in err.errors] == [("user-a", "unit"), ("user-b", "period")]
+    assert str(err).startswith("2 catalog records failed validation:")
+    assert (err.file, err.record, err.field) == (str(path), "user-a", "unit")
