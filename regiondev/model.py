@@ -375,8 +375,14 @@ class Observation:
         )
 
     def rounding_interval(self) -> Interval:
-        """The qualifier's interval widened by half a printed step (28.1 → [28.05, 28.15])."""
-        return self.interval.widen(self.step / 2) if self.step else self.interval
+        """The qualifier's interval widened by half a printed step (28.1 → [28.05, 28.15]).
+
+        An approximate figure's interval (约 / 左右: at least one printed step either side)
+        already holds its rounding and is not widened again.
+        """
+        if not self.step or self.bound is Bound.APPROX:
+            return self.interval
+        return self.interval.widen(self.step / 2)
 
     @property
     def is_derived(self) -> bool:

@@ -682,15 +682,17 @@ def _rate_target_row(
 ) -> GrowthRow:
     threshold, direction = _threshold(target, ind)
     point = target.value / 100.0
-    # the printed rate stands for its rounding: 7.5 % → [7.45 %, 7.55 %]
-    printed = threshold.widen(target.step / 2) if target.step else threshold
+    # the printed rate stands for its rounding: 7.5 % → [7.45 %, 7.55 %]; an approximate
+    # one (7 %左右 → [6 %, 8 %]) already spans at least one printed unit either side
+    rounds = target.step and target.bound is not Bound.APPROX
+    printed = threshold.widen(target.step / 2) if rounds else threshold
     low, high = printed.low / 100.0, printed.high / 100.0
     notes = [
         f"growth-rate target compared directly: {_num(target.value)} % "
         f"({target.bound.value}) for {target.period.describe()}"
         + (
             f", printed rounding [{_num(printed.low)} %, {_num(printed.high)} %]"
-            if target.step
+            if rounds
             else ""
         )
     ]

@@ -479,3 +479,30 @@ def test_a_contradicting_user_baseline_is_a_conflict(tmp_path: Path) -> None:
     # 3500 stands for [3499.5, 3500.5]; the derived 873.85 / 28.1 % is [3104.25, 3115.35]
     assert r.reason is not None and r.reason.startswith("baselines conflict")
     assert "x-gdp-2020" in r.reason and "[3104.25, 3115.35]" in r.reason
+
+
+APPROX_RATE = """
+[[observation]]
+id = "fixture21-va-growth-target-2021"
+source = "fixture21"
+region = "changsha"
+indicator = "industrial_va_growth"
+status = "target"
+period = "2021"
+figure = "7%左右"
+value = 7
+unit = "percent"
+bound = "approx"
+basis = "real"
+quote = "2021年规模工业增加值增长7%左右"
+"""
+
+
+def test_an_approximate_rate_target_is_not_widened_twice(tmp_path: Path) -> None:
+    path = _user_catalog(tmp_path, APPROX_RATE)
+    r = growth(load_catalog([path])).row("fixture21-va-growth-target-2021")
+    # 7 %左右: ± max(5 % of 7 = 0.35, one printed unit = 1) = [6 %, 8 %]; that span already
+    # holds the printed rounding (± 0.5), so it is not widened again to [5.5 %, 8.5 %]
+    assert r.required_cagr == pytest.approx(0.07)
+    assert (r.required_cagr_low, r.required_cagr_high) == (pytest.approx(0.06), pytest.approx(0.08))
+    assert "printed rounding" not in r.note
