@@ -690,11 +690,7 @@ def _rate_target_row(
     notes = [
         f"growth-rate target compared directly: {_num(target.value)} % "
         f"({target.bound.value}) for {target.period.describe()}"
-        + (
-            f", printed rounding [{_num(printed.low)} %, {_num(printed.high)} %]"
-            if rounds
-            else ""
-        )
+        + (f", printed rounding [{_num(printed.low)} %, {_num(printed.high)} %]" if rounds else "")
     ]
     records = [o for o in _actuals(cat, target, target.indicator) if o.period != target.period]
     records = [o for o in records if o.period.end_key <= target.period.end_key]

@@ -185,14 +185,11 @@ _BLOCK_TAGS = {
     "article",
     "header",
     "footer",
-    "title",
     "blockquote",
     "pre",
     "dd",
     "dt",
     "hr",
-    "td",
-    "th",
     "nav",
     "aside",
     "main",
@@ -203,15 +200,25 @@ _BLOCK_TAGS = {
 _SKIP_TAGS = {"script", "style", "noscript", "template"}
 
 
+# Table cells stay on their row's line, so a value keeps its row label (制造业投资 12.1%).
+_CELL_TAGS = {"td", "th"}
+
+
 class _TextParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.title: list[str] = []
         self.skip = 0
+        self.in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self.skip += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in _CELL_TAGS:
+            self.parts.append(" ")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -222,21 +229,34 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in _CELL_TAGS:
+            self.parts.append(" ")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.parts.append(data)
+        if self.skip:
+            return
+        (self.title if self.in_title else self.parts).append(data)
 
 
 def html_to_text(html: str) -> str:
-    """The visible text of an HTML page: one line per block, scripts and styles dropped."""
+    """The visible text of an HTML page: one line per block, scripts and styles dropped.
+
+    Table cells of a row share a line. The ``<title>`` comes first, unless the page repeats
+    it (as its heading, say): a title printed twice would make its sentences ambiguous.
+    """
     parser = _TextParser()
     parser.feed(html)
     parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n".join(line for line in lines if line) + "\n"
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    body = [line for line in lines if line]
+    title = " ".join("".join(parser.title).split())
+    if title and not any(title in line for line in body):
+        body.insert(0, title)
+    return "\n".join(body) + "\n"
 
 
 def _is_html(name: str, text: str) -> bool:

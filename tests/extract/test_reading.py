@@ -168,3 +168,16 @@ def test_a_big5_text_with_a_lost_byte_is_refused_as_ambiguous(tmp_path: Path) ->
 
 def to_traditional(text: str) -> str:
     return text.translate(str.maketrans("亿长业规模增长产值达新家", "億長業規模增長產值達新家"))
+
+
+def test_html_title_once_and_table_rows_keep_their_labels() -> None:
+    page = (
+        "<html><head><title>长沙工业产值突破1万亿元</title></head><body>"
+        "<h1>长沙工业产值突破1万亿元</h1><p>正文。</p><table>"
+        "<tr><th>指标</th><th>增速</th></tr><tr><td>制造业投资</td><td>12.1%</td></tr>"
+        "</table></body></html>"
+    )
+    # the heading repeats the title: printed once; a row's cells share its line
+    assert html_to_text(page) == "长沙工业产值突破1万亿元\n正文。\n指标 增速\n制造业投资 12.1%\n"
+    # a title the page does not repeat comes first
+    assert html_to_text("<title>只有标题 5家</title><p>正文</p>") == "只有标题 5家\n正文\n"
