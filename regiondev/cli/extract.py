@@ -30,8 +30,10 @@ _TABLE_COLUMNS = [
 ]
 
 
-def _row(claim: Any) -> dict[str, Any]:
-    return dict(claim._asdict())
+def _row(claim: Any, path: str = "") -> dict[str, Any]:
+    """A claim as a row, with the path of the file it came from after its source id."""
+    row = dict(claim._asdict())
+    return {"source": row.pop("source"), "path": path, **row}
 
 
 def extract_cmd(
@@ -130,7 +132,7 @@ def extract_cmd(
         doc, claims = res
         if claims.chars == 0:
             err.print(
-                f"note: {doc.path or doc.id}: no text (empty input)",
+                f"note: {doc.location or doc.id}: no text (empty input)",
                 markup=False,
                 highlight=False,
                 soft_wrap=True,
@@ -210,27 +212,29 @@ def _list(stream: Any, fmt: Format, claims_only: bool) -> None:
     from regiondev.extract.claims import CLAIM_FIELDS
 
     def rows() -> Any:
-        for _, res in stream:
+        for doc, res in stream:
+            where = doc.location
             for c in res.claims:
                 if claims_only and c.set_aside_reason:
                     continue
-                yield c
+                yield where, c
 
     out = sys.stdout
     if fmt is Format.json:
         out.write("[")
         first = True
-        for c in rows():
-            row = {k: _jsonable(v) for k, v in _row(c).items()}
+        for path, c in rows():
+            row = {k: _jsonable(v) for k, v in _row(c, path).items()}
             out.write(("\n" if first else ",\n") + json.dumps(row, ensure_ascii=False))
             first = False
         out.write("\n]\n")
     elif fmt is Format.csv:
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(CLAIM_FIELDS)
-        for c in rows():
+        writer.writerow(("source", "path", *CLAIM_FIELDS[1:]))
+        for path, c in rows():
             # None (no value) and NaN are written blank; csv writes None as "" already
-            writer.writerow(["" if isinstance(v, float) and v != v else v for v in c])
+            cells = ["" if isinstance(v, float) and v != v else v for v in c]
+            writer.writerow([cells[0], path, *cells[1:]])
     else:
         import polars as pl
 
@@ -238,7 +242,8 @@ def _list(stream: Any, fmt: Format, claims_only: bool) -> None:
         from regiondev.extract.claims import CLAIM_SCHEMA
 
         schema = {k: getattr(pl, v) for k, v in CLAIM_SCHEMA.items()}
-        frame = pl.DataFrame([_row(c) for c in rows()], schema=schema, orient="row")
+        schema = {"source": schema.pop("source"), "path": pl.String, **schema}
+        frame = pl.DataFrame([_row(c, p) for p, c in rows()], schema=schema, orient="row")
         emit(frame, fmt, "Claims", _TABLE_COLUMNS)
 
 

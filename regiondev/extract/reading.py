@@ -53,6 +53,13 @@ class Document:
     title: str = ""
     line: int = 0
     size: int = 0
+    #: The JSONL file a document came from (``path`` stays empty: it has no file of its own).
+    container: str = ""
+
+    @property
+    def location(self) -> str:
+        """Where the document is: its file, or ``file.jsonl:line``."""
+        return self.path or (f"{self.container}:{self.line}" if self.container else "")
 
 
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936", "euc_cn", "euccn"}
@@ -326,6 +333,7 @@ def parse_jsonl_line(line: str, path: str, lineno: int) -> Document | None:
         title=str(rec.get("title", "")),
         line=lineno,
         size=len(line.encode("utf-8", "surrogatepass")),
+        container=str(path),
     )
 
 

@@ -53,6 +53,8 @@ class InputSet:
     files: tuple[Path, ...]
     jsonl: tuple[Path, ...]
     total_bytes: int
+    #: Every path, text or JSONL, in the order given (directories expanded in place).
+    ordered: tuple[Path, ...] = ()
 
     @property
     def count(self) -> int:
@@ -63,6 +65,7 @@ def list_inputs(paths: Iterable[str | Path]) -> InputSet:
     """Expand directories (recursively: *.txt, *.html, *.htm); check every path exists."""
     files: list[Path] = []
     jsonl: list[Path] = []
+    ordered: list[Path] = []
     total = 0
     for raw in paths:
         p = Path(raw)
@@ -74,13 +77,15 @@ def list_inputs(paths: Iterable[str | Path]) -> InputSet:
                 raise ExtractInputError(f"{p}: directory holds no .txt, .html or .htm files")
             for q in found:
                 files.append(q)
+                ordered.append(q)
                 total += q.stat().st_size
         elif p.is_file():
             (jsonl if p.suffix.lower() in JSONL_SUFFIXES else files).append(p)
+            ordered.append(p)
             total += p.stat().st_size
         else:
             raise ExtractInputError(f"{p}: no such file or directory")
-    return InputSet(tuple(files), tuple(jsonl), total)
+    return InputSet(tuple(files), tuple(jsonl), total, tuple(ordered))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,44 +155,54 @@ def _fail(message: str, opts: _Options) -> list[Outcome]:
 def _tasks(inputs: InputSet) -> Iterator[tuple[Callable[..., list[Outcome]], tuple[object, ...]]]:
     batch: list[Path] = []
     size = 0
-    for p in inputs.files:
-        batch.append(p)
-        size += p.stat().st_size
-        if size >= CHUNK_BYTES or len(batch) >= CHUNK_FILES:
+    jsonl = set(inputs.jsonl)
+    for p in inputs.ordered or (*inputs.files, *inputs.jsonl):
+        if p not in jsonl:
+            batch.append(p)
+            size += p.stat().st_size
+            if size >= CHUNK_BYTES or len(batch) >= CHUNK_FILES:
+                yield _run_files, (batch,)
+                batch, size = [], 0
+            continue
+        if batch:  # the text files given before this JSONL file come first
             yield _run_files, (batch,)
             batch, size = [], 0
+        yield from _jsonl_tasks(p)
     if batch:
         yield _run_files, (batch,)
-    for jp in inputs.jsonl:
-        try:
-            fh = jp.open(encoding="utf-8", newline="")
-        except OSError as exc:
-            yield _fail, (f"{jp}: cannot read: {exc.strerror or exc}",)
-            continue
-        with fh:
-            lines: list[tuple[int, str]] = []
-            size = 0
-            lineno = 0
-            while True:
-                try:
-                    line = fh.readline()
-                except UnicodeDecodeError:
-                    # the rest of the file cannot be read line by line: report, keep the rest
-                    yield (
-                        _fail,
-                        (f"{jp}: line {lineno + 1}: not UTF-8; the rest of the file is skipped",),
-                    )
-                    break
-                if not line:
-                    break
-                lineno += 1
-                lines.append((lineno, line))
-                size += len(line)
-                if size >= CHUNK_BYTES // 3:  # characters, roughly a third of the bytes
+
+
+def _jsonl_tasks(jp: Path) -> Iterator[tuple[Callable[..., list[Outcome]], tuple[object, ...]]]:
+    """Chunks of the lines of one JSONL file (a failure task if it cannot be read)."""
+    try:
+        fh = jp.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        yield _fail, (f"{jp}: cannot read: {exc.strerror or exc}",)
+        return
+    with fh:
+        lines: list[tuple[int, str]] = []
+        size = 0
+        lineno = 0
+        while True:
+            try:
+                line = fh.readline()
+            except UnicodeDecodeError:
+                # the rest of the file cannot be read line by line: report it, keep the lines read
+                message = f"{jp}: line {lineno + 1}: not UTF-8; the rest of the file is skipped"
+                if lines:
                     yield _run_lines, (str(jp), lines)
-                    lines, size = [], 0
-            if lines:
+                yield _fail, (message,)
+                return
+            if not line:
+                break
+            lineno += 1
+            lines.append((lineno, line))
+            size += len(line)
+            if size >= CHUNK_BYTES // 3:  # characters, roughly a third of the bytes
                 yield _run_lines, (str(jp), lines)
+                lines, size = [], 0
+        if lines:
+            yield _run_lines, (str(jp), lines)
 
 
 # Across processes, claims travel as plain tuples: a named tuple pickles through Python-level

@@ -216,3 +216,26 @@ def test_an_empty_input_is_noted(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(empty), "-f", "json"])
     assert result.exit_code == 0
     assert "empty.txt: no text" in result.stderr and json.loads(result.stdout) == []
+
+
+def test_rows_follow_the_argument_order_and_name_their_file(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = _write(tmp_path / "a", "same.txt", "全市企业1254家。\n")
+    second = _write(tmp_path / "b", "same.txt", "全市企业88家。\n")
+    jl = tmp_path / "docs.jsonl"
+    jl.write_text(json.dumps({"id": "j", "text": "全市企业7家。"}, ensure_ascii=False) + "\n")
+    args = ["extract", str(jl), str(first), str(second), "-q"]
+    rows = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    # JSONL given first comes first; two files of one name are told apart by their path
+    assert [(r["figure"], r["path"]) for r in rows] == [
+        ("7家", f"{jl}:1"),
+        ("1254家", str(first)),
+        ("88家", str(second)),
+    ]
+    table = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "-f", "csv"]).stdout)))
+    assert [(r["source"], r["path"]) for r in table] == [
+        ("j", f"{jl}:1"),
+        ("same", str(first)),
+        ("same", str(second)),
+    ]
