@@ -169,6 +169,11 @@ _FIGURE = re.compile(
     rf"(?(decline)(?<=[%％]))(?P<suffix>以上|之上|以下|以内|左右)?)"
 )
 _FIRST_PLACE = re.compile(r"(?P<rank>首位)")
+# Among the first N: 前十, 前10位, 前五名 (a rank of at most N). Not 前10个月 or 前三年 (periods),
+# nor the start of a longer number.
+_TOP_N = re.compile(
+    r"前(?P<topn>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名|强)?(?![\d年月天日个季])"
+)
 # Roman-numeral classes: surface-water quality Ⅰ类 (best) … Ⅴ类, 劣Ⅴ类 aside.
 _ROMAN = "ⅠⅡⅢⅣⅤⅥ"
 _GRADE = re.compile(rf"(?P<grade>[{_ROMAN}])类")
@@ -247,6 +252,9 @@ def parse_figure(text: str) -> ParsedFigure:
     text = text.strip()
     if m := _FIRST_PLACE.fullmatch(text):
         return ParsedFigure(text, 1.0, "rank", Bound.EXACT, 1.0, 1.0, 1.0)
+    if m := _TOP_N.fullmatch(text):
+        value, _, _ = _number(m["topn"])
+        return _bounded(text, value, "rank", Bound.AT_MOST, 1.0, 0.0)
     if m := _GRADE.fullmatch(text):
         grade = float(_ROMAN.index(m["grade"]) + 1)
         return ParsedFigure(text, grade, "grade", Bound.EXACT, grade, grade, 1.0)
@@ -423,6 +431,7 @@ _PERIOD_PATTERNS = [
     r"(?:19|20)\d{2}\s*[—\-－~～至到]\s*(?:19|20)\d{2}年",
     r"\d{1,2}\s*[—\-－~～至]\s*\d{1,2}月",
     r"前\s*[\d一二三]\s*(?:季度|个季度)",
+    r"前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?月",
     r"[一二三四]季度",
     r"十[一二三四五六七八九]五",
     r"(?:过去|近|未来)[\d一二三四五六七八九十]+年",
@@ -454,7 +463,11 @@ _SCAN = re.compile(
             "(?P<date>" + "|".join(_DATE_PATTERNS) + ")",
             "(?P<period>" + "|".join(_PERIOD_PATTERNS) + ")",
             "(?P<figure>" + _FIGURE.pattern + ")",
-            "(?P<firstplace>首位|过半|超过半数|半数以上|" + _GRADE.pattern + ")",
+            "(?P<firstplace>首位|过半|超过半数|半数以上|"
+            + _GRADE.pattern
+            + "|"
+            + _TOP_N.pattern
+            + ")",
         ]
     )
 )
@@ -476,7 +489,7 @@ _SCAN_START_BRANCHES = (
     rf"|(?:{_PREFIX_ALT}){_BODY}"
     rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
     rf"|[{_MINUS}]\d"
-    r"|数[十百千万]|前\s*[\d一二三]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
+    r"|数[十百千万]|前\s*[\d一二三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.

@@ -575,3 +575,22 @@ def test_scan_tokens_match_the_reference_on_the_five_texts() -> None:
         text = clean_text(src).text
         assert list(scan(text)) == _reference_scan(text)
     assert list(scan(_SEEDS)) == _reference_scan(_SEEDS)
+
+
+@pytest.mark.parametrize(
+    ("text", "high"), [("前十", 10.0), ("前10位", 10.0), ("前五名", 5.0), ("前100强", 100.0)]
+)
+def test_top_n_is_a_rank_of_at_most_n(text: str, high: float) -> None:
+    p = parse_figure(text)
+    # among the first N: rank in [1, N]
+    assert (p.value, p.unit, p.bound, p.low, p.high) == (high, "rank", Bound.AT_MOST, 1.0, high)
+
+
+def test_first_n_months_is_a_period_not_a_count() -> None:
+    kinds = [(t.text, t.kind) for t in scan("前10个月,增长7.1%;前十个月;排名前十。")]
+    assert kinds == [
+        ("前10个月", TokenKind.PERIOD),
+        ("7.1%", TokenKind.FIGURE),
+        ("前十个月", TokenKind.PERIOD),
+        ("前十", TokenKind.FIGURE),
+    ]

@@ -342,6 +342,8 @@ _PERIOD_CUE = re.compile(
     r"(?:(?P<yr>(?P<yr_a>(?:19|20)\d{2})\s*[—\-－~～至到]\s*(?P<yr_b>(?:19|20)\d{2})年)"
     r"|(?P<ym>(?P<ym_y>(?:19|20)\d{2})年(?P<ym_a>\d{1,2})\s*[—\-－~～至到]\s*(?P<ym_b>\d{1,2})月)"
     r"|(?P<mm>(?P<mm_a>\d{1,2})\s*[—\-－~～至]\s*(?P<mm_b>\d{1,2})月)"
+    r"|(?P<firstn>(?:(?P<fn_y>(?:19|20)\d{2})年)?前\s*(?P<fn_n>\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"\s*个?月)"
     r"|(?P<q>(?:(?P<q_y>(?:19|20)\d{2})年)?前\s*(?P<q_n>[1-4一二三四])\s*个?季度)"
     r"|(?P<q1>(?:(?P<q1_y>(?:19|20)\d{2})年)?(?:第)?(?P<q1_n>[1-4一二三四])\s*季度)"
     r"|(?P<half>(?:(?P<h_y>(?:19|20)\d{2})年)?(?P<h>[上下])半年)"
@@ -438,6 +440,18 @@ _UNIT_KIND = {
     "grade": "other",
     "": "other",
 }
+
+
+def _small_number(text: str) -> int:
+    """1–99 written in digits or Chinese numerals (十, 十一, 二十三); 0 if not such a number."""
+    if text.isdigit():
+        return int(text)
+    if text in _CN_SMALL:
+        return _CN_SMALL[text]
+    tens, sep, ones = text.partition("十")
+    if not sep or (tens and tens not in _CN_SMALL) or (ones and ones not in _CN_SMALL):
+        return 0
+    return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[ones] if ones else 0)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -549,6 +563,10 @@ class _Reader:
                 a, b = int(m["mm_a"]), int(m["mm_b"])
                 y2 = self._year_for(None, ctx_year)
                 period = f"{y2}M{a:02d}-M{b:02d}" if y2 and 1 <= a <= b <= 12 else ""
+            elif g == "firstn":
+                months = _small_number(m["fn_n"])
+                y2 = self._year_for(m["fn_y"], ctx_year)
+                period = f"{y2}M01-M{months:02d}" if y2 and 1 <= months <= 12 else ""
             elif g == "q":
                 n = m["q_n"]
                 q = int(n) if n.isdigit() else _CN_SMALL[n]
@@ -606,7 +624,7 @@ class _Reader:
                     out.append((m.end(), "", cue + " (needs the text's date)"))
                     continue
                 period = self.date.isoformat()
-            if not period and g in ("mm", "q", "q1", "half"):
+            if not period and g in ("mm", "firstn", "q", "q1", "half"):
                 cue += " (needs the text's date)"
             out.append((m.end(), period, cue))
         return out

@@ -343,3 +343,10 @@ def test_bracketed_area_code_is_a_phone_and_a_scale_label_is_no_amount() -> None
     assert claims["（0731）88666667"].set_aside_reason == "phone number"
     assert claims["千亿"].set_aside_reason.startswith("scale label")
     assert claims["2000亿元"].set_aside_reason == "" and claims["4个"].value == 4.0
+
+
+def test_first_n_months_is_the_figures_period() -> None:
+    c = _one("今年前10个月,全市规模工业增加值增长7.1%。", "7.1%", date="2023-11-20")
+    assert c.period == "2023M01-M10"
+    c = _one("2022年前十一个月,全市新增企业30家。", "30家", date="2023-11-20")
+    assert c.period == "2022M01-M11"
