@@ -377,8 +377,10 @@ class _Loader:
     def _observation(self, file: str, rec: dict[str, Any]) -> Observation:
         rid = str(rec.get("id", "?"))
         for key in _OBS_REQUIRED:
-            if key not in rec or rec[key] in ("", None):
+            if key not in rec:
                 raise CatalogError(file, rid, key, "field is required")
+            if rec[key] in ("", None):
+                raise CatalogError(file, rid, key, "is empty: fill it in")
         unknown = set(rec) - _OBS_KNOWN
         if unknown:
             raise CatalogError(file, rid, ", ".join(sorted(unknown)), "unknown field")

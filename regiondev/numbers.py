@@ -120,6 +120,8 @@ _MAG = r"(?:万亿|千亿|百亿|亿|万)"
 
 _PREFIX_BOUNDS: dict[str, Bound] = {
     "约": Bound.APPROX,
+    "约为": Bound.APPROX,
+    "约达": Bound.APPROX,
     "大约": Bound.APPROX,
     "突破": Bound.MORE_THAN,
     "超过": Bound.MORE_THAN,
@@ -156,7 +158,8 @@ _SUFFIX_BOUNDS: dict[str, Bound] = {
 _RANGE_SEP = r"(?:至|到|~|～|-|—|－)"
 
 # ``(?(decline)(?!))`` fails a branch after a decline word; ``(?(decline)(?<=[%％]))``
-# requires the percent unit after one.
+# requires the percent unit after one. A range may print the percent sign on both ends
+# (8%-10%, 8%~10%): ``pct1`` then requires it at the end too.
 _FIGURE = re.compile(
     rf"(?P<decline>{_DECLINE})?"
     rf"(?P<prefix>{_PREFIX_ALT})?"
@@ -164,9 +167,9 @@ _FIGURE = re.compile(
     rf"|(?(decline)(?!))(?P<frac_a>\d+)/(?P<frac_b>\d+)"
     rf"|(?(decline)(?!))(?P<several>数)(?P<sevmag>十|百|千|万)(?P<sevunit>{_UNIT_ALT})?"
     rf"|(?(decline)|(?P<sign>{_SIGN})?)"
-    rf"(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
+    rf"(?P<num>{_NUM})(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
     rf"(?P<more1>余|多)?(?P<mag>{_MAG})?(?P<more>余|多)?(?P<unit>{_UNIT_ALT})?"
-    rf"(?(decline)(?<=[%％]))(?P<suffix>以上|之上|以下|以内|左右)?)"
+    rf"(?(decline)(?<=[%％]))(?(pct1)(?<=[%％]))(?P<suffix>以上|之上|以下|以内|左右)?)"
 )
 _FIRST_PLACE = re.compile(r"(?P<rank>首位)")
 # Among the first N: 前十, 前10位, 前五名 (a rank of at most N). Not 前10个月 or 前三年 (periods),

@@ -28,11 +28,12 @@ _DAMAGED = re.compile(
 )
 
 
-# Bytes a decoder could not read (U+FFFD, from an input decoded with replacement), with two
-# neighbours on each side: in a double-byte encoding the byte after a lost one may pair with
-# its neighbour into a wrong character (亿元 → 以�), and a figure so close to lost bytes may
-# have lost a digit, unit or qualifier.
-_LOST = re.compile(".{0,2}\ufffd+.{0,2}")
+# Bytes a decoder could not read (U+FFFD, from an input decoded with replacement), with up to
+# two neighbours on each side, not across punctuation: in a double-byte encoding the byte after
+# a lost one may pair with its neighbour into a wrong character (亿元 → 以�), and a figure so
+# close to lost bytes may have lost a digit, unit or qualifier.
+_NOT_PUNCT = "[^\\s，。、；：！？,.;:!?（）()]"
+_LOST = re.compile(f"{_NOT_PUNCT}{{0,2}}\ufffd+{_NOT_PUNCT}{{0,2}}")
 
 
 @dataclass(frozen=True, slots=True)

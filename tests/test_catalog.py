@@ -451,3 +451,8 @@ def test_every_bad_record_of_a_file_is_named_in_one_error(tmp_path: Path) -> Non
     assert [(e.record, e.field) for e in err.errors] == [("user-a", "unit"), ("user-b", "period")]
     assert str(err).startswith("2 catalog records failed validation:")
     assert (err.file, err.record, err.field) == (str(path), "user-a", "unit")
+
+
+def test_an_empty_required_field_says_to_fill_it_in(tmp_path: Path) -> None:
+    err = _error(tmp_path, period="")
+    assert (err.field, err.problem) == ("period", "is empty: fill it in")

@@ -91,15 +91,16 @@ def extract_cmd(
     if jobs is not None and jobs < 1:
         fail(f"--jobs {jobs} must be at least 1")
     if region is not None:
-        from regiondev.extract.claims import _OTHER_PLACES, _REGION_CODES
+        from regiondev.extract.claims import region_code
 
-        region = _REGION_CODES.get(region, region)
-        if region not in {*_REGION_CODES.values(), *_OTHER_PLACES}:
+        known = region_code(region)
+        if known is None:
             fail(
                 f"--region {region!r} is not a region regiondev knows: use hunan, changsha, "
                 "zhuzhou or china, or a province or city by its Chinese name (e.g. 湘潭); "
                 "drafts load with --catalog only for the first four"
             )
+        region = known
     try:
         inset = list_inputs(inputs)
         if as_catalog is not None:
@@ -130,6 +131,14 @@ def extract_cmd(
 
     def tick(res: Any) -> None:
         doc, claims = res
+        if claims.damaged:
+            err.print(
+                f"note: {doc.location or doc.id}: {len(claims.damaged)} damaged run(s) "
+                "(mojibake or undecodable bytes); figures in or next to them are set aside",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
         if claims.chars == 0:
             err.print(
                 f"note: {doc.location or doc.id}: no text (empty input)",

@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from regiondev.model import Bound
-from regiondev.numbers import Token, TokenKind, scan
+from regiondev.numbers import (
+    FigureParseError,
+    ParsedFigure,
+    Token,
+    TokenKind,
+    parse_figure,
+    scan,
+)
 from regiondev.text import clean_length, clean_lines
 
 __all__ = [
@@ -34,6 +41,7 @@ __all__ = [
     "detect_date",
     "extract_text",
     "parse_date",
+    "region_code",
 ]
 
 
@@ -119,6 +127,7 @@ _CAND = re.compile(
 )
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
+_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # Clauses: a comma ends one unless it sits between digits (1,254家). No token crosses one.
 _CLAUSE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d))+")
 
@@ -338,7 +347,7 @@ _ACTUAL_NOW = re.compile(r"目前|当前|截至|已经|已有|现有")
 # Periods.
 # The leading look-ahead lets the regex engine reject most positions with one set test.
 _PERIOD_CUE = re.compile(
-    r"(?=[\d十前上下第一二三四过近未今本去明目当截现如到至两])"
+    r"(?=[\d十前上下第一二三四过近未今本去明目当截现如到至两全])"
     r"(?:(?P<yr>(?P<yr_a>(?:19|20)\d{2})\s*[—\-－~～至到]\s*(?P<yr_b>(?:19|20)\d{2})年)"
     r"|(?P<ym>(?P<ym_y>(?:19|20)\d{2})年(?P<ym_a>\d{1,2})\s*[—\-－~～至到]\s*(?P<ym_b>\d{1,2})月)"
     r"|(?P<mm>(?P<mm_a>\d{1,2})\s*[—\-－~～至]\s*(?P<mm_b>\d{1,2})月)"
@@ -354,7 +363,7 @@ _PERIOD_CUE = re.compile(
     r"|(?P<year>(?P<to>到|至)?(?P<y>(?:19|20)\d{2})年(?P<yq>底|末|初|中)?)"
     r"|(?P<this>今年|本年)|(?P<lastyear>去年|上年)|(?P<nextyear>明年)"
     r"|(?P<now>目前|当前|截至目前|现在|如今)"
-    r"|(?P<two>两年平均))"
+    r"|(?P<two>两年平均)|(?P<fullyear>全年))"
 )
 # 比上年 / 较上年 / 与上年 / 同上年: the year a figure is compared with.
 _COMPARED_WITH = "比较与同"
@@ -481,12 +490,48 @@ def _region_code(name: str) -> str:
     return _REGION_CODES.get(name, name)
 
 
+_MODEL_REGIONS = frozenset(_REGION_CODES.values())
+_PLACE_SUFFIX = re.compile(
+    r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|州)$"
+)
+
+
+def region_code(name: str) -> str | None:
+    """The code of a region given by a user: a model code (hunan…), or a place in Chinese,
+    with or without 省/市 (湖南省 → hunan, 湘潭市 → 湘潭); None if regiondev does not know it."""
+    name = name.strip()
+    if name.lower() in _MODEL_REGIONS:
+        return name.lower()
+    for candidate in (name, _PLACE_SUFFIX.sub("", name)):
+        if candidate in _REGION_CODES:
+            return _REGION_CODES[candidate]
+        if candidate in _OTHER_PLACES:
+            return candidate
+    return None
+
+
+_NATIONAL_NAMES = frozenset({"全国", "全國", "我国", "我國"})
+# Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.
+_FIELD_BEFORE = ("占", "居", "比", "较", "与", "于", "超")
+
+
+def _is_comparison_field(text: str, m: re.Match[str]) -> bool:
+    """A place named as the field a figure is compared in, not as the subject."""
+    if _COMPARISON.match(text, m.end()):
+        return True
+    # 占全国比重 / 居全国 / 比全国: the nation as the yardstick (占全市总量 stays the city's)
+    return m.group(0) in _NATIONAL_NAMES and m.start() > 0 and text[m.start() - 1] in _FIELD_BEFORE
+
+
 def detect_region(raw: str) -> str:
-    """The region a text is mostly about: the most named place (national words count half)."""
+    """The region a text is mostly about: the most named place (national words count half).
+
+    A place named as a field of comparison (居全国第4位, 占全省比重) does not count.
+    """
     counts: dict[str, float] = {}
     for m in _REGION_RE.finditer(raw):
         name = m.group(0)
-        if name in ("全市", "全省", "全区"):
+        if name in ("全市", "全省", "全区") or _is_comparison_field(raw, m):
             continue
         code = _region_code(name)
         counts[code] = counts.get(code, 0.0) + 1.0
@@ -515,8 +560,9 @@ class _Sentence:
     explicit_actual: bool
     aspirational: bool
     periods: list[tuple[int, str, str]]  # (end offset in sentence, period, cue)
-    region: str
+    region: str  # the first place named (what the sentence tells the next ones)
     region_cue: str
+    places: list[tuple[int, str, str]]  # (end offset, region, name)
     kinds: list[tuple[int, str, str]]  # (end offset, kind, cue)
     indicators: list[tuple[int, int, str]]  # (end offset, rule index, cue)
 
@@ -531,7 +577,12 @@ class _Reader:
         self.last_year: int | None = None
 
     # -- periods ---------------------------------------------------------------------------
-    def _year_for(self, explicit: str | None, context_year: int | None) -> int | None:
+    def _year_for(
+        self, explicit: str | None, context_year: int | None, end_month: int = 0
+    ) -> int | None:
+        """The year of a period printed without one: the sentence's, the text's last, or the
+        text's date — the year before it when the period would end after the date (前10个月 in
+        a text of 5 January reports the previous year)."""
         if explicit:
             return int(explicit)
         if context_year == _UNKNOWN_YEAR:
@@ -540,7 +591,9 @@ class _Reader:
             return context_year
         if self.last_year is not None:
             return self.last_year
-        return self.date.year if self.date else None
+        if self.date is None:
+            return None
+        return self.date.year - 1 if end_month > self.date.month else self.date.year
 
     def periods(self, text: str) -> list[tuple[int, str, str]]:
         out: list[tuple[int, str, str]] = []
@@ -561,24 +614,24 @@ class _Reader:
                 period = f"{y}M{a:02d}-M{b:02d}" if 1 <= a <= b <= 12 else ""
             elif g == "mm":
                 a, b = int(m["mm_a"]), int(m["mm_b"])
-                y2 = self._year_for(None, ctx_year)
+                y2 = self._year_for(None, ctx_year, b)
                 period = f"{y2}M{a:02d}-M{b:02d}" if y2 and 1 <= a <= b <= 12 else ""
             elif g == "firstn":
                 months = _small_number(m["fn_n"])
-                y2 = self._year_for(m["fn_y"], ctx_year)
+                y2 = self._year_for(m["fn_y"], ctx_year, months)
                 period = f"{y2}M01-M{months:02d}" if y2 and 1 <= months <= 12 else ""
             elif g == "q":
                 n = m["q_n"]
                 q = int(n) if n.isdigit() else _CN_SMALL[n]
-                y2 = self._year_for(m["q_y"], ctx_year)
+                y2 = self._year_for(m["q_y"], ctx_year, 3 * q)
                 period = f"{y2}Q1-Q{q}" if y2 else ""
             elif g == "q1":
                 n = m["q1_n"]
                 q = int(n) if n.isdigit() else _CN_SMALL[n]
-                y2 = self._year_for(m["q1_y"], ctx_year)
+                y2 = self._year_for(m["q1_y"], ctx_year, 3 * q)
                 period = f"{y2}Q{q}-Q{q}" if y2 else ""
             elif g == "half":
-                y2 = self._year_for(m["h_y"], ctx_year)
+                y2 = self._year_for(m["h_y"], ctx_year, 6 if m["h"] == "上" else 12)
                 period = (f"{y2}M01-M06" if m["h"] == "上" else f"{y2}M07-M12") if y2 else ""
             elif g == "fyp":
                 n = 10 + _CN_SMALL[m["fyp_n"]]
@@ -612,6 +665,9 @@ class _Reader:
                 shift = -1 if g == "lastyear" else (1 if g == "nextyear" else 0)
                 ctx_year = doc_year + shift
                 period = str(ctx_year)
+            elif g == "fullyear":
+                y2 = self._year_for(None, ctx_year, 12)
+                period = str(y2) if y2 else ""
             elif g == "two":
                 # 两年平均增长: the average over the two years to the period in force, which
                 # the catalog records as that period (2021Q1-Q3), never an earlier plan period
@@ -624,7 +680,7 @@ class _Reader:
                     out.append((m.end(), "", cue + " (needs the text's date)"))
                     continue
                 period = self.date.isoformat()
-            if not period and g in ("mm", "firstn", "q", "q1", "half"):
+            if not period and g in ("mm", "firstn", "q", "q1", "half", "fullyear"):
                 cue += " (needs the text's date)"
             out.append((m.end(), period, cue))
         return out
@@ -645,18 +701,22 @@ class _Reader:
         explicit_actual = bool(_ACTUAL_NOW.search(text)) or past_year
         periods = self.periods(text)
         if not target and doc_year is not None:
-            future = [p for _, p, _ in periods if p[:4].isdigit() and int(p[:4]) > doc_year]
+            # a period that ends after the text's date (十四五 = 2021-2025 in 2022) is a plan
+            future = [
+                p for _, p, _ in periods if (ys := _YEARS.findall(p)) and int(ys[-1]) > doc_year
+            ]
             if future:
                 target, cue = True, f"{future[0]} is after the text's date"
         if not target and not explicit_actual and not periods and para.target:
             target, cue = True, "target context of the previous sentence"
-        region, region_cue = "", ""
-        for m3 in _REGION_RE.finditer(text):
-            if _COMPARISON.match(text, m3.end()):
-                continue  # 全国第4位, 全省第一: the field of comparison, not the subject
-            region_cue = m3.group(0)
-            region = self._resolve_region(region_cue)
-            break
+        # places named as subjects (not 全国第4位, 占全国比重: fields of comparison); a figure
+        # takes the nearest one before it (株洲…在全国168个重点城市中: 168 is national)
+        places = [
+            (m3.end(), self._resolve_region(m3.group(0)), m3.group(0))
+            for m3 in _REGION_RE.finditer(text)
+            if not _is_comparison_field(text, m3)
+        ]
+        region, region_cue = (places[0][1], places[0][2]) if places else ("", "")
         kinds = [
             (m.end(), "growth" if m["growth"] else "share", m.group(0))
             for m in _KIND_CUE.finditer(text)
@@ -674,6 +734,7 @@ class _Reader:
             periods=periods,
             region=region,
             region_cue=region_cue,
+            places=places,
             kinds=kinds,
             indicators=indicators,
         )
@@ -738,8 +799,8 @@ def _sentence_claims(
     status = "target" if sent.status_target else "actual"
     status_cue = sent.status_cue
     aspirational = sent.aspirational
-    region = sent.region or para.region or reader.region
-    region_cue = sent.region_cue
+    sentence_region = sent.region or para.region or reader.region
+    places = sent.places
     periods = sent.periods
     kinds = sent.kinds
     indicators = sent.indicators
@@ -802,8 +863,16 @@ def _sentence_claims(
         unit = parsed.unit
         if not reason:
             reason = _change_reason(stext, tstart, tok.end, unit)
-        kind = _UNIT_KIND.get(unit, "other")
+        figure = tok.text
         cues: list[str] = []
+        if status == "actual" and parsed.bound is Bound.AT_LEAST and figure.startswith("达到"):
+            # 达到X in a report of what happened is the level reached (exact at its printed
+            # precision, as 达X reads); in a target (到2025年达到X) it stays at least X
+            reached = _plain_figure(figure[2:])
+            if reached is not None and reached.bound is Bound.EXACT:
+                parsed, figure, start = reached, reached.text, start + 2
+                cues.append("达到: a level already reached, read exact")
+        kind = _UNIT_KIND.get(unit, "other")
         # A cue may end inside the token only when the token holds it: 下降3.1% is a growth.
         tend = tok.end
         if unit == "percent" and kinds and kinds[0][0] <= tend:
@@ -816,12 +885,16 @@ def _sentence_claims(
         near_p = _nearest(periods, tstart) if periods and periods[0][0] <= tstart else None
         period, pcue = default_period if near_p is None else near_p
         cues.append(pcue)
+        near_r = _nearest(places, tstart) if places and places[0][0] <= tstart else None
+        if near_r is not None and unit == "rank" and near_r[0] == "china":
+            # a rank is of the place ranked, rarely of the nation the ranking spans
+            # (株洲…在全国168个城市中…居全国第十); 我国…居世界第一 keeps china
+            near_r = _nearest([p for p in places if p[1] != "china"], tstart) or near_r
+        region, region_cue = near_r if near_r is not None else (sentence_region, sent.region_cue)
         if region_cue:
             cues.append(region_cue)
         if kind == "growth":
-            basis = (
-                "nominal" if _NOMINAL_GROWTH.search(stext, max(0, tstart - 12), tstart) else "real"
-            )
+            basis = "nominal" if _growth_is_nominal(stext, tstart) else "real"
         elif kind == "level" and unit in ("cny_100m", "usd"):
             basis = "nominal"
         else:
@@ -831,7 +904,11 @@ def _sentence_claims(
             key = (kind, unit)
             for iend, idx, word in reversed(indicators):
                 if iend <= tstart and (code := _INDICATOR_CODES[idx].get(key)):
-                    guess, icue = code, word
+                    # another subject named after the cue (出口, 税收…) is the figure's own;
+                    # a two-year average is of the subject just before it
+                    since = iend - len(word) - 12 if idx == _TWO_YEAR_RULE else iend
+                    if _OTHER_SUBJECT.search(stext, max(0, since), tstart) is None:
+                        guess, icue = code, word
                     break
         if guess == "unknown":
             # the words before the figure, without the tail of an earlier number
@@ -848,7 +925,7 @@ def _sentence_claims(
                     _BOUND_VALUE[parsed.bound],
                     parsed.low,
                     parsed.high,
-                    tok.text,
+                    figure,
                     quote,
                     status,
                     kind,
@@ -872,20 +949,55 @@ def _sentence_claims(
 
 
 # Growth of money flows is reported in current prices (nominal); of output, in constant prices.
-_NOMINAL_GROWTH = re.compile(r"投资|利润|收入|营收|销售|出口|进口|税收|产值|消费品零售|存款|贷款")
+# Subjects that are none of the indicators the rules guess: a cue before one of them is not
+# the figure's (规模工业增加值增长7.2%,出口增长20%: the 20% is of exports).
+_OTHER_SUBJECT = re.compile(
+    r"出口|进口|外贸|营业收入|主营业务收入|营收|税收|销售|制造业投资|民间投资|固定资产投资"
+    r"|交易额|消费品零售|产值"
+)
+_TWO_YEAR_RULE = list(_INDICATOR_RULES).index(r"两年平均增长")
+
+# The last subject named before a growth rate decides: a money flow, or an output measure.
+_GROWTH_SUBJECT = re.compile(
+    r"(?P<nominal>投资|利润|收入|营收|销售|出口|进口|外贸|税收|消费品零售|存款|贷款|交易额)"
+    r"|(?P<real>增加值|生产总值|GDP|经济总量|产量|工业(?!投资))"
+)
+
+
+def _growth_is_nominal(stext: str, tstart: int) -> bool:
+    """A growth rate of a money flow (current prices), judged by its sentence's last subject."""
+    subjects = [m.lastgroup for m in _GROWTH_SUBJECT.finditer(stext, 0, tstart)]
+    return bool(subjects) and subjects[-1] == "nominal"
+
+
 _SCALE_WORD = re.compile(r"级|产业|集群|园区|工程|企业")
+_ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
+# 多增15家, 比上年末增加76家, 净增: more than before by N.
+_MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|比上年末?增加了?|较上年末?增加了?|同比增加了?)$")
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
 
 
 _PARTIAL_NUMBER = re.compile(r"^[\d.%％]+[年月日个家项亿万元]?[,，、]?")
 
 
+def _plain_figure(text: str) -> ParsedFigure | None:
+    try:
+        return parse_figure(text)
+    except FigureParseError:
+        return None
+
+
 def _change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
-    """Why a figure is no level: a percentage-point or rank change, or a scale label."""
+    """Why a figure is no level: a change (percentage points, places, more than before), an
+    ordinal of a batch, or a scale label."""
     if unit in ("items", "") and stext.startswith("百分点", tend):
         return "percentage-point change (a difference of two rates, not a rate)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
         return "change in rank (places moved, not a place)"
+    if unit == "rank" and stext.startswith("第", tstart) and _ORDINAL_NOUN.match(stext, tend):
+        return "ordinal of a batch, edition or item (第三批), not a rank"
+    if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 6), tstart):
+        return "increase over an earlier figure (a difference, not a level)"
     if unit == "cny_100m" and stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend):
         return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
     return ""

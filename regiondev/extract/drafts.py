@@ -31,8 +31,7 @@ from typing import Any
 
 from regiondev.extract.claims import Claim, DocClaims
 from regiondev.extract.reading import Document, ExtractInputError
-from regiondev.model import Bound, Region
-from regiondev.numbers import FigureParseError, parse_figure
+from regiondev.model import Region
 from regiondev.text import CleanText, clean, normalise_fragment, to_simplified
 
 __all__ = ["DraftSummary", "check_writable", "write_drafts"]
@@ -222,7 +221,6 @@ def write_drafts(
             if span is None or ct.in_damaged_run(c.start, c.end):
                 skipped.append(f"{sid}: {c.figure} at {c.start} (its sentence is not unique)")
                 continue
-            c, reached = _reached_level(c)
             qa, qb = span
             quote = ct.text[qa:qb]
             occ = _occurrences(quote, c.figure)
@@ -231,12 +229,11 @@ def write_drafts(
                 continue
             k += 1
             quotes.append(span)
-            rec = _observation(
-                c, sid, k, quote, occ, c.start - qa, res, shipped.indicators, indicators
+            observations.append(
+                _observation(
+                    c, sid, k, quote, occ, c.start - qa, res, shipped.indicators, indicators
+                )
             )
-            if reached:
-                rec["note"] = "; ".join(filter(None, [rec.get("note", ""), reached]))
-            observations.append(rec)
         for c in res.claims:
             if not c.set_aside_reason:
                 continue
@@ -276,35 +273,6 @@ def write_drafts(
     )
 
 
-_REACHED = "达到"
-
-
-def _reached_level(c: Claim) -> tuple[Claim, str]:
-    """An actual 达到X reports a level already reached: the exact X, as the catalog reads 达.
-
-    The reader makes 达到 an at-least bound (right for a target: 到2025年达到1000亿元). In a
-    report of what happened the figure is the level reached, at its printed precision, so the
-    draft takes the figure after 达到 (exact) and says why. Other claims come back unchanged.
-    """
-    if c.status != "actual" or not c.figure.startswith(_REACHED) or c.bound != "at_least":
-        return c, ""
-    try:
-        plain = parse_figure(c.figure[len(_REACHED) :])
-    except FigureParseError:
-        return c, ""
-    if plain.bound is not Bound.EXACT:
-        return c, ""
-    changed = c._replace(
-        figure=plain.text,
-        value=plain.value,
-        low=plain.low,
-        high=plain.high,
-        bound=plain.bound.value,
-        start=c.start + len(_REACHED),
-    )
-    return changed, f"{_REACHED} reports a level already reached: drafted as the exact figure"
-
-
 def _observation(
     c: Claim,
     sid: str,
@@ -330,7 +298,8 @@ def _observation(
         placeholders[code] = {
             "code": code,
             "name_zh": "待定",
-            "name_en": f"unreviewed: {c.cues or c.figure}",
+            # the words before the figure (the last cue), to tell placeholders apart in messages
+            "name_en": f"unreviewed indicator ({c.cues.split('; ')[-1] if c.cues else c.figure})",
             "measure": measure,
             "unit": unit,
         }
@@ -339,11 +308,16 @@ def _observation(
         notes.append("no unit printed: assumed items")
     region = c.region
     if region not in _REGIONS:
-        if res.region in _REGIONS:
-            notes.append(f"the text names {region or 'no region'}; defaulted to {res.region}")
+        if not region and res.region in _REGIONS:
+            notes.append(f"no region named; defaulted to the text's, {res.region}")
             region = res.region
         else:
-            notes.append(f"region {region!r} is not in the model; choose one")
+            # never moved to another region silently: the record does not load until a person
+            # gives it one of the model's regions (or removes it)
+            notes.append(
+                f"the figure is about {region or 'no region the model knows'}: set region to one "
+                "of hunan, changsha, zhuzhou, china if it belongs there, or remove the record"
+            )
     if not c.period:
         notes.append("period not resolved: fill in")
     rec: dict[str, Any] = {

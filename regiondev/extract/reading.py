@@ -318,6 +318,20 @@ def parse_jsonl_line(line: str, path: str, lineno: int) -> Document | None:
     for key in ("date", "region", "title"):
         if key in rec and not isinstance(rec[key], str):
             raise ExtractInputError(f'{path}: line {lineno}: "{key}" must be a string')
+    from regiondev.extract.claims import parse_date, region_code
+
+    if rec.get("date") and parse_date(rec["date"]) is None:
+        raise ExtractInputError(
+            f'{path}: line {lineno}: "date" {rec["date"]!r} is not a date (YYYY-MM-DD)'
+        )
+    region = ""
+    if rec.get("region"):
+        region = region_code(rec["region"]) or ""
+        if not region:
+            raise ExtractInputError(
+                f'{path}: line {lineno}: "region" {rec["region"]!r} is not a region regiondev '
+                "knows (hunan, changsha, zhuzhou, china, or a province or city in Chinese)"
+            )
     text = _normalise_newlines(text)
     html = _is_html("", text)
     if html:
@@ -329,7 +343,7 @@ def parse_jsonl_line(line: str, path: str, lineno: int) -> Document | None:
         encoding="json",
         html=html,
         date=str(rec.get("date", "")),
-        region=str(rec.get("region", "")),
+        region=region,
         title=str(rec.get("title", "")),
         line=lineno,
         size=len(line.encode("utf-8", "surrogatepass")),

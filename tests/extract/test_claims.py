@@ -138,7 +138,8 @@ def test_default_region_is_the_most_named_place() -> None:
         ("规模工业增加值同比增长8.3%。", "8.3%", "industrial_va_growth"),
         ("规模工业增加值约2300亿元。", "约2300亿元", "industrial_va"),
         ("两年平均增长6.3%。", "6.3%", "gdp_growth_two_year_avg"),
-        ("利润总额达到1000亿元。", "达到1000亿元", "industrial_profit"),
+        # an actual 达到X is the level reached: the figure is the exact X
+        ("利润总额达到1000亿元。", "1000亿元", "industrial_profit"),
         ("工程机械产业集群规模突破2500亿元。", "突破2500亿元", "unknown"),
     ],
 )
@@ -350,3 +351,84 @@ def test_first_n_months_is_the_figures_period() -> None:
     assert c.period == "2023M01-M10"
     c = _one("2022年前十一个月,全市新增企业30家。", "30家", date="2023-11-20")
     assert c.period == "2022M01-M11"
+
+
+@pytest.mark.parametrize("figure", ["8%-10%", "8%~10%", "8%至10%", "8—10%"])
+def test_a_percent_range_printed_either_way_is_one_range(figure: str) -> None:
+    c = _one(f"今年出口增长{figure}。", figure, date="2023-02-10", region="changsha")
+    # 8 to 10 percent: range [8, 10], value the midpoint (8 + 10) / 2 = 9
+    assert (c.value, c.bound, c.low, c.high, c.unit) == (9.0, "range", 8.0, 10.0, "percent")
+
+
+def test_yue_wei_is_approximate() -> None:
+    c = _one("出口占全国比重约为13%。", "约为13%", date="2023-02-10", region="changsha")
+    # ± max(5 % of 13 = 0.65, one printed unit = 1) = [12, 14]
+    assert (c.bound, c.low, c.high) == ("approx", 12.0, 14.0)
+
+
+def test_a_national_comparison_does_not_make_the_subject_china() -> None:
+    text = (
+        "湖南省2022年工业经济运行情况\n"
+        "全省规模工业增加值增长7.2%,居全国第8位。全省出口额增长20%,占全国比重约为3%。\n"
+        "在全国先进制造业百强市排名中,株洲位列第31位。\n"
+    )
+    res = extract_text(text, date="2023-01-20")
+    assert res.region == "hunan"
+    regions = {c.figure: c.region for c in res.claims if c.value is not None}
+    assert regions == {
+        "7.2%": "hunan",
+        "第8位": "hunan",
+        "20%": "hunan",
+        "约为3%": "hunan",
+        "百强": "china",  # the national list of the top hundred cities
+        "第31位": "zhuzhou",  # the nearest place before the figure is its subject
+    }
+    assert _one("全国规模以上工业增加值增长3.6%。", "3.6%", region="changsha").region == "china"
+
+
+def test_a_period_that_would_end_after_the_texts_date_is_of_the_year_before() -> None:
+    # a text of 5 January 2023 cannot report January-October 2023
+    assert _one("前10个月,产值增长5%。", "5%", date="2023-01-05").period == "2022M01-M10"
+    text = "1-11月,全省规模工业增加值增长7.1%。全年工业投资增长15.8%。"
+    res = {c.figure: c for c in extract_text(text, date="2023-01-20", region="hunan").claims}
+    assert res["7.1%"].period == "2022M01-M11"
+    assert res["15.8%"].period == "2022"  # 全年: the whole year, not the months before
+
+
+def test_a_plan_period_ending_after_the_text_makes_a_target() -> None:
+    c = _one("“十四五”期间,全省制造业增加值年均增长10%以上。", "10%以上", date="2022-03-01")
+    assert (c.status, c.period) == ("target", "2021-2025")
+
+
+def test_batches_and_differences_are_set_aside() -> None:
+    first = _one("入选第三批国家先进制造业集群名单。", "第三", region="hunan")
+    assert first.set_aside_reason.startswith("ordinal of a batch")
+    more = _one("同比多增15家。", "15家", region="hunan")
+    assert more.set_aside_reason.startswith("increase over an earlier figure")
+    res = {c.figure: c for c in extract_text("比上年末增加76家,达到385家。", region="hunan").claims}
+    assert res["76家"].set_aside_reason.startswith("increase over an earlier figure")
+    # an actual 达到385家 is the level reached, exact, in the listing as in the drafts
+    assert (res["385家"].bound, res["385家"].high, res["385家"].set_aside_reason) == (
+        "exact",
+        385.0,
+        "",
+    )
+
+
+def test_money_flows_grow_nominally_and_keep_no_borrowed_indicator() -> None:
+    text = "全省规模工业增加值增长7.2%,出口增长20%。工业投资增长15.8%,其中制造业投资增长20.1%。"
+    res = {c.figure: c for c in extract_text(text, date="2023-01-20", region="hunan").claims}
+    assert (res["7.2%"].basis, res["7.2%"].indicator_guess) == ("real", "industrial_va_growth")
+    assert (res["20%"].basis, res["20%"].indicator_guess) == ("nominal", "unknown")
+    assert res["15.8%"].indicator_guess == "industrial_investment_growth"
+    assert (res["20.1%"].basis, res["20.1%"].indicator_guess) == ("nominal", "unknown")
+    c = _one("营业收入两年平均增长12.3%。", "12.3%", region="hunan")
+    assert (c.basis, c.indicator_guess) == ("nominal", "unknown")
+
+
+def test_a_figure_takes_the_nearest_place_before_it_and_a_rank_its_ranked_place() -> None:
+    text = "株洲空气质量持续改善,在全国168个重点城市中,空气质量改善幅度居全国第十、全省第一。"
+    res = {c.figure: c.region for c in extract_text(text, region="zhuzhou").claims}
+    # 168 cities are a national count; the ranks are Zhuzhou's (全国/全省 are the fields)
+    assert res == {"168个": "china", "第十": "zhuzhou", "第一": "zhuzhou"}
+    assert _one("我国制造业规模居世界第一。", "第一", region="hunan").region == "china"

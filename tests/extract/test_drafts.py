@@ -174,7 +174,7 @@ def test_unguessed_figures_get_one_placeholder_each_and_are_never_compared(
     assert codes == [f"draft_social_{k:03d}" for k in range(1, 7)]  # one per record, d001…d006
     placeholders = {i["code"]: i for i in data["indicator"]}
     assert set(placeholders) == set(codes)
-    assert all(i["name_en"].startswith("unreviewed: ") for i in placeholders.values())
+    assert all(i["name_en"].startswith("unreviewed indicator (") for i in placeholders.values())
     assert "森林覆盖率" in placeholders["draft_social_001"]["name_en"]  # its cue words
 
     _confirm(out)
@@ -207,3 +207,17 @@ def test_an_actual_dadao_figure_is_drafted_exact_a_target_stays_at_least(tmp_pat
     _confirm(out)
     cat = load_catalog(extra=[out])
     assert {o.figure for o in cat.observations} >= {"62.5%", "18个", "达到1000亿元"}
+
+
+def test_a_figure_about_another_place_is_not_moved_to_the_texts_region(tmp_path: Path) -> None:
+    text = (
+        "标题\n发布时间:2023-02-01\n"
+        "2022年,株洲市规模工业增加值增长7.5%。湘潭市规模工业增加值增长12%。\n"
+    )
+    _, out = _draft(tmp_path, "zz.txt", text.encode("utf-8"))
+    recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    assert recs["7.5%"]["region"] == "zhuzhou"
+    assert recs["12%"]["region"] == "湘潭" and "set region to one of" in recs["12%"]["note"]
+    _confirm(out)
+    with pytest.raises(CatalogError, match="region"):
+        load_catalog(extra=[out])

@@ -181,3 +181,21 @@ def test_html_title_once_and_table_rows_keep_their_labels() -> None:
     assert html_to_text(page) == "长沙工业产值突破1万亿元\n正文。\n指标 增速\n制造业投资 12.1%\n"
     # a title the page does not repeat comes first
     assert html_to_text("<title>只有标题 5家</title><p>正文</p>") == "只有标题 5家\n正文\n"
+
+
+def test_jsonl_region_names_map_to_codes_and_bad_dates_are_refused(tmp_path: Path) -> None:
+    p = tmp_path / "d.jsonl"
+    p.write_text(
+        '{"id": "a", "text": "1家", "region": "湖南省"}\n'
+        '{"id": "b", "text": "1家", "region": "湘潭市"}\n',
+        encoding="utf-8",
+    )
+    assert [d.region for d in iter_jsonl(p)] == ["hunan", "湘潭"]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "1家", "date": "2022-13-01"}\n', encoding="utf-8")
+    with pytest.raises(ExtractInputError, match=r"line 1: \"date\" '2022-13-01' is not a date"):
+        list(iter_jsonl(bad))
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text('{"id": "a", "text": "1家", "region": "Atlantis"}\n', encoding="utf-8")
+    with pytest.raises(ExtractInputError, match=r"line 1: \"region\" 'Atlantis'"):
+        list(iter_jsonl(odd))
