@@ -342,7 +342,10 @@ _TARGET = re.compile(
     r"计划(?:到|在|新增|建成|实现|完成|投资|打造|引进|培育|用)|"
     r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成)"
 )
-_ACTUAL_NOW = re.compile(r"目前|当前|截至|已经|已有|现有")
+# Words of what has happened: such a sentence never inherits its paragraph's target context.
+_ACTUAL_NOW = re.compile(
+    r"目前|当前|截至|已经|已有|现有|排名|位列|位居|名列|荣获|入选|获评|获批|实现了|完成了"
+)
 
 # Periods.
 # The leading look-ahead lets the regex engine reject most positions with one set test.

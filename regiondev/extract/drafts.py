@@ -273,6 +273,10 @@ def write_drafts(
     )
 
 
+# 新增 / 累计新增 / 再新增 in the words just before a target figure.
+_NEW_BEFORE = re.compile(r"新增[^，,。；;]{0,12}$")
+
+
 def _observation(
     c: Claim,
     sid: str,
@@ -339,6 +343,10 @@ def _observation(
         rec["figure_occurrence"] = occ.index(offset) + 1
     if c.aspirational:
         rec["aspirational"] = True
+    if c.status == "target" and _NEW_BEFORE.search(quote, 0, offset):
+        # 新增500家: a flow over the plan period, not a level to reach
+        rec["increment"] = True
+        notes.append("新增 before the figure: drafted as an increment (a flow, not a level)")
     if notes:
         rec["note"] = "; ".join(notes)
     return rec

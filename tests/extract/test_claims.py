@@ -432,3 +432,10 @@ def test_a_figure_takes_the_nearest_place_before_it_and_a_rank_its_ranked_place(
     # 168 cities are a national count; the ranks are Zhuzhou's (全国/全省 are the fields)
     assert res == {"168个": "china", "第十": "zhuzhou", "第一": "zhuzhou"}
     assert _one("我国制造业规模居世界第一。", "第一", region="hunan").region == "china"
+
+
+def test_a_ranking_sentence_does_not_inherit_the_target_context() -> None:
+    text = "到2025年,产值达到1000亿元。中车株机在全球轨道交通装备企业中排名第1。\n"
+    res = {c.figure: c for c in extract_text(text, date="2022-03-01", region="zhuzhou").claims}
+    assert res["达到1000亿元"].status == "target"
+    assert res["第1"].status == "actual"

@@ -221,3 +221,14 @@ def test_a_figure_about_another_place_is_not_moved_to_the_texts_region(tmp_path:
     _confirm(out)
     with pytest.raises(CatalogError, match="region"):
         load_catalog(extra=[out])
+
+
+def test_a_new_count_target_is_drafted_as_an_increment(tmp_path: Path) -> None:
+    text = (
+        "标题\n发布时间:2022-03-01\n"
+        "到2025年,全市新增高新技术企业500家,规模工业增加值达到3000亿元。\n"
+    )
+    _, out = _draft(tmp_path, "plan.txt", text.encode("utf-8"))
+    recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    assert recs["500家"]["increment"] is True and "increment" in recs["500家"]["note"]
+    assert "increment" not in recs["达到3000亿元"]
