@@ -578,6 +578,8 @@ class _Reader:
         self.date = date
         self.region = region
         self.last_year: int | None = None
+        #: The one year a title names (2023年…统计公报), when not after the text's date.
+        self.title_year = ""
 
     # -- periods ---------------------------------------------------------------------------
     def _year_for(
@@ -812,6 +814,11 @@ def _sentence_claims(
         default_period = (periods[0][1], periods[0][2])
     elif para.period:
         default_period = (para.period, para.period_cue + " (earlier in the paragraph)")
+    elif status == "actual" and reader.title_year:
+        default_period = (
+            reader.title_year,
+            f"no period printed: the title's {reader.title_year}年",
+        )
     elif status == "actual" and reader.date is not None:
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
     else:
@@ -910,7 +917,8 @@ def _sentence_claims(
                     # another subject named after the cue (出口, 税收…) is the figure's own;
                     # a two-year average is of the subject just before it
                     since = iend - len(word) - 12 if idx == _TWO_YEAR_RULE else iend
-                    if _OTHER_SUBJECT.search(stext, max(0, since), tstart) is None:
+                    other = _OTHER_SUBJECT if unit != "enterprises" else _OTHER_COUNTED
+                    if other.search(stext, max(0, since), tstart) is None:
                         guess, icue = code, word
                     break
         if guess == "unknown":
@@ -954,6 +962,9 @@ def _sentence_claims(
 # Growth of money flows is reported in current prices (nominal); of output, in constant prices.
 # Subjects that are none of the indicators the rules guess: a cue before one of them is not
 # the figure's (规模工业增加值增长7.2%,出口增长20%: the 20% is of exports).
+# A count after another kind of enterprise named in a later clause is that kind's
+# (专精特新“小巨人”企业41家,高新技术企业1200余家: the 1200 are high-tech enterprises).
+_OTHER_COUNTED = re.compile(r"[,，、;；][^,，、;；]*企业")
 _OTHER_SUBJECT = re.compile(
     r"出口|进口|外贸|营业收入|主营业务收入|营收|税收|销售|制造业投资|民间投资|固定资产投资"
     r"|交易额|消费品零售|产值"
@@ -975,6 +986,8 @@ def _growth_is_nominal(stext: str, tstart: int) -> bool:
 
 _SCALE_WORD = re.compile(r"级|产业|集群|园区|工程|企业")
 _ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
+# 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not places.
+_SECTOR_NAME = re.compile(r"第[一二三1-3]$")
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
 _MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|比上年末?增加了?|较上年末?增加了?|同比增加了?)$")
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
@@ -999,6 +1012,12 @@ def _change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         return "change in rank (places moved, not a place)"
     if unit == "rank" and stext.startswith("第", tstart) and _ORDINAL_NOUN.match(stext, tend):
         return "ordinal of a batch, edition or item (第三批), not a rank"
+    if (
+        unit == "rank"
+        and _SECTOR_NAME.match(stext, tstart, tend)
+        and stext.startswith("产业", tend)
+    ):
+        return "sector name (第一/第二/第三产业: primary, secondary, tertiary), not a rank"
     if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 6), tstart):
         return "increase over an earlier figure (a difference, not a level)"
     if unit == "cny_100m" and stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend):
@@ -1017,6 +1036,19 @@ def _scan_clauses(sentence: str) -> list[Token]:
             continue
         out.extend(scan(sentence, a, b))
     return out
+
+
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![—\-–~至到]\d)")
+
+
+def _title_year(title: str, date: dt.date | None) -> str:
+    """The year of a title naming exactly one (2023年国民经济和社会发展统计公报), if not
+    after the text's date: the period of the figures the text prints without one."""
+    years = set(_TITLE_YEAR.findall(title))
+    if len(years) != 1 or "到" in title or "力争" in title:
+        return ""
+    year = years.pop()
+    return year if date is None or int(year) <= date.year else ""
 
 
 def _furniture_lines(raw_lines: list[str]) -> tuple[set[int], dict[int, str]]:
@@ -1079,6 +1111,7 @@ def extract_text(
         region_origin = "most named place" if region else ""
     reader = _Reader(source, parsed_date, region)
     lines = raw.splitlines(keepends=True)
+    reader.title_year = _title_year(title or next((x for x in lines if x.strip()), ""), parsed_date)
     _, furniture = _furniture_lines(lines)
     claims: list[Claim] = []
     damaged_all: list[tuple[int, int, str]] = []

@@ -439,3 +439,36 @@ def test_a_ranking_sentence_does_not_inherit_the_target_context() -> None:
     res = {c.figure: c for c in extract_text(text, date="2022-03-01", region="zhuzhou").claims}
     assert res["达到1000亿元"].status == "target"
     assert res["第1"].status == "actual"
+
+
+def test_sector_names_are_no_ranks() -> None:
+    text = "其中,第一产业增加值262.9亿元,增长3.7%;第三产业增加值1896.0亿元。"
+    res = {c.figure: c for c in extract_text(text, date="2024-03-28", region="zhuzhou").claims}
+    for ordinal in ("第一", "第三"):
+        assert res[ordinal].set_aside_reason.startswith("sector name"), ordinal
+    assert (res["262.9亿元"].value, res["262.9亿元"].set_aside_reason) == (262.9, "")
+    # a true first place keeps its rank
+    assert _one("产业规模居全省第一。", "第一", region="zhuzhou").set_aside_reason == ""
+
+
+def test_a_count_of_another_kind_of_enterprise_borrows_no_indicator() -> None:
+    text = "全市共有国家级专精特新“小巨人”企业41家,高新技术企业1200余家。"
+    res = {c.figure: c for c in extract_text(text, region="zhuzhou").claims}
+    assert res["41家"].indicator_guess == "little_giant_enterprises_national"
+    assert res["1200余家"].indicator_guess == "unknown"
+    assert "高新技术企业" in res["1200余家"].cues
+
+
+def test_a_figure_with_no_period_takes_the_year_its_title_names() -> None:
+    text = (
+        "株洲市2023年国民经济和社会发展统计公报\n"
+        "初步核算,2023年全市实现地区生产总值3812.3亿元。\n"
+        "全市规模以上工业增加值增长6.1%。\n"
+    )
+    res = {c.figure: c for c in extract_text(text, date="2024-03-28", region="zhuzhou").claims}
+    assert res["6.1%"].period == "2023"  # not the bulletin's date, 2024-03-28
+    assert "the title's 2023年" in res["6.1%"].cues
+    # a title naming a target year, or two years, gives no period
+    plan = "到2025年株洲先进制造业产值达5000亿元\n全市规模以上工业增加值增长6.1%。\n"
+    c = _one(plan, "6.1%", date="2024-03-28", region="zhuzhou")
+    assert c.period == "2024-03-28"
