@@ -288,6 +288,26 @@ _OTHER_PLACES = [
     "邵阳",
     "张家界",
     "湘西",
+    # counties and districts of Changsha and Zhuzhou: a figure of one is not the city's
+    "长沙县",
+    "浏阳",
+    "宁乡",
+    "望城区",
+    "芙蓉区",
+    "天心区",
+    "岳麓区",
+    "开福区",
+    "雨花区",
+    "醴陵",
+    "攸县",
+    "茶陵",
+    "炎陵",
+    "渌口区",
+    "芦淞区",
+    "荷塘区",
+    "石峰区",
+    "天元区",
+    "长株潭",
 ]
 _REGION_RE = re.compile(
     "|".join(
@@ -338,7 +358,7 @@ _CITIES = {
 # Status: words that make a figure a target.
 _YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
 _TARGET = re.compile(
-    r"力争|目标|确保|预计到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
+    r"力争|目标|确保|预计|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
     r"计划(?:到|在|新增|建成|实现|完成|投资|打造|引进|培育|用)|"
     r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成)"
 )
@@ -370,6 +390,7 @@ _PERIOD_CUE = re.compile(
 )
 # 比上年 / 较上年 / 与上年 / 同上年: the year a figure is compared with.
 _COMPARED_WITH = "比较与同"
+_COMPARED_PERIOD = re.compile(r"[比较][“\"‘']?$")
 # The year of 今年/去年/明年 in a text with no date: known to be some year, not which.
 _UNKNOWN_YEAR = -1
 _CN_SMALL = {
@@ -466,6 +487,12 @@ def _small_number(text: str) -> int:
     return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[ones] if ones else 0)
 
 
+# A line that is only a date (and perhaps a time): 2024年3月28日, 2022-11-30 18:53.
+_DATE_LINE = re.compile(
+    r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+
 def parse_date(text: str) -> dt.date | None:
     """A date written as YYYY-MM-DD (also / or .), YYYY年M月D日; None if absent or invalid."""
     m = _DATE_IN_LINE.search(text or "")
@@ -477,14 +504,23 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+def _is_byline(line: str) -> bool:
+    """A line of page furniture with a byline word (发布时间, 来源:…), not a body sentence
+    that happens to hold one (…。发布时间:…)."""
+    m = _BYLINE.search(line)
+    return m is not None and "。" not in line[: m.start()] and len(line.strip()) <= 150
+
+
 def detect_date(raw: str) -> dt.date | None:
-    """The date printed in the byline (发布时间 / 时间: / 来源 line) near the top, if any."""
+    """The date of the text: its byline (发布时间 / 时间: / 来源 line) or a line holding only
+    a date near the top, else a 发布时间/日期 line at the end (a short notice's signature)."""
     limit = max(2000, len(raw) // 3)
-    for m in _BYLINE.finditer(raw, 0, limit):
-        line_start = raw.rfind("\n", 0, m.start()) + 1
-        line_end = raw.find("\n", m.end())
-        line = raw[line_start : line_end if line_end != -1 else len(raw)]
-        if d := parse_date(line):
+    for line in raw[:limit].splitlines():
+        if (_is_byline(line) or _DATE_LINE.fullmatch(line.strip())) and (d := parse_date(line)):
+            return d
+    tail = [x for x in raw[-600:].splitlines() if x.strip()][-4:]
+    for line in reversed(tail):
+        if (m := _BYLINE.search(line)) and (d := parse_date(line[m.start() :])):
             return d
     return None
 
@@ -516,6 +552,9 @@ def region_code(name: str) -> str | None:
 _NATIONAL_NAMES = frozenset({"全国", "全國", "我国", "我國"})
 # Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.
 _FIELD_BEFORE = ("占", "居", "比", "较", "与", "于", "超")
+# Places listed together (长沙、株洲、湘潭 / 长沙和株洲), perhaps with 市 after each.
+_PLACE_JOIN = re.compile(r"[市省县区]?(?:、|和|与|及)")
+_YARDSTICK_BEFORE = re.compile(r"(?:占|居|比|较|[高低快慢优大小多少]于|超过)$")
 
 
 def _is_comparison_field(text: str, m: re.Match[str]) -> bool:
@@ -523,7 +562,14 @@ def _is_comparison_field(text: str, m: re.Match[str]) -> bool:
     if _COMPARISON.match(text, m.end()):
         return True
     # 占全国比重 / 居全国 / 比全国: the nation as the yardstick (占全市总量 stays the city's)
-    return m.group(0) in _NATIONAL_NAMES and m.start() > 0 and text[m.start() - 1] in _FIELD_BEFORE
+    if m.group(0) in _NATIONAL_NAMES and m.start() > 0 and text[m.start() - 1] in _FIELD_BEFORE:
+        return True
+    # 湘潭…占全省比重, 增速高于全省: a place after a word of comparison is the yardstick
+    # (but 占全市总量 is the city's own total, as it always was)
+    return (
+        m.group(0) not in ("全市", "全区")
+        and _YARDSTICK_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+    )
 
 
 def detect_region(raw: str) -> str:
@@ -561,7 +607,7 @@ class _Sentence:
     status_target: bool
     status_cue: str
     explicit_actual: bool
-    aspirational: bool
+    aspiration_at: int  # where 力争 is first written (-1: nowhere); it covers what follows
     periods: list[tuple[int, str, str]]  # (end offset in sentence, period, cue)
     region: str  # the first place named (what the sentence tells the next ones)
     region_cue: str
@@ -596,6 +642,8 @@ class _Reader:
             return context_year
         if self.last_year is not None:
             return self.last_year
+        if self.title_year:
+            return int(self.title_year)
         if self.date is None:
             return None
         return self.date.year - 1 if end_month > self.date.month else self.date.year
@@ -605,6 +653,8 @@ class _Reader:
         ctx_year: int | None = None
         doc_year = self.date.year if self.date else None
         for m in _PERIOD_CUE.finditer(text):
+            if _COMPARED_PERIOD.search(text, max(0, m.start() - 2), m.start()):
+                continue  # 比上半年, 较1—9月: the period compared with, not the figure's own
             cue = m.group(0)
             period = ""
             # The alternatives are top-level named groups; lastgroup names the one that matched.
@@ -671,7 +721,11 @@ class _Reader:
                 ctx_year = doc_year + shift
                 period = str(ctx_year)
             elif g == "fullyear":
-                y2 = self._year_for(None, ctx_year, 12)
+                # 预计全年: a forecast of the year in progress at the text's date
+                forecast = "预计" in text[: m.start()] and ctx_year is None and self.date
+                y2 = (
+                    self.date.year if forecast and self.date else self._year_for(None, ctx_year, 12)
+                )
                 period = str(y2) if y2 else ""
             elif g == "two":
                 # 两年平均增长: the average over the two years to the period in force, which
@@ -716,11 +770,17 @@ class _Reader:
             target, cue = True, "target context of the previous sentence"
         # places named as subjects (not 全国第4位, 占全国比重: fields of comparison); a figure
         # takes the nearest one before it (株洲…在全国168个重点城市中: 168 is national)
-        places = [
-            (m3.end(), self._resolve_region(m3.group(0)), m3.group(0))
-            for m3 in _REGION_RE.finditer(text)
-            if not _is_comparison_field(text, m3)
-        ]
+        places: list[tuple[int, str, str]] = []
+        for m3 in _REGION_RE.finditer(text):
+            if _is_comparison_field(text, m3):
+                continue
+            name = m3.group(0)
+            if places and _PLACE_JOIN.fullmatch(text, places[-1][0], m3.start()):
+                # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own
+                joined = f"{places[-1][2]}、{name}"
+                places[-1] = (m3.end(), joined, joined)
+            else:
+                places.append((m3.end(), self._resolve_region(name, para.region), name))
         region, region_cue = (places[0][1], places[0][2]) if places else ("", "")
         kinds = [
             (m.end(), "growth" if m["growth"] else "share", m.group(0))
@@ -735,7 +795,7 @@ class _Reader:
             status_target=target,
             status_cue=cue,
             explicit_actual=explicit_actual,
-            aspirational="力争" in text,
+            aspiration_at=text.find("力争"),
             periods=periods,
             region=region,
             region_cue=region_cue,
@@ -744,9 +804,13 @@ class _Reader:
             indicators=indicators,
         )
 
-    def _resolve_region(self, name: str) -> str:
+    def _resolve_region(self, name: str, para_region: str = "") -> str:
         if name == "全市":
-            return self.region if self.region in _CITIES else ""
+            # the city the paragraph is about (株洲市…。前三季度全市…), else the text's
+            for region in (para_region, self.region):
+                if region in _CITIES:
+                    return region
+            return ""
         if name == "全省":
             return "hunan" if self.region in _HUNAN_SET else ""
         if name == "全区":
@@ -803,16 +867,21 @@ def _sentence_claims(
     send = sstart + len(quote)
     status = "target" if sent.status_target else "actual"
     status_cue = sent.status_cue
-    aspirational = sent.aspirational
+    aspiration_at = sent.aspiration_at
     sentence_region = sent.region or para.region or reader.region
     places = sent.places
     periods = sent.periods
     kinds = sent.kinds
     indicators = sent.indicators
-    # The period of a token with no period cue before it (the same for the whole sentence).
+    # The period of a token with no period cue before it: the sentence's first, for the tokens
+    # of its clause (长沙…1.2万余家,上半年营业收入…: 上半年 is not the count's), else the
+    # paragraph's, the title's, or (for what is not a flow) the text's date.
+    first_period: tuple[str, str] | None = None
+    first_clause = 0
     if periods and periods[0][1]:
-        default_period = (periods[0][1], periods[0][2])
-    elif para.period:
+        first_period = (periods[0][1], periods[0][2])
+        first_clause = max(stext.rfind("，", 0, periods[0][0]), stext.rfind(",", 0, periods[0][0]))
+    if para.period:
         default_period = (para.period, para.period_cue + " (earlier in the paragraph)")
     elif status == "actual" and reader.title_year:
         default_period = (
@@ -823,6 +892,10 @@ def _sentence_claims(
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
     else:
         default_period = ("", "no period printed")
+    flow_period = default_period
+    if default_period[0] and default_period[0] == (reader.date.isoformat() if reader.date else ""):
+        # a growth rate or an amount in money runs over a period, never at a date
+        flow_period = ("", "no period printed: a flow's period is not the text's date; fill in")
     out: list[Claim] = []
     for tok in toks:
         tstart = tok.start
@@ -893,7 +966,13 @@ def _sentence_claims(
         if status_cue:
             cues.append(status_cue)
         near_p = _nearest(periods, tstart) if periods and periods[0][0] <= tstart else None
-        period, pcue = default_period if near_p is None else near_p
+        if near_p is None and first_period is not None and tstart > first_clause:
+            near_p = first_period
+        if near_p is None:
+            near_p = (
+                flow_period if kind == "growth" or unit in ("cny_100m", "usd") else default_period
+            )
+        period, pcue = near_p
         cues.append(pcue)
         near_r = _nearest(places, tstart) if places and places[0][0] <= tstart else None
         if near_r is not None and unit == "rank" and near_r[0] == "china":
@@ -949,7 +1028,7 @@ def _sentence_claims(
                     "; ".join(dict.fromkeys(c for c in cues if c)),
                     reason,
                     _KIND_VALUE[tok.kind],
-                    aspirational,
+                    0 <= aspiration_at < tstart,
                     parsed.step,
                     sstart,
                     send,
@@ -986,10 +1065,13 @@ def _growth_is_nominal(stext: str, tstart: int) -> bool:
 
 _SCALE_WORD = re.compile(r"级|产业|集群|园区|工程|企业")
 _ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
-# 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not places.
+# 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(r"第[一二三1-3]$")
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
-_MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|比上年末?增加了?|较上年末?增加了?|同比增加了?)$")
+_MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,10}?增加了?|同比增加了?)$")
+_RATIO_PART = re.compile(r"[:：]\d")
+_RATIO_PART_BEFORE = re.compile(r"\d[:：]$")
+_PLAN_NAME = re.compile(r"(?:攻坚)?(?:行动|规划|计划|方案)")
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
 
 
@@ -1018,7 +1100,11 @@ def _change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         and stext.startswith("产业", tend)
     ):
         return "sector name (第一/第二/第三产业: primary, secondary, tertiary), not a rank"
-    if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 6), tstart):
+    if not unit and (_RATIO_PART.match(stext, tend) or _RATIO_PART_BEFORE.search(stext, 0, tstart)):
+        return "part of a ratio (7.1:43.9:49.0): each part is a share; record it as one if wanted"
+    if unit == "years" and _PLAN_NAME.match(stext, tend):
+        return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
+    if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
         return "increase over an earlier figure (a difference, not a level)"
     if unit == "cny_100m" and stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend):
         return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
@@ -1044,6 +1130,8 @@ _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![—\-–~至到]\d)")
 def _title_year(title: str, date: dt.date | None) -> str:
     """The year of a title naming exactly one (2023年国民经济和社会发展统计公报), if not
     after the text's date: the period of the figures the text prints without one."""
+    if "。" in title or len(title.strip()) > 60:
+        return ""  # a sentence of the body, not a title
     years = set(_TITLE_YEAR.findall(title))
     if len(years) != 1 or "到" in title or "力争" in title:
         return ""
@@ -1061,7 +1149,11 @@ def _furniture_lines(raw_lines: list[str]) -> tuple[set[int], dict[int, str]]:
     for i, line in enumerate(raw_lines):
         if pos > limit:
             break
-        if _BYLINE.search(line):
+        if (_is_byline(line) or _DATE_LINE.fullmatch(line.strip())) and (
+            pos <= total // 3 or sum(1 for x in raw_lines[:i] if x.strip()) < 3
+        ):
+            # near the top: a 发布时间 line closing a short notice is its signature, and
+            # what stands above it is the notice itself, not a page header
             byline = i
             break
         pos += len(line)
@@ -1128,6 +1220,10 @@ def extract_text(
         damaged = tuple((offset + d.clean_start, offset + d.clean_end, d.raw) for d in runs)
         damaged_all.extend(damaged)
         para = _Para()
+        if reader.date is not None:
+            # a dated text's periods printed without a year are of its own time, whatever
+            # year an earlier paragraph named (2022年…。\n前三季度… in a 2023 report is 2023)
+            reader.last_year = None
         reason = furniture.get(i, "")
         for sm in _SENTENCE.finditer(text):
             stext = sm.group(0)
@@ -1146,8 +1242,13 @@ def extract_text(
                     break
             if sent.region:
                 para.region = sent.region
-            if years := _YEAR_RE.findall(stext):
-                reader.last_year = int(years[-1])
+            # the year in force for later periods printed without one: not a byline's, nor a
+            # plan's (2024年力争…: a later 前三季度 is still of the text's year)
+            years = [int(y) for y in _YEAR_RE.findall(stext)]
+            if reader.date is not None:
+                years = [y for y in years if y <= reader.date.year]
+            if years and not reason and not sent.status_target:
+                reader.last_year = years[-1]
         offset += len(text)
     return DocClaims(
         source=source,

@@ -471,4 +471,101 @@ def test_a_figure_with_no_period_takes_the_year_its_title_names() -> None:
     # a title naming a target year, or two years, gives no period
     plan = "到2025年株洲先进制造业产值达5000亿元\n全市规模以上工业增加值增长6.1%。\n"
     c = _one(plan, "6.1%", date="2024-03-28", region="zhuzhou")
-    assert c.period == "2024-03-28"
+    # and a growth rate is never dated to a day: its period is left to fill in, and said so
+    assert (c.period, "a flow's period is not the text's date" in c.cues) == ("", True)
+
+
+def test_a_place_after_a_word_of_comparison_is_the_yardstick_not_the_subject() -> None:
+    text = "全年规模以上工业增加值比上年增长6.8%,增速高于全省1.7个百分点。"
+    assert _one(text, "6.8%", date="2024-03-28", region="zhuzhou").region == "zhuzhou"
+    text = "2022年,湘潭市高新技术产业增加值占全省比重为8.7%。"
+    assert _one(text, "8.7%", date="2023-11-20", region="hunan").region == "湘潭"
+    # 占全市总量 stays the city's own total
+    text = "工业废水排放量曾占全市总量30%。"
+    assert _one(text, "30%", date="2021-11-09", region="zhuzhou").region == "zhuzhou"
+
+
+def test_counties_and_listed_places_are_not_the_city() -> None:
+    text = "株洲市1—2月规模工业增加值增长8.2%,其中,醴陵市增长12.1%。"
+    res = {c.figure: c.region for c in extract_text(text, date="2023-03-20").claims}
+    assert (res["8.2%"], res["12.1%"]) == ("zhuzhou", "醴陵")
+    text = "长沙、株洲、湘潭三市地区生产总值合计2.05万亿元。"
+    assert _one(text, "2.05万亿元", date="2023-03-20").region == "长沙、株洲、湘潭"
+
+
+def test_the_period_compared_with_is_not_the_figures_own() -> None:
+    text = "株洲市工业投资同比下降1.2%,降幅比上半年收窄0.8个百分点。"
+    c = _one(text, "下降1.2%", date="2023-11-20")
+    assert c.period == ""  # not 2023M01-M06: 比上半年 is the comparison
+    assert "a flow's period is not the text's date" in c.cues
+    text = "全省高新技术企业达到2.1万家,比“十三五”末增加4000家。"
+    res = {c.figure: c for c in extract_text(text, date="2023-11-20").claims}
+    assert res["2.1万家"].period == "2023-11-20"  # a stock at the text's date, not 2016-2020
+    assert res["4000家"].set_aside_reason.startswith("increase over an earlier figure")
+
+
+def test_a_later_clauses_period_is_not_an_earlier_count_s() -> None:
+    text = "长沙市规模以上工业企业1.2万余家,上半年营业收入5500余亿元。"
+    res = {c.figure: c.period for c in extract_text(text, date="2023-11-20").claims}
+    assert res["1.2万余家"] == "2023-11-20"
+    assert res["5500余亿元"] == "2023M01-M06"
+
+
+def test_aspiration_covers_what_follows_li_zheng_only() -> None:
+    text = "预计2023年全年全省工业投资增长8%-10%,2024年力争增长10%以上。"
+    res = {c.figure: c for c in extract_text(text, date="2023-11-20").claims}
+    assert (res["8%-10%"].aspirational, res["10%以上"].aspirational) == (False, True)
+    assert (res["8%-10%"].status, res["8%-10%"].period) == ("target", "2023")
+
+
+def test_a_forecast_of_the_full_year_is_of_the_year_in_progress() -> None:
+    c = _one("预计全年全省工业投资增长9%左右。", "9%左右", date="2023-11-20")
+    assert (c.period, c.status) == ("2023", "target")
+    # reported, not forecast: a full year that would end after the date is the year before
+    c = _one("全年全省规模以上工业增加值增长5.1%。", "5.1%", date="2023-11-20")
+    assert (c.period, c.status) == ("2022", "actual")
+
+
+def test_a_year_named_in_another_paragraph_or_a_plan_does_not_carry() -> None:
+    text = (
+        "2022年,湘潭市高新技术产业增加值占全省比重为8.7%。\n"
+        "预计2023年全年全省工业投资增长8%,2024年力争增长10%以上。\n"
+        "前三季度,株洲市地区生产总值同比增长4.1%。前三季度全市规上工业增加值增长6.3%。\n"
+    )
+    res = {c.figure: c for c in extract_text(text, date="2023-11-20").claims}
+    assert (res["4.1%"].period, res["4.1%"].status) == ("2023Q1-Q3", "actual")
+    # 全市 is the city the paragraph named, not the text's region
+    assert (res["6.3%"].period, res["6.3%"].region) == ("2023Q1-Q3", "zhuzhou")
+
+
+def test_plan_names_and_ratio_parts_are_set_aside() -> None:
+    c = _one("实施制造业三年行动方案,到2025年达到1000亿元。", "三年", date="2023-01-01")
+    assert c.set_aside_reason.startswith("part of a plan's name")
+    res = extract_text("三次产业结构为7.1:43.9:49.0。", date="2024-03-28").claims
+    assert [c.set_aside_reason.startswith("part of a ratio") for c in res] == [True] * 3
+
+
+def test_a_closing_date_line_is_the_texts_date_and_no_byline() -> None:
+    text = (
+        "1—10月,全省规模以上工业增加值同比增长7.8%。\n"
+        "前三季度,长沙市地区生产总值10337.5亿元。\n"
+        "咨询电话:0731-88665544。发布时间:2023年11月20日。\n"
+    )
+    res = extract_text(text)
+    assert res.date == "2023-11-20"
+    by = {c.figure: c for c in res.claims}
+    # the lines above it are the notice itself, not a page header
+    assert by["7.8%"].set_aside_reason == ""
+    assert by["10337.5亿元"].set_aside_reason == ""
+    assert by["7.8%"].period == "2023M01-M10"
+
+
+def test_a_line_holding_only_a_date_near_the_top_dates_the_text() -> None:
+    text = (
+        "2023年株洲市国民经济和社会发展统计公报\n\n株洲市统计局\n2024年3月28日\n\n"
+        "初步核算,全年全市地区生产总值3846.2亿元,比上年增长5.6%。\n"
+    )
+    res = extract_text(text)
+    assert res.date == "2024-03-28"
+    c = next(c for c in res.claims if c.figure == "3846.2亿元")
+    assert (c.period, c.region, c.set_aside_reason) == ("2023", "zhuzhou", "")
