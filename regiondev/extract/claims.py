@@ -434,7 +434,7 @@ _INDICATOR_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("share", "percent", "digital_economy_share_gdp"),
     ),
     # not 高技术制造业 (a part of it) and not 制造业投资 (investment, not value added)
-    r"(?<!技术)制造业增加值|(?<!技术)制造业(?!投资)": (
+    r"(?<!技术)(?<!先进)制造业增加值|(?<!技术)(?<!先进)制造业(?!投资)": (
         ("growth", "percent", "manufacturing_va_growth"),
     ),
     r"高新技术产业[^，,]{0,8}增加值": (("level", "cny_100m", "hightech_va"),),
@@ -1046,7 +1046,7 @@ def _sentence_claims(
 _OTHER_COUNTED = re.compile(r"[,，、;；][^,，、;；]*企业")
 _OTHER_SUBJECT = re.compile(
     r"出口|进口|外贸|营业收入|主营业务收入|营收|税收|销售|制造业投资|民间投资|固定资产投资"
-    r"|交易额|消费品零售|产值"
+    r"|交易额|消费品零售|产值|第[一二三]产业"
 )
 _TWO_YEAR_RULE = list(_INDICATOR_RULES).index(r"两年平均增长")
 

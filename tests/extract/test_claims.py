@@ -569,3 +569,12 @@ def test_a_line_holding_only_a_date_near_the_top_dates_the_text() -> None:
     assert res.date == "2024-03-28"
     c = next(c for c in res.claims if c.figure == "3846.2亿元")
     assert (c.period, c.region, c.set_aside_reason) == ("2023", "zhuzhou", "")
+
+
+def test_advanced_manufacturing_and_a_sector_borrow_no_indicator() -> None:
+    assert _one("全市先进制造业增加值增长9.1%。", "9.1%", region="zhuzhou").indicator_guess == (
+        "unknown"
+    )
+    text = "前三季度,株洲市地区生产总值同比增长4.1%,其中第二产业增长5.2%。"
+    res = {c.figure: c.indicator_guess for c in extract_text(text, date="2023-11-20").claims}
+    assert (res["4.1%"], res["5.2%"]) == ("gdp_growth", "unknown")
