@@ -850,6 +850,20 @@ _KIND_VALUE = {k: k.value for k in TokenKind}
 _BOUND_VALUE = {b: b.value for b in Bound}
 
 
+def _respective(
+    reader: _Reader, stext: str, toks: list[Token], tstart: int, places: str
+) -> tuple[str, str] | None:
+    """长沙、株洲…分别增长8%和9%: the figure's own place, by its order after 分别."""
+    names = places.split("、")
+    at = stext.rfind("分别", 0, tstart)
+    if at == -1:
+        return None
+    i = sum(1 for t in toks if at <= t.start < tstart and t.kind is TokenKind.FIGURE)
+    if i >= len(names):
+        return None
+    return reader._resolve_region(names[i]), f"{names[i]} (分别: the {i + 1}. of {places})"
+
+
 def _sentence_claims(
     reader: _Reader,
     toks: list[Token],
@@ -980,6 +994,8 @@ def _sentence_claims(
             # (株洲…在全国168个城市中…居全国第十); 我国…居世界第一 keeps china
             near_r = _nearest([p for p in places if p[1] != "china"], tstart) or near_r
         region, region_cue = near_r if near_r is not None else (sentence_region, sent.region_cue)
+        if "、" in region and (own := _respective(reader, stext, toks, tstart, region)):
+            region, region_cue = own
         if region_cue:
             cues.append(region_cue)
         if kind == "growth":

@@ -578,3 +578,13 @@ def test_advanced_manufacturing_and_a_sector_borrow_no_indicator() -> None:
     text = "前三季度,株洲市地区生产总值同比增长4.1%,其中第二产业增长5.2%。"
     res = {c.figure: c.indicator_guess for c in extract_text(text, date="2023-11-20").claims}
     assert (res["4.1%"], res["5.2%"]) == ("gdp_growth", "unknown")
+
+
+def test_fen_bie_gives_each_listed_place_its_own_figure() -> None:
+    text = "长沙市和株洲市规模工业增加值分别增长8%和9%。"
+    res = {c.figure: c.region for c in extract_text(text, date="2023-11-20").claims}
+    assert res == {"8%": "changsha", "9%": "zhuzhou"}
+    # more figures than places: the extra one stays with the list, to be reviewed
+    text = "长沙、株洲分别增长8%、9%和10%。"
+    res = {c.figure: c.region for c in extract_text(text, date="2023-11-20").claims}
+    assert res == {"8%": "changsha", "9%": "zhuzhou", "10%": "长沙、株洲"}
