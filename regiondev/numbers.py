@@ -12,7 +12,16 @@ How a qualifier bounds a figure (``ParsedFigure.low`` / ``high``):
   small count effectively exact: 4家左右 is [3, 5], not [3.8, 4.2]; 约2300亿元 stays
   [2185, 2415] since 5 % of 2300 = 115 > 1.
 - at_least 以上/达到: [v, ∞); more_than 突破/超过: (v, ∞); 余/多: (v, v + the next step of the
-  last significant digit), 2200余 in (2200, 2300).
+  last significant digit), 2200余 in (2200, 2300), 1.2万余 in (12000, 13000) (the 2 counts
+  thousands), 2.3亿余元 in (2.3, 2.4) 亿元.
+- Shares in words are percents: X成 is X × 10 % (超过三成 is more than 30), 四分之一 is 25,
+  三分之二 is 200/3, 百分之十五 is 15 and 百分之三点五 is 3.5; the printed unit (``step``) of
+  a share over a power of ten is one of its parts (一成 and 十分之一: 10; 百分之十五: 1), of any
+  other fraction 0, as for 2/3. 成 is read only right after one numeral and not as the start of
+  a word (三成为, 建成, 一成不变, 统一成本 are no figures).
+  A decline word reads a share as it reads a percent: 下降三成 is -30.
+- 翻一番 / 翻两番 / 翻番: a doubling / quadrupling, 2 / 4 times. 千亿大关 / 万亿元大关 is a
+  milestone of that many yuan: 突破千亿大关 is more than 1000 亿元.
 - at_most 以下 / less_than 不到/近: from the floor up to v. The floor is 0 for units that cannot be
   negative (amounts, counts, days, years, areas, characters, times), 1 for ranks (30强 is
   [1, 30]) and grades, and -∞ for percent: a growth rate can be negative and a share cannot,
@@ -117,6 +126,17 @@ _CN_NUM = f"[{_CN_DIGITS}]+"
 _AR_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 _MAG = r"(?:万亿|千亿|百亿|亿|万)"
+# 万亿 with no numeral before it (突破万亿大关): 万 is then the number.
+_BARE_WAN = "万(?=亿)"
+# X成 (X tenths): one numeral right before 成, not the end of a word (统一, 唯一, 之一…), and
+# 成 not the start of one (成为, 成立, 成本, 一成不变…; 成长 but not 长沙, 成都市).
+_CHENG_NUMERALS = "一二两三四五六七八九十"
+_CHENG = (
+    rf"(?<![\d.{_CN_DIGITS}统唯同万之专单逐划归合第])(?P<cheng>[{_CHENG_NUMERALS}]|[1-9])成"
+    r"(?![为立功果效本交品员绩就不熟型套片群规链网体像形才因真]|长(?!沙)|都[市圈])"
+)
+# A fraction in words: 四分之一, 百分之十五, 百分之三点五.
+_FRACTION = rf"(?P<fden>{_CN_NUM})分之(?P<fnum>{_NUM})(?:点(?P<fdec>[零〇一二三四五六七八九]+))?"
 
 _PREFIX_BOUNDS: dict[str, Bound] = {
     "约": Bound.APPROX,
@@ -157,6 +177,8 @@ _SUFFIX_BOUNDS: dict[str, Bound] = {
 }
 _RANGE_SEP = r"(?:至|到|~|～|-|—|－)"
 
+# 大 counts items only after a bare numeral (七大, 12大类), never after 万/亿: 千亿大关 is a
+# milestone of yuan (``milestone``), 千亿大产业 a 千亿 and 十万大山 no figure.
 # ``(?(decline)(?!))`` fails a branch after a decline word; ``(?(decline)(?<=[%％]))``
 # requires the percent unit after one. A range may print the percent sign on both ends
 # (8%-10%, 8%~10%): ``pct1`` then requires it at the end too.
@@ -166,16 +188,21 @@ _FIGURE = re.compile(
     rf"(?:(?(decline)(?!))(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankunit>位|名)?"
     rf"|(?(decline)(?!))(?P<frac_a>\d+)/(?P<frac_b>\d+)"
     rf"|(?(decline)(?!))(?P<several>数)(?P<sevmag>十|百|千|万)(?P<sevunit>{_UNIT_ALT})?"
+    rf"|(?:{_CHENG}|{_FRACTION})(?P<psuffix>以上|之上|以下|以内|左右)?"
     rf"|(?(decline)|(?P<sign>{_SIGN})?)"
-    rf"(?P<num>{_NUM})(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
-    rf"(?P<more1>余|多)?(?P<mag>{_MAG})?(?P<more>余|多)?(?P<unit>{_UNIT_ALT})?"
+    rf"(?P<num>{_NUM}|{_BARE_WAN})(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
+    rf"(?P<more1>余|多)?(?P<mag>{_MAG})?(?P<more>余|多)?"
+    rf"(?:(?P<milestone>(?<=亿)元?大关)|(?(mag)(?!大))(?P<unit>{_UNIT_ALT}))?"
     rf"(?(decline)(?<=[%％]))(?(pct1)(?<=[%％]))(?P<suffix>以上|之上|以下|以内|左右)?)"
 )
 _FIRST_PLACE = re.compile(r"(?P<rank>首位)")
+# 翻一番 (doubles), 翻两番 (quadruples), 翻番 (doubles): 2^n times.
+_DOUBLING = re.compile(r"翻了?(?P<fan>[一两二三四五六七八九十]|[1-9])番|翻番")
 # Among the first N: 前十, 前10位, 前五名 (a rank of at most N). Not 前10个月 or 前三年 (periods),
-# nor the start of a longer number.
+# nor the start of a longer number; only a numeral that reads as one (前十四五 is none).
 _TOP_N = re.compile(
-    r"前(?P<topn>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名|强)?(?![\d年月天日个季])"
+    r"前(?P<topn>\d{1,3}|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+    r"(?:位|名|强)?(?![\d年月天日个季一二三四五六七八九十])"
 )
 # Roman-numeral classes: surface-water quality Ⅰ类 (best) … Ⅴ类, 劣Ⅴ类 aside.
 _ROMAN = "ⅠⅡⅢⅣⅤⅥ"
@@ -212,21 +239,26 @@ class ParsedFigure:
 def _cn_value(text: str) -> float:
     import cn2an  # light, but only needed for Chinese numerals
 
-    if text in ("百", "千"):
-        return 100.0 if text == "百" else 1000.0
+    if text in ("百", "千", "万"):
+        return {"百": 100.0, "千": 1000.0, "万": 10000.0}[text]
     try:
         return float(cn2an.cn2an(text, "smart"))
-    except ValueError as exc:
+    except (ValueError, KeyError) as exc:  # cn2an raises KeyError on some (十十两)
         raise FigureParseError(f"{text!r} is not a Chinese numeral") from exc
 
 
 def _number(text: str) -> tuple[float, float, int]:
-    """Value, printed step and trailing-zero count of one number as printed."""
+    """Value, printed step and trailing-zero count of one number as printed.
+
+    ``step * 10**zeros`` is the unit of the last significant digit: 2200 → 1 × 10^2,
+    1.25 → 0.01, 1.20 → 0.01 × 10^1.
+    """
     if re.fullmatch(_AR_NUM, text):
         plain = text.replace(",", "")
         if "." in plain:
-            decimals = len(plain.split(".")[1])
-            return float(plain), 10.0**-decimals, 0
+            fraction = plain.split(".")[1]
+            decimals = len(fraction)
+            return float(plain), 10.0**-decimals, decimals - len(fraction.rstrip("0"))
         zeros = len(plain) - len(plain.rstrip("0")) if plain.strip("0") else 0
         return float(plain), 1.0, zeros
     value = _cn_value(text)
@@ -261,6 +293,9 @@ def parse_figure(text: str) -> ParsedFigure:
     if m := _GRADE.fullmatch(text):
         grade = float(_ROMAN.index(m["grade"]) + 1)
         return ParsedFigure(text, grade, "grade", Bound.EXACT, grade, grade, 1.0)
+    if m := _DOUBLING.fullmatch(text):
+        times = 2.0 ** (_number(m["fan"])[0] if m["fan"] else 1.0)
+        return ParsedFigure(text, times, "times", Bound.EXACT, times, times, 0.0)
     if text in _VERBAL:
         value, bound = _VERBAL[text]
         high = 100.0
@@ -286,6 +321,8 @@ def _read(m: re.Match[str]) -> ParsedFigure:
         bound = _PREFIX_BOUNDS[prefix] if prefix else Bound.EXACT
         return _bounded(text, value, "percent", bound, 0.0, 0.0)
 
+    if m["cheng"] or m["fden"]:
+        return _share(m)
     if m["several"]:
         # 数百 / 数十: "several hundred / tens", read as 2–9 times the magnitude.
         unit, factor = _UNIT_WORDS[m["sevunit"]] if m["sevunit"] else ("", 1.0)
@@ -297,7 +334,11 @@ def _read(m: re.Match[str]) -> ParsedFigure:
     mag = _magnitude(m["mag"] or "")
     unit_word = m["unit"] or ""
     unit_inferred = False
-    if unit_word:
+    if m["milestone"]:
+        # 千亿大关: a milestone of 1000 亿 yuan (the look-behind makes sure 亿 is printed);
+        # with no 元 printed the unit is inferred, as for a bare 亿.
+        unit, factor, unit_inferred = "cny_100m", 1e-8, "元" not in m["milestone"]
+    elif unit_word:
         unit, factor = _UNIT_WORDS[unit_word]
     elif "亿" in (m["mag"] or ""):
         # Bare 亿 (e.g. 产值43.9亿): every such figure in these texts is an amount of yuan.
@@ -336,8 +377,9 @@ def _read(m: re.Match[str]) -> ParsedFigure:
         bound = Bound.MORE_THAN
     if suffix:
         bound = _SUFFIX_BOUNDS[suffix]
-    # 余/多 stop short of the next step of the last significant digit: 2200余 < 2300.
-    more_span = (10.0**zeros) * scale if more else 0.0
+    # 余/多 stop short of the next step of the last significant digit: 2200余 < 2300,
+    # 1.2万余 < 1.3万 (the step of 1.2 is 0.1, times 万: 1000).
+    more_span = step * (10.0**zeros) * scale if more else 0.0
     if decline or (sign < 0 and more):
         # The qualifier bounds the size of the decline (at least 0), or 余/多 lengthen the
         # number as printed: read the size, then turn it over.
@@ -346,6 +388,40 @@ def _read(m: re.Match[str]) -> ParsedFigure:
         )
         return _negated(size)
     return _bounded(text, sign * value * scale, unit, bound, step * scale, more_span, unit_inferred)
+
+
+def _share(m: re.Match[str]) -> ParsedFigure:
+    """A share in words: X成 (X × 10 %) or a fraction 四分之一 / 百分之十五, as a percent."""
+    text = m.group(0)
+    if m["cheng"]:
+        value, step = _number(m["cheng"])[0] * 10.0, 10.0
+    else:
+        den, _, _ = _number(m["fden"])
+        num, num_step, _ = _number(m["fnum"])
+        if m["fdec"]:
+            if "." in m["fnum"]:
+                raise FigureParseError(f"{text!r} has two decimal points")
+            digits = m["fdec"].translate(_CN_DIGIT_VALUES)
+            num += float("0." + digits)
+            num_step = 10.0 ** -len(digits)
+        if den == 0:
+            raise FigureParseError(f"{text!r} divides by zero")
+        value = 100.0 * num / den
+        # A part of a power of ten is a printed unit (十分之一 = 一成: 10 %); of 3, none.
+        power = math.log10(den)
+        step = 100.0 * num_step / den if power == int(power) and power >= 1 else 0.0
+    bound = Bound.EXACT
+    if m["prefix"]:
+        bound = _PREFIX_BOUNDS[m["prefix"]]
+    if m["psuffix"]:
+        bound = _SUFFIX_BOUNDS[m["psuffix"]]
+    if m["decline"]:
+        # 下降三成: a decline of 30 %, read as the percent declines are (the size is at least 0).
+        return _negated(_bounded(text, value, "percent", bound, step, 0.0, floor=0.0))
+    return _bounded(text, value, "percent", bound, step, 0.0)
+
+
+_CN_DIGIT_VALUES = str.maketrans("零〇一二三四五六七八九", "00123456789")
 
 
 # The least value a unit can take: amounts, counts, durations and areas are not negative;
@@ -444,6 +520,8 @@ _PERIOD_PATTERNS = [
     r"大年初[一二三四五六七八九十]+",
 ]
 _CODE_PATTERNS = [
+    # mobile numbers: 11 digits from 1[3-9], maybe +86 and spaces or dashes (139-0731-1234)
+    r"(?<![\d.])(?:\+86[ -]?)?1[3-9]\d(?:\d{8}|-\d{4}-\d{4}| \d{4} \d{4})(?!\d)",
     r"\+?\d{2,4}-\d{3,4}-\d{6,8}(?:,\d{6,8})*",
     r"[(（]0\d{2,3}[)）]\s*\d{7,8}",
     r"\d{3,4}-\d{7,8}",
@@ -467,6 +545,8 @@ _SCAN = re.compile(
             "(?P<period>" + "|".join(_PERIOD_PATTERNS) + ")",
             "(?P<figure>" + _FIGURE.pattern + ")",
             "(?P<firstplace>首位|过半|超过半数|半数以上|"
+            + _DOUBLING.pattern
+            + "|"
             + _GRADE.pattern
             + "|"
             + _TOP_N.pattern
@@ -479,25 +559,26 @@ _SCAN = re.compile(
 # regex engine would try every alternative at every character; ``scan`` instead jumps from one
 # possible start to the next with this cheap pattern and runs ``_SCAN.match`` only there. Each
 # branch is a necessary condition for some alternatives of ``_SCAN`` to match at that place:
-# a digit, a Chinese numeral, 第 or a Roman class numeral; a bound prefix (约, 突破, 不低于…)
-# followed by what a figure starts with; a decline word (下降…) followed by a number, perhaps
-# after a prefix; a minus sign before a digit; the word-led periods and verbal figures; a ``+``
-# before a digit (phones); ``(0`` (an area code in brackets); Latin letters running into a
-# digit (``GDP2021``, ``A-1``); ``ICP证`` and 公网安备; a CJK character one or two before ``ICP``
-# (湘ICP备…). tests/test_numbers.py checks, at every position of the shipped texts and of
-# generated mixes, that no match is skipped.
-_BODY = rf"[第数\d{_CN_DIGITS}{_MINUS}]"
+# a digit, a Chinese numeral, 第, a Roman class numeral or 万亿 (万亿大关); a bound prefix
+# (约, 突破, 不低于…) followed by what a figure starts with; a decline word (下降…) followed by
+# a number, perhaps after a prefix; a minus sign before a digit; the word-led periods and
+# verbal figures (翻一番); a ``+`` before a digit (phones); ``(0`` (an area code in brackets);
+# Latin letters running into a digit (``GDP2021``, ``A-1``); ``ICP证`` and 公网安备; a CJK
+# character one or two before ``ICP`` (湘ICP备…). tests/test_numbers.py checks, at every
+# position of the shipped texts and of generated mixes, that no match is skipped.
+_BODY = rf"[第数万\d{_CN_DIGITS}{_MINUS}]"
 _SCAN_START_BRANCHES = (
-    rf"[\d{_CN_DIGITS}第{_ROMAN}]"
+    rf"[\d{_CN_DIGITS}第{_ROMAN}]|万亿"
     rf"|(?:{_PREFIX_ALT}){_BODY}"
     rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
     rf"|[{_MINUS}]\d"
     r"|数[十百千万]|前\s*[\d一二三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
+    r"|翻了?[一两二三四五六七八九十\d]番|翻番"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
 _SCAN_START = re.compile(
-    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+(（A-Za-z公降减回负{_MINUS}])"
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+(（A-Za-z公降减回负万翻{_MINUS}])"
     f"(?:{_SCAN_START_BRANCHES})"
 )
 # Only a text holding "ICP" can hold a licence number led by one or two CJK characters.
@@ -511,7 +592,7 @@ _CN_OK_TAIL = re.compile(
 _DIGIT = re.compile(r"\d")
 _SEVERAL = re.compile(r"数[十百千万]")
 _PREFIX_RE = re.compile(f"^(?:{_DECLINE})?(?:{_PREFIX_ALT})?")
-_CN_NUMERAL = re.compile(f"[{_CN_DIGITS}]+")
+_CN_NUMERAL = re.compile(f"[{_CN_DIGITS}]+|{_BARE_WAN}")
 
 
 class Token(NamedTuple):
@@ -547,9 +628,12 @@ def _boundary_ok(text: str) -> bool:
     numeral = _CN_NUMERAL.match(core)
     if numeral is None:
         return False
+    rest = core[numeral.end() :]
+    if rest.startswith(("成", "分之")):
+        # X成 / 四分之一: the pattern keeps out the words (成为, 统一成本), so 一成 is a tenth.
+        return True
     if numeral.group(0) == "一" or set(numeral.group(0)) <= {"一", "零", "〇"}:
         return False
-    rest = core[numeral.end() :]
     return bool(rest) and bool(_CN_OK_TAIL.match(rest))
 
 

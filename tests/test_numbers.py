@@ -431,6 +431,35 @@ _PIECES = [
     "5G",
     "+86-731-88888888",
     "0731-88666999",
+    "13907311234",
+    "+86 139 0731 1234",
+    "+86-139-0731-1234",
+    "139-0731-1234",
+    "+86",
+    "七成",
+    "两成以上",
+    "超7成",
+    "成为",
+    "一成不变",
+    "统一成本",
+    "成长沙",
+    "成都市",
+    "成",
+    "四分之一",
+    "百分之三点五",
+    "十分之一左右",
+    "分之",
+    "点",
+    "翻一番",
+    "翻了两番",
+    "翻番",
+    "翻",
+    "番",
+    "突破千亿大关",
+    "万亿元大关",
+    "大关",
+    "万亿",
+    "十万大山",
     "+",
     "大约",
     "大年初一",
@@ -594,3 +623,220 @@ def test_first_n_months_is_a_period_not_a_count() -> None:
         ("前十个月", TokenKind.PERIOD),
         ("前十", TokenKind.FIGURE),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# 余/多 after a decimal and a multiplier: the step is that of the last printed digit, scaled
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "high", "step"),
+    [
+        # 1.2万: the last digit 2 counts thousands (0.1 × 10^4 = 1000): (12000, 13000)
+        ("1.2万余家", 12000, "enterprises", 13000, 1000),
+        ("1.2万多家", 12000, "enterprises", 13000, 1000),
+        # 3.5万 = 35000, step 0.1 × 10^4 = 1000 → high 35000 + 1000 = 36000
+        ("3.5万余人", 35000, "persons", 36000, 1000),
+        # 2.3亿元 = 2.3 亿元, step 0.1 亿元 → high 2.3 + 0.1 = 2.4
+        ("2.3亿余元", 2.3, "cny_100m", 2.4, 0.1),
+        # 1.25万 = 12500, step 0.01 × 10^4 = 100 → high 12500 + 100 = 12600
+        ("1.25万余家", 12500, "enterprises", 12600, 100),
+        # 1.20万 prints a hundreds digit (step 100), but its last significant digit, the 2, is
+        # thousands: (12000, 13000)
+        ("1.20万余家", 12000, "enterprises", 13000, 100),
+        # unchanged for whole numbers: 2万 (step 10^4) → (20000, 30000)
+        ("2万余名", 20000, "persons", 30000, 10000),
+    ],
+)
+def test_yu_after_a_decimal_and_a_multiplier(
+    text: str, value: float, unit: str, high: float, step: float
+) -> None:
+    p = parse_figure(text)
+    assert (p.unit, p.bound) == (unit, Bound.MORE_THAN)
+    assert p.value == pytest.approx(value)
+    assert p.low == pytest.approx(value)
+    assert p.high == pytest.approx(high)
+    assert p.step == pytest.approx(step)
+
+
+@given(st.integers(min_value=1, max_value=9999).filter(lambda t: t % 10))
+def test_yu_after_one_decimal_wan_reaches_the_next_thousand(tenths: int) -> None:
+    # t/10 万 = t × 1000; its last digit counts thousands, so 余 stops below t × 1000 + 1000
+    p = parse_figure(f"{tenths // 10}.{tenths % 10}万余家")
+    assert p.low == pytest.approx(tenths * 1000)
+    assert p.high == pytest.approx(tenths * 1000 + 1000)
+    assert p.step == pytest.approx(1000)
+
+
+# ---------------------------------------------------------------------------------------------
+# Shares in words: X成, fractions, 百分之; doublings
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "low", "high", "step"),
+    [
+        ("七成", 70, Bound.EXACT, 70, 70, 10),  # 7 × 10 % = 70; one printed unit: one 成
+        ("两成", 20, Bound.EXACT, 20, 20, 10),  # 2 × 10
+        ("一成", 10, Bound.EXACT, 10, 10, 10),  # 1 × 10
+        ("超过三成", 30, Bound.MORE_THAN, 30, INF, 10),  # 3 × 10, more than
+        ("超过四成", 40, Bound.MORE_THAN, 40, INF, 10),  # 4 × 10
+        ("超7成", 70, Bound.MORE_THAN, 70, INF, 10),  # 7 × 10
+        # 5 × 10 = 50, less than; a percent has no floor (see the module docstring)
+        ("近五成", 50, Bound.LESS_THAN, -INF, 50, 10),
+        ("七成以上", 70, Bound.AT_LEAST, 70, INF, 10),
+        # 6 × 10 = 60 ± max(5 % × 60 = 3, one 成 = 10) = [50, 70]
+        ("六成左右", 60, Bound.APPROX, 50, 70, 10),
+        ("四分之一", 25, Bound.EXACT, 25, 25, 0),  # 100 × 1 / 4 = 25; no printed unit (as 2/3)
+        ("三分之二", 200 / 3, Bound.EXACT, 200 / 3, 200 / 3, 0),  # 100 × 2 / 3, full precision
+        # 100 × 1 / 10 = 10; a tenth is one printed unit (= 一成): 10 ± max(0.5, 10) = [0, 20]
+        ("十分之一左右", 10, Bound.APPROX, 0, 20, 10),
+        ("四分之一以上", 25, Bound.AT_LEAST, 25, INF, 0),
+        ("百分之十五", 15, Bound.EXACT, 15, 15, 1),  # 100 × 15 / 100 = 15, step 1 %
+        ("百分之三点五", 3.5, Bound.EXACT, 3.5, 3.5, 0.1),  # 3.5, step 0.1 %
+        ("百分之百", 100, Bound.EXACT, 100, 100, 1),  # 100 × 100 / 100
+        ("千分之五", 0.5, Bound.EXACT, 0.5, 0.5, 0.1),  # 100 × 5 / 1000 = 0.5, step 0.1 %
+        # a decline reads negative, as 下降3%: size 3 × 10 = 30 → -30
+        ("下降三成", -30, Bound.EXACT, -30, -30, 10),
+        # a decline of nearly 30 (size in [0, 30)) → change in (-30, 0]
+        ("下降近三成", -30, Bound.MORE_THAN, -30, 0, 10),
+    ],
+)
+def test_shares_in_words_are_percents(
+    text: str, value: float, bound: Bound, low: float, high: float, step: float
+) -> None:
+    p = parse_figure(text)
+    assert (p.unit, p.bound) == ("percent", bound)
+    assert p.value == pytest.approx(value)
+    assert (p.low, p.high) == (pytest.approx(low), pytest.approx(high))
+    assert p.step == pytest.approx(step)
+
+
+def test_two_thirds_keeps_full_precision() -> None:
+    assert parse_figure("三分之二").value == 200 / 3  # not 66.67
+    assert parse_figure("三分之二").value == parse_figure("2/3").value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("翻一番", 2), ("翻两番", 4), ("翻了一番", 2), ("翻番", 2)],  # 2^1, 2^2, 2^1, 2^1
+)
+def test_doublings_are_times(text: str, value: float) -> None:
+    p = parse_figure(text)
+    assert (p.value, p.unit, p.bound, p.low, p.high) == (value, "times", Bound.EXACT, value, value)
+
+
+def test_scan_reads_shares_in_words() -> None:
+    text = "其中七成为民营企业,超过三成的企业,近五成来自长沙,占全省四分之一,十分之一左右,三分之二"
+    assert [(t.text, t.parsed.value if t.parsed else None) for t in scan(text)] == [
+        ("超过三成", 30),
+        ("近五成", 50),
+        ("四分之一", 25),
+        ("十分之一左右", 10),
+        ("三分之二", 200 / 3),
+    ]
+    assert [(t.text, t.parsed.value if t.parsed else None) for t in scan("百分之十五,翻两番")] == [
+        ("百分之十五", 15),
+        ("翻两番", 4),
+    ]
+    assert _scan("近七成长沙企业") == [("figure", "近七成")]  # 长沙, not 成长
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "三成为龙头企业",  # 三 became: 成为 is a word
+        "建成三成立",
+        "一成不变",
+        "统一成本",
+        "唯一成功",
+        "完成任务",
+        "形成两成果",
+        "取得三成效",
+        "五成员国",
+        "三成长为",
+        "两成都市",
+        "十分重要",
+        "十分之好",
+    ],
+)
+def test_cheng_in_words_is_no_figure(text: str) -> None:
+    assert [t for t in scan(text) if t.kind is TokenKind.FIGURE] == []
+
+
+def test_built_three_is_a_count_not_a_share() -> None:
+    # 建成三个: 成 belongs to 建成, 三个 is the count
+    assert _scan("建成三个") == [("figure", "三个")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Milestones: 突破千亿大关
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "inferred"),
+    [
+        ("突破千亿大关", 1000, Bound.MORE_THAN, True),  # 千亿元 = 1000 亿元
+        ("突破百亿大关", 100, Bound.MORE_THAN, True),  # 百亿元 = 100 亿元
+        ("突破万亿大关", 10000, Bound.MORE_THAN, True),  # 万亿元 = 10^4 亿元
+        ("迈上万亿元大关", 10000, Bound.AT_LEAST, False),
+        ("突破1000亿元大关", 1000, Bound.MORE_THAN, False),
+    ],
+)
+def test_milestones_are_amounts_of_yuan(
+    text: str, value: float, bound: Bound, inferred: bool
+) -> None:
+    p = parse_figure(text)
+    assert (p.value, p.unit, p.bound, p.unit_inferred) == (value, "cny_100m", bound, inferred)
+    assert (p.low, p.high) == (value, INF)
+
+
+def test_scan_reads_a_milestone_and_never_a_count_of_items() -> None:
+    toks = list(scan("产业规模突破千亿大关,迈上万亿大关"))
+    assert [(t.text, t.parsed.value, t.parsed.unit) for t in toks if t.parsed] == [
+        ("突破千亿大关", 1000, "cny_100m"),
+        ("迈上万亿大关", 10000, "cny_100m"),
+    ]
+    # 大 after 万/亿 counts no items: 千亿大产业 is a 千亿, 十万大山 no figure
+    assert [t.parsed.unit for t in scan("三个千亿大产业") if t.parsed] == ["items", "cny_100m"]
+    assert _scan("十万大山") == []
+    assert _scan("七大产业") == [("figure", "七大")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Mobile numbers are codes
+
+
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "13907311234",
+        "+8613907311234",
+        "+86 13907311234",
+        "139-0731-1234",
+        "+86-139-0731-1234",
+        "139 0731 1234",
+    ],
+)
+def test_mobile_numbers_are_codes(phone: str) -> None:
+    assert _scan(f"联系电话:{phone}。") == [("code", phone)]
+
+
+def test_eleven_digits_that_are_no_mobile_number_stay_figures() -> None:
+    # 12 digits, or 11 digits from 12…, are no mobile number
+    assert _scan("139073112345元") == [("figure", "139073112345元")]
+    assert _scan("12907311234元") == [("figure", "12907311234元")]
+    assert _scan("0731-28681234") == [("code", "0731-28681234")]
+
+
+def test_top_n_needs_a_numeral_that_reads() -> None:
+    # 前十四五 once matched 前N and crashed the scan (十四五 is no numeral, but the plan period)
+    assert _scan("排名前十四五") == [("period", "十四五")]
+    assert parse_figure("前十四").value == 14
+    assert parse_figure("前二十").value == 20
+
+
+def test_malformed_chinese_numerals_are_no_figures() -> None:
+    # cn2an raises KeyError (not ValueError) on 十十两; the scan must not crash on it
+    with pytest.raises(FigureParseError):
+        parse_figure("十十两年")
+    assert _scan("十十两年") == []
