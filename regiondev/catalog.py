@@ -4,14 +4,20 @@ A catalog file is TOML with any of ``[[source]]``, ``[[indicator]]``, ``[[observ
 ``[[waiver]]`` tables; top-level ``source`` / ``region`` keys are defaults for its records.
 Every record is validated on load: its quote occurs once in its source (after the same
 normalisation as the text), its figure lies inside the quote, the number and qualifier read
-from the figure equal the record's value, unit and bound, and ids are unique. A bad record
-stops loading with a CatalogError naming the file, the record and the field.
+from the figure equal the record's value, unit and bound, and ids are unique. Loading goes
+on past a bad record and then stops with every problem of every record at once (a CatalogError
+for one, CatalogErrors for several), each naming the file, the record and the field.
+
+Records drafted by ``regiondev extract`` are refused until a person has reviewed them: an
+observation with ``review = "draft"``, one that still uses a ``draft_*`` placeholder indicator,
+and a source whose fields still hold a ``(fill in)`` marker.
 """
 
 from __future__ import annotations
 
 import math
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from regiondev._callable import make_module_callable
-from regiondev.errors import CatalogError, CatalogErrors, SourceError
+from regiondev.errors import SHOWN_ERRORS, CatalogError, CatalogErrors, SourceError
 from regiondev.model import (
     Basis,
     Bound,
@@ -37,7 +43,27 @@ from regiondev.numbers import UNITS, FigureParseError, parse_figure
 from regiondev.sources import _source_from_record, clean_text, load_sources, verify
 from regiondev.text import normalise_fragment
 
-__all__ = ["CATALOG_SCHEMA", "Catalog", "Waiver", "catalog", "load_catalog"]
+__all__ = [
+    "CATALOG_SCHEMA",
+    "FILL_IN",
+    "PLACEHOLDER_PREFIX",
+    "Catalog",
+    "Waiver",
+    "catalog",
+    "load_catalog",
+]
+
+#: What `regiondev extract --as-catalog` writes in a source field a person must fill in.
+FILL_IN = "(fill in)"
+#: The prefix of the placeholder indicators of drafted records (draft_<source>_<n>).
+PLACEHOLDER_PREFIX = "draft_"
+#: What a person should write instead of a source's fill-in marker, by field.
+_FILL_IN_HINT = {
+    "outlet": "the publisher or outlet (e.g. 株洲市统计局)",
+    "published": 'the publication date (YYYY-MM-DD), or "undated" with the evidence in '
+    "date_evidence",
+    "date_evidence": "where the date comes from (e.g. printed 发布时间:2023-05-10)",
+}
 
 #: Column → polars dtype name of ``regiondev.catalog()``; documented in the README.
 CATALOG_SCHEMA: dict[str, str] = {
@@ -259,6 +285,46 @@ def _indicator(rec: dict[str, Any], file: str) -> Indicator:
     )
 
 
+def _fill_in_errors(rec: dict[str, Any], file: str) -> list[CatalogError]:
+    """A drafted source's fields that still hold the draft's fill-in markers."""
+    sid = str(rec.get("id", ""))
+    out = []
+    asks_date = "fill in" in str(rec.get("date_evidence", "")).lower()
+    for key, value in rec.items():
+        if not isinstance(value, str):
+            continue
+        # older drafts wrote published = "undated" beside date_evidence "no date found; fill in"
+        if "fill in" in value.lower() or (key == "published" and value == "undated" and asks_date):
+            hint = _FILL_IN_HINT.get(key, "the real value")
+            out.append(
+                CatalogError(
+                    file,
+                    sid,
+                    key,
+                    f"the source still holds the draft's placeholder {value!r} from "
+                    f"`regiondev extract`; replace it with {hint}",
+                )
+            )
+    return out
+
+
+def _raise_all(errors: list[CatalogError]) -> None:
+    """Raise the one error, or all of them as CatalogErrors."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        exc = CatalogErrors(errors)
+        records = {(e.file, e.record) for e in errors}
+        header, _, listing = exc.args[0].partition("\n")
+        if len(records) != len(errors):  # several problems of one record
+            header = f"{len(errors)} problems in {len(records)} catalog records failed validation:"
+        if len(errors) > SHOWN_ERRORS:  # not all listed: count every problem by field
+            fields = Counter(e.field or "(file)" for e in errors)
+            listing += "\n  by field: " + ", ".join(f"{f} {n}" for f, n in fields.most_common())
+        exc.args = (f"{header}\n{listing}",)
+        raise exc
+
+
 @dataclass
 class _Loader:
     allow_drafts: bool = False
@@ -268,6 +334,11 @@ class _Loader:
     waivers: list[Waiver] = field(default_factory=list)
     pending: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     pending_waivers: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    #: Problems found while reading sources and indicators (reported with the records').
+    errors: list[CatalogError] = field(default_factory=list)
+    #: Source ids and indicator codes whose definition failed: records using them are not
+    #: told again that they are unknown.
+    broken: set[str] = field(default_factory=set)
 
     def read(self, path: Path) -> None:
         file = str(path)
@@ -284,14 +355,27 @@ class _Loader:
                     src = _source_from_record(rec, file, path.parent)
                     verify(src)
                 except SourceError as exc:
-                    raise CatalogError(file, rec.get("id", ""), "source", str(exc)) from exc
+                    err = CatalogError(file, rec.get("id", ""), "source", str(exc))
+                    err.__cause__ = exc
+                    self.errors.append(err)
+                    self.broken.add(f"source:{rec.get('id', '')}")
+                    continue
                 if src.id in self.sources:
-                    raise CatalogError(file, src.id, "id", "duplicate source id")
+                    self.errors.append(CatalogError(file, src.id, "id", "duplicate source id"))
+                    continue
+                if not self.allow_drafts:
+                    self.errors.extend(_fill_in_errors(rec, file))
                 self.sources[src.id] = src
         for rec in data.get("indicator", []):
-            ind = _indicator(rec, file)
+            try:
+                ind = _indicator(rec, file)
+            except CatalogError as exc:
+                self.errors.append(exc)
+                self.broken.add(f"indicator:{rec.get('code', '')}")
+                continue
             if ind.code in self.indicators:
-                raise CatalogError(file, ind.code, "code", "duplicate indicator code")
+                self.errors.append(CatalogError(file, ind.code, "code", "duplicate indicator code"))
+                continue
             self.indicators[ind.code] = ind
         for rec in data.get("observation", []):
             rec = dict(rec)
@@ -307,17 +391,16 @@ class _Loader:
             self.pending_waivers.append((file, rec))
 
     def finish(self) -> Catalog:
-        errors: list[CatalogError] = []
+        errors: list[CatalogError] = list(self.errors)
         for file, rec in self.pending:
-            try:
-                obs = self._observation(file, rec)
-                if obs.id in self.observations:
-                    other = self.observations[obs.id].origin
-                    raise CatalogError(
-                        file, obs.id, "id", f"duplicate id (first defined in {other})"
-                    )
-            except CatalogError as exc:
-                errors.append(exc)
+            obs = self._observation(file, rec, errors)
+            if obs is None:
+                continue
+            if obs.id in self.observations:
+                other = self.observations[obs.id].origin
+                errors.append(
+                    CatalogError(file, obs.id, "id", f"duplicate id (first defined in {other})")
+                )
                 continue
             self.observations[obs.id] = obs
         for file, rec in self.pending_waivers:
@@ -325,10 +408,7 @@ class _Loader:
                 self.waivers.extend(self._waiver(file, rec))
             except CatalogError as exc:
                 errors.append(exc)
-        if len(errors) == 1:
-            raise errors[0]
-        if errors:
-            raise CatalogErrors(errors)
+        _raise_all(errors)
         return Catalog(
             sources=tuple(self.sources.values()),
             indicators=dict(self.indicators),
@@ -374,108 +454,176 @@ class _Loader:
             raise CatalogError(file, rid, "source", f"unknown source {source_id!r}; known: {known}")
         return self.sources[source_id]
 
-    def _observation(self, file: str, rec: dict[str, Any]) -> Observation:
+    def _observation(
+        self, file: str, rec: dict[str, Any], errors: list[CatalogError]
+    ) -> Observation | None:
+        """The record as an Observation, or None with every problem of it added to errors.
+
+        A check that depends on a field already found bad is left out, so each problem is
+        named once.
+        """
         rid = str(rec.get("id", "?"))
+        found: list[CatalogError] = []
+        # a record of a source or indicator whose definition failed (its error is listed)
+        uses_broken = False
+
+        def bad(fld: str, problem: str) -> None:
+            found.append(CatalogError(file, rid, fld, problem))
+
+        def enum(kind: type[Any], key: str, value: Any) -> Any:
+            try:
+                return _enum(kind, value, file, rid, key)
+            except CatalogError as exc:
+                found.append(exc)
+                return None
+
         for key in _OBS_REQUIRED:
             if key not in rec:
-                raise CatalogError(file, rid, key, "field is required")
-            if rec[key] in ("", None):
-                raise CatalogError(file, rid, key, "is empty: fill it in")
+                bad(key, "field is required")
+            elif rec[key] in ("", None):
+                bad(key, "is empty: fill it in")
+        have = {k for k in _OBS_REQUIRED if k in rec and rec[k] not in ("", None)}
         unknown = set(rec) - _OBS_KNOWN
         if unknown:
-            raise CatalogError(file, rid, ", ".join(sorted(unknown)), "unknown field")
-        src = self._source(file, rid, rec["source"])
-        region = _enum(Region, rec["region"], file, rid, "region")
-        status = _enum(Status, rec["status"], file, rid, "status")
-        bound = _enum(Bound, rec["bound"], file, rid, "bound")
-        basis = _enum(Basis, rec["basis"], file, rid, "basis")
-        review = _enum(Review, rec.get("review", "confirmed"), file, rid, "review")
+            bad(", ".join(sorted(unknown)), "unknown field")
+
+        review = enum(Review, "review", rec.get("review", "confirmed"))
         if review is Review.DRAFT and not self.allow_drafts:
-            raise CatalogError(
-                file,
-                rid,
+            bad(
                 "review",
                 "is a draft from `regiondev extract`; check it against the text, then set "
                 'review = "confirmed"',
             )
-        code = rec["indicator"]
-        if code not in self.indicators:
-            raise CatalogError(file, rid, "indicator", f"unknown indicator {code!r}")
-        ind = self.indicators[code]
-        unit = rec["unit"]
-        if unit not in UNITS:
-            raise CatalogError(file, rid, "unit", f"unknown unit {unit!r}; known: {sorted(UNITS)}")
-        if unit != ind.unit:
-            raise CatalogError(
-                file, rid, "unit", f"{unit!r} differs from indicator {code!r}'s unit {ind.unit!r}"
-            )
-        try:
-            period = Period.parse(str(rec["period"]))
-        except ValueError as exc:
-            raise CatalogError(file, rid, "period", str(exc)) from None
-        value = rec["value"]
-        if (
-            not isinstance(value, int | float)
-            or isinstance(value, bool)
-            or not math.isfinite(value)
-        ):
-            raise CatalogError(file, rid, "value", f"expected a finite number, got {value!r}")
 
-        figure, quote = str(rec["figure"]), str(rec["quote"])
+        src: Source | None = None
+        if "source" in have:
+            source_id = rec["source"]
+            if source_id in self.sources:
+                src = self.sources[source_id]
+            elif f"source:{source_id}" in self.broken:
+                uses_broken = True
+            else:
+                known = ", ".join(sorted(self.sources))
+                bad("source", f"unknown source {source_id!r}; known: {known}")
+        region = enum(Region, "region", rec["region"]) if "region" in have else None
+        status = enum(Status, "status", rec["status"]) if "status" in have else None
+        bound = enum(Bound, "bound", rec["bound"]) if "bound" in have else None
+        basis = enum(Basis, "basis", rec["basis"]) if "basis" in have else None
+
+        ind: Indicator | None = None
+        code = rec.get("indicator", "")
+        if "indicator" in have:
+            if str(code).startswith(PLACEHOLDER_PREFIX) and not (
+                review is Review.DRAFT and self.allow_drafts
+            ):
+                bad(
+                    "indicator",
+                    f"{code!r} is a placeholder written by `regiondev extract`; replace it with "
+                    "a real indicator code (a shipped one such as gdp, or your own defined in an "
+                    f"[[indicator]] table under a code not starting with {PLACEHOLDER_PREFIX})",
+                )
+                ind = self.indicators.get(code)
+            elif code in self.indicators:
+                ind = self.indicators[code]
+            elif f"indicator:{code}" in self.broken:
+                uses_broken = True
+            else:
+                bad("indicator", f"unknown indicator {code!r}")
+
+        unit = rec.get("unit", "")
+        unit_ok = False
+        if "unit" in have:
+            if unit not in UNITS:
+                bad("unit", f"unknown unit {unit!r}; known: {sorted(UNITS)}")
+            elif ind is not None and unit != ind.unit:
+                bad("unit", f"{unit!r} differs from indicator {code!r}'s unit {ind.unit!r}")
+            else:
+                unit_ok = True
+        period: Period | None = None
+        if "period" in have:
+            try:
+                period = Period.parse(str(rec["period"]))
+            except ValueError as exc:
+                bad("period", str(exc))
+        value: Any = rec.get("value")
+        value_ok = False
+        if "value" in have:
+            if (
+                not isinstance(value, int | float)
+                or isinstance(value, bool)
+                or not math.isfinite(value)
+            ):
+                bad("value", f"expected a finite number, got {value!r}")
+            else:
+                value_ok = True
+
+        figure, quote = str(rec.get("figure", "")), str(rec.get("quote", ""))
         norm_quote, norm_figure = normalise_fragment(quote), normalise_fragment(figure)
-        if norm_figure not in norm_quote:
-            raise CatalogError(file, rid, "figure", f"{figure!r} does not occur in the quote")
-        try:
-            parsed = parse_figure(norm_figure)
-        except FigureParseError as exc:
-            raise CatalogError(file, rid, "figure", str(exc)) from None
-        parsed_unit = parsed.unit or ind.unit
-        if not math.isclose(parsed.value, float(value), rel_tol=1e-9, abs_tol=1e-9):
-            raise CatalogError(
-                file, rid, "value", f"{value!r} but the figure {figure!r} reads {parsed.value:g}"
-            )
-        if parsed_unit != unit:
-            raise CatalogError(
-                file, rid, "unit", f"{unit!r} but the figure {figure!r} reads {parsed_unit!r}"
-            )
-        if parsed.bound is not bound:
-            raise CatalogError(
-                file,
-                rid,
-                "bound",
-                f"{bound.value!r} but the figure {figure!r} reads {parsed.bound.value!r}",
-            )
+        figure_in_quote = False
+        parsed = None
+        if "figure" in have and "quote" in have:
+            if norm_figure not in norm_quote:
+                bad("figure", f"{figure!r} does not occur in the quote")
+            else:
+                figure_in_quote = True
+                try:
+                    parsed = parse_figure(norm_figure)
+                except FigureParseError as exc:
+                    bad("figure", str(exc))
+        if parsed is not None:
+            if value_ok and not math.isclose(
+                parsed.value, float(value), rel_tol=1e-9, abs_tol=1e-9
+            ):
+                bad("value", f"{value!r} but the figure {figure!r} reads {parsed.value:g}")
+            parsed_unit = parsed.unit or (ind.unit if ind is not None else unit)
+            if unit_ok and parsed_unit != unit:
+                bad("unit", f"{unit!r} but the figure {figure!r} reads {parsed_unit!r}")
+            if bound is not None and parsed.bound is not bound:
+                bad(
+                    "bound",
+                    f"{bound.value!r} but the figure {figure!r} reads {parsed.bound.value!r}",
+                )
 
         fstart = fend = qstart = -1
-        if src.path:
+        if src is not None and src.path and "quote" in have:
             text = clean_text(src)
             hits = text.find(quote)
             name = Path(src.path).name
             if not hits:
-                raise CatalogError(file, rid, "quote", f"not found in {name} (after normalisation)")
-            if len(hits) > 1:
-                raise CatalogError(
-                    file, rid, "quote", f"occurs {len(hits)} times in {name}; lengthen it"
-                )
-            occurrences = _all(norm_quote, norm_figure)
-            k = int(rec.get("figure_occurrence", 1))
-            if len(occurrences) > 1 and "figure_occurrence" not in rec:
-                raise CatalogError(
-                    file,
-                    rid,
-                    "figure",
-                    f"occurs {len(occurrences)} times in the quote; set figure_occurrence",
-                )
-            if not 1 <= k <= len(occurrences):
-                raise CatalogError(file, rid, "figure_occurrence", f"no occurrence {k}")
-            qstart = hits[0]
-            fstart = qstart + occurrences[k - 1]
-            fend = fstart + len(norm_figure)
-            run = text.in_damaged_run(fstart, fend)
-            if run is not None:
-                raise CatalogError(
-                    file, rid, "figure", f"lies inside the damaged run {run.raw!r}; never use it"
-                )
+                bad("quote", f"not found in {name} (after normalisation)")
+            elif len(hits) > 1:
+                bad("quote", f"occurs {len(hits)} times in {name}; lengthen it")
+            elif figure_in_quote:
+                occurrences = _all(norm_quote, norm_figure)
+                k = int(rec.get("figure_occurrence", 1))
+                if len(occurrences) > 1 and "figure_occurrence" not in rec:
+                    bad(
+                        "figure",
+                        f"occurs {len(occurrences)} times in the quote; set figure_occurrence",
+                    )
+                elif not 1 <= k <= len(occurrences):
+                    bad("figure_occurrence", f"no occurrence {k}")
+                else:
+                    qstart = hits[0]
+                    fstart = qstart + occurrences[k - 1]
+                    fend = fstart + len(norm_figure)
+                    run = text.in_damaged_run(fstart, fend)
+                    if run is not None:
+                        bad("figure", f"lies inside the damaged run {run.raw!r}; never use it")
+        if found or uses_broken:
+            errors.extend(found)
+            return None
+        if (
+            src is None
+            or region is None
+            or status is None
+            or bound is None
+            or basis is None
+            or review is None
+            or period is None
+            or parsed is None
+        ):  # pragma: no cover - each of these is None only with a problem found above
+            raise AssertionError(f"{rid}: a field failed without a message")
         return Observation(
             id=rid,
             source=src.id,

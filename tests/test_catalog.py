@@ -456,3 +456,113 @@ def test_every_bad_record_of_a_file_is_named_in_one_error(tmp_path: Path) -> Non
 def test_an_empty_required_field_says_to_fill_it_in(tmp_path: Path) -> None:
     err = _error(tmp_path, period="")
     assert (err.field, err.problem) == ("period", "is empty: fill it in")
+
+
+# ---------------------------------------------------------------------------------------------
+# What `regiondev extract --as-catalog` leaves for a person to fill in
+
+
+def test_a_source_still_holding_fill_in_markers_is_refused(tmp_path: Path) -> None:
+    from regiondev.errors import CatalogErrors
+
+    src = {
+        **SOURCE,
+        "outlet": "unknown (fill in)",
+        "published": "undated (fill in)",
+        "date_evidence": "no date found (fill in): where the date comes from",
+        "url": "http://example.org",
+    }
+    path = _write(tmp_path, ("source", src), ("observation", OBS))
+    with pytest.raises(CatalogErrors) as exc:
+        load_catalog([path])
+    assert [(e.file, e.record, e.field) for e in exc.value.errors] == [
+        (str(path), "bull22", "outlet"),
+        (str(path), "bull22", "published"),
+        (str(path), "bull22", "date_evidence"),
+    ]
+    assert "'unknown (fill in)'" in str(exc.value) and "publisher" in str(exc.value)
+    # drafts written before the marker: published "undated" where the draft asks for a date
+    old = {**src, "published": "undated", "date_evidence": "no date found; fill in"}
+    path = _write(tmp_path, ("source", old), ("observation", OBS))
+    with pytest.raises(CatalogErrors) as exc:
+        load_catalog([path])
+    assert {e.field for e in exc.value.errors} == {"outlet", "published", "date_evidence"}
+    # a source that is really undated, with its evidence (like the shipped hn19), loads
+    undated = {**SOURCE, "published": "undated", "date_evidence": "no date printed; Dec 2019"}
+    undated["url"] = "http://example.org"
+    cat = load_catalog([_write(tmp_path, ("source", undated), ("observation", OBS))])
+    assert cat.source("bull22").published == "undated"
+    assert cat.source("hn19").published == "undated"
+    # while drafts are allowed, the markers are too
+    drafted = load_catalog(
+        [_write(tmp_path, ("source", src), ("observation", OBS))], allow_drafts=True
+    )
+    assert drafted.source("bull22").outlet == "unknown (fill in)"
+
+
+MY_INDICATOR = {
+    "name_zh": "规模工业增加值(我的)",
+    "name_en": "Industrial value added (mine)",
+    "measure": "value_added",
+    "unit": "cny_100m",
+}
+
+
+def test_a_confirmed_record_on_a_placeholder_indicator_is_refused(tmp_path: Path) -> None:
+    placeholder = {**MY_INDICATOR, "code": "draft_user_001"}
+    path = _write(
+        tmp_path,
+        ("indicator", placeholder),
+        ("observation", _record(indicator="draft_user_001")),
+    )
+    err = _error_at(path)
+    assert (err.file, err.record, err.field) == (str(path), "user-cs21-va", "indicator")
+    assert "'draft_user_001' is a placeholder" in err.problem
+    assert "replace it with a real indicator code" in err.problem
+    # still a draft and drafts allowed: the placeholder is what a draft holds
+    draft = _write(
+        tmp_path,
+        ("indicator", placeholder),
+        ("observation", _record(indicator="draft_user_001", review="draft")),
+    )
+    assert load_catalog([draft], allow_drafts=True).get("user-cs21-va").indicator == (
+        "draft_user_001"
+    )
+    # a user's own indicator under any other code loads
+    mine = {**MY_INDICATOR, "code": "my_industrial_va"}
+    ok = _write(
+        tmp_path, ("indicator", mine), ("observation", _record(indicator="my_industrial_va"))
+    )
+    assert load_catalog([ok]).get("user-cs21-va").indicator == "my_industrial_va"
+
+
+def _error_at(path: Path) -> CatalogError:
+    with pytest.raises(CatalogError) as exc:
+        load_catalog([path])
+    return exc.value
+
+
+def test_one_load_names_every_problem_of_every_record(tmp_path: Path) -> None:
+    from regiondev.errors import CatalogErrors
+
+    broken_source = {**SOURCE, "id": "bull99", "file": "nope.txt", "sha256": "0" * 64}
+    path = _write(
+        tmp_path,
+        ("source", broken_source),
+        ("observation", _record(id="user-a", review="draft", region="湘潭", period="")),
+        ("observation", _record(id="user-b", review="draft", value=2400)),
+        # its source failed (named above): not also called unknown
+        ("observation", {**OBS, "id": "user-c", "source": "bull99"}),
+    )
+    with pytest.raises(CatalogErrors) as exc:
+        load_catalog([path])
+    assert [(e.record, e.field) for e in exc.value.errors] == [
+        ("bull99", "source"),
+        ("user-a", "period"),
+        ("user-a", "review"),
+        ("user-a", "region"),
+        ("user-b", "review"),
+        ("user-b", "value"),
+    ]
+    assert str(exc.value).startswith("6 problems in 3 catalog records failed validation:")
+    assert "nope.txt" in str(exc.value) and "reads 2300" in str(exc.value)

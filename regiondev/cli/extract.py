@@ -187,11 +187,19 @@ def extract_cmd(
             f"({counts['aside']} set aside) in {elapsed:.1f} s",
             err=True,
         )
-    if as_catalog is not None:
+    if as_catalog is not None and not summary.written:
+        typer.echo(
+            f"nothing drafted: the {summary.sources} document(s) read hold no figure or "
+            f"set-aside number to draft; {summary.path} was not written"
+            + (" (the existing file is unchanged)" if summary.path.exists() else ""),
+            err=True,
+        )
+    elif as_catalog is not None:
         typer.echo(
             f"wrote {summary.observations} draft observations, {summary.waivers} waivers and "
-            f"{summary.sources} sources to {summary.path}; review them, set review = "
-            f'"confirmed", then load with --catalog {summary.path}',
+            f"{summary.sources} sources to {summary.path}; review them (real indicator codes "
+            'for draft_*, every "(fill in)"), set review = "confirmed", then load with '
+            f"--catalog {summary.path}",
             err=True,
         )
         for note in summary.skipped:

@@ -10,6 +10,12 @@ assigns real codes. Set-aside numbers
 become ``[[waiver]]`` entries with their reason. The loader refuses drafts until a person sets
 ``review = "confirmed"`` on each record.
 
+The source entry's ``outlet`` (and ``published`` and ``date_evidence`` when no date was
+found) hold a ``(fill in)`` marker that the loader refuses until a person replaces it, as it
+refuses a confirmed record that still uses a ``draft_*`` placeholder indicator. When no record
+would be written (no figure and no set-aside number), nothing is written at all and the
+summary says so (``written`` is False).
+
 Documents that are not plain UTF-8 text files (HTML, GB18030, Big5, JSONL) are written as UTF-8
 text next to the drafts (``<name>.texts/<id>.txt``), because the catalog reads sources as UTF-8
 text; the original file and encoding are recorded in the source entry. Nothing is written over
@@ -29,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from regiondev.catalog import FILL_IN
 from regiondev.extract.claims import Claim, DocClaims
 from regiondev.extract.reading import Document, ExtractInputError
 from regiondev.model import Region
@@ -36,9 +43,11 @@ from regiondev.text import CleanText, clean, normalise_fragment, to_simplified
 
 __all__ = ["DraftSummary", "check_writable", "write_drafts"]
 
+#: The measure of a placeholder indicator when the words before the figure name none.
 _MEASURE = {
     ("level", "cny_100m"): "gross_output",
-    ("level", "usd"): "per_capita",
+    # a sum in US dollars (trade, foreign capital): never per capita unless 人均 is named
+    ("level", "usd"): "gross_output",
     ("growth", "percent"): "growth_rate",
     ("share", "percent"): "share",
     ("rank", "rank"): "rank",
@@ -47,6 +56,20 @@ _MEASURE = {
     ("other", "km2"): "area",
 }
 _KIND_MEASURE = {"count": "count", "growth": "growth_rate", "share": "share", "rank": "rank"}
+#: Words naming what a sum of money measures (model.Measure values). The one nearest before
+#: the figure wins; 人均 in its clause makes it per capita. 产值, 营业收入, 销售, 进出口 … have
+#: no measure of their own: gross_output is the nearest fit.
+_MEASURE_WORDS = re.compile(
+    r"(?P<per_capita>人均)"
+    r"|(?P<value_added>增加值)"
+    r"|(?P<gdp>生产总值|GDP|经济总量)"
+    r"|(?P<profit>利润)"
+    r"|(?P<investment>投资|外资)"
+    r"|(?P<gross_output>产值|营业收入|主营业务收入|营收|销售|进出口|出口|进口)",
+    re.IGNORECASE,
+)
+_MONEY_UNITS = ("cny_100m", "usd")
+_CLAUSE_ENDS = "，,。；;！？!?\n"
 _REGIONS = {r.value for r in Region}
 
 
@@ -63,6 +86,8 @@ class DraftSummary:
     #: Text copies beside the drafts that the new drafts do not use (left from an earlier
     #: run); listed, never deleted: the folder may hold the user's files too.
     unused_texts: tuple[Path, ...] = ()
+    #: False when there was no record to draft: then no file was written (nor replaced).
+    written: bool = True
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -78,11 +103,13 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def check_writable(out: Path, *, force: bool) -> None:
-    """Refuse an existing output without ``force`` (before any work is done)."""
+    """Refuse a directory, and an existing file without ``force`` (before any work is done)."""
+    if out.is_dir():
+        raise ExtractInputError(
+            f"{out}: is a directory; the drafts need a file path (e.g. {out / 'drafts.toml'})"
+        )
     if out.exists() and not force:
         raise ExtractInputError(f"{out}: already exists; pass --force to replace it")
-    if out.exists() and out.is_dir():
-        raise ExtractInputError(f"{out}: is a directory")
 
 
 def _slug(text: str) -> str:
@@ -137,23 +164,25 @@ def _waiver_category(c: Claim) -> str:
 
 
 def _source_record(
-    doc: Document, res: DocClaims, sid: str, out: Path, texts_dir: Path, written: list[Path]
-) -> dict[str, Any]:
+    doc: Document, res: DocClaims, sid: str, out: Path, texts_dir: Path
+) -> tuple[dict[str, Any], tuple[Path, bytes] | None]:
+    """The source entry, and the UTF-8 text copy it needs (path, bytes) if any."""
     plain_utf8 = bool(doc.path) and doc.encoding in ("utf-8", "utf-8-sig") and not doc.html
+    copy: tuple[Path, bytes] | None = None
     if plain_utf8:
         target = Path(doc.path).resolve()
         sha = doc.sha256
     else:
         target = (texts_dir / f"{sid}.txt").resolve()
         data = doc.text.encode("utf-8")
-        _atomic_write(target, data)
-        written.append(target)
+        copy = (target, data)
         sha = hashlib.sha256(data).hexdigest()
     rec: dict[str, Any] = {
         "id": sid,
         "title": doc.title or res.title or sid,
-        "outlet": "unknown (fill in)",
-        "published": res.date or "undated",
+        # the loader refuses these markers until a person fills the fields in
+        "outlet": f"unknown {FILL_IN}",
+        "published": res.date or f"undated {FILL_IN}",
         "file": os.path.relpath(target, out.parent.resolve()),
         "sha256": sha,
         "region": res.region if res.region in _REGIONS else "",
@@ -164,7 +193,7 @@ def _source_record(
         "date_evidence": {
             "given": "date given to regiondev extract (--date or the JSONL field)",
             "byline": "date read from the byline by regiondev extract; check it",
-            "": "no date found; fill in",
+            "": f"no date found {FILL_IN}: where the date comes from",
         }.get(res.date_origin, res.date_origin),
     }
     if doc.path and not plain_utf8:
@@ -173,13 +202,17 @@ def _source_record(
         rec["original_encoding"] = doc.encoding + (" (HTML, reduced to text)" if doc.html else "")
     elif not doc.path:
         rec["original_file"] = f"JSONL document {doc.id!r} (line {doc.line})"
-    return rec
+    return rec, copy
 
 
 def write_drafts(
     results: Iterable[tuple[Document, DocClaims]], out: str | Path, *, force: bool = False
 ) -> DraftSummary:
-    """Write draft records for every document (see the module docstring)."""
+    """Write draft records for every document (see the module docstring).
+
+    When no document yields a record (no figure, no set-aside number), nothing is written,
+    not even the text copies, and the summary's ``written`` is False.
+    """
     import tomli_w
 
     from regiondev.catalog import load_catalog
@@ -195,6 +228,9 @@ def write_drafts(
     waivers: list[dict[str, Any]] = []
     skipped: list[str] = []
     written: list[Path] = []
+    # Text copies wait until the first record is drafted (then every copy is written as its
+    # document comes): if no record comes, nothing is written at all.
+    copies: list[tuple[Path, bytes]] = []
     for doc, res in results:
         sid = _slug(doc.id) or "doc-" + (
             doc.sha256[:8] or hashlib.sha256(doc.text.encode()).hexdigest()[:8]
@@ -210,7 +246,10 @@ def write_drafts(
             raise ExtractInputError(
                 f"{texts_dir / (sid + '.txt')}: already exists; pass --force to replace it"
             )
-        sources.append(_source_record(doc, res, sid, out, texts_dir, written))
+        source, copy_ = _source_record(doc, res, sid, out, texts_dir)
+        sources.append(source)
+        if copy_ is not None:
+            copies.append(copy_)
         ct = clean(doc.text)
         quotes: list[tuple[int, int]] = []
         k = 0
@@ -240,6 +279,14 @@ def write_drafts(
             if any(qa <= c.start and c.end <= qb for qa, qb in quotes):
                 continue  # a date or period inside a drafted quote is that record's period
             waivers.append(_waiver(c, sid, ct))
+        if observations or waivers:
+            for target, data in copies:
+                _atomic_write(target, data)
+                written.append(target)
+            copies.clear()
+    if not observations and not waivers:
+        # nothing for a person to review: no empty draft file (an existing one is left alone)
+        return DraftSummary(out, (), len(sources), 0, 0, tuple(skipped), (), written=False)
     doc_toml: dict[str, Any] = {}
     if sources:
         doc_toml["source"] = sources
@@ -253,7 +300,8 @@ def write_drafts(
         f"# Draft catalog records written by `regiondev extract` on {dt.date.today()}.\n"
         "# Check every record against its quote: indicator, status, period, region and basis\n"
         "# are guesses (see each note). Replace placeholder indicators (draft_*, one per\n"
-        '# figure) with real codes, then set review = "confirmed" and load with --catalog.\n\n'
+        "# figure) with real codes and every (fill in) of the sources (outlet, date), then\n"
+        '# set review = "confirmed" and load with --catalog.\n\n'
     )
     _atomic_write(out, (header + tomli_w.dumps(doc_toml)).encode("utf-8"))
     used = {p.resolve() for p in written}
@@ -273,8 +321,27 @@ def write_drafts(
     )
 
 
-# 新增 / 累计新增 / 再新增 in the words just before a target figure.
-_NEW_BEFORE = re.compile(r"新增[^，,。；;]{0,12}$")
+# 新增 / 累计新增 / 再新增 earlier in the figure's clause (新增国家级专精特新"小巨人"企业50家:
+# the words between may be many), not 新增长点 (a new growth point).
+_NEW_BEFORE = re.compile(r"新增(?!长)[^，,。；;！？!?\n]*$")
+
+
+def _guess_measure(c: Claim, unit: str, quote: str, offset: int) -> str:
+    """The measure of a placeholder indicator: for a sum of money, from the words before it."""
+    fallback = _MEASURE.get((c.kind, unit)) or _KIND_MEASURE.get(c.kind, "ratio")
+    if c.kind != "level" or unit not in _MONEY_UNITS:
+        return fallback
+    before = quote[:offset]
+    nearest = None
+    for m in _MEASURE_WORDS.finditer(before):
+        nearest = m
+    if nearest is None or nearest.lastgroup is None:
+        return fallback
+    # 人均 in the clause of the nearest word (人均地区生产总值98562元, 人均GDP, 人均可支配收入)
+    clause = max(before.rfind(ch, 0, nearest.start()) for ch in _CLAUSE_ENDS) + 1
+    if "人均" in before[clause:]:
+        return "per_capita"
+    return nearest.lastgroup
 
 
 def _observation(
@@ -297,7 +364,7 @@ def _observation(
         # One placeholder per figure: figures with no known indicator are never grouped under
         # one code (that would set unrelated figures side by side in growth and consistency
         # checks) until a person assigns real codes.
-        measure = _MEASURE.get((c.kind, unit)) or _KIND_MEASURE.get(c.kind, "ratio")
+        measure = _guess_measure(c, unit, quote, offset)
         code = f"draft_{sid.replace('-', '_')}_{k:03d}"
         placeholders[code] = {
             "code": code,
@@ -343,10 +410,15 @@ def _observation(
         rec["figure_occurrence"] = occ.index(offset) + 1
     if c.aspirational:
         rec["aspirational"] = True
-    if c.status == "target" and _NEW_BEFORE.search(quote, 0, offset):
-        # 新增500家: a flow over the plan period, not a level to reach
+    if _NEW_BEFORE.search(quote, 0, offset):
+        # 新增500家: a flow over the plan period, not a level to reach; in a report, 新增112家
+        # is the number added in the period, not the total (总数达到517家)
         rec["increment"] = True
-        notes.append("新增 before the figure: drafted as an increment (a flow, not a level)")
+        notes.append(
+            "新增 before the figure: drafted as an increment (a flow"
+            + (" over the plan period" if c.status == "target" else ": the number added")
+            + ", not a level)"
+        )
     if notes:
         rec["note"] = "; ".join(notes)
     return rec

@@ -12,6 +12,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -53,8 +54,12 @@ class InputSet:
     files: tuple[Path, ...]
     jsonl: tuple[Path, ...]
     total_bytes: int
-    #: Every path, text or JSONL, in the order given (directories expanded in place).
+    #: Every path, text or JSONL, in the order given (directories expanded in place), with
+    #: the paths that cannot be read among them.
     ordered: tuple[Path, ...] = ()
+    #: Paths that cannot be read (missing, unreadable, a directory with no texts), each with
+    #: its message: they come in the stream as failures where they were given.
+    failed: tuple[tuple[Path, str], ...] = ()
 
     @property
     def count(self) -> int:
@@ -62,30 +67,49 @@ class InputSet:
 
 
 def list_inputs(paths: Iterable[str | Path]) -> InputSet:
-    """Expand directories (recursively: *.txt, *.html, *.htm); check every path exists."""
+    """Expand directories (recursively: *.txt, *.html, *.htm) and note each file's size.
+
+    A path that does not exist or cannot be read raises nothing here: it is kept in
+    ``failed`` and comes in ``extract_many``'s stream as a failure at its place, so the other
+    inputs are still extracted.
+    """
     files: list[Path] = []
     jsonl: list[Path] = []
     ordered: list[Path] = []
+    failed: list[tuple[Path, str]] = []
     total = 0
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in TEXT_SUFFIXES
-            )
-            if not found:
-                raise ExtractInputError(f"{p}: directory holds no .txt, .html or .htm files")
-            for q in found:
-                files.append(q)
-                ordered.append(q)
-                total += q.stat().st_size
-        elif p.is_file():
-            (jsonl if p.suffix.lower() in JSONL_SUFFIXES else files).append(p)
+        try:
+            if p.is_dir():
+                with os.scandir(p):  # an unreadable directory raises here, not in rglob
+                    pass
+                found = sorted(
+                    q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in TEXT_SUFFIXES
+                )
+                if not found:
+                    failed.append((p, f"{p}: directory holds no .txt, .html or .htm files"))
+                    ordered.append(p)
+                    continue
+                sizes = [q.stat().st_size for q in found]
+                files.extend(found)
+                ordered.extend(found)
+                total += sum(sizes)
+            elif p.is_file():
+                size = p.stat().st_size
+                (jsonl if p.suffix.lower() in JSONL_SUFFIXES else files).append(p)
+                ordered.append(p)
+                total += size
+            elif os.path.lexists(p):
+                failed.append((p, f"{p}: not a regular file or directory"))
+                ordered.append(p)
+            else:
+                failed.append((p, f"{p}: no such file or directory"))
+                ordered.append(p)
+        except OSError as exc:
+            failed.append((p, f"{p}: cannot read: {exc.strerror or exc}"))
             ordered.append(p)
-            total += p.stat().st_size
-        else:
-            raise ExtractInputError(f"{p}: no such file or directory")
-    return InputSet(tuple(files), tuple(jsonl), total, tuple(ordered))
+    return InputSet(tuple(files), tuple(jsonl), total, tuple(ordered), tuple(failed))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,10 +180,18 @@ def _tasks(inputs: InputSet) -> Iterator[tuple[Callable[..., list[Outcome]], tup
     batch: list[Path] = []
     size = 0
     jsonl = set(inputs.jsonl)
+    failed = dict(inputs.failed)
     for p in inputs.ordered or (*inputs.files, *inputs.jsonl):
+        if p in failed:
+            if batch:  # the files given before it come first
+                yield _run_files, (batch,)
+                batch, size = [], 0
+            yield _fail, (failed[p],)
+            continue
         if p not in jsonl:
             batch.append(p)
-            size += p.stat().st_size
+            with suppress(OSError):  # gone since it was listed: read_document reports it
+                size += p.stat().st_size
             if size >= CHUNK_BYTES or len(batch) >= CHUNK_FILES:
                 yield _run_files, (batch,)
                 batch, size = [], 0
@@ -244,9 +276,9 @@ def extract_many(
 
     ``jobs`` defaults to ``os.cpu_count()``; small inputs (under 2 MB) run in-process.
     ``keep_text`` keeps each document's text in the results (needed to write drafts).
-    An input that cannot be read (undecodable file, bad JSONL line) raises
-    ``ExtractInputError`` where it comes in the stream; with ``on_error`` it is passed its
-    message instead and the other inputs go on.
+    An input that cannot be read (missing or unreadable path, undecodable file, bad JSONL
+    line) raises ``ExtractInputError`` where it comes in the stream; with ``on_error`` it is
+    passed its message instead and the other inputs go on.
     """
     inset = inputs if isinstance(inputs, InputSet) else list_inputs(inputs)
     opts = _Options(date, region, keep_text)

@@ -5,6 +5,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from regiondev.cli.app import app
@@ -88,7 +89,17 @@ def test_as_catalog_writes_drafts_refuses_overwrite_then_loads(tmp_path: Path) -
     assert out.read_text(encoding="utf-8") == before
     refused = runner.invoke(app, ["catalog", "-c", str(out), "-f", "json"])
     assert refused.exit_code == 2 and "draft" in refused.stderr
+    # confirmed, but the source's outlet still says (fill in): refused, naming it
     out.write_text(before.replace('review = "draft"', 'review = "confirmed"'), encoding="utf-8")
+    unfilled = runner.invoke(app, ["catalog", "-c", str(out), "-f", "json"])
+    assert unfilled.exit_code == 2
+    assert "record 'new', field 'outlet'" in unfilled.stderr and "(fill in)" in unfilled.stderr
+    out.write_text(
+        before.replace('review = "draft"', 'review = "confirmed"').replace(
+            '"unknown (fill in)"', '"长沙晚报"'
+        ),
+        encoding="utf-8",
+    )
     loaded = runner.invoke(app, ["catalog", "-c", str(out), "-f", "json", "--region", "changsha"])
     assert loaded.exit_code == 0, loaded.stderr
     assert "突破3000亿元" in {r["figure"] for r in json.loads(loaded.stdout)}
@@ -239,3 +250,73 @@ def test_rows_follow_the_argument_order_and_name_their_file(tmp_path: Path) -> N
         ("same", str(first)),
         ("same", str(second)),
     ]
+
+
+def test_a_missing_input_is_skipped_and_the_others_are_extracted(tmp_path: Path) -> None:
+    good = _write(tmp_path)
+    missing = tmp_path / "nope.txt"
+    other = _write(tmp_path, "other.txt", "全市企业88家。\n")
+    result = runner.invoke(app, ["extract", str(good), str(missing), str(other), "-f", "json"])
+    assert result.exit_code == 2
+    assert f"skipped: {missing}: no such file or directory" in result.stderr
+    assert "1 input(s) could not be read" in result.stderr
+    rows = json.loads(result.stdout)
+    assert [r["figure"] for r in rows if not r["set_aside_reason"]] == [
+        "6.5%",
+        "突破3000亿元",
+        "88家",
+    ]
+    # drafts too: the readable inputs are drafted, the missing one named, exit 2 at the end
+    out = tmp_path / "d.toml"
+    drafted = runner.invoke(app, ["extract", str(missing), str(good), "--as-catalog", str(out)])
+    assert drafted.exit_code == 2 and f"skipped: {missing}" in drafted.stderr
+    assert "wrote 2 draft observations" in drafted.stderr
+    assert 'figure = "突破3000亿元"' in out.read_text(encoding="utf-8")
+
+
+def test_an_unreadable_input_is_skipped_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = _write(tmp_path)
+    locked = _write(tmp_path, "locked.txt")
+    read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:  # chmod 000 does not stop root, so refuse here
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    result = runner.invoke(app, ["extract", str(locked), str(good), "-f", "json", "-j", "1"])
+    assert result.exit_code == 2
+    assert f"skipped: {locked}: cannot read: Permission denied" in result.stderr
+    assert "6.5%" in {r["figure"] for r in json.loads(result.stdout)}
+
+
+def test_as_catalog_to_a_directory_says_so_at_once(tmp_path: Path) -> None:
+    p = str(_write(tmp_path))
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    for extra in ([], ["--force"]):
+        result = runner.invoke(app, ["extract", p, "--as-catalog", str(folder), *extra])
+        assert result.exit_code == 2
+        assert f"{folder}: is a directory" in result.stderr and "file path" in result.stderr
+        assert "already exists" not in result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_nothing_to_draft_writes_no_empty_file(tmp_path: Path) -> None:
+    garbage = tmp_path / "garbage.txt"
+    garbage.write_bytes(bytes(range(256)) * 20)
+    out = tmp_path / "d.toml"
+    result = runner.invoke(app, ["extract", str(garbage), "--as-catalog", str(out)])
+    assert result.exit_code == 2  # the binary input could not be read
+    assert "garbage.txt" in result.stderr
+    assert "nothing drafted: the 0 document(s) read hold no figure" in result.stderr
+    assert f"{out} was not written" in result.stderr and "wrote" not in result.stderr
+    assert not out.exists()
+    # a text with no number: nothing to draft either, and that is no error
+    words = _write(tmp_path, "words.txt", "标题\n没有数字。\n")
+    result = runner.invoke(app, ["extract", str(words), "--as-catalog", str(out)])
+    assert result.exit_code == 0 and "nothing drafted" in result.stderr
+    assert not out.exists()

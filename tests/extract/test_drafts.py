@@ -21,8 +21,14 @@ NEW_TEXT = """长沙市制造业运行情况
 
 
 def _confirm(path: Path) -> None:
+    """What a reviewer does: fill in the source, give real codes, confirm every record."""
     path.write_text(
-        path.read_text(encoding="utf-8").replace('review = "draft"', 'review = "confirmed"'),
+        path.read_text(encoding="utf-8")
+        .replace('review = "draft"', 'review = "confirmed"')
+        .replace('"draft_', '"mine_')  # the reviewer's own indicator codes
+        .replace('"unknown (fill in)"', '"长沙晚报"')
+        .replace('"undated (fill in)"', '"2023-05-10"')
+        .replace('"no date found (fill in): where the date comes from"', '"printed at the end"'),
         encoding="utf-8",
     )
 
@@ -232,3 +238,111 @@ def test_a_new_count_target_is_drafted_as_an_increment(tmp_path: Path) -> None:
     recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
     assert recs["500家"]["increment"] is True and "increment" in recs["500家"]["note"]
     assert "increment" not in recs["达到3000亿元"]
+
+
+MONEY = """株洲市2023年统计公报
+发布时间:2024-03-28
+2023年,株洲市第一产业增加值272.4亿元,增长3.9%。按常住人口计算,株洲市人均地区生产总值98562元。
+株洲市实际使用外资1.86亿美元,进出口总额542.8亿元,其中出口总额398.6亿元。
+株洲市规模以上工业企业实现营业收入4305.6亿元。株洲市人均可支配收入4.5万元。株洲市工业投资300亿元。
+株洲市外资企业利润1.2亿美元。株洲市地区生产总值约500亿美元。株洲市对东盟贸易额2.5亿美元。
+株洲市粮食300亿元。
+"""
+
+
+def test_a_placeholders_measure_comes_from_the_words_before_the_figure(tmp_path: Path) -> None:
+    _, out = _draft(tmp_path, "money.txt", MONEY.encode("utf-8"))
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    measure = {i["code"]: i["measure"] for i in data["indicator"]}
+    # each figure with the two characters before it (the two 300亿元 told apart)
+    got = {
+        o["quote"].split(o["figure"])[0][-2:] + o["figure"]: measure[o["indicator"]]
+        for o in data["observation"]
+    }
+    assert got == {
+        "加值272.4亿元": "value_added",  # 第一产业增加值
+        "增长3.9%": "growth_rate",
+        "总值98562元": "per_capita",  # 人均地区生产总值: 人均 is named
+        "外资1.86亿美元": "investment",  # 实际使用外资: dollars, but no 人均: not per capita
+        "总额542.8亿元": "gross_output",  # 进出口总额
+        "总额398.6亿元": "gross_output",  # 出口总额
+        "收入4305.6亿元": "gross_output",  # 营业收入
+        "收入4.5万元": "per_capita",  # 人均可支配收入
+        "投资300亿元": "investment",  # 工业投资
+        "利润1.2亿美元": "profit",  # 利润 in dollars: no shipped indicator in usd
+        "总值约500亿美元": "gdp",  # 地区生产总值 in dollars
+        "易额2.5亿美元": "gross_output",  # no word names it: the fallback, never per capita
+        "粮食300亿元": "gross_output",  # no word names it: the fallback for 亿元
+    }
+
+
+NEW_ONES = """株洲市专精特新企业发展情况
+发布时间:2024-01-15
+到2025年,株洲市新增国家级专精特新“小巨人”企业50家以上,新增规模以上工业企业1000家,高新技术企业总数超过900家。
+2023年,株洲市新增国家级专精特新“小巨人”企业12家,总数达到51家。
+"""
+
+
+def test_xinzeng_anywhere_in_the_figures_clause_marks_an_increment(tmp_path: Path) -> None:
+    _, out = _draft(tmp_path, "new.txt", NEW_ONES.encode("utf-8"))
+    recs = {o["figure"]: o for o in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    # 14 characters (国家级专精特新“小巨人”企业) between 新增 and the figure: still its clause
+    assert (recs["50家以上"]["status"], recs["50家以上"].get("increment")) == ("target", True)
+    assert "over the plan period" in recs["50家以上"]["note"]
+    assert recs["1000家"].get("increment") is True
+    assert "increment" not in recs["超过900家"]  # 总数: a level
+    # a report: 新增12家 is the number added in 2023 (a flow), 总数达到51家 the level
+    assert (recs["12家"]["status"], recs["12家"].get("increment")) == ("actual", True)
+    assert "the number added" in recs["12家"]["note"]
+    assert "increment" not in recs["51家"]
+    _confirm(out)
+    cat = load_catalog(extra=[out])
+    mine = {o.figure: o for o in cat.observations if o.source == "new"}
+    assert (mine["12家"].increment, mine["51家"].increment) == (True, False)
+
+
+def test_a_confirmed_draft_with_its_placeholders_left_in_is_refused(tmp_path: Path) -> None:
+    from regiondev.errors import CatalogErrors
+
+    undated = NEW_TEXT.replace("发布时间:2023-05-10\n", "")
+    _, out = _draft(tmp_path, "cs.txt", undated.encode("utf-8"))
+    draft = out.read_text(encoding="utf-8")
+    source = tomllib.loads(draft)["source"][0]
+    assert (source["outlet"], source["published"]) == ("unknown (fill in)", "undated (fill in)")
+    # only review = "confirmed" set: the placeholders are still there
+    out.write_text(draft.replace('review = "draft"', 'review = "confirmed"'), encoding="utf-8")
+    with pytest.raises(CatalogErrors) as exc:
+        load_catalog(extra=[out])
+    problems = {(e.file, e.record, e.field) for e in exc.value.errors}
+    assert {
+        (str(out), "cs", "outlet"),
+        (str(out), "cs", "published"),
+        (str(out), "cs", "date_evidence"),
+    } <= problems
+    placeholder = next(o for o in tomllib.loads(draft)["observation"] if o["figure"] == "第3位")
+    assert (placeholder["id"], placeholder["indicator"]) == ("cs-d002", "draft_cs_002")
+    err = next(e for e in exc.value.errors if (e.record, e.field) == ("cs-d002", "indicator"))
+    assert err.file == str(out)
+    assert "'draft_cs_002' is a placeholder" in str(err) and "replace it with a real" in str(err)
+    # every field a person fills in (own indicator codes under any other name) loads
+    out.write_text(draft.replace('period = ""', 'period = "2023"'), encoding="utf-8")
+    _confirm(out)
+    cat = load_catalog(extra=[out])
+    assert cat.get("cs-d002").indicator == "mine_cs_002"
+    assert cat.source("cs").outlet == "长沙晚报"
+
+
+def test_nothing_to_draft_writes_no_file(tmp_path: Path) -> None:
+    src = tmp_path / "words.txt"
+    src.write_text("标题\n没有任何数字的一段文字。\n", encoding="utf-8")
+    html = tmp_path / "page.html"  # would need a UTF-8 copy beside the drafts
+    html.write_text("<p>也没有数字。</p>", encoding="utf-8")
+    out = tmp_path / "d.toml"
+    summary = write_drafts(extract_many([src, html], jobs=1, keep_text=True), out)
+    assert (summary.written, summary.sources, summary.observations, summary.waivers) == (
+        False,
+        2,
+        0,
+        0,
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html", "words.txt"]

@@ -53,6 +53,54 @@ def test_a_bad_jsonl_line_is_named(tmp_path: Path) -> None:
         list(extract_many([jl], jobs=1))
 
 
-def test_missing_input_is_reported_before_any_work(tmp_path: Path) -> None:
-    with pytest.raises(ExtractInputError, match=r"no such file or directory"):
-        list_inputs([tmp_path / "a.txt"])
+def test_a_missing_input_comes_in_the_stream_where_it_was_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text("全市企业88家。\n", encoding="utf-8")
+    missing = tmp_path / "nope.txt"
+    empty_dir = tmp_path / "empty"
+    empty_dir.mkdir()
+    inputs = list_inputs([a, missing, empty_dir, b])  # nothing raised before any work
+    assert inputs.files == (a, b)
+    assert [p for p, _ in inputs.failed] == [missing, empty_dir]
+    # the library: ExtractInputError where the missing file comes, after a.txt's results
+    stream = extract_many(inputs, jobs=1)
+    assert next(stream)[0].id == "a"
+    with pytest.raises(ExtractInputError, match=r"nope\.txt: no such file or directory"):
+        next(stream)
+    # with on_error: each failure is passed on in its place, the others are extracted
+    for jobs, inline in ((1, run.INLINE_BYTES), (2, 0)):
+        monkeypatch.setattr(run, "INLINE_BYTES", inline)
+        events: list[str] = []
+        for doc, _ in extract_many([a, missing, empty_dir, b], jobs=jobs, on_error=events.append):
+            events.append(doc.id)
+        assert events == [
+            "a",
+            f"{missing}: no such file or directory",
+            f"{empty_dir}: directory holds no .txt, .html or .htm files",
+            "b",
+        ]
+
+
+def test_an_unreadable_input_is_passed_on_and_the_others_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = tmp_path / "a.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(TEXT, encoding="utf-8")
+    read_bytes = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:  # chmod 000 does not stop root, so refuse here
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    failures: list[str] = []
+    docs = [d.id for d, _ in extract_many([locked, a], jobs=1, on_error=failures.append)]
+    assert docs == ["a"]
+    assert failures == [f"{locked}: cannot read: Permission denied"]
