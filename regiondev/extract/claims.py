@@ -906,10 +906,14 @@ def _sentence_claims(
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
     else:
         default_period = ("", "no period printed")
-    flow_period = default_period
+    growth_period = default_period
     if default_period[0] and default_period[0] == (reader.date.isoformat() if reader.date else ""):
-        # a growth rate or an amount in money runs over a period, never at a date
-        flow_period = ("", "no period printed: a flow's period is not the text's date; fill in")
+        # a growth rate runs over a period, never at a date (a level at the text's date is
+        # the catalog's convention for what a text says stands now)
+        growth_period = (
+            "",
+            "no period printed: a growth rate's period is not the text's date; fill in",
+        )
     out: list[Claim] = []
     for tok in toks:
         tstart = tok.start
@@ -983,9 +987,7 @@ def _sentence_claims(
         if near_p is None and first_period is not None and tstart > first_clause:
             near_p = first_period
         if near_p is None:
-            near_p = (
-                flow_period if kind == "growth" or unit in ("cny_100m", "usd") else default_period
-            )
+            near_p = growth_period if kind == "growth" else default_period
         period, pcue = near_p
         cues.append(pcue)
         near_r = _nearest(places, tstart) if places and places[0][0] <= tstart else None

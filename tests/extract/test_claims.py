@@ -472,7 +472,7 @@ def test_a_figure_with_no_period_takes_the_year_its_title_names() -> None:
     plan = "到2025年株洲先进制造业产值达5000亿元\n全市规模以上工业增加值增长6.1%。\n"
     c = _one(plan, "6.1%", date="2024-03-28", region="zhuzhou")
     # and a growth rate is never dated to a day: its period is left to fill in, and said so
-    assert (c.period, "a flow's period is not the text's date" in c.cues) == ("", True)
+    assert (c.period, "a growth rate's period is not the text's date" in c.cues) == ("", True)
 
 
 def test_a_place_after_a_word_of_comparison_is_the_yardstick_not_the_subject() -> None:
@@ -497,7 +497,7 @@ def test_the_period_compared_with_is_not_the_figures_own() -> None:
     text = "株洲市工业投资同比下降1.2%,降幅比上半年收窄0.8个百分点。"
     c = _one(text, "下降1.2%", date="2023-11-20")
     assert c.period == ""  # not 2023M01-M06: 比上半年 is the comparison
-    assert "a flow's period is not the text's date" in c.cues
+    assert "a growth rate's period is not the text's date" in c.cues
     text = "全省高新技术企业达到2.1万家,比“十三五”末增加4000家。"
     res = {c.figure: c for c in extract_text(text, date="2023-11-20").claims}
     assert res["2.1万家"].period == "2023-11-20"  # a stock at the text's date, not 2016-2020
