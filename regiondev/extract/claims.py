@@ -315,7 +315,7 @@ _REGION_RE = re.compile(
     )
 )
 _COMPARISON = re.compile(r"(?:同类|同行业)?(?:第|首位|前列|百强|省会|重点城市|唯一|领先)")
-_NATIONAL_HINT = re.compile(r"国家|國家|工信部|工业和信息化部")
+_NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信息化部")
 _HUNAN_SET = {
     "hunan",
     "changsha",

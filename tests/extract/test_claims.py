@@ -588,3 +588,10 @@ def test_fen_bie_gives_each_listed_place_its_own_figure() -> None:
     text = "长沙、株洲分别增长8%、9%和10%。"
     res = {c.figure: c.region for c in extract_text(text, date="2023-11-20").claims}
     assert res == {"8%": "changsha", "9%": "zhuzhou", "10%": "长沙、株洲"}
+
+
+def test_a_national_level_title_does_not_make_a_text_national() -> None:
+    text = "全省新增国家级专精特新企业112家,总数达到517家。全省国家级单项冠军10家。"
+    assert claims_module.detect_region(text) == ""  # 国家级 is a rank of honour, not a place
+    text = "工信部公布国家先进制造业集群名单,全国45个集群入选。"
+    assert claims_module.detect_region(text) == "china"
