@@ -17,6 +17,7 @@ of a sentence (status, region, the default period) is done once per sentence.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -76,6 +77,8 @@ class Claim(NamedTuple):
     step: float
     sentence_start: int
     sentence_end: int
+    #: The part of the region the figure is of (a county, district or zone: 醴陵, 长沙高新区).
+    subject: str = ""
 
 
 CLAIM_FIELDS: tuple[str, ...] = Claim._fields
@@ -121,9 +124,9 @@ class DocClaims:
 # ---------------------------------------------------------------------------------------------
 # Characters that can start or carry a numeric token. A line or sentence without any of them
 # holds no token (``numbers.scan`` needs a digit, a Chinese numeral, a Roman class numeral,
-# 首位 or 半 in every token it yields).
+# 首位, 半, 万 (万亿大关), 翻 (翻番) or 一成 in every token it yields; a test holds this).
 _CAND = re.compile(
-    r"[\d二两兩三四五六七八九十百千〇零ⅠⅡⅢⅣⅤⅥ半]|[第前初去近来來]一|一(?:季度|年前)|首位|数[十百千万]"
+    r"[\d二两兩三四五六七八九十百千万〇零ⅠⅡⅢⅣⅤⅥ半翻]|[第前初去近来來]一|一(?:季度|年前|成)|首位"
 )
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
@@ -288,31 +291,33 @@ _OTHER_PLACES = [
     "邵阳",
     "张家界",
     "湘西",
-    # counties and districts of Changsha and Zhuzhou: a figure of one is not the city's
-    "长沙县",
-    "浏阳",
-    "宁乡",
-    "望城区",
-    "芙蓉区",
-    "天心区",
-    "岳麓区",
-    "开福区",
-    "雨花区",
-    "醴陵",
-    "攸县",
-    "茶陵",
-    "炎陵",
-    "渌口区",
-    "芦淞区",
-    "荷塘区",
-    "石峰区",
-    "天元区",
     "长株潭",
 ]
-_REGION_RE = re.compile(
-    "|".join(
-        sorted([*_REGION_CODES, *_OTHER_PLACES, "全市", "全省", "全区"], key=len, reverse=True)
+# Counties, districts and zones of Changsha and Zhuzhou: name → (the city, the subject). A
+# figure of one is the city's region with the part as its subject, the catalog's convention.
+_SUB_AREAS = {
+    name: (city, name)
+    for city, names in (
+        (
+            "changsha",
+            "长沙县 浏阳 宁乡 望城区 芙蓉区 天心区 岳麓区 开福区 雨花区 "
+            "长沙高新区 长沙经开区 湘江新区 麓谷",
+        ),
+        ("zhuzhou", "醴陵 攸县 茶陵 炎陵 渌口区 芦淞区 荷塘区 石峰区 天元区 株洲高新区 株洲经开区"),
     )
+    for name in names.split()
+}
+# a place named in a street (黄河北路, 湖南路) is no place of the text
+_REGION_RE = re.compile(
+    "(?:"
+    + "|".join(
+        sorted(
+            [*_REGION_CODES, *_OTHER_PLACES, *_SUB_AREAS, "全市", "全省", "全区"],
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")(?![路街])"
 )
 _COMPARISON = re.compile(r"(?:同类|同行业)?(?:第|首位|前列|百强|省会|重点城市|唯一|领先)")
 _NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信息化部")
@@ -358,13 +363,15 @@ _CITIES = {
 # Status: words that make a figure a target.
 _YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
 _TARGET = re.compile(
-    r"力争|目标|确保|预计|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
+    r"力争|目标|确保|预计到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
     r"计划(?:到|在|新增|建成|实现|完成|投资|打造|引进|培育|用)|"
     r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成)"
 )
 # Words of what has happened: such a sentence never inherits its paragraph's target context.
+# 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
+_FORECAST = re.compile(r"预计(?!到)")
 _ACTUAL_NOW = re.compile(
-    r"目前|当前|截至|已经|已有|现有|排名|位列|位居|名列|荣获|入选|获评|获批|实现了|完成了"
+    r"目前|当前|截至|已|现有|排名|位列|位居|名列|荣获|入选|获评|获批|实现了|完成了"
 )
 
 # Periods.
@@ -382,9 +389,11 @@ _PERIOD_CUE = re.compile(
     r"|(?P<fyp>十(?P<fyp_n>[一二三四五六七八九])五)"
     r"|(?P<past>(?:过去|近)(?P<past_n>\d{1,2}|[一二三四五六七八九十])年)"
     r"|(?P<future>未来(?P<fut_n>\d{1,2}|[一二三四五六七八九十])年)"
+    r"|(?P<mon>(?:(?P<mon_y>(?:19|20)\d{2})年)?(?P<mon_n>\d{1,2})月(?:份|当月))"
+    r"|(?P<upto>截至(?:(?P<up_y>(?:19|20)\d{2})年)?(?P<up_m>\d{1,2})月(?:底|末))"
     r"|(?P<ydate>(?P<yd_y>(?:19|20)\d{2})年(?P<yd_m>\d{1,2})月(?P<yd_d>\d{1,2})日)"
     r"|(?P<year>(?P<to>到|至)?(?P<y>(?:19|20)\d{2})年(?P<yq>底|末|初|中)?)"
-    r"|(?P<this>今年|本年)|(?P<lastyear>去年|上年)|(?P<nextyear>明年)"
+    r"|(?P<ytd>(?:今年|本年|年初)以来)|(?P<this>今年|本年)|(?P<lastyear>去年|上年)|(?P<nextyear>明年)"
     r"|(?P<now>目前|当前|截至目前|现在|如今)"
     r"|(?P<two>两年平均)|(?P<fullyear>全年))"
 )
@@ -487,9 +496,10 @@ def _small_number(text: str) -> int:
     return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[ones] if ones else 0)
 
 
-# A line that is only a date (and perhaps a time): 2024年3月28日, 2022-11-30 18:53.
+# A line that is only a date (and perhaps a time), perhaps after the issuing body:
+# 2024年3月28日, 2022-11-30 18:53, 湖南省工业和信息化厅　2023年12月20日.
 _DATE_LINE = re.compile(
-    r"(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:[^\s\d。，,：:]{2,24}[\s\u3000]+)?(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 )
 
 
@@ -526,6 +536,8 @@ def detect_date(raw: str) -> dt.date | None:
 
 
 def _region_code(name: str) -> str:
+    if name in _SUB_AREAS:
+        return _SUB_AREAS[name][0]
     return _REGION_CODES.get(name, name)
 
 
@@ -544,6 +556,8 @@ def region_code(name: str) -> str | None:
     for candidate in (name, _PLACE_SUFFIX.sub("", name)):
         if candidate in _REGION_CODES:
             return _REGION_CODES[candidate]
+        if candidate in _SUB_AREAS:
+            return _SUB_AREAS[candidate][0]
         if candidate in _OTHER_PLACES:
             return candidate
     return None
@@ -578,12 +592,18 @@ def detect_region(raw: str) -> str:
     A place named as a field of comparison (居全国第4位, 占全省比重) does not count.
     """
     counts: dict[str, float] = {}
+    province = 0  # 全省: the province, Hunan when the places named are Hunan's
     for m in _REGION_RE.finditer(raw):
         name = m.group(0)
-        if name in ("全市", "全省", "全区") or _is_comparison_field(raw, m):
+        if _is_comparison_field(raw, m):
+            continue
+        if name in ("全市", "全省", "全区"):
+            province += name == "全省"
             continue
         code = _region_code(name)
         counts[code] = counts.get(code, 0.0) + 1.0
+    if province and any(code in _HUNAN_SET for code in counts):
+        counts["hunan"] = counts.get("hunan", 0.0) + province
     national = sum(1 for _ in _NATIONAL_HINT.finditer(raw))
     counts["china"] = counts.get("china", 0.0) + 0.5 * national
     best = max(counts.items(), key=lambda kv: kv[1])
@@ -608,6 +628,7 @@ class _Sentence:
     status_cue: str
     explicit_actual: bool
     aspiration_at: int  # where 力争 is first written (-1: nowhere); it covers what follows
+    forecast_at: int  # where 预计 is first written (-1: nowhere); what follows is a forecast
     periods: list[tuple[int, str, str]]  # (end offset in sentence, period, cue)
     region: str  # the first place named (what the sentence tells the next ones)
     region_cue: str
@@ -700,6 +721,20 @@ class _Reader:
                 n_text = m["fut_n"]
                 n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
                 period = f"{doc_year}-{doc_year + n - 1}" if doc_year and n > 1 else ""
+            elif g == "mon":
+                n = int(m["mon_n"])
+                y2 = self._year_for(m["mon_y"], ctx_year, n)
+                period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
+            elif g == "upto":
+                n = int(m["up_m"])
+                y2 = self._year_for(m["up_y"], ctx_year, n)
+                if y2 and 1 <= n <= 12:
+                    last = calendar.monthrange(y2, n)[1]
+                    period = f"{y2}-{n:02d}-{last:02d}"  # a level at the month's end
+            elif g == "ytd":
+                # 今年以来: from January to a month the text does not print
+                out.append((m.end(), "", cue + " (the year to a month not printed: fill in)"))
+                continue
             elif g == "ydate":
                 try:
                     d = dt.date(int(m["yd_y"]), int(m["yd_m"]), int(m["yd_d"]))
@@ -796,6 +831,7 @@ class _Reader:
             status_cue=cue,
             explicit_actual=explicit_actual,
             aspiration_at=text.find("力争"),
+            forecast_at=m4.start() if (m4 := _FORECAST.search(text)) else -1,
             periods=periods,
             region=region,
             region_cue=region_cue,
@@ -950,6 +986,7 @@ def _sentence_claims(
                         0.0,
                         sstart,
                         send,
+                        "",
                     ),
                 )
             )
@@ -966,7 +1003,10 @@ def _sentence_claims(
             reason = _change_reason(stext, tstart, tok.end, unit)
         figure = tok.text
         cues: list[str] = []
-        if status == "actual" and parsed.bound is Bound.AT_LEAST and figure.startswith("达到"):
+        tstatus, tcue = status, status_cue
+        if status == "actual" and 0 <= sent.forecast_at < tstart:
+            tstatus, tcue = "target", "预计: a forecast"
+        if tstatus == "actual" and parsed.bound is Bound.AT_LEAST and figure.startswith("达到"):
             # 达到X in a report of what happened is the level reached (exact at its printed
             # precision, as 达X reads); in a target (到2025年达到X) it stays at least X
             reached = _plain_figure(figure[2:])
@@ -977,12 +1017,14 @@ def _sentence_claims(
         # A cue may end inside the token only when the token holds it: 下降3.1% is a growth.
         tend = tok.end
         if unit == "percent" and kinds and kinds[0][0] <= tend:
-            near = _nearest(kinds, tend)
-            if near is not None:
-                kind = near[0]
-                cues.append(near[1])
-        if status_cue:
-            cues.append(status_cue)
+            # the nearest kind cue of the figure's own clause (…年均增长15%以上,研发经费投入
+            # 强度达到2.6%: the 2.6% is no growth)
+            kend, kkind, kcue = next(k for k in reversed(kinds) if k[0] <= tend)
+            if kend > tstart or _CLAUSE_END.search(stext, kend, tstart) is None:
+                kind = kkind
+                cues.append(kcue)
+        if tcue:
+            cues.append(tcue)
         near_p = _nearest(periods, tstart) if periods and periods[0][0] <= tstart else None
         if near_p is None and first_period is not None and tstart > first_clause:
             near_p = first_period
@@ -990,6 +1032,17 @@ def _sentence_claims(
             near_p = growth_period if kind == "growth" else default_period
         period, pcue = near_p
         cues.append(pcue)
+        if (
+            kind == "growth"
+            and tstatus == "target"
+            and len(period) == 4
+            and reader.date is not None
+            and int(period) > reader.date.year
+            and stext.rfind("年均", 0, tstart) != -1
+        ):
+            # 到2027年…年均增长7%: an average over the years to 2027, from the text's year
+            period = f"{reader.date.year}-{period}"
+            cues.append(f"年均: the span {period} assumed (its first year is not printed)")
         near_r = _nearest(places, tstart) if places and places[0][0] <= tstart else None
         if near_r is not None and unit == "rank" and near_r[0] == "china":
             # a rank is of the place ranked, rarely of the nation the ranking spans
@@ -1035,7 +1088,7 @@ def _sentence_claims(
                     parsed.high,
                     figure,
                     quote,
-                    status,
+                    tstatus,
                     kind,
                     period,
                     region,
@@ -1050,6 +1103,7 @@ def _sentence_claims(
                     parsed.step,
                     sstart,
                     send,
+                    _SUB_AREAS[region_cue][1] if region_cue in _SUB_AREAS else "",
                 ),
             )
         )
@@ -1064,13 +1118,14 @@ def _sentence_claims(
 _OTHER_COUNTED = re.compile(r"[,，、;；][^,，、;；]*企业")
 _OTHER_SUBJECT = re.compile(
     r"出口|进口|外贸|营业收入|主营业务收入|营收|税收|销售|制造业投资|民间投资|固定资产投资"
-    r"|交易额|消费品零售|产值|第[一二三]产业"
+    r"|交易额|消费品零售|产值|第[一二三]产业|高技术制造业|高新技术产业|装备制造业|先进制造业"
+    r"|研发|强度"
 )
 _TWO_YEAR_RULE = list(_INDICATOR_RULES).index(r"两年平均增长")
 
 # The last subject named before a growth rate decides: a money flow, or an output measure.
 _GROWTH_SUBJECT = re.compile(
-    r"(?P<nominal>投资|利润|收入|营收|销售|出口|进口|外贸|税收|消费品零售|存款|贷款|交易额)"
+    r"(?P<nominal>投资(?!企业)|利润|收入|营收|销售|出口|进口|外贸|税收|消费品零售|存款|贷款|交易额)"
     r"|(?P<real>增加值|生产总值|GDP|经济总量|产量|工业(?!投资))"
 )
 
@@ -1089,6 +1144,7 @@ _SECTOR_NAME = re.compile(r"第[一二三1-3]$")
 _MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,10}?增加了?|同比增加了?)$")
 _RATIO_PART = re.compile(r"[:：]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：]$")
+_CLAUSE_END = re.compile(r"[，,]")
 _PLAN_NAME = re.compile(r"(?:攻坚)?(?:行动|规划|计划|方案)")
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
 
@@ -1142,7 +1198,7 @@ def _scan_clauses(sentence: str) -> list[Token]:
     return out
 
 
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?![—\-–~至到]\d)")
+_TITLE_YEAR = re.compile(r"(?<![\d—\-–~至到])((?:19|20)\d{2})年(?!\s*[—\-–~至到]\s*\d)")
 
 
 def _title_year(title: str, date: dt.date | None) -> str:
@@ -1164,16 +1220,19 @@ def _furniture_lines(raw_lines: list[str]) -> tuple[set[int], dict[int, str]]:
     byline = -1
     pos = 0
     limit = max(2000, total // 3)
+    body = False  # a line of sentences seen: a date-only line after it closes a paragraph
     for i, line in enumerate(raw_lines):
         if pos > limit:
             break
-        if (_is_byline(line) or _DATE_LINE.fullmatch(line.strip())) and (
+        dated = not body and _DATE_LINE.fullmatch(line.strip()) is not None
+        if (_is_byline(line) or dated) and (
             pos <= total // 3 or sum(1 for x in raw_lines[:i] if x.strip()) < 3
         ):
             # near the top: a 发布时间 line closing a short notice is its signature, and
             # what stands above it is the notice itself, not a page header
             byline = i
             break
+        body = body or "。" in line
         pos += len(line)
     if byline >= 0:
         nonblank = [i for i in range(byline) if raw_lines[i].strip()]

@@ -485,10 +485,14 @@ def test_a_place_after_a_word_of_comparison_is_the_yardstick_not_the_subject() -
     assert _one(text, "30%", date="2021-11-09", region="zhuzhou").region == "zhuzhou"
 
 
-def test_counties_and_listed_places_are_not_the_city() -> None:
+def test_counties_are_subjects_of_their_city_and_listed_places_no_ones() -> None:
     text = "株洲市1—2月规模工业增加值增长8.2%,其中,醴陵市增长12.1%。"
-    res = {c.figure: c.region for c in extract_text(text, date="2023-03-20").claims}
-    assert (res["8.2%"], res["12.1%"]) == ("zhuzhou", "醴陵")
+    res = {c.figure: (c.region, c.subject) for c in extract_text(text, date="2023-03-20").kept}
+    assert res == {"8.2%": ("zhuzhou", ""), "12.1%": ("zhuzhou", "醴陵")}
+    c = _one("长沙高新区工业总产值增长-2.5%。", "-2.5%", date="2023-03-20")
+    assert (c.region, c.subject) == ("changsha", "长沙高新区")
+    # a place in a street name is no place: 黄河北路 is not 河北
+    assert claims_module.detect_region("地址:黄河北路100号。") == ""
     text = "长沙、株洲、湘潭三市地区生产总值合计2.05万亿元。"
     assert _one(text, "2.05万亿元", date="2023-03-20").region == "长沙、株洲、湘潭"
 
@@ -595,3 +599,108 @@ def test_a_national_level_title_does_not_make_a_text_national() -> None:
     assert claims_module.detect_region(text) == ""  # 国家级 is a rank of honour, not a place
     text = "工信部公布国家先进制造业集群名单,全国45个集群入选。"
     assert claims_module.detect_region(text) == "china"
+
+
+_WORD_FORMS = [
+    "翻一番",
+    "翻番",
+    "突破万亿大关",
+    "一成",
+    "达一成以上",
+    "三成五",
+    "四分之一",
+    "百分之十五",
+    "十分之一左右",
+    "“4×4”",
+    "13907311234",
+    "首位",
+    "过半",
+    "数百家",
+    "前十",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_WORD_FORMS),
+            st.tuples(st.integers(0, len(_SEEDS) - 1), st.integers(1, 12)).map(
+                lambda t: _SEEDS[t[0] : t[0] + t[1]]
+            ),
+        ),
+        max_size=6,
+    ).map("".join)
+)
+def test_every_text_scan_reads_passes_the_prefilter(text: str) -> None:
+    # the prefilter may let through what holds no token, never the other way round
+    if list(scan(text)):
+        assert claims_module._CAND.search(text) is not None, text
+
+
+@pytest.mark.parametrize("form", _WORD_FORMS)
+def test_word_forms_reach_the_listing(form: str) -> None:
+    text = f"全市经济总量{form}。"
+    assert [t.text for t in scan(text)] == [c.figure for c in extract_text(text).claims]
+
+
+def test_a_forecast_covers_what_follows_yu_ji_only() -> None:
+    text = "上半年全市地区生产总值增长5%,预计全年增长6%。全市规模工业增加值增长7%。"
+    res = {c.figure: c for c in extract_text(text, date="2023-08-10", region="zhuzhou").claims}
+    assert (res["5%"].status, res["5%"].period) == ("actual", "2023M01-M06")
+    assert (res["6%"].status, res["6%"].period) == ("target", "2023")
+    assert "预计: a forecast" in res["6%"].cues
+    assert res["7%"].status == "actual"  # the next sentence inherits no forecast
+
+
+def test_yi_already_marks_what_happened() -> None:
+    text = "全年全省计划新增规模以上工业企业2000家。1—11月已新增1812家,完成年度计划的90.6%。"
+    res = {c.figure: c.status for c in extract_text(text, date="2023-12-20").kept}
+    assert res == {"2000家": "target", "1812家": "actual", "90.6%": "actual"}
+
+
+def test_a_plan_span_in_the_title_gives_no_year() -> None:
+    text = "株洲市制造业高质量发展规划(2021—2025年)\n现有规模以上工业企业1200家。\n"
+    assert _one(text, "1200家").period == ""
+
+
+def test_a_date_line_after_body_sentences_makes_no_header() -> None:
+    text = "简报\n1-4月,全市规模工业增加值增长5%。\n全市工业投资增长8%。\n2023年5月20日\n"
+    res = {c.figure: c for c in extract_text(text).claims}
+    assert res["5%"].set_aside_reason == ""
+    assert res["5%"].period == "2023M01-M04"
+
+
+def test_single_months_month_ends_and_the_year_to_date() -> None:
+    text = "11月当月,全省规模以上工业增加值增长5.6%。"
+    assert _one(text, "5.6%", date="2023-12-20").period == "2023M11-M11"
+    c = _one("截至9月底,全市市场主体总数达到185万户。", "185万", date="2023-10-26")
+    assert c.period == "2023-09-30"  # a level at the month's end
+    c = _one("今年以来,全市实现产值1050亿元。", "1050亿元", date="2023-10-26")
+    assert (c.period, "the year to a month not printed" in c.cues) == ("", True)
+
+
+def test_an_average_growth_target_runs_over_a_span() -> None:
+    text = "到2027年,全省制造业增加值年均增长7%左右。"
+    c = _one(text, "7%左右", date="2024-03-01", region="hunan")
+    # from the text's year to 2027: 2024-2027, four years of growth from end-2023
+    assert (c.status, c.period) == ("target", "2024-2027")
+    assert "span 2024-2027 assumed" in c.cues
+
+
+def test_growth_of_an_enterprise_group_is_real_and_r_and_d_intensity_no_growth() -> None:
+    c = _one("外商及港澳台商投资企业增加值下降1.7%。", "下降1.7%", region="hunan")
+    assert c.basis == "real"
+    text = "到2025年,数字经济年均增长15%以上,研发经费投入强度达到2.6%。"
+    res = {c.figure: c for c in extract_text(text, date="2021-11-09", region="hunan").kept}
+    assert (res["15%以上"].kind, res["15%以上"].period) == ("growth", "2021-2025")
+    assert (res["达到2.6%"].kind, res["达到2.6%"].basis) == ("share", "not_applicable")
+    assert res["达到2.6%"].indicator_guess == "unknown"
+
+
+def test_an_issuing_body_and_date_line_dates_the_text_and_sheng_counts_for_hunan() -> None:
+    assert claims_module.detect_date("湖南省工业和信息化厅\u30002023年12月20日\n正文。") == (
+        claims_module.parse_date("2023-12-20")
+    )
+    text = "全省规模工业增加值增长8%。长沙市增长9%,全省工业投资增长5%,全省出口增长3%。"
+    assert claims_module.detect_region(text) == "hunan"
