@@ -455,7 +455,22 @@ _PIECES = [
     "翻番",
     "翻",
     "番",
+    "翻一番多",
+    "三成五",
+    "九成九以上",
+    "七成多",
+    "三成五年",
     "突破千亿大关",
+    "几万亿",
+    "上万亿元",
+    "万亿俱乐部",
+    "千亿产业",
+    "450亿千瓦时",
+    "1.8亿人次",
+    "15000000000元",
+    "“4×4”",
+    "4x4",
+    "×",
     "万亿元大关",
     "大关",
     "万亿",
@@ -840,3 +855,222 @@ def test_malformed_chinese_numerals_are_no_figures() -> None:
     with pytest.raises(FigureParseError):
         parse_figure("十十两年")
     assert _scan("十十两年") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# 成 with a digit of 分 or 多; 翻一番多
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "low", "high", "step"),
+    [
+        ("三成五", 35, Bound.EXACT, 35, 35, 1),  # 3 × 10 + 5 = 35; one printed unit: one 分
+        ("超三成五", 35, Bound.MORE_THAN, 35, INF, 1),  # more than 35
+        ("九成九", 99, Bound.EXACT, 99, 99, 1),  # 9 × 10 + 9 = 99
+        ("九成九以上", 99, Bound.AT_LEAST, 99, INF, 1),
+        ("七成多", 70, Bound.MORE_THAN, 70, 80, 10),  # (70, 70 + one 成 = 80)
+        ("两成多", 20, Bound.MORE_THAN, 20, 30, 10),  # (20, 20 + 10 = 30)
+        ("三成五多", 35, Bound.MORE_THAN, 35, 36, 1),  # (35, 35 + one 分 = 36)
+        # a decline of more than 30 and less than 40 → change in (-40, -30)
+        ("下降三成多", -30, Bound.LESS_THAN, -40, -30, 10),
+    ],
+)
+def test_cheng_with_fen_or_duo(
+    text: str, value: float, bound: Bound, low: float, high: float, step: float
+) -> None:
+    p = parse_figure(text)
+    assert (p.value, p.unit, p.bound, p.low, p.high, p.step) == (
+        value,
+        "percent",
+        bound,
+        low,
+        high,
+        step,
+    )
+
+
+def test_scan_reads_cheng_with_fen_and_duo_whole() -> None:
+    text = "超三成五,九成九,七成多,两成多"
+    assert [(t.text, t.parsed.value if t.parsed else None) for t in scan(text)] == [
+        ("超三成五", 35),  # 3 × 10 + 5
+        ("九成九", 99),  # 9 × 10 + 9
+        ("七成多", 70),
+        ("两成多", 20),
+    ]
+    assert [t.parsed.bound for t in scan(text) if t.parsed][2:] == [Bound.MORE_THAN] * 2
+    # a numeral after 成 that counts something of its own stays outside: 三成, 五年
+    assert _scan("三成五年内") == [("figure", "三成"), ("figure", "五年")]
+
+
+def test_more_than_one_doubling() -> None:
+    # 翻一番多: more than 2^1 = 2 times, fewer than 2^2 = 4 (多 reaches the next count of 番)
+    p = parse_figure("翻一番多")
+    assert (p.value, p.unit, p.bound, p.low, p.high) == (2, "times", Bound.MORE_THAN, 2, 4)
+    assert _scan("产值翻了一番多") == [("figure", "翻了一番多")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Bare 万亿 / 千亿: only before 大关, 元 or a scale word
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["几万亿", "上万亿", "几万亿元", "上万亿元", "几千亿元", "长沙2023年经济总量迈入万亿俱乐部。"],
+)
+def test_bare_wan_yi_elsewhere_is_no_figure(text: str) -> None:
+    # 几万亿 / 上万亿: an unknown multiple of 万亿; 万亿俱乐部: no amount printed
+    assert [t for t in scan(text) if t.kind is TokenKind.FIGURE] == []
+
+
+def test_bare_wan_yi_before_a_milestone_or_yuan() -> None:
+    toks = list(scan("突破万亿大关,迈上万亿大关,过千亿元,超万亿元,几个千亿产业"))
+    assert [(t.text, t.parsed.value, t.parsed.unit, t.parsed.bound) for t in toks if t.parsed] == [
+        ("突破万亿大关", 10000, "cny_100m", Bound.MORE_THAN),  # 万亿 = 10^12 元 = 10^4 亿元
+        ("迈上万亿大关", 10000, "cny_100m", Bound.AT_LEAST),
+        ("过千亿元", 1000, "cny_100m", Bound.MORE_THAN),  # 10^11 元 = 10^3 亿元
+        ("超万亿元", 10000, "cny_100m", Bound.MORE_THAN),
+        # a scale label: read, and set aside by the extractor (千亿产业)
+        ("千亿", 1000, "cny_100m", Bound.EXACT),
+    ]
+    # the token read on its own is the same figure
+    assert parse_figure("千亿").value == 1000
+
+
+# ---------------------------------------------------------------------------------------------
+# Mobile numbers need no unit after them
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("15000000000元", 150, "cny_100m"),  # 1.5 × 10^10 元 / 10^8 = 150 亿元
+        ("13000000000美元", 13e9, "usd"),
+        ("15000000000人", 15e9, "persons"),
+        ("13000000000.5元", 130.000000005, "cny_100m"),  # 13000000000.5 / 10^8
+    ],
+)
+def test_eleven_digits_with_a_unit_are_a_figure(text: str, value: float, unit: str) -> None:
+    toks = list(scan(text))
+    assert [(t.kind, t.text) for t in toks] == [(TokenKind.FIGURE, text)]
+    assert toks[0].parsed is not None
+    assert (toks[0].parsed.value, toks[0].parsed.unit) == (value, unit)
+    assert _scan("电话13907311234,") == [("code", "13907311234")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Measure words: 亿 with one after it is no yuan, 人次 no persons
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value"),
+    [
+        ("工业用电量450亿千瓦时", "450亿千瓦时", 450e8),  # 450 × 10^8 kWh, no unit
+        ("接待游客1.8亿人次", "1.8亿人次", 1.8e8),  # 1.8 × 10^8 person-trips
+        ("接待游客5000人次", "5000人次", 5000),
+        ("货物吞吐量1.5亿吨", "1.5亿吨", 1.5e8),
+        ("新建住宅1.2亿平方米", "1.2亿平方米", 1.2e8),
+        ("供水3亿立方米", "3亿立方米", 3e8),
+        ("累计发电120亿度", "120亿度", 120e8),
+        ("新能源汽车1亿辆", "1亿辆", 1e8),
+    ],
+)
+def test_a_measure_word_makes_no_money_and_no_persons(
+    sentence: str, figure: str, value: float
+) -> None:
+    toks = [t for t in scan(sentence) if t.parsed]
+    assert [t.text for t in toks] == [figure]
+    p = toks[0].parsed
+    assert p is not None
+    assert (p.value, p.unit, p.unit_inferred) == (value, "", False)
+    assert parse_figure(figure) == p
+
+
+def test_counts_with_a_unit_after_yi_keep_it() -> None:
+    # 件 / 只 count items; 平方公里 is an area; a bare 亿 with nothing after it is still yuan
+    assert (parse_figure("2亿件").value, parse_figure("2亿件").unit) == (2e8, "items")
+    assert parse_figure("3亿平方公里").unit == "km2"
+    assert [(t.text, t.parsed.unit) for t in scan("产值43.9亿,") if t.parsed] == [
+        ("43.9亿", "cny_100m")
+    ]
+    # after 万 the measure word stays outside (the figure has no unit either way)
+    assert _scan("市场主体185万户") == [("figure", "185万")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact scaling
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "step"),
+    [
+        # 4.35 × 10^8 = 435000000 exactly (not 434999999.99999994)
+        ("4.35亿美元", 435000000.0, 435000000.0, 435000000.0, 1e6),
+        # 4.35 × 10^8 元 / 10^8 = 4.35 亿元
+        ("4.35亿元", 4.35, 4.35, 4.35, 0.01),
+        # 2.05 × 10^12 元 = 20500 亿元
+        ("2.05万亿元", 20500.0, 20500.0, 20500.0, 100.0),
+        ("1.15万美元", 11500.0, 11500.0, 11500.0, 100.0),  # 1.15 × 10^4
+        ("0.07万人", 700.0, 700.0, 700.0, 100.0),  # 0.07 × 10^4
+        ("3.3千亿元", 3300.0, 3300.0, 3300.0, 100.0),  # 3.3 × 10^3 亿元
+        # 约1.1亿元: 1.1 ± max(5 % × 1.1 = 0.055, 0.1) = [1.0, 1.2]
+        ("约1.1亿元", 1.1, 1.0, 1.2, 0.1),
+        # 约0.7%: 0.7 ± max(0.035, 0.1) = [0.6, 0.8]
+        ("约0.7%", 0.7, 0.6, 0.8, 0.1),
+        # 1.1亿余元: (1.1, 1.1 + 0.1 = 1.2)
+        ("1.1亿余元", 1.1, 1.1, 1.2, 0.1),
+        # 0.1至0.2亿元: midpoint (0.1 + 0.2) / 2 = 0.15
+        ("0.1至0.2亿元", 0.15, 0.1, 0.2, 0.1),
+        ("百分之七点七", 7.7, 7.7, 7.7, 0.1),  # 100 × 7.7 / 100
+        ("百分之零点三", 0.3, 0.3, 0.3, 0.1),  # 100 × 0.3 / 100
+        ("千分之三", 0.3, 0.3, 0.3, 0.1),  # 100 × 3 / 1000
+        ("数百元", 5.5e-6, 2e-6, 9e-6, 1e-6),  # 2–9 × 100 元 / 10^8, midpoint 550 元
+    ],
+)
+def test_scaled_values_are_exact(
+    text: str, value: float, low: float, high: float, step: float
+) -> None:
+    p = parse_figure(text)
+    assert (p.value, p.low, p.high, p.step) == (value, low, high, step)
+
+
+@given(
+    st.integers(min_value=1, max_value=10**7),
+    st.integers(min_value=1, max_value=4),
+    st.sampled_from([("万", 4), ("亿", 8), ("万亿", 12), ("千亿", 11), ("百亿", 10)]),
+)
+def test_a_decimal_times_a_multiplier_is_exact(
+    digits: int, decimals: int, mag: tuple[str, int]
+) -> None:
+    # d.ddd × 10^k in 美元 (factor 1) and 元 (÷ 10^8): the printed decimal scaled, then rounded once
+    from decimal import Decimal
+
+    word, power = mag
+    printed = str(Decimal(digits).scaleb(-decimals))
+    exact = Decimal(printed).scaleb(power)
+    assert parse_figure(f"{printed}{word}美元").value == float(exact)
+    assert parse_figure(f"{printed}{word}元").value == float(exact.scaleb(-8))
+
+
+def test_fractions_keep_full_precision() -> None:
+    # 100 × 2 / 3 = 200/3 and 100 × 1 / 7 = 100/7, not rounded to the printed digits
+    assert parse_figure("三分之二").value == 200 / 3
+    assert parse_figure("七分之一").value == 100 / 7
+    assert parse_figure("1/7").value == 100 / 7
+
+
+# ---------------------------------------------------------------------------------------------
+# a×b is plan structure
+
+
+@pytest.mark.parametrize("form", ["4×4", "4x4", "4X4", "4＊4", "4*4", "3×3×2"])
+def test_times_between_digits_is_structure(form: str) -> None:
+    assert _scan(f"湖南将实施“{form}”现代化产业体系建设") == [("structure", form)]
+
+
+def test_chinese_decimal_in_a_fraction_reads_through_cn2an() -> None:
+    # 百分之十五点五 = 100 × 15.5 / 100 = 15.5, step 0.1; the 点 belongs to the numeral
+    p = parse_figure("百分之十五点五")
+    assert (p.value, p.step) == (15.5, 0.1)
+    assert not hasattr(numbers, "_CN_DIGIT_VALUES")
+    with pytest.raises(FigureParseError):
+        parse_figure("百分之3.5点五")  # two decimal points
