@@ -15,18 +15,18 @@ and a source whose fields still hold a ``(fill in)`` marker.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import tomllib
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from regiondev._callable import make_module_callable
-from regiondev.errors import SHOWN_ERRORS, CatalogError, CatalogErrors, SourceError
+from regiondev.errors import CatalogError, CatalogErrors, SourceError
 from regiondev.model import (
     Basis,
     Bound,
@@ -286,43 +286,98 @@ def _indicator(rec: dict[str, Any], file: str) -> Indicator:
 
 
 def _fill_in_errors(rec: dict[str, Any], file: str) -> list[CatalogError]:
-    """A drafted source's fields that still hold the draft's fill-in markers."""
+    """A drafted source's fields that still hold the draft's fill-in markers, one error each.
+
+    ``published = "undated"`` is what a person writes for a text that prints no date (the
+    hint says so); the date's evidence is then still to fill in, and that is the one error.
+    """
     sid = str(rec.get("id", ""))
     out = []
-    asks_date = "fill in" in str(rec.get("date_evidence", "")).lower()
+    undated = rec.get("published") == "undated"
     for key, value in rec.items():
-        if not isinstance(value, str):
+        if not isinstance(value, str) or "fill in" not in value.lower():
             continue
-        # older drafts wrote published = "undated" beside date_evidence "no date found; fill in"
-        if "fill in" in value.lower() or (key == "published" and value == "undated" and asks_date):
+        if key == "date_evidence" and undated:
+            problem = (
+                f'published is "undated", but date_evidence still holds the draft\'s placeholder '
+                f"{value!r} from `regiondev extract`; write where the date would come from and "
+                "why there is none (e.g. no date printed; the text reports the 2019 conference), "
+                "or set published to the date"
+            )
+        else:
             hint = _FILL_IN_HINT.get(key, "the real value")
+            problem = (
+                f"the source still holds the draft's placeholder {value!r} from "
+                f"`regiondev extract`; replace it with {hint}"
+            )
+        out.append(CatalogError(file, sid, key, problem))
+    return out
+
+
+def _raise_all(errors: list[CatalogError]) -> None:
+    """Raise the one error, or all of them as CatalogErrors (which lists every one)."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise CatalogErrors(errors)
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}.get(
+        type(value), f"a {type(value).__name__}"
+    )
+
+
+#: Source fields that hold text (published and the dates may also be TOML dates).
+_SOURCE_TEXT = (
+    "id",
+    "title",
+    "outlet",
+    "region",
+    "script",
+    "file",
+    "sha256",
+    "url",
+    "date_evidence",
+    "kind",
+)
+_SOURCE_DATES = ("published", "event_date", "reference_date")
+_INDICATOR_TEXT = ("code", "name_zh", "name_en", "measure", "unit", "scope", "of", "denominator")
+
+
+def _type_errors(
+    rec: dict[str, Any], file: str, rid: str, text: Sequence[str], dates: Sequence[str] = ()
+) -> list[CatalogError]:
+    """Fields of a source or indicator table that are not text (or a date where one may be)."""
+    out = []
+    for key in text:
+        if key in rec and not isinstance(rec[key], str):
+            out.append(
+                CatalogError(
+                    file, rid, key, f"expected a string, got {_type_name(rec[key])} {rec[key]!r}"
+                )
+            )
+    for key in dates:
+        if key in rec and not isinstance(rec[key], str | dt.date):
             out.append(
                 CatalogError(
                     file,
-                    sid,
+                    rid,
                     key,
-                    f"the source still holds the draft's placeholder {value!r} from "
-                    f"`regiondev extract`; replace it with {hint}",
+                    f"expected a date (YYYY-MM-DD) or a string, got {_type_name(rec[key])} "
+                    f"{rec[key]!r}",
                 )
             )
     return out
 
 
-def _raise_all(errors: list[CatalogError]) -> None:
-    """Raise the one error, or all of them as CatalogErrors."""
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        exc = CatalogErrors(errors)
-        records = {(e.file, e.record) for e in errors}
-        header, _, listing = exc.args[0].partition("\n")
-        if len(records) != len(errors):  # several problems of one record
-            header = f"{len(errors)} problems in {len(records)} catalog records failed validation:"
-        if len(errors) > SHOWN_ERRORS:  # not all listed: count every problem by field
-            fields = Counter(e.field or "(file)" for e in errors)
-            listing += "\n  by field: " + ", ".join(f"{f} {n}" for f, n in fields.most_common())
-        exc.args = (f"{header}\n{listing}",)
-        raise exc
+def _differences(a: Indicator, b: Indicator) -> str:
+    """The fields two definitions of one indicator code differ in, with both values."""
+    return "; ".join(
+        f"{f.name} {str(getattr(a, f.name))!r} vs {str(getattr(b, f.name))!r}"
+        for f in fields(a)
+        if getattr(a, f.name) != getattr(b, f.name)
+    )
 
 
 @dataclass
@@ -339,56 +394,133 @@ class _Loader:
     #: Source ids and indicator codes whose definition failed: records using them are not
     #: told again that they are unknown.
     broken: set[str] = field(default_factory=set)
+    #: The file each indicator was first defined in.
+    indicator_origin: dict[str, str] = field(default_factory=dict)
 
     def read(self, path: Path) -> None:
+        """Read one file; its problems are added to ``errors`` (a file that is no valid TOML,
+        or has a table of an unknown name, is one problem and nothing of it is read)."""
         file = str(path)
-        data = _read_toml(path)
+        try:
+            data = _read_toml(path)
+        except CatalogError as exc:
+            self.errors.append(exc)
+            return
         unknown = set(data) - {"source", "indicator", "observation", "waiver", "region", "title"}
         unknown -= {k for k, v in data.items() if not isinstance(v, list)}
         if unknown:
-            raise CatalogError(file, "", ", ".join(sorted(unknown)), "unknown table")
+            self.errors.append(CatalogError(file, "", ", ".join(sorted(unknown)), "unknown table"))
+            return
+        for key, allowed in (
+            ("source", (str, list)),
+            ("region", (str,)),
+            ("title", (str,)),
+            ("indicator", (list,)),
+            ("observation", (list,)),
+            ("waiver", (list,)),
+        ):
+            if key in data and not isinstance(data[key], allowed):
+                what = (
+                    "a default source id or [[source]] tables"
+                    if key == "source"
+                    else ("a string" if allowed == (str,) else f"[[{key}]] tables")
+                )
+                self.errors.append(
+                    CatalogError(
+                        file, "", key, f"expected {what}, got {_type_name(data[key])} {data[key]!r}"
+                    )
+                )
+                data = {k: v for k, v in data.items() if k != key}
         default_source = data.get("source") if isinstance(data.get("source"), str) else None
         default_region = data.get("region") if isinstance(data.get("region"), str) else None
-        if isinstance(data.get("source"), list):
-            for rec in data["source"]:
-                try:
-                    src = _source_from_record(rec, file, path.parent)
-                    verify(src)
-                except SourceError as exc:
-                    err = CatalogError(file, rec.get("id", ""), "source", str(exc))
-                    err.__cause__ = exc
-                    self.errors.append(err)
-                    self.broken.add(f"source:{rec.get('id', '')}")
-                    continue
-                if src.id in self.sources:
-                    self.errors.append(CatalogError(file, src.id, "id", "duplicate source id"))
-                    continue
-                if not self.allow_drafts:
-                    self.errors.extend(_fill_in_errors(rec, file))
-                self.sources[src.id] = src
-        for rec in data.get("indicator", []):
+        for n, rec in enumerate(data["source"] if isinstance(data.get("source"), list) else []):
+            self._read_source(file, path, n, rec)
+        for n, rec in enumerate(data.get("indicator", [])):
+            if not self._is_table(file, "indicator", n, rec):
+                continue
+            code = rec.get("code", "")
+            problems = _type_errors(rec, file, str(code), _INDICATOR_TEXT)
+            if problems:
+                self.errors.extend(problems)
+                self.broken.add(f"indicator:{code}")
+                continue
             try:
                 ind = _indicator(rec, file)
             except CatalogError as exc:
                 self.errors.append(exc)
-                self.broken.add(f"indicator:{rec.get('code', '')}")
+                self.broken.add(f"indicator:{code}")
                 continue
             if ind.code in self.indicators:
-                self.errors.append(CatalogError(file, ind.code, "code", "duplicate indicator code"))
+                first = self.indicators[ind.code]
+                if first != ind:  # the same definition given again is no conflict
+                    self.errors.append(
+                        CatalogError(
+                            file,
+                            ind.code,
+                            "code",
+                            f"duplicate indicator code, defined differently in "
+                            f"{self.indicator_origin[ind.code]}: {_differences(first, ind)}",
+                        )
+                    )
                 continue
             self.indicators[ind.code] = ind
-        for rec in data.get("observation", []):
+            self.indicator_origin[ind.code] = file
+        for n, rec in enumerate(data.get("observation", [])):
+            if not self._is_table(file, "observation", n, rec):
+                continue
             rec = dict(rec)
             if default_source and "source" not in rec:
                 rec["source"] = default_source
             if default_region and "region" not in rec:
                 rec["region"] = default_region
             self.pending.append((file, rec))
-        for rec in data.get("waiver", []):
+        for n, rec in enumerate(data.get("waiver", [])):
+            if not self._is_table(file, "waiver", n, rec):
+                continue
             rec = dict(rec)
             if default_source and "source" not in rec:
                 rec["source"] = default_source
             self.pending_waivers.append((file, rec))
+
+    def _is_table(self, file: str, kind: str, n: int, rec: Any) -> bool:
+        if isinstance(rec, dict):
+            return True
+        self.errors.append(
+            CatalogError(
+                file,
+                f"{kind} #{n + 1}",
+                kind,
+                f"expected a [[{kind}]] table, got {_type_name(rec)} {rec!r}",
+            )
+        )
+        return False
+
+    def _read_source(self, file: str, path: Path, n: int, rec: Any) -> None:
+        if not self._is_table(file, "source", n, rec):
+            return
+        sid = rec.get("id", "")
+        problems = _type_errors(rec, file, str(sid), _SOURCE_TEXT, _SOURCE_DATES)
+        if problems:
+            self.errors.extend(problems)
+            self.broken.add(f"source:{sid}")
+            return
+        try:
+            src = _source_from_record(rec, file, path.parent)
+            verify(src)
+            if src.path:
+                clean_text(src)  # a text that is not UTF-8 fails here, once
+        except SourceError as exc:
+            err = CatalogError(file, sid, "source", str(exc))
+            err.__cause__ = exc
+            self.errors.append(err)
+            self.broken.add(f"source:{sid}")
+            return
+        if src.id in self.sources:
+            self.errors.append(CatalogError(file, src.id, "id", "duplicate source id"))
+            return
+        if not self.allow_drafts:
+            self.errors.extend(_fill_in_errors(rec, file))
+        self.sources[src.id] = src
 
     def finish(self) -> Catalog:
         errors: list[CatalogError] = list(self.errors)
@@ -417,17 +549,31 @@ class _Loader:
         )
 
     def _waiver(self, file: str, rec: dict[str, Any]) -> list[Waiver]:
-        """One Waiver per occurrence of the quote (several only with ``all = true``)."""
+        """One Waiver per occurrence of the quote (several only with ``all = true``); none
+        when its source's definition failed (that error is listed already)."""
         quote = rec.get("quote", "")
-        rid = f"waiver:{quote[:20]}"
+        rid = "waiver:" + (quote[:20] if isinstance(quote, str) else repr(quote))
         for key in ("source", "quote", "reason", "category"):
+            if key in rec and not isinstance(rec[key], str):
+                raise CatalogError(
+                    file, rid, key, f"expected a string, got {_type_name(rec[key])} {rec[key]!r}"
+                )
             if not rec.get(key):
                 raise CatalogError(file, rid, key, "waiver field is required")
+        if "all" in rec and not isinstance(rec["all"], bool):
+            raise CatalogError(
+                file,
+                rid,
+                "all",
+                f"expected true or false, got {_type_name(rec['all'])} {rec['all']!r}",
+            )
         if rec["category"] not in WAIVER_CATEGORIES:
             raise CatalogError(
                 file, rid, "category", f"{rec['category']!r} is not one of {WAIVER_CATEGORIES}"
             )
-        src = self._source(file, rid, rec["source"])
+        src = self._cited_source(file, rid, rec["source"])
+        if src is None:
+            return []
         spans = [(-1, -1)]
         if src.path:
             hits = clean_text(src).find(quote)
@@ -448,11 +594,25 @@ class _Loader:
             for start, end in spans
         ]
 
-    def _source(self, file: str, rid: str, source_id: str) -> Source:
-        if source_id not in self.sources:
-            known = ", ".join(sorted(self.sources))
-            raise CatalogError(file, rid, "source", f"unknown source {source_id!r}; known: {known}")
-        return self.sources[source_id]
+    def _cited_source(self, file: str, rid: str, source_id: Any) -> Source | None:
+        """The source a record or waiver cites, or None when that source's definition failed
+        (its error is listed already, so the record is not also told it is unknown).
+
+        Raises CatalogError naming the record when the id is no string or no known source.
+        """
+        if not isinstance(source_id, str):
+            raise CatalogError(
+                file,
+                rid,
+                "source",
+                f"expected a source id (a string), got {_type_name(source_id)} {source_id!r}",
+            )
+        if source_id in self.sources:
+            return self.sources[source_id]
+        if f"source:{source_id}" in self.broken:
+            return None
+        known = ", ".join(sorted(self.sources))
+        raise CatalogError(file, rid, "source", f"unknown source {source_id!r}; known: {known}")
 
     def _observation(
         self, file: str, rec: dict[str, Any], errors: list[CatalogError]
@@ -477,17 +637,49 @@ class _Loader:
                 found.append(exc)
                 return None
 
+        def got(key: str) -> str:
+            return f"got {_type_name(rec[key])} {rec[key]!r}"
+
         for key in _OBS_REQUIRED:
             if key not in rec:
                 bad(key, "field is required")
             elif rec[key] in ("", None):
                 bad(key, "is empty: fill it in")
-        have = {k for k in _OBS_REQUIRED if k in rec and rec[k] not in ("", None)}
+        # a field of the wrong type is named once and its other checks left out
+        wrong_type: set[str] = set()
+        for key in (*_OBS_REQUIRED, "subject", "breakdown", "note", "review"):
+            if key not in rec or key == "value" or rec[key] == "":
+                continue
+            if key == "period" and isinstance(rec[key], int) and not isinstance(rec[key], bool):
+                continue  # period = 2020: a year
+            if not isinstance(rec[key], str):
+                bad(key, f"expected a string, {got(key)}")
+                wrong_type.add(key)
+        for key in ("aspirational", "increment"):
+            if key in rec and not isinstance(rec[key], bool):
+                bad(key, f"expected true or false, {got(key)}")
+        occurrence = 1
+        if "figure_occurrence" in rec:
+            k_raw = rec["figure_occurrence"]
+            if isinstance(k_raw, int) and not isinstance(k_raw, bool) and k_raw >= 1:
+                occurrence = k_raw
+            else:
+                bad("figure_occurrence", f"expected an integer ≥ 1, {got('figure_occurrence')}")
+                wrong_type.add("figure_occurrence")
+        have = {
+            k
+            for k in _OBS_REQUIRED
+            if k in rec and rec[k] not in ("", None) and k not in wrong_type
+        }
         unknown = set(rec) - _OBS_KNOWN
         if unknown:
             bad(", ".join(sorted(unknown)), "unknown field")
 
-        review = enum(Review, "review", rec.get("review", "confirmed"))
+        review = (
+            None
+            if "review" in wrong_type
+            else enum(Review, "review", rec.get("review", "confirmed"))
+        )
         if review is Review.DRAFT and not self.allow_drafts:
             bad(
                 "review",
@@ -497,14 +689,12 @@ class _Loader:
 
         src: Source | None = None
         if "source" in have:
-            source_id = rec["source"]
-            if source_id in self.sources:
-                src = self.sources[source_id]
-            elif f"source:{source_id}" in self.broken:
-                uses_broken = True
+            try:
+                src = self._cited_source(file, rid, rec["source"])
+            except CatalogError as exc:
+                found.append(exc)
             else:
-                known = ", ".join(sorted(self.sources))
-                bad("source", f"unknown source {source_id!r}; known: {known}")
+                uses_broken = src is None
         region = enum(Region, "region", rec["region"]) if "region" in have else None
         status = enum(Status, "status", rec["status"]) if "status" in have else None
         bound = enum(Bound, "bound", rec["bound"]) if "bound" in have else None
@@ -595,8 +785,10 @@ class _Loader:
                 bad("quote", f"occurs {len(hits)} times in {name}; lengthen it")
             elif figure_in_quote:
                 occurrences = _all(norm_quote, norm_figure)
-                k = int(rec.get("figure_occurrence", 1))
-                if len(occurrences) > 1 and "figure_occurrence" not in rec:
+                k = occurrence
+                if "figure_occurrence" in wrong_type:
+                    pass  # named above
+                elif len(occurrences) > 1 and "figure_occurrence" not in rec:
                     bad(
                         "figure",
                         f"occurs {len(occurrences)} times in the quote; set figure_occurrence",
@@ -610,6 +802,16 @@ class _Loader:
                     run = text.in_damaged_run(fstart, fend)
                     if run is not None:
                         bad("figure", f"lies inside the damaged run {run.raw!r}; never use it")
+        if (
+            rec.get("increment") is True
+            and ind is not None
+            and ind.measure in (Measure.GROWTH_RATE, Measure.SHARE, Measure.RANK)
+        ):
+            bad(
+                "increment",
+                f"a {ind.measure.value} is no flow that adds up (新增 N is a number of things "
+                "or an amount added over the period): remove increment",
+            )
         if found or uses_broken:
             errors.extend(found)
             return None
@@ -662,10 +864,15 @@ def _all(haystack: str, needle: str) -> list[int]:
 
 
 def _load(paths: Sequence[Path], allow_drafts: bool) -> Catalog:
+    """Read every file (one that is missing or no valid TOML is one problem among the
+    others), then raise every problem of every file at once."""
     loader = _Loader(allow_drafts=allow_drafts)
     for src in load_sources():
         loader.sources[src.id] = src
     for p in paths:
+        if not p.is_file():
+            loader.errors.append(CatalogError(str(p), "", "", "no such catalog file"))
+            continue
         loader.read(p)
     cat = loader.finish()
     return Catalog(
@@ -683,9 +890,6 @@ def load_catalog(extra: Iterable[str | Path] = (), *, allow_drafts: bool = False
     extra_paths = [Path(p) for p in extra]
     if not extra_paths and not allow_drafts:
         return _shipped()
-    for p in extra_paths:
-        if not p.is_file():
-            raise CatalogError(str(p), "", "", "no such catalog file")
     return _load([*shipped_files(), *extra_paths], allow_drafts)
 
 

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["CatalogError", "CatalogErrors", "RegiondevError", "SourceError"]
+from collections import Counter
+
+__all__ = [
+    "FIELD_SUMMARY_FROM",
+    "CatalogError",
+    "CatalogErrors",
+    "RegiondevError",
+    "SourceError",
+]
 
 
 class RegiondevError(Exception):
@@ -24,22 +32,32 @@ class CatalogError(RegiondevError):
         super().__init__(f"{where}: {problem}")
 
 
-#: How many validation errors a message lists before it counts the rest.
-SHOWN_ERRORS = 25
+#: From this many problems on, the message closes with a count of the problems by field.
+FIELD_SUMMARY_FROM = 25
 
 
 class CatalogErrors(CatalogError):
-    """Several records failed validation; each is listed (the first also sets the fields).
+    """Several problems failed validation; every one is listed (the first also sets the fields).
 
-    Loading goes on past a bad record, so one run names every problem of a file of drafts.
+    Loading goes on past a bad record (and past a file that is no valid TOML), so one run
+    names every problem of every file. The message's header counts the problems and, when a
+    record has several, the records; from ``FIELD_SUMMARY_FROM`` problems on, a last line
+    counts them by field.
     """
 
     def __init__(self, errors: list[CatalogError]) -> None:
+        if not errors:
+            raise ValueError("CatalogErrors needs at least one error")
         first = errors[0]
         super().__init__(first.file, first.record, first.field, first.problem)
         self.errors = tuple(errors)
-        shown = errors[:SHOWN_ERRORS]
-        lines = "\n".join(f"  - {e}" for e in shown)
-        if len(errors) > len(shown):
-            lines += f"\n  … and {len(errors) - len(shown)} more"
-        self.args = (f"{len(errors)} catalog records failed validation:\n{lines}",)
+        records = {(e.file, e.record) for e in errors}
+        if len(records) == len(errors):
+            header = f"{len(errors)} catalog records failed validation:"
+        else:  # several problems of one record
+            header = f"{len(errors)} problems in {len(records)} catalog records failed validation:"
+        lines = [f"  - {e}" for e in errors]
+        if len(errors) >= FIELD_SUMMARY_FROM:
+            fields = Counter(e.field or "(file)" for e in errors)
+            lines.append("  by field: " + ", ".join(f"{f} {n}" for f, n in fields.most_common()))
+        self.args = (header + "\n" + "\n".join(lines),)

@@ -481,12 +481,19 @@ def test_a_source_still_holding_fill_in_markers_is_refused(tmp_path: Path) -> No
         (str(path), "bull22", "date_evidence"),
     ]
     assert "'unknown (fill in)'" in str(exc.value) and "publisher" in str(exc.value)
-    # drafts written before the marker: published "undated" where the draft asks for a date
-    old = {**src, "published": "undated", "date_evidence": "no date found; fill in"}
-    path = _write(tmp_path, ("source", old), ("observation", OBS))
-    with pytest.raises(CatalogErrors) as exc:
-        load_catalog([path])
-    assert {e.field for e in exc.value.errors} == {"outlet", "published", "date_evidence"}
+    # published "undated" (as the hint says, or as older drafts wrote it) with the evidence
+    # still to fill in: one error, on date_evidence, that does not call "undated" a placeholder
+    for evidence in (
+        "no date found (fill in): where the date comes from",
+        "no date found; fill in",
+    ):
+        old = {**src, "outlet": "湖南日报", "published": "undated", "date_evidence": evidence}
+        path = _write(tmp_path, ("source", old), ("observation", OBS))
+        err = _error_at(path)
+        assert (err.file, err.record, err.field) == (str(path), "bull22", "date_evidence")
+        assert err.problem.startswith('published is "undated", but date_evidence still holds')
+        assert repr(evidence) in err.problem
+        assert "'undated'" not in err.problem
     # a source that is really undated, with its evidence (like the shipped hn19), loads
     undated = {**SOURCE, "published": "undated", "date_evidence": "no date printed; Dec 2019"}
     undated["url"] = "http://example.org"
@@ -566,3 +573,264 @@ def test_one_load_names_every_problem_of_every_record(tmp_path: Path) -> None:
     ]
     assert str(exc.value).startswith("6 problems in 3 catalog records failed validation:")
     assert "nope.txt" in str(exc.value) and "reads 2300" in str(exc.value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Every problem of every file, each named once
+
+
+def test_a_waiver_of_a_broken_source_is_not_also_called_unknown(tmp_path: Path) -> None:
+    text, digest = _text_file(tmp_path)
+    src = {**SOURCE, "file": text.name, "sha256": "0" * 64}  # the sha256 fails
+    waiver = {"source": "bull22", "quote": "2022年", "reason": "year", "category": "date"}
+    path = _write(tmp_path, ("source", src), ("observation", OBS), ("waiver", waiver))
+    err = _error_at(path)
+    # one problem: the source's (neither the observation nor the waiver is told it is unknown)
+    assert type(err) is CatalogError
+    assert (err.record, err.field) == ("bull22", "source")
+    assert digest in err.problem
+    # an unknown source reads the same for a waiver and an observation
+    known = ", ".join(sorted(s.id for s in load_catalog().sources))
+    unknown = f"unknown source 'zz99'; known: {known}"
+    path = _write(tmp_path, ("waiver", {**waiver, "source": "zz99"}))
+    assert (_error_at(path).field, _error_at(path).problem) == ("source", unknown)
+    path = _write(tmp_path, ("observation", _record(source="zz99")))
+    assert (_error_at(path).field, _error_at(path).problem) == ("source", unknown)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "says"),
+    [
+        (
+            {"figure_occurrence": "two"},
+            "figure_occurrence",
+            "expected an integer ≥ 1, got a string 'two'",
+        ),
+        (
+            {"figure_occurrence": 0},
+            "figure_occurrence",
+            "expected an integer ≥ 1, got an integer 0",
+        ),
+        (
+            {"figure_occurrence": 1.0},
+            "figure_occurrence",
+            "expected an integer ≥ 1, got a number 1.0",
+        ),
+        (
+            {"figure_occurrence": True},
+            "figure_occurrence",
+            "expected an integer ≥ 1, got a boolean True",
+        ),
+        ({"value": "13966.1"}, "value", "expected a finite number, got '13966.1'"),
+        ({"aspirational": "false"}, "aspirational", "expected true or false, got a string 'false'"),
+        ({"increment": 1}, "increment", "expected true or false, got an integer 1"),
+        ({"subject": 5}, "subject", "expected a string, got an integer 5"),
+        ({"note": ["a"]}, "note", "expected a string, got a list ['a']"),
+        ({"review": True}, "review", "expected a string, got a boolean True"),
+        ({"indicator": ["gdp"]}, "indicator", "expected a string, got a list ['gdp']"),
+        ({"source": ["bull22"]}, "source", "expected a string, got a list ['bull22']"),
+        ({"unit": ["cny_100m"]}, "unit", "expected a string, got a list ['cny_100m']"),
+        ({"period": [2022]}, "period", "expected a string, got a list [2022]"),
+        ({"quote": 13966.1}, "quote", "expected a string, got a number 13966.1"),
+    ],
+    ids=lambda x: x if isinstance(x, str) else None,
+)
+def test_a_field_of_the_wrong_type_is_a_named_error(
+    tmp_path: Path, changes: dict[str, Any], field: str, says: str
+) -> None:
+    text, digest = _text_file(tmp_path)  # a source with a file: the figure is placed in it
+    src = {**SOURCE, "file": text.name, "sha256": digest}
+    path = tmp_path / "user.toml"
+    rec = {**OBS, **changes}
+    path.write_text(_table("source", src) + _toml_table("observation", rec), encoding="utf-8")
+    err = _error_at(path)
+    assert type(err) is CatalogError, str(err)
+    assert (err.file, err.record, err.field) == (str(path), "bull22-gdp-2022", field)
+    assert err.problem == says
+
+
+def _toml_table(name: str, rec: dict[str, Any]) -> str:
+    import tomli_w
+
+    return tomli_w.dumps({name: [rec]})
+
+
+def test_a_period_written_as_a_year_number_loads(tmp_path: Path) -> None:
+    path = tmp_path / "user.toml"
+    path.write_text(_toml_table("observation", {**GOOD, "period": 2020}), encoding="utf-8")
+    assert str(load_catalog([path]).get("user-cs21-va").period) == "2020"
+
+
+@pytest.mark.parametrize(
+    ("doc", "record", "field", "says"),
+    [
+        (
+            {"observation": "x"},
+            "",
+            "observation",
+            "expected [[observation]] tables, got a string 'x'",
+        ),
+        (
+            {"observation": [1]},
+            "observation #1",
+            "observation",
+            "expected a [[observation]] table, got an integer 1",
+        ),
+        (
+            {"waiver": [{"source": "cs21", "quote": 5, "reason": "r", "category": "date"}]},
+            "waiver:5",
+            "quote",
+            "expected a string, got an integer 5",
+        ),
+        (
+            {
+                "waiver": [
+                    {
+                        "source": "cs21",
+                        "quote": "1+2+N",
+                        "reason": "r",
+                        "category": "plan_structure",
+                        "all": "yes",
+                    }
+                ]
+            },
+            "waiver:1+2+N",
+            "all",
+            "expected true or false, got a string 'yes'",
+        ),
+        (
+            {"indicator": [{**MY_INDICATOR, "code": "mine", "unit": ["cny_100m"]}]},
+            "mine",
+            "unit",
+            "expected a string, got a list ['cny_100m']",
+        ),
+        (
+            {"source": [{**SOURCE, "file": 5, "sha256": "0" * 64}]},
+            "bull22",
+            "file",
+            "expected a string, got an integer 5",
+        ),
+        (
+            {"source": [{**SOURCE, "published": 2023}]},
+            "bull22",
+            "published",
+            "expected a date (YYYY-MM-DD) or a string, got an integer 2023",
+        ),
+        ({"region": 5}, "", "region", "expected a string, got an integer 5"),
+    ],
+)
+def test_a_table_of_the_wrong_type_is_a_named_error(
+    tmp_path: Path, doc: dict[str, Any], record: str, field: str, says: str
+) -> None:
+    import tomli_w
+
+    path = tmp_path / "user.toml"
+    path.write_text(tomli_w.dumps(doc), encoding="utf-8")
+    err = _error_at(path)
+    assert type(err) is CatalogError, str(err)
+    assert (err.file, err.record, err.field, err.problem) == (str(path), record, field, says)
+
+
+def test_a_source_published_as_a_toml_date_loads(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import tomli_w
+
+    src = {**SOURCE, "published": dt.date(2023, 3, 31), "url": "http://example.org"}
+    path = tmp_path / "user.toml"
+    path.write_text(tomli_w.dumps({"source": [src], "observation": [OBS]}), encoding="utf-8")
+    assert load_catalog([path]).source("bull22").published == "2023-03-31"
+
+
+def test_one_load_names_the_problems_of_every_file_even_one_that_is_no_toml(
+    tmp_path: Path,
+) -> None:
+    from regiondev.errors import CatalogErrors
+
+    a = _write(tmp_path, ("observation", _record(id="user-a", value=2400)), name="a.toml")
+    b = tmp_path / "b.toml"
+    b.write_text('[[observation]]\nid = "user-b"\nvalue = \n', encoding="utf-8")
+    missing = tmp_path / "c.toml"
+    with pytest.raises(CatalogErrors) as exc:
+        load_catalog([a, b, missing])
+    errors = exc.value.errors
+    assert [(e.file, e.record, e.field) for e in errors] == [
+        (str(b), "", ""),
+        (str(missing), "", ""),
+        (str(a), "user-a", "value"),
+    ]
+    assert errors[0].problem.startswith("not valid TOML: ") and "(at line 3" in errors[0].problem
+    assert errors[1].problem == "no such catalog file"
+    assert errors[2].problem == "2400 but the figure '约2300亿元' reads 2300"
+    assert str(exc.value).startswith("3 catalog records failed validation:\n")
+
+
+def test_the_message_lists_every_problem_and_counts_them_by_field(tmp_path: Path) -> None:
+    from regiondev.errors import FIELD_SUMMARY_FROM, CatalogErrors
+
+    # 30 records with a wrong value, 3 with a wrong unit too: 33 problems in 30 records
+    recs = [("observation", _record(id=f"user-{i:02d}", value=2400)) for i in range(30)]
+    for i in range(3):
+        recs[i] = ("observation", _record(id=f"user-{i:02d}", value=2400, unit="itemz"))
+    with pytest.raises(CatalogErrors) as exc:
+        load_catalog([_write(tmp_path, *recs)])
+    lines = str(exc.value).splitlines()
+    assert FIELD_SUMMARY_FROM <= 33
+    assert lines[0] == "33 problems in 30 catalog records failed validation:"
+    listed = [line for line in lines if line.startswith("  - ")]
+    assert len(listed) == 33 == len(exc.value.errors)
+    assert listed[-1].endswith(
+        "record 'user-29', field 'value': 2400 but the figure '约2300亿元' reads 2300"
+    )
+    assert not any("more" in line for line in lines)
+    assert lines[-1] == "  by field: value 30, unit 3"
+    # a few problems: listed, no count by field
+    with pytest.raises(CatalogErrors) as exc:
+        load_catalog([_write(tmp_path, *recs[:2])])
+    assert str(exc.value).splitlines()[0] == "4 problems in 2 catalog records failed validation:"
+    assert "by field" not in str(exc.value)
+
+
+def test_an_identical_indicator_in_two_files_is_accepted(tmp_path: Path) -> None:
+    mine = {**MY_INDICATOR, "code": "my_industrial_va"}
+    a = _write(
+        tmp_path,
+        ("indicator", mine),
+        ("observation", _record(indicator="my_industrial_va")),
+        name="a.toml",
+    )
+    b = _write(
+        tmp_path,
+        ("indicator", mine),
+        ("observation", _record(id="user-b", indicator="my_industrial_va")),
+        name="b.toml",
+    )
+    cat = load_catalog([a, b])
+    assert cat.indicator("my_industrial_va").name_en == "Industrial value added (mine)"
+    assert [cat.get(i).indicator for i in ("user-cs21-va", "user-b")] == ["my_industrial_va"] * 2
+    # a different definition under the same code names both files and what differs
+    c = _write(tmp_path, ("indicator", {**mine, "measure": "gross_output"}), name="c.toml")
+    err = _error_at_all([a, c])
+    assert (err.file, err.record, err.field) == (str(c), "my_industrial_va", "code")
+    assert err.problem == (
+        f"duplicate indicator code, defined differently in {a}: "
+        "measure 'value_added' vs 'gross_output'"
+    )
+
+
+def _error_at_all(paths: list[Path]) -> CatalogError:
+    with pytest.raises(CatalogError) as exc:
+        load_catalog(paths)
+    return exc.value
+
+
+def test_an_actual_increment_loads_and_an_increment_of_a_rate_is_refused(tmp_path: Path) -> None:
+    # 新增 N in a report: the number added in the period, a flow like a target's 新增
+    path = _write(tmp_path, ("observation", _record(increment=True)))
+    obs = load_catalog([path]).get("user-cs21-va")
+    assert (obs.status, obs.increment) == (Status.ACTUAL, True)
+    rate = {**DECLINE, "increment": True}
+    src = {**SOURCE, "url": "http://example.org"}
+    err = _error_at(_write(tmp_path, ("source", src), ("observation", rate)))
+    assert (err.record, err.field) == ("bull22-va-growth-2022", "increment")
+    assert err.problem.startswith("a growth_rate is no flow that adds up")

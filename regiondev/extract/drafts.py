@@ -10,9 +10,11 @@ assigns real codes. Set-aside numbers
 become ``[[waiver]]`` entries with their reason. The loader refuses drafts until a person sets
 ``review = "confirmed"`` on each record.
 
-The source entry's ``outlet`` (and ``published`` and ``date_evidence`` when no date was
-found) hold a ``(fill in)`` marker that the loader refuses until a person replaces it, as it
-refuses a confirmed record that still uses a ``draft_*`` placeholder indicator. When no record
+The source entry's ``outlet`` is the one its byline near the top prints (来源：湖南日报,
+稿源/作者 lines; without the date or view count after it). When no byline names one it holds
+a ``(fill in)`` marker, as ``published`` and ``date_evidence`` do when no date was found; the
+loader refuses the markers until a person replaces them, as it refuses a confirmed record
+that still uses a ``draft_*`` placeholder indicator. When no record
 would be written (no figure and no set-aside number), nothing is written at all and the
 summary says so (``written`` is False).
 
@@ -57,8 +59,8 @@ _MEASURE = {
 }
 _KIND_MEASURE = {"count": "count", "growth": "growth_rate", "share": "share", "rank": "rank"}
 #: Words naming what a sum of money measures (model.Measure values). The one nearest before
-#: the figure wins; 人均 in its clause makes it per capita. 产值, 营业收入, 销售, 进出口 … have
-#: no measure of their own: gross_output is the nearest fit.
+#: the figure in its clause wins; 人均 in that clause makes it per capita. 产值, 营业收入, 销售,
+#: 进出口 … have no measure of their own: gross_output is the nearest fit.
 _MEASURE_WORDS = re.compile(
     r"(?P<per_capita>人均)"
     r"|(?P<value_added>增加值)"
@@ -86,8 +88,11 @@ class DraftSummary:
     #: Text copies beside the drafts that the new drafts do not use (left from an earlier
     #: run); listed, never deleted: the folder may hold the user's files too.
     unused_texts: tuple[Path, ...] = ()
-    #: False when there was no record to draft: then no file was written (nor replaced).
-    written: bool = True
+
+    @property
+    def written(self) -> bool:
+        """False when there was no record to draft: then no file was written (nor replaced)."""
+        return bool(self.observations or self.waivers)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -163,8 +168,44 @@ def _waiver_category(c: Claim) -> str:
     return "furniture"
 
 
+#: A byline's outlet label: 来源/稿源/文章来源 (preferred, in this order) or 作者, then a colon,
+#: at the start of a line or after a space or separator (not 数据来源: in a sentence).
+_OUTLET_LABEL = re.compile(r"(?:^|(?<=[\s|｜丨/]))(?:文章)?(来源|稿源|作者)[ \t]*[:：][ \t]*")
+_OUTLET_RANK = {"来源": 0, "稿源": 1, "作者": 2}
+#: Where the outlet's name ends: a separator, a wide gap, the next label, a date or time, or a
+#: view count (来源：湖南日报 2023-05-10 10:20 浏览次数：123).
+_OUTLET_END = re.compile(
+    r"[|｜丨]|\s{2,}|\t"
+    r"|\s*(?:发布时间|发布日期|发布|时间|日期|作者|编辑|责任编辑|记者|通讯员|字号|来源|稿源|供稿"
+    r"|浏览|阅读|点击|访问)(?:次数|量|数)?\s*[:：]"
+    r"|\s*(?:浏览|阅读|点击)(?:次数|量)?\s*\d"
+    r"|\s*\d{4}\s*[-—./年]|\s*\d{1,2}\s*[-/月]\s*\d{1,2}|\s*\d{1,2}:\d{2}"
+)
+#: How far down a byline may stand (characters, lines), and how long a byline line may be.
+_BYLINE_CHARS, _BYLINE_LINES, _BYLINE_LEN = 2000, 15, 150
+
+
+def _byline_outlet(text: str) -> str | None:
+    """The outlet a byline near the top prints (来源：湖南日报 …), without the date or view
+    count after it; None when no byline names one."""
+    found: list[tuple[int, str]] = []
+    lines = [ln for ln in text[:_BYLINE_CHARS].splitlines() if ln.strip()][:_BYLINE_LINES]
+    for line in lines:
+        if len(line.strip()) > _BYLINE_LEN:
+            continue
+        for m in _OUTLET_LABEL.finditer(line):
+            if "。" in line[: m.start()]:
+                break  # a body sentence, not a byline
+            rest = line[m.end() :]
+            end = _OUTLET_END.search(rest)
+            name = (rest[: end.start()] if end else rest).strip(" \t,，、;；.。:：")
+            if name and len(name) <= 40:
+                found.append((_OUTLET_RANK[m[1]], name))
+    return min(found)[1] if found else None
+
+
 def _source_record(
-    doc: Document, res: DocClaims, sid: str, out: Path, texts_dir: Path
+    doc: Document, res: DocClaims, sid: str, out: Path, texts_dir: Path, outlet: str | None
 ) -> tuple[dict[str, Any], tuple[Path, bytes] | None]:
     """The source entry, and the UTF-8 text copy it needs (path, bytes) if any."""
     plain_utf8 = bool(doc.path) and doc.encoding in ("utf-8", "utf-8-sig") and not doc.html
@@ -181,7 +222,7 @@ def _source_record(
         "id": sid,
         "title": doc.title or res.title or sid,
         # the loader refuses these markers until a person fills the fields in
-        "outlet": f"unknown {FILL_IN}",
+        "outlet": outlet or f"unknown {FILL_IN}",
         "published": res.date or f"undated {FILL_IN}",
         "file": os.path.relpath(target, out.parent.resolve()),
         "sha256": sha,
@@ -246,11 +287,11 @@ def write_drafts(
             raise ExtractInputError(
                 f"{texts_dir / (sid + '.txt')}: already exists; pass --force to replace it"
             )
-        source, copy_ = _source_record(doc, res, sid, out, texts_dir)
+        ct = clean(doc.text)
+        source, copy_ = _source_record(doc, res, sid, out, texts_dir, _byline_outlet(ct.text))
         sources.append(source)
         if copy_ is not None:
             copies.append(copy_)
-        ct = clean(doc.text)
         quotes: list[tuple[int, int]] = []
         k = 0
         for c in res.claims:
@@ -286,7 +327,7 @@ def write_drafts(
             copies.clear()
     if not observations and not waivers:
         # nothing for a person to review: no empty draft file (an existing one is left alone)
-        return DraftSummary(out, (), len(sources), 0, 0, tuple(skipped), (), written=False)
+        return DraftSummary(out, (), len(sources), 0, 0, tuple(skipped), ())
     doc_toml: dict[str, Any] = {}
     if sources:
         doc_toml["source"] = sources
@@ -327,19 +368,22 @@ _NEW_BEFORE = re.compile(r"新增(?!长)[^，,。；;！？!?\n]*$")
 
 
 def _guess_measure(c: Claim, unit: str, quote: str, offset: int) -> str:
-    """The measure of a placeholder indicator: for a sum of money, from the words before it."""
+    """The measure of a placeholder indicator: for a sum of money, from the words before it
+    in its clause (a clause ends at ，,；;。 and the other sentence marks)."""
     fallback = _MEASURE.get((c.kind, unit)) or _KIND_MEASURE.get(c.kind, "ratio")
     if c.kind != "level" or unit not in _MONEY_UNITS:
         return fallback
-    before = quote[:offset]
+    # only the figure's own clause: in 人均可支配收入增长6%，社会消费品零售总额1000亿元 the
+    # 人均 is the growth rate's, not the 1000亿元's
+    clause = max(quote.rfind(ch, 0, offset) for ch in _CLAUSE_ENDS) + 1
+    before = quote[clause:offset]
     nearest = None
     for m in _MEASURE_WORDS.finditer(before):
         nearest = m
     if nearest is None or nearest.lastgroup is None:
         return fallback
-    # 人均 in the clause of the nearest word (人均地区生产总值98562元, 人均GDP, 人均可支配收入)
-    clause = max(before.rfind(ch, 0, nearest.start()) for ch in _CLAUSE_ENDS) + 1
-    if "人均" in before[clause:]:
+    # 人均 in the clause (人均地区生产总值98562元, 人均GDP, 人均可支配收入)
+    if "人均" in before:
         return "per_capita"
     return nearest.lastgroup
 
@@ -408,11 +452,15 @@ def _observation(
     }
     if len(occ) > 1:
         rec["figure_occurrence"] = occ.index(offset) + 1
+    if c.subject:
+        # a county, district or zone: the city's region, the part as subject
+        rec["subject"] = c.subject
     if c.aspirational:
         rec["aspirational"] = True
-    if _NEW_BEFORE.search(quote, 0, offset):
+    if c.kind not in ("growth", "share", "rank") and _NEW_BEFORE.search(quote, 0, offset):
         # 新增500家: a flow over the plan period, not a level to reach; in a report, 新增112家
-        # is the number added in the period, not the total (总数达到517家)
+        # is the number added in the period, not the total (总数达到517家). A rate, share or
+        # rank is no flow (the catalog refuses increment on one).
         rec["increment"] = True
         notes.append(
             "新增 before the figure: drafted as an increment (a flow"

@@ -126,3 +126,33 @@ def test_unknown_indicator_lists_known_codes() -> None:
     result = runner.invoke(app, ["catalog", "--indicator", "nonexistent"])
     assert result.exit_code == 2
     assert "known codes" in result.stderr and "gdp" in result.stderr
+
+
+def test_a_field_of_the_wrong_type_is_a_named_error_not_a_traceback(tmp_path: Path) -> None:
+    import hashlib
+
+    text = tmp_path / "bulletin.txt"
+    text.write_text("2022年,长沙市地区生产总值13966.1亿元,增长4.5%。\n", encoding="utf-8")
+    digest = hashlib.sha256(text.read_bytes()).hexdigest()
+    mine = tmp_path / "x.toml"
+    mine.write_text(
+        f'[[source]]\nid = "bull22"\ntitle = "公报"\noutlet = "长沙市统计局"\n'
+        f'published = "2023-03-31"\nfile = "bulletin.txt"\nsha256 = "{digest}"\n'
+        '[[observation]]\nid = "b1"\nsource = "bull22"\nregion = "changsha"\nindicator = "gdp"\n'
+        'status = "actual"\nperiod = "2022"\nfigure = "13966.1亿元"\nvalue = 13966.1\n'
+        'unit = "cny_100m"\nbound = "exact"\nbasis = "nominal"\n'
+        'quote = "长沙市地区生产总值13966.1亿元"\nfigure_occurrence = "two"\n'
+        'aspirational = "false"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["catalog", "--catalog", str(mine)])
+    assert result.exit_code == 2
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "error: 2 problems in 1 catalog records failed validation:",
+        f"  - {mine}: record 'b1', field 'aspirational': expected true or false, got a string "
+        "'false'",
+        f"  - {mine}: record 'b1', field 'figure_occurrence': expected an integer ≥ 1, got a "
+        "string 'two'",
+    ]

@@ -346,3 +346,116 @@ def test_nothing_to_draft_writes_no_file(tmp_path: Path) -> None:
         0,
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["page.html", "words.txt"]
+
+
+def test_summary_written_is_derived_from_the_records(tmp_path: Path) -> None:
+    from regiondev.extract.drafts import DraftSummary
+
+    def summary(observations: int, waivers: int) -> DraftSummary:
+        return DraftSummary(tmp_path / "d.toml", (), 1, observations, waivers, ())
+
+    assert [summary(o, w).written for o, w in [(0, 0), (3, 0), (0, 2), (3, 2)]] == [
+        False,
+        True,
+        True,
+        True,
+    ]
+    with pytest.raises(TypeError):
+        DraftSummary(tmp_path / "d.toml", (), 1, 0, 0, (), (), False)  # type: ignore[call-arg]
+    src = tmp_path / "cs.txt"
+    src.write_text(NEW_TEXT, encoding="utf-8")
+    written = write_drafts([extract_document(read_document(src))], tmp_path / "d.toml")
+    data = tomllib.loads((tmp_path / "d.toml").read_text(encoding="utf-8"))
+    assert (written.written, written.observations, written.waivers) == (
+        True,
+        len(data["observation"]),
+        len(data["waiver"]),
+    )
+    assert written.observations == 9  # the nine figures of the round trip above
+
+
+def test_a_placeholders_measure_comes_from_the_figures_own_clause(tmp_path: Path) -> None:
+    text = (
+        "株洲市2023年经济运行情况\n发布时间:2024-01-20\n"
+        "2023年,株洲市人均可支配收入增长6%,社会消费品零售总额1000亿元;"
+        "工业投资增长8%,粮食产量300亿元。\n"
+    )
+    _, out = _draft(tmp_path, "clauses.txt", text.encode("utf-8"))
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    measure = {i["code"]: i["measure"] for i in data["indicator"]}
+    got = {o["figure"]: measure.get(o["indicator"], o["indicator"]) for o in data["observation"]}
+    # 人均 (and 投资) name the growth rates of their clauses, not the sums after the comma: the
+    # sums' own clauses name no measure, so each gets the fallback for 亿元
+    assert got["1000亿元"] == "gross_output"
+    assert got["300亿元"] == "gross_output"
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [
+        ("来源：湖南日报 2023-05-10 10:20 浏览次数：123", "湖南日报"),
+        ("2023-05-10 08:00:01 |来源:株洲日报", "株洲日报"),
+        ("来源:株洲日报  发布时间:2023年5月10日", "株洲日报"),
+        ("稿源: 新湖南 | 编辑: 李四", "新湖南"),
+        ("作者：株洲市统计局 2023-05-10", "株洲市统计局"),
+        ("作者：张三 来源：长沙晚报 阅读：56", "长沙晚报"),  # 来源 before 作者
+    ],
+)
+def test_the_outlet_comes_from_the_byline_when_printed(
+    tmp_path: Path, byline: str, outlet: str
+) -> None:
+    text = NEW_TEXT.replace("发布时间:2023-05-10", byline + "\n发布时间:2023-05-10")
+    _, out = _draft(tmp_path, "cs.txt", text.encode("utf-8"))
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["source"][0]["outlet"] == outlet
+
+
+def test_the_outlet_stays_to_fill_in_without_a_byline_naming_one(tmp_path: Path) -> None:
+    # 数据来源: in a body sentence is no byline
+    text = NEW_TEXT.replace("新增企业10家。", "新增企业10家。数据来源:国家统计局。")
+    _, out = _draft(tmp_path, "cs.txt", text.encode("utf-8"))
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["source"][0]["outlet"] == (
+        "unknown (fill in)"
+    )
+
+
+def test_a_traditional_byline_gives_a_simplified_outlet(tmp_path: Path) -> None:
+    from regiondev.sources import seed_path
+
+    seed = seed_path("cn22_national_45_clusters_2022-11-30.txt")
+    out = tmp_path / "d.toml"
+    write_drafts([extract_document(read_document(seed))], out)
+    # printed: 2022-11-30 18:53:38 |來源:證券時(shí)報(bào)網(wǎng)
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["source"][0]["outlet"] == "证券时报网"
+
+
+def test_a_rate_after_xinzeng_is_no_increment_and_the_confirmed_draft_loads(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "株洲市市场主体情况\n发布时间:2024-01-15\n2023年,株洲市新增市场主体增长12%,新增企业10家。\n"
+    )
+    _, out = _draft(tmp_path, "rate.txt", text.encode("utf-8"))
+    recs = {o["figure"]: o for o in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    assert ("increment" in recs["12%"], recs["10家"].get("increment")) == (False, True)
+    _confirm(out)
+    mine = {o.figure: o for o in load_catalog(extra=[out]).observations if o.source == "rate"}
+    assert (mine["12%"].increment, mine["10家"].increment) == (False, True)
+
+
+def test_a_county_figure_is_drafted_as_its_citys_with_the_county_as_subject(
+    tmp_path: Path,
+) -> None:
+    import tomllib
+
+    from regiondev.extract.claims import extract_text
+    from regiondev.extract.drafts import write_drafts
+    from regiondev.extract.reading import Document
+
+    text = "株洲市1—2月规模工业增加值增长8.2%,其中,醴陵市增长12.1%。\n"
+    doc = Document(id="zz23", text=text, path=str(tmp_path / "zz23.txt"), date="2023-03-20")
+    res = extract_text(text, source="zz23", date="2023-03-20")
+    out = tmp_path / "drafts.toml"
+    write_drafts([(doc, res)], out)
+    recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    assert (recs["12.1%"]["region"], recs["12.1%"]["subject"]) == ("zhuzhou", "醴陵")
+    assert "subject" not in recs["8.2%"]
