@@ -141,7 +141,7 @@ def run(folder: Path, repeats: int = 3) -> dict[str, Any]:
         "periods": _without_lookaround(C._PERIOD_CUE),
         "kinds": _without_lookaround(C._KIND_CUE),
         "indicators": _without_lookaround(C._INDICATOR_RE),
-        "regions": C._REGION_RE.pattern,
+        "regions": _without_lookaround(C._REGION_RE),
     }
 
     def read() -> None:

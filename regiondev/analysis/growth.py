@@ -797,6 +797,22 @@ def _no_baseline_reason(
             notes,
             ids,
         )
+    flows = [
+        o
+        for o in cat.observations
+        if o.status is Status.ACTUAL
+        and o.indicator == target.indicator
+        and _same_scope(o, target)
+        and o.increment
+    ]
+    if flows:
+        listed = ", ".join(f"{o.id} ({o.period.describe()})" for o in flows)
+        ids.extend(o.id for o in flows)
+        return (
+            f"no baseline: on record only increments (新增: flows, not levels): {listed}",
+            notes,
+            ids,
+        )
     return f"no baseline: no {ind.name_en} for this region on record", notes, ids
 
 

@@ -140,3 +140,51 @@ def test_missing_user_catalog_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["growth", "--catalog", str(tmp_path / "nope.toml")])
     assert result.exit_code == 2
     assert "nope.toml" in result.stderr
+
+
+def test_an_actual_increment_is_never_a_level_baseline(tmp_path: Path) -> None:
+    # the same synthetic figure as above, but printed as 新增 (the profit added in 2020): a flow
+    path = tmp_path / "bulletin.toml"
+    path.write_text(
+        """
+[[source]]
+id = "fixture21"
+title = "test fixture: synthetic bulletin figures (not real data)"
+outlet = "regiondev test suite"
+published = "2021-03-31"
+url = "https://example.org/synthetic-bulletin"
+
+[[observation]]
+id = "fixture21-profit-new-2020"
+source = "fixture21"
+region = "changsha"
+indicator = "industrial_profit"
+status = "actual"
+period = "2020"
+figure = "500亿元"
+value = 500
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+quote = "2020年规模工业企业利润总额新增500亿元"
+increment = true
+""",
+        encoding="utf-8",
+    )
+    shipped = json.loads(_ok(["growth", "--format", "json"]))
+    rows = json.loads(_ok(["growth", "--format", "json", "--catalog", str(path)]))
+    profit = next(r for r in rows if r["target_id"] == "cs21-profit-target-2025")
+    before = next(r for r in shipped if r["target_id"] == "cs21-profit-target-2025")
+    # not taken as the 2020 level (that would give (1000 / 500)^(1/5) − 1 = 14.87 % a year):
+    # still no baseline, and the reason names the increment it left out
+    assert profit["required_cagr"] is None and before["required_cagr"] is None
+    assert profit["baseline_ids"] == before["baseline_ids"]
+    assert "fixture21-profit-new-2020" not in (profit["baseline_ids"] or [])
+    assert profit["reason"] == (
+        "no baseline: on record only increments (新增: flows, not levels): "
+        "fixture21-profit-new-2020 (year 2020)"
+    )
+    assert "fixture21-profit-new-2020" in profit["observation_ids"]
+    # every other row is exactly what it is without the user's file
+    others = [r for r in rows if r["target_id"] != "cs21-profit-target-2025"]
+    assert others == [r for r in shipped if r["target_id"] != "cs21-profit-target-2025"]

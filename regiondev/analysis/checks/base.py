@@ -420,7 +420,7 @@ def comparability_reasons(a: Observation, b: Observation, indicators: Indicators
     if a.status != b.status:
         reasons.append(f"{a.status.value} vs {b.status.value}")
     if a.increment != b.increment:
-        reasons.append("an increment over a plan period vs a level")
+        reasons.append("an increment (新增: a flow over its period) vs a level")
     return reasons
 
 
