@@ -447,8 +447,13 @@ _INDICATOR_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("growth", "percent", "manufacturing_va_growth"),
     ),
     r"高新技术产业[^，,]{0,8}增加值": (("level", "cny_100m", "hightech_va"),),
-    r"国家级专精特新": (("count", "enterprises", "little_giant_enterprises_national"),),
-    r"省级专精特新": (("count", "enterprises", "little_giant_enterprises_provincial"),),
+    # the “小巨人” list, not every 专精特新 (中小) enterprise
+    r"国家级专精特新[“\"']?小巨人": (
+        ("count", "enterprises", "little_giant_enterprises_national"),
+    ),
+    r"省级专精特新[“\"']?小巨人": (
+        ("count", "enterprises", "little_giant_enterprises_provincial"),
+    ),
     r"单项冠军": (("count", "enterprises", "single_champion_enterprises"),),
     r"智能制造试点": (("count", "enterprises", "smart_mfg_pilots_city_and_above"),),
     r"合格率": (("share", "percent", "product_quality_pass_rate"),),
@@ -618,6 +623,7 @@ class _Para:
     period: str = ""
     period_cue: str = ""
     region: str = ""
+    region_cue: str = ""
 
 
 @dataclass(slots=True)
@@ -919,6 +925,8 @@ def _sentence_claims(
     status_cue = sent.status_cue
     aspiration_at = sent.aspiration_at
     sentence_region = sent.region or para.region or reader.region
+    # the place of an earlier sentence of the paragraph (醴陵市…增长5.8%；规模以上…: 醴陵's)
+    sentence_region_cue = sent.region_cue if sent.region else para.region_cue
     places = sent.places
     periods = sent.periods
     kinds = sent.kinds
@@ -951,6 +959,7 @@ def _sentence_claims(
             "no period printed: a growth rate's period is not the text's date; fill in",
         )
     out: list[Claim] = []
+    prev_change, prev_end = "", -1
     for tok in toks:
         tstart = tok.start
         start, end = base + tstart, base + tok.end
@@ -1001,6 +1010,11 @@ def _sentence_claims(
         unit = parsed.unit
         if not reason:
             reason = _change_reason(stext, tstart, tok.end, unit)
+        if not reason and prev_change and _JOINED.fullmatch(stext, prev_end, tstart):
+            # 分别比上年末增加11家和103家: the second is a change like the first
+            reason = prev_change
+        prev_change = reason if reason.startswith(_CHANGE_REASONS) else ""
+        prev_end = tok.end
         figure = tok.text
         cues: list[str] = []
         tstatus, tcue = status, status_cue
@@ -1048,7 +1062,9 @@ def _sentence_claims(
             # a rank is of the place ranked, rarely of the nation the ranking spans
             # (株洲…在全国168个城市中…居全国第十); 我国…居世界第一 keeps china
             near_r = _nearest([p for p in places if p[1] != "china"], tstart) or near_r
-        region, region_cue = near_r if near_r is not None else (sentence_region, sent.region_cue)
+        region, region_cue = (
+            near_r if near_r is not None else (sentence_region, sentence_region_cue)
+        )
         if "、" in region and (own := _respective(reader, stext, toks, tstart, region)):
             region, region_cue = own
         if region_cue:
@@ -1060,7 +1076,15 @@ def _sentence_claims(
         else:
             basis = "not_applicable"
         guess, icue = "unknown", ""
-        if indicators and indicators[0][0] <= tstart:
+        counted = kind == "count" and _COUNTED_NOUN.match(stext, tend) is not None
+        if counted:
+            # 22条产业链 / 三大产业集群: the noun after a count is what it counts
+            after = next((x for x in indicators if 0 <= x[0] - len(x[2]) - tend <= 4), None)
+            if after is not None and (code := _INDICATOR_CODES[after[1]].get((kind, unit))):
+                guess, icue = code, after[2]
+            else:
+                icue = _COUNTED_NOUN.match(stext, tend).group(0)  # type: ignore[union-attr]
+        elif indicators and indicators[0][0] <= tstart:
             key = (kind, unit)
             for iend, idx, word in reversed(indicators):
                 if iend <= tstart and (code := _INDICATOR_CODES[idx].get(key)):
@@ -1071,7 +1095,7 @@ def _sentence_claims(
                     if other.search(stext, max(0, since), tstart) is None:
                         guess, icue = code, word
                     break
-        if guess == "unknown":
+        if guess == "unknown" and not counted:
             # the words before the figure, without the tail of an earlier number
             icue = _PARTIAL_NUMBER.sub("", stext[max(0, tstart - 10) : tstart]).strip(" ,，、")
         if icue:
@@ -1137,6 +1161,9 @@ def _growth_is_nominal(stext: str, tstart: int) -> bool:
 
 
 _SCALE_WORD = re.compile(r"级|产业|集群|园区|工程|企业")
+# 百亿元制造业企业 / 千亿元产业集群: a class of firm or cluster by output
+_CN_DIGITS_START = frozenset("一二两三四五六七八九十百千万0123456789")
+_SCALE_CLASS = re.compile(r"级|(?:制造业|工业|科技型?|龙头)?(?:企业|产业|集群|园区)")
 _ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(r"第[一二三1-3]$")
@@ -1145,6 +1172,10 @@ _MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,1
 _RATIO_PART = re.compile(r"[:：]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：]$")
 _CLAUSE_END = re.compile(r"[，,]")
+# The noun right after a count (个/家/条… already in the figure): 22条产业链, 三大产业集群.
+_COUNTED_NOUN = re.compile(r"(?![以左上余多之中])[\u4e00-\u9fff“\"]{2,8}")
+_JOINED = re.compile(r"(?:和|、|及|与|以及)")
+_CHANGE_REASONS = ("increase over an earlier figure", "percentage-point change", "change in rank")
 _PLAN_NAME = re.compile(r"(?:攻坚)?(?:行动|规划|计划|方案)")
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
 
@@ -1180,7 +1211,14 @@ def _change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
     if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
         return "increase over an earlier figure (a difference, not a level)"
-    if unit == "cny_100m" and stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend):
+    if unit == "cny_100m" and (
+        (stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend))
+        or (
+            stext.endswith("亿元", tstart, tend)
+            and stext[tstart] in _CN_DIGITS_START
+            and _SCALE_CLASS.match(stext, tend)
+        )
+    ):
         return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
     return ""
 
@@ -1318,7 +1356,7 @@ def extract_text(
                     para.period, para.period_cue = period, cue
                     break
             if sent.region:
-                para.region = sent.region
+                para.region, para.region_cue = sent.region, sent.region_cue
             # the year in force for later periods printed without one: not a byline's, nor a
             # plan's (2024年力争…: a later 前三季度 is still of the text's year)
             years = [int(y) for y in _YEAR_RE.findall(stext)]

@@ -704,3 +704,40 @@ def test_an_issuing_body_and_date_line_dates_the_text_and_sheng_counts_for_hunan
     )
     text = "全省规模工业增加值增长8%。长沙市增长9%,全省工业投资增长5%,全省出口增长3%。"
     assert claims_module.detect_region(text) == "hunan"
+
+
+def test_a_change_joined_to_a_change_is_one_too() -> None:
+    text = "省级专精特新中小企业498家,分别比上年末增加11家和103家。"
+    res = {c.figure: c for c in extract_text(text, date="2024-03-29", region="zhuzhou").claims}
+    for fig in ("11家", "103家"):
+        assert res[fig].set_aside_reason.startswith("increase over an earlier figure"), fig
+    # 专精特新中小企业 are not the 小巨人 list
+    assert res["498家"].indicator_guess == "unknown"
+
+
+def test_a_county_carries_to_the_next_sentence_of_its_paragraph() -> None:
+    text = "醴陵市全年实现地区生产总值812.3亿元,增长5.8%;规模以上工业增加值增长7.6%。"
+    res = {c.figure: c for c in extract_text(text, date="2024-03-29", region="zhuzhou").kept}
+    assert {f: (c.region, c.subject) for f, c in res.items()} == {
+        "812.3亿元": ("zhuzhou", "醴陵"),
+        "5.8%": ("zhuzhou", "醴陵"),
+        "7.6%": ("zhuzhou", "醴陵"),
+    }
+
+
+def test_the_noun_after_a_count_is_what_it_counts() -> None:
+    text = "在长沙22条产业链中,工程机械、汽车、电子信息三大产业集群产值2860亿元。"
+    res = {c.figure: c for c in extract_text(text, date="2024-02-06").claims}
+    assert res["22条"].indicator_guess == "industrial_chains"
+    assert res["三大"].indicator_guess == "unknown"  # clusters, not the chains named before
+    text = "株洲将现代产业体系细化为17条具体的产业链。"
+    assert _one(text, "17条", date="2021-11-09").indicator_guess == "industrial_chains"
+
+
+def test_a_class_of_firm_by_output_is_a_scale_label_an_exceeded_one_a_figure() -> None:
+    c = _one("新增百亿元制造业企业10家。", "百亿元", date="2021-11-22", region="changsha")
+    assert c.set_aside_reason.startswith("scale label")
+    c = _one("全市投资100亿元建设产业园区。", "100亿元", date="2021-11-22", region="changsha")
+    assert c.set_aside_reason == ""
+    text = "服饰产业成为第二个过千亿元产业集群。"
+    assert _one(text, "过千亿元", date="2021-11-09").set_aside_reason == ""
