@@ -149,6 +149,9 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return out
 
 
+_PART_OF = re.compile(r"其中")
+
+
 def _waiver_category(c: Claim) -> str:
     reason = c.set_aside_reason
     if c.token_kind == "date":
@@ -165,6 +168,17 @@ def _waiver_category(c: Claim) -> str:
         return "damaged"
     if "headline" in reason:
         return "headline"
+    if reason.startswith(("sector name", "part of a plan's name", "ordinal of a batch")):
+        return "name"
+    if reason.startswith("scale label"):
+        return "threshold"
+    if (
+        reason.startswith(
+            ("increase over", "percentage-point change", "change in rank", "part of a ratio")
+        )
+        or c.token_kind == "code"
+    ):
+        return "not_a_claim"
     return "furniture"
 
 
@@ -317,7 +331,9 @@ def write_drafts(
         for c in res.claims:
             if not c.set_aside_reason:
                 continue
-            if any(qa <= c.start and c.end <= qb for qa, qb in quotes):
+            if c.token_kind in ("date", "period") and any(
+                qa <= c.start and c.end <= qb for qa, qb in quotes
+            ):
                 continue  # a date or period inside a drafted quote is that record's period
             waivers.append(_waiver(c, sid, ct))
         if observations or waivers:
@@ -455,6 +471,10 @@ def _observation(
     if c.subject:
         # a county, district or zone: the city's region, the part as subject
         rec["subject"] = c.subject
+    elif _PART_OF.search(quote, 0, offset):
+        # 其中…: a part of a total printed before it, never a second total
+        rec["subject"] = f"{FILL_IN}: the part after 其中"
+        notes.append("其中 before the figure: a part of an earlier total; name it in subject")
     if c.aspirational:
         rec["aspirational"] = True
     if c.kind not in ("growth", "share", "rank") and _NEW_BEFORE.search(quote, 0, offset):

@@ -28,7 +28,8 @@ def _confirm(path: Path) -> None:
         .replace('"draft_', '"mine_')  # the reviewer's own indicator codes
         .replace('"unknown (fill in)"', '"长沙晚报"')
         .replace('"undated (fill in)"', '"2023-05-10"')
-        .replace('"no date found (fill in): where the date comes from"', '"printed at the end"'),
+        .replace('"no date found (fill in): where the date comes from"', '"printed at the end"')
+        .replace('"(fill in): the part after 其中"', '"the part"'),
         encoding="utf-8",
     )
 
@@ -459,3 +460,60 @@ def test_a_county_figure_is_drafted_as_its_citys_with_the_county_as_subject(
     recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
     assert (recs["12.1%"]["region"], recs["12.1%"]["subject"]) == ("zhuzhou", "醴陵")
     assert "subject" not in recs["8.2%"]
+
+
+def test_numbers_set_aside_inside_a_drafted_sentence_are_waived_and_the_audit_is_clean(
+    tmp_path: Path,
+) -> None:
+    import tomllib
+
+    from regiondev.audit import audit
+
+    text = (
+        "株洲市2023年国民经济和社会发展统计公报\n"
+        "初步核算,全年全市地区生产总值3925.5亿元,增长5.3%。其中,第一产业增加值272.4亿元;"
+        "规模以上工业增加值增长6.8%,增速高于全省1.7个百分点。\n"
+        "省级专精特新中小企业498家,比上年末增加103家。\n"
+    )
+    _, out = _draft(tmp_path, "zz23.txt", text.encode("utf-8"))
+    waivers = tomllib.loads(out.read_text(encoding="utf-8"))["waiver"]
+    by_reason = {w["reason"].split(" (")[0]: w["category"] for w in waivers}
+    assert by_reason["sector name"] == "name"
+    assert by_reason["percentage-point change"] == "not_a_claim"
+    assert by_reason["increase over an earlier figure"] == "not_a_claim"
+    _confirm(out)
+    result = audit(load_catalog(extra=[out]))
+    assert [e.text for e in result.unaccounted() if e.source == "zz23"] == []
+
+
+def test_a_part_after_qizhong_asks_for_its_subject_before_it_loads(tmp_path: Path) -> None:
+    import tomllib
+
+    from regiondev.errors import CatalogError
+
+    text = (
+        "2023年株洲市规模以上工业企业实现利润186.3亿元。其中,轨道交通装备产业实现利润213.7亿元。\n"
+    )
+    _, out = _draft(tmp_path, "zz23.txt", text.encode("utf-8"))
+    recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    assert "subject" not in recs["186.3亿元"]
+    assert recs["213.7亿元"]["subject"] == "(fill in): the part after 其中"
+    # confirmed, codes given, but the part not named: refused, naming the field
+    out.write_text(
+        out.read_text("utf-8")
+        .replace('review = "draft"', 'review = "confirmed"')
+        .replace('"draft_', '"mine_')
+        .replace('"unknown (fill in)"', '"株洲市统计局"')
+        .replace('"undated (fill in)"', '"2024-03-29"')
+        .replace('"no date found (fill in): where the date comes from"', '"the bulletin"'),
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogError, match=r"subject.*still holds the draft's placeholder"):
+        load_catalog(extra=[out])
+    out.write_text(
+        out.read_text("utf-8").replace("(fill in): the part after 其中", "rail_transit_equipment"),
+        encoding="utf-8",
+    )
+    cat = load_catalog(extra=[out])
+    part = next(o for o in cat.observations if o.figure == "213.7亿元")
+    assert part.subject == "rail_transit_equipment"
