@@ -666,15 +666,15 @@ class _Loader:
             else:
                 bad("figure_occurrence", f"expected an integer ≥ 1, {got('figure_occurrence')}")
                 wrong_type.add("figure_occurrence")
-        if not self.allow_drafts:
+        subject = rec.get("subject")
+        if not self.allow_drafts and isinstance(subject, str) and FILL_IN in subject:
             # a drafted part (其中…) asks for its subject
-            if isinstance(rec.get("subject"), str) and FILL_IN in rec["subject"]:
-                bad(
-                    "subject",
-                    f"still holds the draft's placeholder {rec['subject']!r} from "
-                    "`regiondev extract`; name the part the figure is of (or remove the line "
-                    "if the figure is a whole of its own indicator)",
-                )
+            bad(
+                "subject",
+                f"still holds the draft's placeholder {subject!r} from `regiondev extract`; "
+                "name the part the figure is of (or remove the line if the figure is a whole "
+                "of its own indicator)",
+            )
         have = {
             k
             for k in _OBS_REQUIRED
