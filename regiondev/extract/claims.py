@@ -307,6 +307,8 @@ _SUB_AREAS = {
     )
     for name in names.split()
 }
+# county-level cities: their 全市 is the county's
+_COUNTY_CITIES = frozenset({"醴陵", "浏阳", "宁乡"})
 # a place named in a street (黄河北路, 湖南路) is no place of the text
 _REGION_RE = re.compile(
     "(?:"
@@ -371,13 +373,13 @@ _TARGET = re.compile(
 # 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
 _FORECAST = re.compile(r"预计(?!到)")
 _ACTUAL_NOW = re.compile(
-    r"目前|当前|截至|已|现有|排名|位列|位居|名列|荣获|入选|获评|获批|实现了|完成了"
+    r"目前|当前|截至|已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)|现有|排名|位列|位居|名列|荣获|入选|获评|获批|实现了|完成了"
 )
 
 # Periods.
 # The leading look-ahead lets the regex engine reject most positions with one set test.
 _PERIOD_CUE = re.compile(
-    r"(?=[\d十前上下第一二三四过近未今本去明目当截现如到至两全])"
+    r"(?=[\d十前上下第一二三四过近未今本去明目当截现如到至两全年])"
     r"(?:(?P<yr>(?P<yr_a>(?:19|20)\d{2})\s*[—\-－~～至到]\s*(?P<yr_b>(?:19|20)\d{2})年)"
     r"|(?P<ym>(?P<ym_y>(?:19|20)\d{2})年(?P<ym_a>\d{1,2})\s*[—\-－~～至到]\s*(?P<ym_b>\d{1,2})月)"
     r"|(?P<mm>(?P<mm_a>\d{1,2})\s*[—\-－~～至]\s*(?P<mm_b>\d{1,2})月)"
@@ -399,7 +401,7 @@ _PERIOD_CUE = re.compile(
 )
 # 比上年 / 较上年 / 与上年 / 同上年: the year a figure is compared with.
 _COMPARED_WITH = "比较与同"
-_COMPARED_PERIOD = re.compile(r"[比较][“\"‘']?$")
+_COMPARED_PERIOD = re.compile(r"(?<!占)[比较][“\"‘']?$")
 # The year of 今年/去年/明年 in a text with no date: known to be some year, not which.
 _UNKNOWN_YEAR = -1
 _CN_SMALL = {
@@ -572,7 +574,7 @@ _NATIONAL_NAMES = frozenset({"全国", "全國", "我国", "我國"})
 # Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.
 _FIELD_BEFORE = ("占", "居", "比", "较", "与", "于", "超")
 # Places listed together (长沙、株洲、湘潭 / 长沙和株洲), perhaps with 市 after each.
-_PLACE_JOIN = re.compile(r"[市省县区]?(?:、|和|与|及)")
+_PLACE_JOIN = re.compile(r"[市省县区]?(?:、|和|及)")
 _YARDSTICK_BEFORE = re.compile(r"(?:占|居|比|较|[高低快慢优大小多少]于|超过)$")
 
 
@@ -820,6 +822,9 @@ class _Reader:
                 # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own
                 joined = f"{places[-1][2]}、{name}"
                 places[-1] = (m3.end(), joined, joined)
+            elif name == "全市" and para.region_cue in _COUNTY_CITIES:
+                # 醴陵市…。全市…: the county-level city the paragraph is about
+                places.append((m3.end(), para.region, para.region_cue))
             else:
                 places.append((m3.end(), self._resolve_region(name, para.region), name))
         region, region_cue = (places[0][1], places[0][2]) if places else ("", "")
@@ -894,8 +899,9 @@ _BOUND_VALUE = {b: b.value for b in Bound}
 
 def _respective(
     reader: _Reader, stext: str, toks: list[Token], tstart: int, places: str
-) -> tuple[str, str] | None:
-    """长沙、株洲…分别增长8%和9%: the figure's own place, by its order after 分别."""
+) -> tuple[str, str, str] | None:
+    """长沙、株洲…分别增长8%和9%: the figure's own place (region, cue, name), by its order
+    after 分别."""
     names = places.split("、")
     at = stext.rfind("分别", 0, tstart)
     if at == -1:
@@ -903,7 +909,8 @@ def _respective(
     i = sum(1 for t in toks if at <= t.start < tstart and t.kind is TokenKind.FIGURE)
     if i >= len(names):
         return None
-    return reader._resolve_region(names[i]), f"{names[i]} (分别: the {i + 1}. of {places})"
+    cue = f"{names[i]} (分别: the {i + 1}. of {places})"
+    return reader._resolve_region(names[i]), cue, names[i]
 
 
 def _sentence_claims(
@@ -1018,7 +1025,12 @@ def _sentence_claims(
         figure = tok.text
         cues: list[str] = []
         tstatus, tcue = status, status_cue
-        if status == "actual" and 0 <= sent.forecast_at < tstart:
+        if (
+            status == "actual"
+            and 0 <= sent.forecast_at < tstart
+            and _ACTUAL_NOW.search(stext, sent.forecast_at, tstart) is None
+        ):
+            # 预计全年增长6%: a forecast (but 预计…,1-11月已完成…: what happened)
             tstatus, tcue = "target", "预计: a forecast"
         if tstatus == "actual" and parsed.bound is Bound.AT_LEAST and figure.startswith("达到"):
             # 达到X in a report of what happened is the level reached (exact at its printed
@@ -1045,6 +1057,15 @@ def _sentence_claims(
         if near_p is None:
             near_p = growth_period if kind == "growth" else default_period
         period, pcue = near_p
+        if kind == "growth" and _DAY.fullmatch(period):
+            # 截至9月底增长6%: the months since January; 截至目前: a period not printed
+            day = dt.date.fromisoformat(period)
+            if (day + dt.timedelta(days=1)).day == 1:
+                period = f"{day.year}M01-M{day.month:02d}"
+                pcue += " (a growth rate to a month's end: the months since January)"
+            else:
+                period = ""
+                pcue += " (a growth rate's period is not a day: fill in)"
         cues.append(pcue)
         if (
             kind == "growth"
@@ -1052,7 +1073,7 @@ def _sentence_claims(
             and len(period) == 4
             and reader.date is not None
             and int(period) > reader.date.year
-            and stext.rfind("年均", 0, tstart) != -1
+            and stext.rfind("年均", 0, tstart) > _clause_start(stext, tstart)
         ):
             # 到2027年…年均增长7%: an average over the years to 2027, from the text's year
             period = f"{reader.date.year}-{period}"
@@ -1065,8 +1086,9 @@ def _sentence_claims(
         region, region_cue = (
             near_r if near_r is not None else (sentence_region, sentence_region_cue)
         )
+        place = region_cue
         if "、" in region and (own := _respective(reader, stext, toks, tstart, region)):
-            region, region_cue = own
+            region, region_cue, place = own
         if region_cue:
             cues.append(region_cue)
         if kind == "growth":
@@ -1127,7 +1149,7 @@ def _sentence_claims(
                     parsed.step,
                     sstart,
                     send,
-                    _SUB_AREAS[region_cue][1] if region_cue in _SUB_AREAS else "",
+                    _SUB_AREAS[place][1] if place in _SUB_AREAS else "",
                 ),
             )
         )
@@ -1143,7 +1165,7 @@ _OTHER_COUNTED = re.compile(r"[,，、;；][^,，、;；]*企业")
 _OTHER_SUBJECT = re.compile(
     r"出口|进口|外贸|营业收入|主营业务收入|营收|税收|销售|制造业投资|民间投资|固定资产投资"
     r"|交易额|消费品零售|产值|第[一二三]产业|高技术制造业|高新技术产业|装备制造业|先进制造业"
-    r"|研发|强度"
+    r"|研发|强度|投资"
 )
 _TWO_YEAR_RULE = list(_INDICATOR_RULES).index(r"两年平均增长")
 
@@ -1160,10 +1182,10 @@ def _growth_is_nominal(stext: str, tstart: int) -> bool:
     return bool(subjects) and subjects[-1] == "nominal"
 
 
-_SCALE_WORD = re.compile(r"级|产业|集群|园区|工程|企业")
+_SCALE_WORD = re.compile(r"级|大?产业|大?集群|园区|工程|企业")
 # 百亿元制造业企业 / 千亿元产业集群: a class of firm or cluster by output
 _CN_DIGITS_START = frozenset("一二两三四五六七八九十百千万0123456789")
-_SCALE_CLASS = re.compile(r"级|(?:制造业|工业|科技型?|龙头)?(?:企业|产业|集群|园区)")
+_SCALE_CLASS = re.compile(r"级|(?:制造业|工业|科技型?|龙头)?(?:企业|产业|集群|园区|工程|项目)")
 _ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(r"第[一二三1-3]$")
@@ -1172,8 +1194,18 @@ _MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,1
 _RATIO_PART = re.compile(r"[:：]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：]$")
 _CLAUSE_END = re.compile(r"[，,]")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _clause_start(stext: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts (the index of its comma; -1 for the first)."""
+    return max(stext.rfind("，", 0, pos), stext.rfind(",", 0, pos))
+
+
 # The noun right after a count (个/家/条… already in the figure): 22条产业链, 三大产业集群.
-_COUNTED_NOUN = re.compile(r"(?![以左上余多之中])[\u4e00-\u9fff“\"]{2,8}")
+_COUNTED_NOUN = re.compile(
+    r"(?![以左上余多之中和及与或、居位排列占为是达在比较同增减下降提分其共累])[\u4e00-\u9fff“\"]{2,8}"
+)
 _JOINED = re.compile(r"(?:和|、|及|与|以及)")
 _CHANGE_REASONS = ("increase over an earlier figure", "percentage-point change", "change in rank")
 _PLAN_NAME = re.compile(r"(?:攻坚)?(?:行动|规划|计划|方案)")
@@ -1236,7 +1268,7 @@ def _scan_clauses(sentence: str) -> list[Token]:
     return out
 
 
-_TITLE_YEAR = re.compile(r"(?<![\d—\-–~至到])((?:19|20)\d{2})年(?!\s*[—\-–~至到]\s*\d)")
+_TITLE_YEAR = re.compile(r"(?<![\d—\-–~－～至到])((?:19|20)\d{2})年(?!\s*[—\-–~－～至到]\s*\d)")
 
 
 def _title_year(title: str, date: dt.date | None) -> str:

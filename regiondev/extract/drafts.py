@@ -468,13 +468,16 @@ def _observation(
     }
     if len(occ) > 1:
         rec["figure_occurrence"] = occ.index(offset) + 1
-    if c.subject:
+    part_of = _PART_OF.search(quote, 0, offset)
+    if part_of and not (c.subject and c.subject in quote[part_of.end() : offset]):
+        # 其中…: a part of a total printed before it, never a second total (其中,醴陵市…:
+        # the county named after 其中 is the part)
+        of = f" (of {c.subject})" if c.subject else ""
+        rec["subject"] = f"{FILL_IN}: the part after 其中{of}"
+        notes.append("其中 before the figure: a part of an earlier total; name it in subject")
+    elif c.subject:
         # a county, district or zone: the city's region, the part as subject
         rec["subject"] = c.subject
-    elif _PART_OF.search(quote, 0, offset):
-        # 其中…: a part of a total printed before it, never a second total
-        rec["subject"] = f"{FILL_IN}: the part after 其中"
-        notes.append("其中 before the figure: a part of an earlier total; name it in subject")
     if c.aspirational:
         rec["aspirational"] = True
     if c.kind not in ("growth", "share", "rank") and _NEW_BEFORE.search(quote, 0, offset):

@@ -741,3 +741,57 @@ def test_a_class_of_firm_by_output_is_a_scale_label_an_exceeded_one_a_figure() -
     assert c.set_aside_reason == ""
     text = "服饰产业成为第二个过千亿元产业集群。"
     assert _one(text, "过千亿元", date="2021-11-09").set_aside_reason == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 分别 keeps each county as the subject of its own figure
+        (
+            "醴陵、攸县规模工业增加值分别增长5%和6%。",
+            {"5%": ("zhuzhou", "醴陵"), "6%": ("zhuzhou", "攸县")},
+        ),
+        # 全市 in a paragraph about a county-level city is that city
+        (
+            "醴陵市增长7%。全市新增企业15家。",
+            {"7%": ("zhuzhou", "醴陵"), "15家": ("zhuzhou", "醴陵")},
+        ),
+    ],
+)
+def test_subjects_of_counties(text: str, expected: dict[str, tuple[str, str]]) -> None:
+    res = extract_text(text, date="2024-03-01", region="zhuzhou").kept
+    assert {c.figure: (c.region, c.subject) for c in res} == expected
+
+
+def test_third_review_cues() -> None:
+    def by(text: str) -> dict[str, Claim]:
+        return {c.figure: c for c in extract_text(text, date="2024-03-01", region="zhuzhou").kept}
+
+    # a conjunction or a verb after a count is not what it counts
+    res = by("拥有国家级专精特新“小巨人”企业41家和省级专精特新“小巨人”企业200家。")
+    assert res["41家"].indicator_guess == "little_giant_enterprises_national"
+    assert res["200家"].indicator_guess == "little_giant_enterprises_provincial"
+    res = by("单项冠军企业8家位居全省第二。")
+    assert res["8家"].indicator_guess == "single_champion_enterprises"
+    # 已 as an adjective (已建成园区) ends no target context
+    res = by("力争到2025年,新增园区10个,在已建成园区基础上扩能。产值突破1000亿元。")
+    assert res["突破1000亿元"].status == "target"
+    # what happened after a forecast is no forecast
+    res = by("预计全年GDP增长6%,1-11月已完成投资100亿元。")
+    assert (res["6%"].status, res["100亿元"].status) == ("target", "actual")
+    assert res["100亿元"].indicator_guess == "unknown"  # 投资, not GDP
+    # a growth rate to a month's end runs from January; one to 'now' is left to fill in
+    res = by("截至9月底,全市GDP增长6%。")
+    assert res["6%"].period == "2023M01-M09"
+    res = by("截至目前,投资增长5%。")
+    assert res["5%"].period == ""
+    assert by("年初以来,全市GDP增长6%。")["6%"].period == ""
+    # 占比 is no comparison: 2023 is the figure's year
+    assert by("制造业增加值占比2023年达到28%。")["28%"].period == "2023"
+    # 年均 covers its own clause only
+    res = by("到2025年,GDP年均增长7%,工业投资增长10%。")
+    assert (res["7%"].period, res["10%"].period) == ("2024-2025", "2025")
+    # classes of industry by output are scale labels
+    res = {c.figure: c for c in extract_text("打造两个千亿大产业,建设百亿元工程3个。").claims}
+    assert res["千亿"].set_aside_reason.startswith("scale label")
+    assert res["百亿元"].set_aside_reason.startswith("scale label")

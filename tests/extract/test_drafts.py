@@ -517,3 +517,13 @@ def test_a_part_after_qizhong_asks_for_its_subject_before_it_loads(tmp_path: Pat
     cat = load_catalog(extra=[out])
     part = next(o for o in cat.observations if o.figure == "213.7亿元")
     assert part.subject == "rail_transit_equipment"
+
+
+def test_a_part_of_a_countys_total_still_asks_for_its_subject(tmp_path: Path) -> None:
+    import tomllib
+
+    text = "2023年,醴陵市工业产值500亿元,其中陶瓷产业200亿元。\n"
+    _, out = _draft(tmp_path, "zz23.txt", text.encode("utf-8"))
+    recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    assert recs["500亿元"]["subject"] == "醴陵"
+    assert recs["200亿元"]["subject"] == "(fill in): the part after 其中 (of 醴陵)"
