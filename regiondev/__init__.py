@@ -71,11 +71,20 @@ def sources(extra: Any = ()) -> Any:
     return source_frame(_load_cat(extra).sources)
 
 
-def series(region: str | Region, indicator: str, extra: Any = ()) -> Series:
-    """One indicator for one region: values by period, each with its provenance."""
+def series(
+    region: str | Region,
+    indicator: str,
+    extra: Any = (),
+    *,
+    subject: str = "",
+    breakdown: str = "",
+    parts: bool = False,
+) -> Series:
+    """One indicator for one region: values by period, each with its provenance (the whole by
+    default; a part with ``subject=``/``breakdown=``, or every part with ``parts=True``)."""
     from regiondev.series import series as _series
 
-    return _series(region, indicator, extra)
+    return _series(region, indicator, extra, subject=subject, breakdown=breakdown, parts=parts)
 
 
 def audit(extra: Any = ()) -> Any:

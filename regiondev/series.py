@@ -1,4 +1,10 @@
-"""A typed series: one region's values of one indicator by period, each with provenance."""
+"""A typed series: one region's values of one indicator by period, each with provenance.
+
+A series is of the region as a whole by default: records with a ``subject`` (a county, an
+industry) or a ``breakdown`` (``dim=member``) are parts of the region and join a series only
+when asked for (``subject=``, ``breakdown=`` or ``parts=True``), so Zhuzhou's GDP and 醴陵's
+(region ``zhuzhou``, subject ``liling``) never appear as two values of one year.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,8 @@ __all__ = ["Series", "series"]
 
 _COLUMNS = [
     "period",
+    "subject",
+    "breakdown",
     "status",
     "figure",
     "value",
@@ -32,17 +40,38 @@ _COLUMNS = [
 
 @dataclass(frozen=True)
 class Series:
-    """Observations of one indicator for one region, sorted by period then id."""
+    """Observations of one indicator for one region, sorted by period, part, then id.
+
+    ``subject`` and ``breakdown`` say which part of the region the series is of (both empty:
+    the whole region); ``parts`` is True for a series of the whole and every part together,
+    where each point says which one it is.
+    """
 
     region: Region
     indicator: str
     name_en: str
     unit: str
     observations: tuple[Observation, ...]
+    subject: str = ""
+    breakdown: str = ""
+    parts: bool = False
+
+    @property
+    def part(self) -> str:
+        """What the series is of: ``whole``, ``subject=liling``, ``parts`` (whole and parts)."""
+        if self.parts:
+            return "parts"
+        named = [f"subject={self.subject}"] if self.subject else []
+        if self.breakdown:
+            named.append(f"breakdown={self.breakdown}")
+        return ", ".join(named) or "whole"
 
     def __repr__(self) -> str:
-        points = ", ".join(f"{o.period}: {o.figure}" for o in self.observations)
-        return f"Series({self.region.value}, {self.indicator}, [{points}])"
+        points = ", ".join(f"{o.period}{_point_part(o, self.parts)}: {o.figure}" for o in self)
+        head = f"{self.region.value}, {self.indicator}"
+        if self.part != "whole":
+            head += f", {'parts=True' if self.parts else self.part}"
+        return f"Series({head}, [{points}])"
 
     def __len__(self) -> int:
         return len(self.observations)
@@ -56,6 +85,8 @@ class Series:
         rows = [
             {
                 "period": str(o.period),
+                "subject": o.subject,
+                "breakdown": o.breakdown,
                 "status": o.status.value,
                 "figure": o.figure,
                 "value": o.value,
@@ -75,7 +106,8 @@ class Series:
 
     @property
     def title(self) -> str:
-        return f"{self.name_en} ({self.indicator}), {self.region.value}, unit {self.unit}"
+        of = {"whole": "", "parts": " (whole and parts)"}.get(self.part, f" ({self.part})")
+        return f"{self.name_en} ({self.indicator}), {self.region.value}{of}, unit {self.unit}"
 
     def to_markdown(self) -> str:
         return f"**{self.title}**\n\n" + frame_to_markdown(self.to_frame())
@@ -84,13 +116,33 @@ class Series:
         return frame_to_html(self.to_frame(), caption=self.title)
 
 
+def _point_part(o: Observation, parts: bool) -> str:
+    """`` (liling)``, `` (industry=rail)`` for a part; `` (whole)`` in a series of parts."""
+    named = ", ".join(x for x in (o.subject, o.breakdown) if x)
+    if named:
+        return f" ({named})"
+    return " (whole)" if parts else ""
+
+
 def series(
     region: str | Region,
     indicator: str,
     extra: Iterable[str | Path] = (),
     cat: Catalog | None = None,
+    *,
+    subject: str = "",
+    breakdown: str = "",
+    parts: bool = False,
 ) -> Series:
-    """The series of ``indicator`` in ``region`` (ValueError names the known codes)."""
+    """The series of ``indicator`` in ``region`` (ValueError names the known codes).
+
+    By default the series is of the region as a whole: records with neither ``subject`` nor
+    ``breakdown``. ``subject="liling"`` (with ``breakdown`` empty unless given) is the series
+    of that part, ``breakdown="industry=rail_transit_equipment"`` that of a partition member;
+    ``parts=True`` gives the whole and every part together (the ``subject`` and ``breakdown``
+    columns tell them apart). A part asked for that has no record raises ValueError naming the
+    parts there are. Example: ``series("zhuzhou", "gdp", subject="liling")``.
+    """
     cat = cat if cat is not None else load_catalog(extra)
     try:
         reg = Region(region)
@@ -100,9 +152,19 @@ def series(
         ) from None
     if indicator not in cat.indicators:
         raise ValueError(f"unknown indicator {indicator!r}; see regiondev catalog for codes")
+    if parts and (subject or breakdown):
+        raise ValueError("parts=True already gives every part; leave subject and breakdown empty")
     ind = cat.indicators[indicator]
-    obs = sorted(cat.select(region=reg, indicator=indicator), key=lambda o: (o.period, o.id))
-    return Series(reg, indicator, ind.name_en, ind.unit, tuple(obs))
+    every = cat.select(region=reg, indicator=indicator)
+    chosen = [o for o in every if parts or (o.subject == subject and o.breakdown == breakdown)]
+    if not chosen and (subject or breakdown):
+        known = sorted({", ".join(x for x in (o.subject, o.breakdown) if x) for o in every} - {""})
+        raise ValueError(
+            f"no {indicator} record for {reg.value} with subject {subject!r} and breakdown "
+            f"{breakdown!r}; parts on record: {'; '.join(known) if known else 'none'}"
+        )
+    obs = sorted(chosen, key=lambda o: (o.period, o.subject, o.breakdown, o.id))
+    return Series(reg, indicator, ind.name_en, ind.unit, tuple(obs), subject, breakdown, parts)
 
 
 make_module_callable(__name__, "series")

@@ -5,8 +5,13 @@
 * **discovered** relations — a partition (records of one indicator, period and source with
   ``breakdown = "dim=member"`` next to a whole without breakdown; a member ending in
   ``_each`` states a figure per member and is not a part; a ``residual=...`` record, counted
-  in the whole but in no member, joins every partition of its whole) and repeated figures (the same
-  indicator, region, period, status, breakdown and subject stated more than once);
+  in the whole but in no member, joins every partition of its whole), repeated figures (the same
+  indicator, region, period, status, breakdown and subject stated more than once: a county's
+  GDP, with its subject, is no restatement of the city's) and parts of a whole (every record
+  of an additive level or count with a ``subject`` or a ``breakdown`` is no larger than the
+  whole: the record of the same indicator, region, period and status with neither; ids
+  ``auto-part-of-whole-<part id>``; a part already in a partition of that whole is left to the
+  partition check);
 * **declared** relations in ``regiondev/data/checks.toml`` and in any user rule file of
   the same format (``rules=[path, ...]``; CLI ``--rules``).
 
@@ -27,6 +32,12 @@ Rule file format (TOML)::
     share = "zz21-hightech-va-share-gdp-2020"
     total = "zz21-gdp-2020"
     note = "why the relation holds"           # optional, for reviewers
+
+    [[check]]                                 # one part no larger than its whole (a
+    id = "rail-profit-within-total"           # partition needs at least two parts)
+    kind = "part_of_whole"
+    part = "x-rail-profit-2023"
+    whole = "x-industrial-profit-2023"        # or a list: the whole restated
 
     [[ignore]]                                # silence a discovered check, with a reason
     check = "auto-partition-..."
@@ -58,6 +69,7 @@ from regiondev.analysis.checks import (
     Verdict,
     average_vs_levels,
     comparability,
+    part_of_whole,
     partition,
     prior_level,
     repeated_figures,
@@ -66,6 +78,7 @@ from regiondev.analysis.checks import (
     share_times_total,
     two_year_average,
 )
+from regiondev.analysis.checks.base import ADDITIVE_MEASURES
 from regiondev.analysis.checks.comparability import NAIVE
 from regiondev.analysis.checks.growth import prior_period
 from regiondev.catalog import Catalog
@@ -105,6 +118,7 @@ ROLES: dict[str, dict[str, tuple[bool, bool]]] = {
     },
     "repeated_figures": {"observations": (True, True)},
     "comparability": {"a": (True, False), "b": (True, False)},
+    "part_of_whole": {"part": (True, False), "whole": (True, True)},
 }
 
 #: growth_compounding modes and their required roles.
@@ -122,17 +136,7 @@ PARAMS: dict[str, frozenset[str]] = {
 }
 
 #: Measures whose parts add up to a whole.
-ADDITIVE = frozenset(
-    {
-        Measure.COUNT,
-        Measure.GDP,
-        Measure.VALUE_ADDED,
-        Measure.GROSS_OUTPUT,
-        Measure.PROFIT,
-        Measure.INVESTMENT,
-        Measure.AREA,
-    }
-)
+ADDITIVE: frozenset[Measure] = ADDITIVE_MEASURES
 
 FRAME_COLUMNS: dict[str, str] = {
     "check_id": "String",
@@ -310,7 +314,13 @@ def _check_params(
     kind: str, roles: dict[str, tuple[str, ...]], params: dict[str, Any], file: str, rid: str
 ) -> None:
     if kind == "partition" and len(roles["parts"]) < 2:
-        raise RuleError(file, rid, "a partition needs at least two parts")
+        raise RuleError(
+            file,
+            rid,
+            "a partition needs at least two parts; for a single part no larger than its whole "
+            'declare kind = "part_of_whole" with part and whole (a part with a subject or a '
+            "breakdown is checked against its whole automatically: auto-part-of-whole-<part id>)",
+        )
     if kind == "repeated_figures" and len(roles["observations"]) < 2:
         raise RuleError(file, rid, "repeated_figures needs at least two observations")
     if kind == "share_of_counts" and "multiplier" in params:
@@ -392,9 +402,19 @@ def _slug(text: str) -> str:
     return text.replace("=", "-").replace("_", "-").lower()
 
 
+def _unique(rid: str, used: set[str], qualifiers: Sequence[str]) -> str:
+    """``rid``, or ``rid`` with the qualifiers that tell it apart when another rule has it."""
+    if rid in used:
+        rid = "-".join([rid, *(_slug(q) for q in qualifiers if q)])
+    used.add(rid)
+    return rid
+
+
 def discover(cat: Catalog) -> tuple[Rule, ...]:
-    """Relations the catalog's structure makes checkable: partitions and repeated figures."""
+    """Relations the catalog's structure makes checkable: partitions, repeated figures and
+    parts of a whole."""
     rules: list[Rule] = []
+    used: set[str] = set()
     groups: dict[tuple[Any, ...], list[Observation]] = defaultdict(list)
     residuals: dict[tuple[Any, ...], list[str]] = defaultdict(list)
     for o in cat.observations:
@@ -418,6 +438,9 @@ def discover(cat: Catalog) -> tuple[Rule, ...]:
                 rid = f"auto-partition-{source}-{_slug(indicator)}-{period}-{_slug(dim)}"
                 if subject:
                     rid += f"-{_slug(subject)}"
+                region, status, increment = key[1], key[4], key[5]
+                quals = [region.value, status.value, "increment" if increment else ""]
+                rid = _unique(rid, used, quals)
                 rest = tuple(residuals.get(key[:-1], ()))
                 rules.append(
                     Rule(
@@ -431,19 +454,71 @@ def discover(cat: Catalog) -> tuple[Rule, ...]:
     for o in cat.observations:
         if o.is_derived:
             continue
-        key = (o.region, o.indicator, o.period, o.status, o.breakdown, o.subject, o.increment)
-        same[key].append(o.id)
+        # the same subject and breakdown: a county's GDP is no restatement of the city's
+        same[_key(o)].append(o.id)
     for key, obs_ids in same.items():
         if len(obs_ids) >= 2:
-            region, indicator, period, _, breakdown, subject, _ = key
+            region, indicator, period, status, breakdown, subject, increment = key
             rid = f"auto-repeated-{region.value}-{_slug(indicator)}-{period}"
             for extra in (breakdown, subject):
                 if extra:
                     rid += f"-{_slug(extra)}"
+            rid = _unique(rid, used, [status.value, "increment" if increment else ""])
             rules.append(
                 Rule(rid, "repeated_figures", {"observations": tuple(obs_ids)}, origin=DISCOVERED)
             )
+    rules.extend(_discover_parts(cat, _covered(rules)))
     return tuple(rules)
+
+
+def _covered(rules: Sequence[Rule]) -> set[tuple[str, str]]:
+    """(part id, whole id) pairs a partition rule already checks (the sum against the whole)."""
+    return {
+        (p, w)
+        for r in rules
+        if r.kind == "partition"
+        for p in r.roles["parts"]
+        for w in r.roles["whole"]
+    }
+
+
+def _is_part(o: Observation) -> bool:
+    """A record about a part of its region: a subject, or a breakdown member (not ``_each``)."""
+    if o.breakdown:
+        return not o.breakdown.partition("=")[2].endswith("_each")
+    return bool(o.subject)
+
+
+def _discover_parts(cat: Catalog, covered: set[tuple[str, str]]) -> list[Rule]:
+    """One ``part_of_whole`` rule per part of an additive level or count that has a whole.
+
+    The whole is every stated record of the same indicator, region, period, status and
+    increment with neither subject nor breakdown (any source). A whole a partition rule already
+    compares the part with is left out; a part left with no whole gets no rule.
+    """
+    wholes: dict[tuple[Any, ...], list[str]] = defaultdict(list)
+    parts: list[Observation] = []
+    for o in cat.observations:
+        if o.is_derived or cat.indicators[o.indicator].measure not in ADDITIVE:
+            continue
+        if not o.subject and not o.breakdown:
+            wholes[(o.region, o.indicator, o.period, o.status, o.increment)].append(o.id)
+        elif _is_part(o):
+            parts.append(o)
+    rules: list[Rule] = []
+    for o in parts:
+        key = (o.region, o.indicator, o.period, o.status, o.increment)
+        left = tuple(w for w in wholes.get(key, ()) if (o.id, w) not in covered)
+        if left:
+            rules.append(
+                Rule(
+                    f"auto-part-of-whole-{o.id}",
+                    "part_of_whole",
+                    {"part": (o.id,), "whole": left},
+                    origin=DISCOVERED,
+                )
+            )
+    return rules
 
 
 # ---------------------------------------------------------------------------------------------
@@ -524,6 +599,8 @@ def _run(rule: Rule, cat: Catalog) -> list[Verdict]:
             ]
         case "repeated_figures":
             return [repeated_figures(rid, many["observations"], ind, rule=origin)]
+        case "part_of_whole":
+            return [part_of_whole(rid, one["part"], many["whole"], ind, rule=origin)]
         case "comparability":
             return [
                 comparability(
@@ -633,6 +710,18 @@ def _resolve(rules: Sequence[Rule], cat: Catalog) -> None:
             )
 
 
+def _leave_to(rule: Rule, covered: set[tuple[str, str]]) -> Rule | None:
+    """A discovered part rule without the wholes a declared partition compares its part with
+    (None when none is left); any other rule as it is."""
+    if rule.kind != "part_of_whole" or not covered:
+        return rule
+    part = rule.roles["part"][0]
+    left = tuple(w for w in rule.roles["whole"] if (part, w) not in covered)
+    if not left:
+        return None
+    return Rule(rule.id, rule.kind, {"part": (part,), "whole": left}, origin=rule.origin)
+
+
 def check(
     cat: Catalog | None = None,
     *,
@@ -657,7 +746,9 @@ def check(
         declared.extend(file_rules)
         ignores.update(ign)
     _resolve(declared, cat)
-    all_rules = [r for r in discover(cat) if r.id not in ignores] + declared
+    covered = _covered(declared)
+    discovered = [_leave_to(r, covered) for r in discover(cat) if r.id not in ignores]
+    all_rules = [r for r in discovered if r is not None] + declared
     seen: dict[str, str] = {}
     for r in all_rules:
         if r.id in seen:

@@ -34,9 +34,10 @@ def check_cmd(
 ) -> None:
     """Check every relation the catalog makes checkable and explain each verdict.
 
-    Partitions, shares of counts, rounding feasibility (GRIM), share × total, growth
-    compounding, repeated figures and comparability. Statuses: pass, warn, fail,
-    not_comparable, not_checkable. Example: regiondev check --format json --strict
+    Partitions, parts no larger than their whole, shares of counts, rounding feasibility
+    (GRIM), share × total, growth compounding, repeated figures and comparability. Statuses:
+    pass, warn, fail, not_comparable, not_checkable. Example: regiondev check --format json
+    --strict
     """
     from regiondev.analysis.consistency import check
     from regiondev.errors import RegiondevError

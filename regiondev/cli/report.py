@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from regiondev.cli.check import RulesOpt
 from regiondev.cli.options import CatalogOpt
 from regiondev.cli.render import fail, load_user_catalog
 
@@ -16,6 +17,7 @@ __all__ = ["register"]
 def report(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the report into.")],
     catalog: CatalogOpt = None,
+    rules: RulesOpt = None,
     deflator: Annotated[
         float | None,
         typer.Option(
@@ -33,7 +35,8 @@ def report(
 ) -> None:
     """Write report.md, report.html (figures embedded) and figures/ into --out.
 
-    The same inputs give byte-identical files. Example: regiondev report --out analyses
+    --rules adds your rule files to the consistency section, as for regiondev check. The
+    same inputs give byte-identical files. Example: regiondev report --out analyses
     """
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -58,7 +61,9 @@ def report(
             bar.update(task, description=f"building section: {name}", advance=1)
 
         try:
-            paths = write_report(cat, out, deflator=deflator, force=force, progress=step)
+            paths = write_report(
+                cat, out, deflator=deflator, force=force, progress=step, rules=rules or ()
+            )
         except RegiondevError as exc:
             fail(str(exc))
     typer.secho(f"wrote {paths['markdown']} and {paths['html']}", err=True)

@@ -13,7 +13,7 @@ import html
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,83 @@ def _table(frame: Any, columns: Iterable[str], caption: str, *, links_ids: bool 
     return Block("table", frame=frame, columns=cols, caption=caption, links_ids=links_ids)
 
 
+_NUMBER_WORDS = (
+    "No",
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
+    "Eleven",
+    "Twelve",
+)
+
+
+def _count(n: int, noun: str) -> str:
+    """``Five news reports``, ``One news report``: a count in words up to twelve, then digits."""
+    word = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
+    return f"{word} {noun if n == 1 else noun + 's'}"
+
+
+def _sources_intro(cat: Catalog) -> str:
+    """What the news sources are, worded from the catalog: how many, shipped or the user's,
+    with a text file or cited by URL, in which scripts."""
+    from regiondev.sources import load_sources
+
+    shipped = {s.id for s in load_sources()}
+    news = [s for s in cat.sources if s.kind == "news"]
+    own = sorted(s.id for s in news if s.id not in shipped)
+    texts = [s for s in news if s.path]
+    traditional = sum(1 for s in texts if s.script == "traditional")
+    if not own:
+        head = _count(len(news), "Chinese news report")
+        where = ""
+    else:
+        head = _count(len(news), "Chinese news source")
+        mine = ", ".join(f"`{i}`" for i in own)
+        where = (
+            f" ({len(news) - len(own)} shipped with regiondev; {len(own)} from user catalogs: "
+            f"{mine})"
+        )
+    if len(texts) == len(news):
+        kept = "kept byte-identical"
+    else:
+        kept = (
+            f"{len(news) - len(texts)} cited by URL only (no text file); the {len(texts)} with "
+            "a text file kept byte-identical"
+        )
+    if traditional:
+        cleaning = (
+            "pinyin annotations removed, traditional characters converted to simplified with "
+            f"OpenCC ({traditional} of the texts {'is' if traditional == 1 else 'are'} in "
+            "traditional characters)"
+        )
+    else:
+        cleaning = "pinyin annotations removed (every text is in simplified characters)"
+    reference = [s for s in cat.sources if s.kind != "news"]
+    kinds = sorted({s.kind for s in reference} - {"reference"})
+    besides = ""
+    if reference:
+        what = _count(len(reference), "reference source").lower()
+        of_kind = f" of kind {', '.join(kinds)}" if kinds else ""
+        verb = "is" if len(reference) == 1 else "are"
+        besides = (
+            f" Besides them, {what}{of_kind} ({', '.join(sorted(s.id for s in reference))}) "
+            f"{verb} listed at the end of this section: reference data, not claims of the news "
+            "texts."
+        )
+    return (
+        f"{head}{where}, {kept} (sha256 verified on every load) and cleaned at load time: "
+        f"{cleaning}. Quotes below are in clean simplified text; the appendix also shows each "
+        f"quote exactly as printed.{besides}"
+    )
+
+
 def _sources_section(cat: Catalog) -> Section:
     from regiondev.sources import clean_text, source_frame
 
@@ -75,12 +152,7 @@ def _sources_section(cat: Catalog) -> Section:
                 f"{d.raw_end}): `{d.raw}` — {d.repair_note}. No figure is drawn from it."
             )
     blocks = [
-        _text(
-            "Five Chinese news reports, kept byte-identical (sha256 verified on every load) and "
-            "cleaned at load time: pinyin annotations removed, traditional characters converted "
-            "to simplified with OpenCC. Quotes below are in clean simplified text; the appendix "
-            "also shows each quote exactly as printed."
-        ),
+        _text(_sources_intro(cat)),
         _table(
             frame,
             ["id", "published", "region", "script", "title", "outlet", "sha256"],
@@ -101,12 +173,29 @@ def _sources_section(cat: Catalog) -> Section:
     return Section("sources", "1. Sources", tuple(blocks))
 
 
+#: What tells a part of a region (a county, an industry, a partition member) from the whole.
+_PART_COLUMNS = ("subject", "breakdown")
+
+
+def _part_columns(frame: Any) -> list[str]:
+    """``subject`` and ``breakdown`` where some row has one (blank for the whole): without
+    them the city's and a county's GDP of one year would read as the same row."""
+    import polars as pl
+
+    return [
+        c
+        for c in _PART_COLUMNS
+        if c in frame.columns and frame.filter(pl.col(c).fill_null("") != "").height
+    ]
+
+
 def _catalog_section(cat: Catalog) -> Section:
     import polars as pl
 
     from regiondev.report.figures import catalog_figure
 
-    frame = cat.frame().sort(["region", "indicator", "period", "id"])
+    frame = cat.frame().sort(["region", "indicator", "subject", "breakdown", "period", "id"])
+    parts = _part_columns(frame)
     news_ids = [s.id for s in cat.sources if s.kind == "news"]
     news = frame.filter(pl.col("source").is_in(news_ids))
     blocks = [
@@ -118,6 +207,12 @@ def _catalog_section(cat: Catalog) -> Section:
             "last digit) and price basis "
             "(levels nominal, official growth rates real). Units: cny_100m = 亿元 (100 million "
             "yuan); percent as printed."
+            + (
+                " subject and breakdown tell a part of a region (a county, an industry, a "
+                "member of a partition) from the region as a whole (both blank)."
+                if parts
+                else ""
+            )
         ),
         Block(
             "figure",
@@ -130,6 +225,7 @@ def _catalog_section(cat: Catalog) -> Section:
             [
                 "region",
                 "indicator",
+                *parts,
                 "id",
                 "period",
                 "status",
@@ -332,20 +428,28 @@ def _shared_notes(frame: Any, columns: list[str]) -> dict[str, str]:
     return shared
 
 
-def _consistency_section(cat: Catalog) -> Section:
+def _consistency_section(cat: Catalog, rules: Sequence[str | Path] = ()) -> Section:
     import polars as pl
 
     from regiondev.analysis.consistency import check
     from regiondev.report.figures import verdicts_figure
 
-    frame = check(cat).to_frame().sort("check_id")
+    frame = check(cat, rules=rules).to_frame().sort("check_id")
     explained = frame.filter(pl.col("status").is_in(["fail", "warn", "not_comparable"]))
+    files = ", ".join(f"`{Path(r).name}`" for r in rules)
+    declared = (
+        f"Declared relations come from the shipped rules and from {files}."
+        if rules
+        else "Declared relations come from the shipped rules (`regiondev/data/checks.toml`)."
+    )
     blocks = [
         _text(
-            "Every relation the catalog makes checkable, recomputed: partitions, shares of "
-            "counts, rounding feasibility (GRIM), share × total, growth compounding, repeated "
-            "figures and comparability. A relation that holds for some values inside the stated "
-            "bounds and not others is a warning, not a pass."
+            "Every relation the catalog makes checkable, recomputed: partitions, parts no "
+            "larger than their whole, shares of counts, rounding feasibility (GRIM), share × "
+            "total, growth compounding, repeated figures and comparability. A relation that "
+            "holds for some values inside the stated bounds and not others is a warning, not a "
+            "pass; a part is only required to be no larger than its whole, so it passes unless "
+            "even its lowest value exceeds the whole's highest. " + declared
         ),
         Block(
             "figure",
@@ -413,6 +517,7 @@ def _extraction_blocks(cat: Catalog) -> list[Block]:
 
 def _appendix_section(cat: Catalog) -> Section:
     frame = cat.frame().sort("id")
+    parts = _part_columns(frame)
     return Section(
         "appendix",
         "Appendix: every figure by id",
@@ -423,7 +528,17 @@ def _appendix_section(cat: Catalog) -> Section:
             ),
             _table(
                 frame,
-                ["id", "source", "period", "figure", "unit", "bound", "quote", "quote_raw"],
+                [
+                    "id",
+                    "source",
+                    *parts,
+                    "period",
+                    "figure",
+                    "unit",
+                    "bound",
+                    "quote",
+                    "quote_raw",
+                ],
                 "Figures by id",
             ),
         ),
@@ -435,14 +550,16 @@ def build_sections(
     *,
     deflator: float | None = None,
     progress: Callable[[str], None] | None = None,
+    rules: Sequence[str | Path] = (),
 ) -> list[Section]:
-    """All report sections, in order."""
+    """All report sections, in order; ``rules`` are user rule files for the consistency
+    section (as ``regiondev check --rules``)."""
     steps: list[tuple[str, Callable[[], Section]]] = [
         ("sources", lambda: _sources_section(cat)),
         ("catalog", lambda: _catalog_section(cat)),
         ("growth", lambda: _growth_section(cat, deflator)),
         ("clusters", lambda: _clusters_section(cat)),
-        ("consistency", lambda: _consistency_section(cat)),
+        ("consistency", lambda: _consistency_section(cat, rules)),
         ("audit", lambda: _audit_section(cat)),
         ("appendix", lambda: _appendix_section(cat)),
     ]
@@ -606,15 +723,19 @@ def write_report(
     deflator: float | None = None,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    rules: Sequence[str | Path] = (),
 ) -> dict[str, Path]:
     """Write report.md, report.html and figures/ into ``out``.
+
+    ``rules`` are user rule files (same format as ``regiondev/data/checks.toml``) whose
+    declared relations join the consistency section.
 
     Everything is staged in a hidden folder inside ``out`` first, then moved into place file
     by file (each move atomic); files in ``out`` that are not the report's are left alone.
     """
     out = Path(out)
     _check_target(out, force)
-    sections = build_sections(cat, deflator=deflator, progress=progress)
+    sections = build_sections(cat, deflator=deflator, progress=progress, rules=rules)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".regiondev-staging-", dir=out))
     try:

@@ -139,8 +139,9 @@ def test_discovery_skips_per_member_and_single_member_breakdowns() -> None:
     # 各13个 (domain=it_and_high_end_equipment_each) is not a seventh domain
     assert "cn22-clusters-it-summary" not in domain.roles["parts"]
     assert len(domain.roles["parts"]) == 6
-    # key_areas=all_four is a single subset, not a partition
-    assert not any("key-areas" in r for r in rules)
+    # key_areas=all_four is a single subset, not a partition: it is a part of the whole
+    assert not any("key-areas" in r for r in rules if r.startswith("auto-partition"))
+    assert rules["auto-part-of-whole-cn22-clusters-key-areas"].kind == "part_of_whole"
 
 
 def test_residual_joins_the_partition() -> None:
@@ -346,17 +347,18 @@ def test_implied_total_is_compared_with_every_statement(tmp_path: Path) -> None:
     # 3500 / 1.071^5 = 3500 / 1.409118 = 2483.82 (at 2020 prices)
     avg = result.get("zz21-gdp-average-growth-2016-2020:x-gdp-2020")
     assert avg.status is CheckStatus.NOT_CHECKABLE and "2483.82 亿元" in avg.message
-    # real catalog: 18 pass, 1 fail, 4 not_comparable, 4 not_checkable; the user record adds
-    # one pass (repeated), one fail (share × total) and one not_checkable (average growth)
+    # real catalog: 19 pass (one the part 30 of the 45 clusters), 1 fail, 4 not_comparable,
+    # 4 not_checkable; the user record adds one pass (repeated), one fail (share × total) and
+    # one not_checkable (average growth)
     assert RESULT.counts() == {
-        "pass": 18,
+        "pass": 19,
         "warn": 0,
         "fail": 1,
         "not_comparable": 4,
         "not_checkable": 4,
     }
     assert result.counts() == {
-        "pass": 19,
+        "pass": 20,
         "warn": 0,
         "fail": 2,
         "not_comparable": 4,
@@ -472,3 +474,171 @@ def test_every_checked_figure_is_caught_when_changed() -> None:
         if not any(_detected(RESULT, r, obs_id) for r in results):
             missed.append(obs_id)
     assert missed == [], f"changing these figures changes no check to fail/warn: {missed}"
+
+
+# --- parts of a whole -----------------------------------------------------------------------
+
+USER_PROFIT = """
+[[observation]]
+id = "{id}"
+source = "x-bulletin"
+region = "zhuzhou"
+indicator = "industrial_profit"
+status = "actual"
+period = "2023"
+figure = "{value}亿元"
+value = {value}
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+subject = "{subject}"
+breakdown = "{breakdown}"
+quote = "实现利润{value}亿元"
+"""
+
+USER_GDP_2023 = """
+[[observation]]
+id = "{id}"
+source = "x-bulletin"
+region = "zhuzhou"
+indicator = "gdp"
+status = "actual"
+period = "2023"
+figure = "{value}亿元"
+value = {value}
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+subject = "{subject}"
+quote = "地区生产总值{value}亿元"
+"""
+
+
+def test_shipped_part_of_whole_key_areas() -> None:
+    v = RESULT.get("auto-part-of-whole-cn22-clusters-key-areas")
+    # 30 of the 45 clusters (stated 5 times): 30 / 45 = 66.7 %, 15 below the whole
+    assert v.status is CheckStatus.PASS
+    assert v.observation_ids[:2] == ("cn22-clusters-key-areas", "cn22-clusters-total")
+    assert len(v.observation_ids) == 6
+    assert "66.7 % of it, 15 below it." in v.message and "(stated 5 times)" in v.message
+    assert (v.expected_high, v.actual_low) == (45, 30)
+
+
+def test_shipped_partition_parts_are_left_to_the_partition() -> None:
+    ids = {v.check_id for v in RESULT}
+    # the six domains, four macro-regions and the census residual are checked by their sums
+    for part in (
+        "cn22-clusters-domain-it",
+        "cn22-clusters-region-east",
+        "census20-population-east",
+        "census20-population-military",
+        "cn22-clusters-it-summary",  # 各13个: a figure per member, not a part
+    ):
+        assert f"auto-part-of-whole-{part}" not in ids
+    assert [v.check_id for v in RESULT if v.kind == "part_of_whole"] == [
+        "auto-part-of-whole-cn22-clusters-key-areas"
+    ]
+
+
+def test_a_lone_part_larger_than_its_whole_fails(tmp_path: Path) -> None:
+    cat = _user(
+        tmp_path,
+        USER_PROFIT.format(id="x-profit", value=186.3, subject="", breakdown=""),
+        USER_PROFIT.format(
+            id="x-rail", value=213.7, subject="", breakdown="industry=rail_transit_equipment"
+        ),
+    )
+    result = check(cat)
+    v = result.get("auto-part-of-whole-x-rail")
+    assert v.kind == "part_of_whole" and v.rule == "discovered"
+    assert v.status is CheckStatus.FAIL
+    assert v.observation_ids == ("x-rail", "x-profit")
+    # 213.7 − 186.3 = 27.4; 213.7 / 186.3 = 114.7 %
+    assert "exceeds the total 186.3亿元 (x-profit) by at least 27.4 亿元 (114.7 %" in v.message
+    assert (v.expected_high, v.actual_low, v.actual_high) == (186.3, 213.7, 213.7)
+    # a breakdown is no restatement of the whole: no repeated-figure check pairs them
+    assert not any("x-rail" in w.observation_ids for w in result if w.kind == "repeated_figures")
+    assert result.counts()["fail"] == RESULT.counts()["fail"] + 1
+
+
+def test_a_county_is_no_restatement_of_its_city(tmp_path: Path) -> None:
+    cat = _user(
+        tmp_path,
+        USER_GDP_2023.format(id="x-city", value=3925.5, subject=""),
+        USER_GDP_2023.format(id="x-city-again", value=3925.5, subject=""),
+        USER_GDP_2023.format(id="x-liling", value=812.3, subject="liling"),
+    )
+    result = check(cat)
+    repeated = result.get("auto-repeated-zhuzhou-gdp-2023")
+    assert repeated.observation_ids == ("x-city", "x-city-again")
+    assert repeated.status is CheckStatus.PASS
+    assert not any(v.check_id.startswith("auto-repeated-zhuzhou-gdp-2023-") for v in result)
+    part = result.get("auto-part-of-whole-x-liling")
+    # 812.3 ≤ 3925.5 (both statements of the city): 812.3 / 3925.5 = 20.7 %
+    assert part.status is CheckStatus.PASS
+    assert part.observation_ids == ("x-liling", "x-city", "x-city-again")
+    assert "20.7 % of it, 3113.2 亿元 below it" in part.message
+
+
+def test_a_declared_partition_takes_over_its_parts(tmp_path: Path) -> None:
+    cat = _user(
+        tmp_path,
+        USER_PROFIT.format(id="x-profit", value=186.3, subject="", breakdown=""),
+        USER_PROFIT.format(id="x-rail", value=100, subject="rail", breakdown=""),
+        USER_PROFIT.format(id="x-rest", value=86.3, subject="rest", breakdown=""),
+    )
+    assert {"auto-part-of-whole-x-rail", "auto-part-of-whole-x-rest"} <= {
+        v.check_id for v in check(cat)
+    }
+    rules = _write(
+        tmp_path,
+        '[[check]]\nid = "x-split"\nkind = "partition"\nwhole = "x-profit"\n'
+        'parts = ["x-rail", "x-rest"]\n',
+    )
+    result = check(cat, rules=[rules])
+    # 100 + 86.3 = 186.3: the sum is checked; the single-part checks are not repeated
+    assert result.get("x-split").status is CheckStatus.PASS
+    assert not any(v.kind == "part_of_whole" and "x-rail" in v.observation_ids for v in result)
+
+
+def test_a_declared_part_of_whole_and_the_one_part_partition_hint(tmp_path: Path) -> None:
+    cat = _user(
+        tmp_path,
+        USER_PROFIT.format(id="x-profit", value=186.3, subject="", breakdown=""),
+        USER_PROFIT.format(id="x-rail", value=213.7, subject="", breakdown=""),
+    )
+    one = _write(
+        tmp_path,
+        '[[check]]\nid = "x-one"\nkind = "partition"\nwhole = "x-profit"\nparts = ["x-rail"]\n',
+        "one.toml",
+    )
+    with pytest.raises(RuleError) as err:
+        check(cat, rules=[one])
+    assert "a partition needs at least two parts" in str(err.value)
+    assert 'kind = "part_of_whole"' in str(err.value) and "auto-part-of-whole-" in str(err.value)
+    declared = _write(
+        tmp_path,
+        '[[check]]\nid = "x-rail-in-total"\nkind = "part_of_whole"\npart = "x-rail"\n'
+        'whole = "x-profit"\n',
+        "declared.toml",
+    )
+    v = check(cat, rules=[declared]).get("x-rail-in-total")
+    assert v.status is CheckStatus.FAIL and v.rule == str(declared)
+    assert "by at least 27.4 亿元" in v.message
+
+
+def test_discovered_ids_stay_unique_for_a_level_and_an_increment(tmp_path: Path) -> None:
+    increment = USER_GDP_2023.replace('subject = "{subject}"', "increment = true")
+    cat = _user(
+        tmp_path,
+        USER_GDP_2023.format(id="x-a", value=3925.5, subject=""),
+        USER_GDP_2023.format(id="x-b", value=3925.5, subject=""),
+        increment.format(id="x-c", value=300),
+        increment.format(id="x-d", value=300),
+    )
+    ids = [r.id for r in discover(cat)]
+    assert len(ids) == len(set(ids))
+    assert {
+        "auto-repeated-zhuzhou-gdp-2023",
+        "auto-repeated-zhuzhou-gdp-2023-actual-increment",
+    } <= set(ids)

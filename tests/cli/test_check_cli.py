@@ -176,3 +176,42 @@ quote = "2020年全市地区生产总值3500亿元"
 def test_bad_user_catalog_exits_2(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "--catalog", str(tmp_path / "nope.toml")])
     assert result.exit_code == 2 and "error:" in result.stderr
+
+
+def test_a_lone_part_above_its_whole_fails(tmp_path: Path) -> None:
+    # 其中，轨道交通装备产业实现利润213.7亿元 against all industry's 186.3亿元 (hypothetical)
+    record = """
+[[observation]]
+id = "{id}"
+source = "x-bulletin"
+region = "zhuzhou"
+indicator = "industrial_profit"
+status = "actual"
+period = "2023"
+figure = "{value}亿元"
+value = {value}
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+breakdown = "{breakdown}"
+quote = "利润{value}亿元"
+"""
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[source]]\nid = "x-bulletin"\ntitle = "test fixture (not real data)"\n'
+        'outlet = "regiondev test suite"\npublished = "2024-03-29"\n'
+        'url = "https://example.org/b"\nregion = "zhuzhou"\n'
+        + record.format(id="x-profit", value=186.3, breakdown="")
+        + record.format(id="x-rail", value=213.7, breakdown="industry=rail_transit_equipment"),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", "--format", "json", "--strict", "--catalog", str(extra)])
+    assert result.exit_code == 1
+    rows = json.loads(result.stdout)
+    row = next(r for r in rows if r["check_id"] == "auto-part-of-whole-x-rail")
+    # 213.7 − 186.3 = 27.4 亿元 over the whole; profit may be negative, so the floor is open
+    assert row["status"] == "fail" and row["kind"] == "part_of_whole"
+    assert row["observation_ids"] == ["x-rail", "x-profit"]
+    assert (row["expected_low"], row["expected_high"]) == (None, 186.3)
+    assert (row["actual_low"], row["actual_high"]) == (213.7, 213.7)
+    assert "by at least 27.4 亿元" in row["message"]

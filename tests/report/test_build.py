@@ -7,8 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from regiondev.catalog import load_catalog
-from regiondev.report.build import MARKER, ReportError, write_report
+from regiondev.catalog import Catalog, load_catalog
+from regiondev.report.build import (
+    MARKER,
+    ReportError,
+    _appendix_section,
+    _catalog_section,
+    _consistency_section,
+    _part_columns,
+    _sources_section,
+    render_markdown,
+    write_report,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -127,3 +137,111 @@ def test_report_folder_is_readable_by_others(tmp_path: Path) -> None:
     assert out.stat().st_mode & 0o755 == 0o755
     assert (out / "figures").stat().st_mode & 0o755 == 0o755
     assert (out / "report.html").stat().st_mode & 0o644 == 0o644
+
+
+# --- user catalogs: sources wording, parts of a region, user rules ---------------------------
+
+USER_CATALOG = """
+[[source]]
+id = "x-bulletin"
+title = "test fixture: hypothetical Zhuzhou statements (not real data)"
+outlet = "regiondev test suite"
+published = "2024-03-29"
+url = "https://example.org/zhuzhou-bulletin"
+region = "zhuzhou"
+
+[[observation]]
+id = "x-city-gdp-2023"
+source = "x-bulletin"
+region = "zhuzhou"
+indicator = "gdp"
+status = "actual"
+period = "2023"
+figure = "3925.5亿元"
+value = 3925.5
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+quote = "全市地区生产总值3925.5亿元"
+
+[[observation]]
+id = "x-liling-gdp-2023"
+source = "x-bulletin"
+region = "zhuzhou"
+indicator = "gdp"
+status = "actual"
+period = "2023"
+figure = "812.3亿元"
+value = 812.3
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+subject = "liling"
+quote = "醴陵市地区生产总值812.3亿元"
+"""
+
+
+@pytest.fixture(scope="module")
+def user_cat(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    path = tmp_path_factory.mktemp("u") / "user.toml"
+    path.write_text(USER_CATALOG, encoding="utf-8")
+    return load_catalog([path])
+
+
+def test_sources_text_counts_the_actual_sources(user_cat: Catalog) -> None:
+    shipped = _sources_section(load_catalog()).blocks[0].text
+    assert shipped.startswith("Five Chinese news reports, kept byte-identical")
+    assert "one reference source (census20) is listed" in shipped
+    text = _sources_section(user_cat).blocks[0].text
+    # 5 shipped + 1 user source = 6; the user's is cited by URL, with no text file
+    assert text.startswith(
+        "Six Chinese news sources (5 shipped with regiondev; 1 from user catalogs: "
+        "`x-bulletin`), 1 cited by URL only (no text file); the 5 with a text file kept "
+        "byte-identical"
+    )
+    assert "Five" not in text
+
+
+def _rows(md: str, start: str) -> list[str]:
+    return [line for line in md.splitlines() if line.startswith(start)]
+
+
+def test_catalog_and_appendix_tell_a_county_from_its_city(user_cat: Catalog) -> None:
+    md = render_markdown([_catalog_section(user_cat), _appendix_section(user_cat)])
+    header = _rows(md, "| region | indicator |")[0]
+    assert header.startswith("| region | indicator | subject | breakdown | id | period |")
+    # the city's row (blank subject) comes before the county's, both of 2023
+    rows = _rows(md, "| zhuzhou | gdp |")
+    city = next(i for i, r in enumerate(rows) if "x-city-gdp-2023" in r)
+    county = next(i for i, r in enumerate(rows) if "x-liling-gdp-2023" in r)
+    assert rows[city].startswith("| zhuzhou | gdp |  |  | x-city-gdp-2023 | 2023 |")
+    assert rows[county].startswith("| zhuzhou | gdp | liling |  | x-liling-gdp-2023 | 2023 |")
+    assert city < county
+    appendix = _rows(md, "| id | source |")[0]
+    assert appendix.startswith("| id | source | subject | breakdown | period | figure |")
+    assert _rows(md, "| x-liling-gdp-2023 | x-bulletin | liling |  | 2023 | 812.3亿元 |")
+
+
+def test_part_columns_only_where_some_row_has_one() -> None:
+    import polars as pl
+
+    assert _part_columns(pl.DataFrame({"subject": ["", ""], "breakdown": ["", "a=b"]})) == [
+        "breakdown"
+    ]
+    assert _part_columns(pl.DataFrame({"subject": ["", None], "breakdown": ["", ""]})) == []
+
+
+def test_consistency_section_runs_user_rules(user_cat: Catalog, tmp_path: Path) -> None:
+    rules = tmp_path / "mine.toml"
+    rules.write_text(
+        '[[check]]\nid = "x-liling-in-city"\nkind = "part_of_whole"\n'
+        'part = "x-liling-gdp-2023"\nwhole = "x-city-gdp-2023"\n',
+        encoding="utf-8",
+    )
+    section = _consistency_section(user_cat, [rules])
+    assert "from the shipped rules and from `mine.toml`" in section.blocks[0].text
+    table = next(b for b in section.blocks if b.caption == "All checks")
+    ids = table.frame["check_id"].to_list()
+    assert "x-liling-in-city" in ids and "auto-part-of-whole-x-liling-gdp-2023" in ids
+    plain = _consistency_section(user_cat)
+    assert "shipped rules (`regiondev/data/checks.toml`)" in plain.blocks[0].text

@@ -16,6 +16,7 @@ from regiondev.analysis.checks.base import (
 )
 from regiondev.analysis.checks.comparability import comparability
 from regiondev.analysis.checks.growth import average_vs_levels, prior_level, two_year_average
+from regiondev.analysis.checks.part_of_whole import part_name, part_of_whole
 from regiondev.analysis.checks.partition import partition
 from regiondev.analysis.checks.repeated import repeated_figures
 from regiondev.analysis.checks.rounding import (
@@ -38,6 +39,8 @@ __all__ = [
     "feasible_wholes",
     "nearest_wholes",
     "observation_from_figure",
+    "part_name",
+    "part_of_whole",
     "partition",
     "prior_level",
     "repeated_figures",
@@ -58,4 +61,5 @@ KINDS = (
     "growth_compounding",
     "repeated_figures",
     "comparability",
+    "part_of_whole",
 )

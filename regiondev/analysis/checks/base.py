@@ -40,6 +40,7 @@ from regiondev.model import (
 )
 
 __all__ = [
+    "ADDITIVE_MEASURES",
     "CheckStatus",
     "Indicators",
     "Span",
@@ -63,6 +64,19 @@ Indicators = Mapping[str, Indicator]
 
 #: Relative slack for floating-point noise (30/45*100 vs 66.66666666666667).
 _EPS = 1e-12
+
+#: Measures of levels whose parts add up to a whole (not shares, growth rates, ranks, ratios).
+ADDITIVE_MEASURES = frozenset(
+    {
+        Measure.COUNT,
+        Measure.GDP,
+        Measure.VALUE_ADDED,
+        Measure.GROSS_OUTPUT,
+        Measure.PROFIT,
+        Measure.INVESTMENT,
+        Measure.AREA,
+    }
+)
 
 _INTEGER_UNITS = frozenset({"enterprises", "items", "persons", "days", "years", "chars", "rank"})
 
