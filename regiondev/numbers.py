@@ -19,13 +19,18 @@ How a qualifier bounds a figure (``ParsedFigure.low`` / ``high``):
   a share over a power of ten is one of its parts (一成 and 十分之一: 10; 百分之十五: 1), of any
   other fraction 0, as for 2/3. 成 is read only right after one numeral and not as the start of
   a word (三成为, 建成, 一成不变, 统一成本 are no figures). A digit after 成 counts 分:
-  三成五 is 35 (step 1), 九成九 99; 七成多 is more than 70 and less than 80.
+  三成五 is 35 (step 1), 九成九 99; 七成多 is more than 70 and less than 80; 三成半 is 35
+  (step 5, half a 成). 三成至四成 is a range, [30, 40] with value 35, as 8%-10% is.
   A decline word reads a share as it reads a percent: 下降三成 is -30.
 - 翻一番 / 翻两番 / 翻番: a doubling / quadrupling, 2 / 4 times; 翻一番多 is more than one
-  doubling and fewer than two, (2, 4). 千亿大关 / 万亿元大关 is a milestone of that many yuan:
-  突破千亿大关 is more than 1000 亿元. A bare 万亿 / 千亿 / 百亿 (no numeral before it) is read
-  only before 大关, 元 or a scale word (千亿产业, which the extractor sets aside); 几万亿,
-  上万亿 and 迈入万亿俱乐部 hold no figure.
+  doubling and fewer than two, (2, 4); 翻两番以上 at least 4. 千亿大关 / 万亿元大关 is a
+  milestone of that many yuan: 突破千亿大关 is more than 1000 亿元. A bare 万亿 / 千亿 / 百亿
+  (no numeral before it) is read only before 大关, 元 or a scale word (``SCALE_WORDS``: 千亿产业,
+  which the extractor sets aside); 几万亿, 上万亿 and 迈入万亿俱乐部 hold no figure.
+- 一 alone is idiom (一批, 一个, 统一, 之一), but 一 before 万/亿 and a unit is a figure:
+  一万亿元 is 10000 亿元, 一万家 10000 enterprises. 前一百名 / 前五百强 / 前两名 are ranks of
+  at most 100 / 500 / 2. 约 inside a word (签约, 合约, 节约, 制约…) bounds nothing: 签约300亿元
+  is exactly 300 亿元. a×b (2×2.5) is one plan-structure token, decimals included.
 - A bare 亿 (产值43.9亿) is yuan unless a measure word follows: 450亿千瓦时 and 1.8亿人次
   have no unit (""), and 人次 (person-trips) never counts persons.
 - Values are scaled exactly, at the printed precision: 4.35亿美元 is 435000000.0 and
@@ -57,6 +62,8 @@ from typing import NamedTuple
 from regiondev.model import APPROX_RELATIVE, Bound
 
 __all__ = [
+    "MOBILE_NUMBER",
+    "SCALE_WORDS",
     "UNITS",
     "FigureParseError",
     "ParsedFigure",
@@ -175,22 +182,33 @@ _MAG = r"(?:万亿|千亿|百亿|亿|万)"
 # multiple) nor before other words (迈入万亿俱乐部). ``(?(prefix)...)``: after a bound prefix
 # (迈上万亿大关) the character before is the prefix's. ``parse_figure`` reads one expression
 # on its own, so there the magnitude may also end the text (``end``).
-_BARE_TAIL = "元|美元|大关|级|大?产业|集群|园区|工程|企业"
+#: Scale words after 万亿 / 千亿 / 百亿 (千亿产业, 百亿级, 万亿大集群): a scale label, not an
+#: amount. Longest first, so a regex alternation of them takes 大产业 before 产业.
+SCALE_WORDS: tuple[str, ...] = ("大产业", "大集群", "产业", "集群", "园区", "工程", "企业", "级")
+_BARE_TAIL = "|".join(("美元", "大关", "元", *SCALE_WORDS))
 
 
 def _bare_num(end: str) -> str:
     return rf"(?(prefix)|(?<![几数上多余]))[万千百](?=亿(?:{_BARE_TAIL}{end}))"
 
 
+_RANGE_SEP = r"(?:至|到|~|～|-|—|－)"
 # X成 (X tenths): one numeral right before 成, not the end of a word (统一, 唯一, 之一…), and
 # 成 not the start of one (成为, 成立, 成本, 一成不变…; 成长 but not 长沙, 成都市).
 _CHENG_NUMERALS = "一二两三四五六七八九十"
+_CHENG_WORD = r"(?![为立功果效本交品员绩就不熟型套片群规链网体像形才因真]|长(?!沙)|都[市圈])"
+# After 成: a digit of 分 (三成五: 35 %), unless it starts a count of its own (三成五年), or
+# half a 成 (三成半: 35 %), unless 半 starts a word (三成半导体, 三成半年).
+_CHENG_FEN = (
+    rf"[一二三四五六七八九](?![\d{_CN_DIGITS}万亿个家名项条类座省位件只大强年月天日倍批次])"
+    r"|半(?![导年月天日数岛径小个场程价壁边成自封决山夜生途吨斤])"
+)
 _CHENG = (
     rf"(?<![\d.{_CN_DIGITS}统唯同万之专单逐划归合第])(?P<cheng>[{_CHENG_NUMERALS}]|[1-9])成"
-    r"(?![为立功果效本交品员绩就不熟型套片群规链网体像形才因真]|长(?!沙)|都[市圈])"
-    # 三成五: a digit of 分 after 成 (35 %), unless it starts a count of its own (三成五年)
-    rf"(?:(?P<chengtail>[一二三四五六七八九])"
-    rf"(?![\d{_CN_DIGITS}万亿个家名项条类座省位件只大强年月天日倍批次]))?"
+    rf"{_CHENG_WORD}(?P<chengtail>{_CHENG_FEN})?"
+    # 三成至四成: a range of shares, read as 8%-10% is ([30, 40], the midpoint 35)
+    rf"(?:{_RANGE_SEP}(?P<cheng2>[{_CHENG_NUMERALS}]|[1-9])成{_CHENG_WORD}"
+    rf"(?P<chengtail2>{_CHENG_FEN})?)?"
     r"(?P<chengmore>余|多)?"
 )
 # A fraction in words: 四分之一, 百分之十五, 百分之三点五.
@@ -217,7 +235,13 @@ _PREFIX_BOUNDS: dict[str, Bound] = {
     "低于": Bound.LESS_THAN,
     "近": Bound.LESS_THAN,
 }
-_PREFIX_ALT = "|".join(sorted(_PREFIX_BOUNDS, key=len, reverse=True))
+# 约 is no bound inside a word: 签约, 合约, 节约, 制约, 邀约, 履约, 预约, 违约 (签约300亿元 is
+# exactly 300亿元; 约束 holds no number after 约). After a festival (春节约300万人次) 约 is one.
+_WORD_BEFORE_YUE = r"(?<![签合制邀履预违])(?<![^春秋庆午宵阳夕诞]节)(?<!\A节)"
+_PREFIX_ALT = "|".join(
+    (_WORD_BEFORE_YUE + p if p.startswith("约") else p)
+    for p in sorted(_PREFIX_BOUNDS, key=len, reverse=True)
+)
 # Words that make a following percent a decline (下降3.1% → -3.1); only a percent is read so.
 _DECLINE_WORDS = ("下降", "降低", "减少", "回落", "下滑", "负增长")
 _DECLINE_ALT = "|".join(sorted(_DECLINE_WORDS, key=len, reverse=True))
@@ -233,7 +257,6 @@ _SUFFIX_BOUNDS: dict[str, Bound] = {
     "以内": Bound.AT_MOST,
     "左右": Bound.APPROX,
 }
-_RANGE_SEP = r"(?:至|到|~|～|-|—|－)"
 
 # 大 counts items only after a bare numeral (七大, 12大类), never after 万/亿: 千亿大关 is a
 # milestone of yuan (``milestone``), 千亿大产业 a 千亿 and 十万大山 no figure.
@@ -267,12 +290,22 @@ _FIGURE = re.compile(_figure_pattern(r"|\Z"))
 _FIRST_PLACE = re.compile(r"(?P<rank>首位)")
 # 翻一番 (doubles), 翻两番 (quadruples), 翻番 (doubles): 2^n times; 翻一番多 more than n
 # doublings and fewer than n + 1 (2 to 4 times), as 多 reaches the next step of the count.
-_DOUBLING = re.compile(r"翻了?(?P<fan>[一两二三四五六七八九十]|[1-9])番(?P<fanmore>多)?|翻番")
-# Among the first N: 前十, 前10位, 前五名 (a rank of at most N). Not 前10个月 or 前三年 (periods),
-# nor the start of a longer number; only a numeral that reads as one (前十四五 is none).
+# A suffix bounds it as any figure: 翻两番以上 is at least 4 times.
+_DOUBLING = re.compile(
+    r"(?:翻了?(?P<fan>[一两二三四五六七八九十]|[1-9])番(?P<fanmore>多)?|翻番)"
+    r"(?P<fansuffix>以上|之上|以下|以内|左右)?"
+)
+# Among the first N: 前十, 前10位, 前五名, 前两名, 前一百名, 前五百强 (a rank of at most N). Not
+# 前10个月 or 前三年 (periods), nor the start of a longer number; only a numeral that reads as
+# one (前十四五 is none). Hundreds and thousands: 一百, 五百, 一百五十, 两千, 一千零五.
+_TOP_N_CN = (
+    r"(?:[一二两三四五六七八九]千(?:零?[一二两三四五六七八九]百)?|[一二两三四五六七八九]百)"
+    r"(?:零?[一二三四五六七八九]十[一二三四五六七八九]?|零[一二三四五六七八九]|[一二三四五六七八九])?"
+    r"|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]"
+)
 _TOP_N = re.compile(
-    r"前(?P<topn>\d{1,3}|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-    r"(?:位|名|强)?(?![\d年月天日个季一二三四五六七八九十])"
+    rf"前(?P<topn>\d{{1,3}}|{_TOP_N_CN})"
+    r"(?:位|名|强)?(?![\d年月天日个季一二两三四五六七八九十百千万亿零])"
 )
 # Roman-numeral classes: surface-water quality Ⅰ类 (best) … Ⅴ类, 劣Ⅴ类 aside.
 _ROMAN = "ⅠⅡⅢⅣⅤⅥ"
@@ -384,6 +417,10 @@ def parse_figure(text: str) -> ParsedFigure:
     if m := _DOUBLING.fullmatch(text):
         fan = float(_number(m["fan"])[0]) if m["fan"] else 1.0
         times = 2.0**fan
+        if m["fansuffix"]:
+            # 翻两番以上: at least 4 times
+            bound = _SUFFIX_BOUNDS[m["fansuffix"]]
+            return _bounded(text, times, "times", bound, 0.0, 0.0)
         if m["fanmore"]:
             # 翻一番多: more than one doubling, fewer than two: (2, 4) times
             return ParsedFigure(text, times, "times", Bound.MORE_THAN, times, 2.0 * times, 0.0)
@@ -491,18 +528,34 @@ def _read(m: re.Match[str]) -> ParsedFigure:
     return _bounded(text, sign * value, unit, bound, step, more_span, unit_inferred)
 
 
+def _cheng_value(cheng: str, tail: str | None) -> tuple[float, float]:
+    """X成 with its 分 as a percent and its printed unit: 三成 (30, 10), 三成五 (35, 1)."""
+    tenths = float(_number(cheng)[0]) * 10.0
+    if tail == "半":
+        # 三成半: 3 × 10 + half of 10 = 35, the printed unit half a 成 (5 %)
+        return tenths + 5.0, 5.0
+    if tail:
+        # 三成五: 3 × 10 + 5 = 35, the printed unit one 分 (1 %)
+        return tenths + float(_number(tail)[0]), 1.0
+    return tenths, 10.0
+
+
 def _share(m: re.Match[str]) -> ParsedFigure:
     """A share in words: X成 (X × 10 %), X成Y (三成五: 35 %) or a fraction (四分之一,
     百分之三点五), as a percent."""
     text = m.group(0)
     more_span = 0.0
     if m["cheng"]:
-        tenths = float(_number(m["cheng"])[0]) * 10.0
-        if m["chengtail"]:
-            # 三成五: 3 × 10 + 5 = 35, the printed unit one 分 (1 %)
-            value, step = tenths + float(_number(m["chengtail"])[0]), 1.0
-        else:
-            value, step = tenths, 10.0
+        value, step = _cheng_value(m["cheng"], m["chengtail"])
+        if m["cheng2"]:
+            # 三成至四成: [30, 40], the midpoint 35, as 8%-10% is read
+            high, step2 = _cheng_value(m["cheng2"], m["chengtail2"])
+            if value > high:
+                raise FigureParseError(f"{text!r} is a range that runs backwards")
+            parsed = ParsedFigure(
+                text, (value + high) / 2, "percent", Bound.RANGE, value, high, min(step, step2)
+            )
+            return _negated(parsed) if m["decline"] else parsed
         if m["chengmore"]:
             # 七成多: more than 70, less than the next 成 (80)
             more_span = step
@@ -615,7 +668,7 @@ _PERIOD_PATTERNS = [
     r"(?:19|20)\d{2}\s*[—\-－~～至到]\s*(?:19|20)\d{2}年",
     r"\d{1,2}\s*[—\-－~～至]\s*\d{1,2}月",
     r"前\s*[\d一二三]\s*(?:季度|个季度)",
-    r"前\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*个?月",
+    r"前\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个?月",
     r"[一二三四]季度",
     r"十[一二三四五六七八九]五",
     r"(?:过去|近|未来)[\d一二三四五六七八九十]+年",
@@ -624,12 +677,15 @@ _PERIOD_PATTERNS = [
     r"[上下]半年",
     r"大年初[一二三四五六七八九十]+",
 ]
+# Mobile numbers: 11 digits from 1[3-9], maybe +86 and spaces or dashes (139-0731-1234).
+_MOBILE = r"(?<![\d.])(?:\+86[ -]?)?1[3-9]\d(?:\d{8}|-\d{4}-\d{4}| \d{4} \d{4})(?!\d)"
+#: A mobile number (13907311234, +86 139 0731 1234, 139-0731-1234), not inside a longer number.
+#: The scan also requires no unit, multiplier or decimal after it (15000000000元 is a figure).
+MOBILE_NUMBER = re.compile(_MOBILE)
 _CODE_PATTERNS = [
-    # mobile numbers: 11 digits from 1[3-9], maybe +86 and spaces or dashes (139-0731-1234);
-    # not a number with a unit, a multiplier or a decimal after it (15000000000元 is a figure)
-    r"(?<![\d.])(?:\+86[ -]?)?1[3-9]\d(?:\d{8}|-\d{4}-\d{4}| \d{4} \d{4})(?!\d)"
-    # (no nested group in the look-ahead: benchmarks/bench_extract_floor.py strips look-arounds)
-    rf"(?![.．]\d|[%％余多万亿]|{_UNIT_ALT}|{_MEASURE_ALT})",
+    # mobile numbers, not a number with a unit, a multiplier or a decimal after it (no nested
+    # group in the look-ahead: benchmarks/bench_extract_floor.py strips look-arounds)
+    _MOBILE + rf"(?![.．]\d|[%％余多万亿]|{_UNIT_ALT}|{_MEASURE_ALT})",
     r"\+?\d{2,4}-\d{3,4}-\d{6,8}(?:,\d{6,8})*",
     r"[(（]0\d{2,3}[)）]\s*\d{7,8}",
     r"\d{3,4}-\d{7,8}",
@@ -642,9 +698,11 @@ _CODE_PATTERNS = [
     r"\d+号楼?",
     r"\d+\.\d+(?:\.\d+)+",
 ]
-# Plan structure: 1+2+N, 4×4 (also 4x4, 4X4, 4＊4, 4*4), 3(…)+4(…)
+# Plan structure: 1+2+N, 4×4 (also 4x4, 4X4, 4＊4, 4*4; a side may be a decimal, 2×2.5 is one
+# token), 3(…)+4(…)
 _STRUCTURE_PATTERN = (
-    r"\d+(?:\+(?:\d+|N))+|\d+(?:[×xX＊*]\d+)+|\d+\((?:[^()]{1,30})\)(?:\+\d+\((?:[^()]{1,40})\))+"
+    r"\d+(?:\+(?:\d+|N))+|\d+(?:\.\d+)?(?:[×xX＊*]\d+(?:\.\d+)?)+"
+    r"|\d+\((?:[^()]{1,30})\)(?:\+\d+\((?:[^()]{1,40})\))+"
 )
 
 _SCAN = re.compile(
@@ -683,7 +741,7 @@ _SCAN_START_BRANCHES = (
     rf"|(?:{_PREFIX_ALT}){_BODY}"
     rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
     rf"|[{_MINUS}]\d"
-    r"|数[十百千万]|前\s*[\d一二三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
+    r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
@@ -696,9 +754,14 @@ _SCAN_START = re.compile(
 _SCAN_START_ICP = re.compile(f"{_SCAN_START_BRANCHES}|[\u4e00-\u9fff](?=[\u4e00-\u9fff]?ICP)")
 
 # Chinese numerals carry a figure only next to a classifier or after 第; 一 alone is idiom
-# (一批, 一座城市) and is not read as a figure.
+# (一批, 一座城市) and is not read as a figure, 一 before 万/亿 and a unit is (一万家, 一亿元).
 _CN_OK_TAIL = re.compile(
     r"(个|大|类|条|项|家|名|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多)"
+)
+# What may follow a lone 一 in a figure: a magnitude (十/百/千 are part of the numeral), then a
+# unit or a milestone, perhaps 余/多 between and a bound after.
+_ONE_MAGNITUDE = re.compile(
+    rf"{_MAG}(?:余|多)?(?:元?大关|{_UNIT_ALT})(?:以上|之上|以下|以内|左右)?"
 )
 _DIGIT = re.compile(r"\d")
 _SEVERAL = re.compile(r"数[十百千万]")
@@ -743,7 +806,11 @@ def _boundary_ok(text: str) -> bool:
     if rest.startswith(("成", "分之")):
         # X成 / 四分之一: the pattern keeps out the words (成为, 统一成本), so 一成 is a tenth.
         return True
-    if numeral.group(0) == "一" or set(numeral.group(0)) <= {"一", "零", "〇"}:
+    if numeral.group(0) == "一":
+        # 一万家, 一亿元, 一万亿元: 一 before a magnitude and a unit is a figure; 一 alone
+        # (一批, 一个, 一体化, 统一, 之一) and 一万 with no unit after it are idiom.
+        return _ONE_MAGNITUDE.fullmatch(rest) is not None
+    if set(numeral.group(0)) <= {"一", "零", "〇"}:
         return False
     return bool(rest) and bool(_CN_OK_TAIL.match(rest))
 

@@ -573,6 +573,25 @@ _PIECES = [
     " ",
     "(",
     ")",
+    "前一百名",
+    "前五百强",
+    "前两名",
+    "前两个月",
+    "一万亿元",
+    "一亿元",
+    "一万家",
+    "一批",
+    "签约300亿元",
+    "节约",
+    "春节约",
+    "约束",
+    "2×2.5米",
+    "2.5×3",
+    "翻两番以上",
+    "三成半",
+    "三成半导体",
+    "三成至四成",
+    "千亿大集群",
 ]
 _seed_fragment = st.tuples(st.integers(0, len(_SEEDS) - 1), st.integers(1, 30)).map(
     lambda t: _SEEDS[t[0] : t[0] + t[1]]
@@ -1074,3 +1093,155 @@ def test_chinese_decimal_in_a_fraction_reads_through_cn2an() -> None:
     assert not hasattr(numbers, "_CN_DIGIT_VALUES")
     with pytest.raises(FigureParseError):
         parse_figure("百分之3.5点五")  # two decimal points
+
+
+# ---------------------------------------------------------------------------------------------
+# Third review: 前一百名, 一万亿元, 签约, 2×2.5, 翻两番以上, 三成半, 三成至四成, public constants
+
+
+def _read(text: str) -> list[tuple[str, float, str, Bound, float, float]]:
+    return [
+        (t.text, t.parsed.value, t.parsed.unit, t.parsed.bound, t.parsed.low, t.parsed.high)
+        for t in scan(text)
+        if t.parsed
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "token", "top"),
+    [
+        ("排名前一百名", "前一百名", 100),  # 一百 = 100: rank in [1, 100]
+        ("进入全国前五百强", "前五百强", 500),  # 五百 = 5 × 100 = 500
+        ("位居前两名", "前两名", 2),  # 两 = 2: rank in [1, 2], not 2 persons
+        ("前一百五十名", "前一百五十名", 150),  # 100 + 5 × 10 = 150
+        ("前两千强", "前两千强", 2000),  # 2 × 1000
+    ],
+)
+def test_top_n_reads_hundreds_thousands_and_two(sentence: str, token: str, top: float) -> None:
+    assert _read(sentence) == [(token, top, "rank", Bound.AT_MOST, 1, top)]
+
+
+def test_top_n_still_leaves_periods_and_longer_numbers() -> None:
+    # 前两天 / 前两年 are no ranks (the count after 前 stays what it was)
+    assert [t.text for t in scan("前两天")] == ["两天"]
+    assert _scan("前两年") == [("figure", "两年")]
+    assert _scan("前十个月") == [("period", "前十个月")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "token", "value", "unit", "bound", "low", "high"),
+    [
+        # 一万亿元 = 1 × 10^12 元 = 10^4 亿元; 突破: more than
+        ("GDP突破一万亿元", "突破一万亿元", 10000, "cny_100m", Bound.MORE_THAN, 10000, INF),
+        # 一亿元 = 10^8 元 = 1 亿元
+        ("投资一亿元", "一亿元", 1, "cny_100m", Bound.EXACT, 1, 1),
+        # 一万家 = 1 × 10^4 = 10000 enterprises
+        ("一万家企业", "一万家", 10000, "enterprises", Bound.EXACT, 10000, 10000),
+        # 一万多名: (10000, 10000 + 10^4 = 20000)
+        ("一万多名", "一万多名", 10000, "persons", Bound.MORE_THAN, 10000, 20000),
+        # 一千亿元 = 1000 亿元 (read before this round too)
+        ("一千亿元", "一千亿元", 1000, "cny_100m", Bound.EXACT, 1000, 1000),
+    ],
+)
+def test_one_before_a_magnitude_and_a_unit_is_a_figure(
+    sentence: str, token: str, value: float, unit: str, bound: Bound, low: float, high: float
+) -> None:
+    assert _read(sentence) == [(token, value, unit, bound, low, high)]
+
+
+@pytest.mark.parametrize(
+    "text", ["一批", "一座城市", "一个", "一体化", "统一", "唯一", "之一", "一万", "一亿", "万一"]
+)
+def test_one_as_idiom_stays_no_figure(text: str) -> None:
+    assert _scan(text) == []
+
+
+@pytest.mark.parametrize("word", ["签约", "合约", "节约", "制约", "邀约", "履约", "预约", "违约"])
+def test_yue_inside_a_word_is_no_bound(word: str) -> None:
+    # 签约300亿元: exactly 300 亿元, the token without 约
+    assert _read(f"{word}300亿元") == [("300亿元", 300, "cny_100m", Bound.EXACT, 300, 300)]
+
+
+def test_yue_as_a_bound_stays_approximate() -> None:
+    # 约300亿元: 300 ± max(5 % × 300 = 15, 1) = [285, 315]
+    approx = ("约300亿元", 300, "cny_100m", Bound.APPROX, 285, 315)
+    assert _read("投资约300亿元") == [approx]
+    assert _read("春节约300亿元") == [approx]  # 春节 + 约: the festival, then a bound
+    assert _read("签约项目约300亿元") == [approx]
+    # 约束 holds no number after 约: 12个 is exact
+    assert _read("约束性指标12个") == [("12个", 12, "items", Bound.EXACT, 12, 12)]
+
+
+@pytest.mark.parametrize(("text", "structure"), [("2×2.5米", "2×2.5"), ("2.5×3米", "2.5×3")])
+def test_times_with_a_decimal_side_is_one_structure(text: str, structure: str) -> None:
+    # one token, no stray 5 from the decimal
+    assert _scan(text) == [("structure", structure)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "bound", "low", "high", "step"),
+    [
+        ("翻两番以上", 4, "times", Bound.AT_LEAST, 4, INF, 0),  # 2^2 = 4, at least
+        ("翻番以上", 2, "times", Bound.AT_LEAST, 2, INF, 0),  # 2^1 = 2, at least
+        ("三成半", 35, "percent", Bound.EXACT, 35, 35, 5),  # 3 × 10 + 10 / 2 = 35; half a 成
+        ("三成半以上", 35, "percent", Bound.AT_LEAST, 35, INF, 5),
+        # [3 × 10, 4 × 10] = [30, 40], midpoint (30 + 40) / 2 = 35, as 8%-10% is read
+        ("三成至四成", 35, "percent", Bound.RANGE, 30, 40, 10),
+        ("两成到三成五", 27.5, "percent", Bound.RANGE, 20, 35, 1),  # (20 + 35) / 2, step 1
+        # a decline of 30 to 40 → a change in [-40, -30], midpoint -35
+        ("下降三成至四成", -35, "percent", Bound.RANGE, -40, -30, 10),
+    ],
+)
+def test_doubling_bounds_half_a_cheng_and_cheng_ranges(
+    text: str, value: float, unit: str, bound: Bound, low: float, high: float, step: float
+) -> None:
+    p = parse_figure(text)
+    assert (p.value, p.unit, p.bound, p.low, p.high, p.step) == (
+        value,
+        unit,
+        bound,
+        low,
+        high,
+        step,
+    )
+    assert [(t.text, t.parsed) for t in scan(f"实现{text},") if t.parsed] == [(text, p)]
+
+
+def test_cheng_range_and_half_keep_words_out() -> None:
+    assert _scan("三成半导体企业") == [("figure", "三成")]  # 半导体 is a word
+    assert _scan("三成半年") == [("figure", "三成")]
+    with pytest.raises(FigureParseError):
+        parse_figure("四成至三成")  # a range that runs backwards
+
+
+def test_scale_words_are_public_and_read_after_a_bare_magnitude() -> None:
+    assert "SCALE_WORDS" in numbers.__all__
+    assert set(numbers.SCALE_WORDS) == {
+        "产业",
+        "大产业",
+        "集群",
+        "大集群",
+        "级",
+        "园区",
+        "工程",
+        "企业",
+    }
+    # longest first, so an alternation of them takes 大产业 whole
+    assert list(numbers.SCALE_WORDS) == sorted(numbers.SCALE_WORDS, key=len, reverse=True)
+    for word in numbers.SCALE_WORDS:
+        # 千亿 = 10^11 元 = 1000 亿元, a scale label the extractor sets aside
+        assert _read(f"打造千亿{word},") == [("千亿", 1000, "cny_100m", Bound.EXACT, 1000, 1000)]
+
+
+@pytest.mark.parametrize(
+    "phone", ["13907311234", "+86 139 0731 1234", "139-0731-1234", "+8613907311234"]
+)
+def test_mobile_number_is_public(phone: str) -> None:
+    assert "MOBILE_NUMBER" in numbers.__all__
+    assert numbers.MOBILE_NUMBER.fullmatch(phone)
+
+
+@pytest.mark.parametrize("text", ["139073112345", "12907311234", "1390731123", "139-0731-12345"])
+def test_mobile_number_needs_eleven_digits_from_13_to_19(text: str) -> None:
+    assert numbers.MOBILE_NUMBER.fullmatch(text) is None
+    assert numbers.MOBILE_NUMBER.search(text) is None
