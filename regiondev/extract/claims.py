@@ -25,6 +25,8 @@ from typing import NamedTuple
 
 from regiondev.model import Bound
 from regiondev.numbers import (
+    MOBILE_NUMBER,
+    SCALE_WORDS,
     FigureParseError,
     ParsedFigure,
     Token,
@@ -383,7 +385,7 @@ _PERIOD_CUE = re.compile(
     r"(?:(?P<yr>(?P<yr_a>(?:19|20)\d{2})\s*[—\-－~～至到]\s*(?P<yr_b>(?:19|20)\d{2})年)"
     r"|(?P<ym>(?P<ym_y>(?:19|20)\d{2})年(?P<ym_a>\d{1,2})\s*[—\-－~～至到]\s*(?P<ym_b>\d{1,2})月)"
     r"|(?P<mm>(?P<mm_a>\d{1,2})\s*[—\-－~～至]\s*(?P<mm_b>\d{1,2})月)"
-    r"|(?P<firstn>(?:(?P<fn_y>(?:19|20)\d{2})年)?前\s*(?P<fn_n>\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"|(?P<firstn>(?:(?P<fn_y>(?:19|20)\d{2})年)?前\s*(?P<fn_n>\d{1,2}|[一二两三四五六七八九十]{1,3})"
     r"\s*个?月)"
     r"|(?P<q>(?:(?P<q_y>(?:19|20)\d{2})年)?前\s*(?P<q_n>[1-4一二三四])\s*个?季度)"
     r"|(?P<q1>(?:(?P<q1_y>(?:19|20)\d{2})年)?(?:第)?(?P<q1_n>[1-4一二三四])\s*季度)"
@@ -881,7 +883,7 @@ _PHONE = re.compile(r"\+?(?:[(（]0\d{2,3}[)）]\s*)?[\d\-,]{7,}")
 def _code_reason(text: str) -> str:
     if "ICP" in text or "备" in text:
         return "licence number (ICP/公网安备)"
-    if _PHONE.fullmatch(text):
+    if _PHONE.fullmatch(text) or MOBILE_NUMBER.fullmatch(text):
         return "phone number"
     return "code or identifier (not a quantity)"
 
@@ -1182,7 +1184,7 @@ def _growth_is_nominal(stext: str, tstart: int) -> bool:
     return bool(subjects) and subjects[-1] == "nominal"
 
 
-_SCALE_WORD = re.compile(r"级|大?产业|大?集群|园区|工程|企业")
+_SCALE_WORD = re.compile("|".join(SCALE_WORDS))
 # 百亿元制造业企业 / 千亿元产业集群: a class of firm or cluster by output
 _CN_DIGITS_START = frozenset("一二两三四五六七八九十百千万0123456789")
 _SCALE_CLASS = re.compile(r"级|(?:制造业|工业|科技型?|龙头)?(?:企业|产业|集群|园区|工程|项目)")

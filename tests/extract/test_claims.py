@@ -795,3 +795,10 @@ def test_third_review_cues() -> None:
     res = {c.figure: c for c in extract_text("打造两个千亿大产业,建设百亿元工程3个。").claims}
     assert res["千亿"].set_aside_reason.startswith("scale label")
     assert res["百亿元"].set_aside_reason.startswith("scale label")
+
+
+def test_the_first_two_months_and_a_spaced_mobile_number() -> None:
+    c = _one("前两个月,全市规模工业增加值增长5%。", "5%", date="2024-03-20", region="zhuzhou")
+    assert c.period == "2024M01-M02"
+    c = _one("咨询电话:+86 139 0731 1234。", "+86 139 0731 1234")
+    assert c.set_aside_reason == "phone number"
