@@ -123,7 +123,25 @@ def normalise_fragment(fragment: str) -> str:
     return _convert_same_length(stripped)
 
 
+# Full-width digits written with full-width punctuation: １２５４．６ (a decimal point) and
+# １，２５４ (a thousands separator), read as the ASCII marks the number reader knows. One
+# character for one, so offsets stay.
+_FULL_WIDTH_MARK = re.compile(r"(?<=[０-９])(?:．(?=[０-９])|，(?=[０-９]{3}(?![０-９])))")
+
+
+def _full_width_marks(text: str) -> str:
+    return _FULL_WIDTH_MARK.sub(lambda m: "." if m.group(0) == "．" else ",", text)
+
+
 def _convert_same_length(text: str) -> str:
+    """Convert to simplified and read full-width number marks, keeping every line's length."""
+    converted = _convert_lines(text)
+    if _FULL_WIDTH_MARK.search(converted) is None:
+        return converted
+    return _full_width_marks(converted)
+
+
+def _convert_lines(text: str) -> str:
     """Convert line by line; a line whose length would change is converted char by char.
 
     The whole text goes through OpenCC in one call: OpenCC's dictionary keys never hold a

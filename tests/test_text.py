@@ -258,3 +258,17 @@ def test_a_line_whose_length_would_change_is_converted_char_by_char(
     assert text_module._convert_same_length(raw) == _reference_convert(raw)
     assert clean(raw).text == _reference_convert(raw)
     assert len(clean(raw).text) == len(raw)
+
+
+def test_full_width_number_marks_read_as_ascii_and_keep_offsets() -> None:
+    from regiondev.numbers import parse_figure
+
+    raw = "规模工业企业达到１，２５４．６亿元，下降２．３％。"
+    ct = clean(raw)
+    assert ct.text == "规模工业企业达到１,２５４.６亿元，下降２.３％。"
+    assert len(ct.text) == len(raw)  # one character for one: offsets and quote_raw stay
+    assert ct.raw_quote(8, 17) == "１，２５４．６亿元"
+    assert parse_figure("１,２５４.６亿元").value == 1254.6
+    assert parse_figure("下降２.３％").value == -2.3
+    # a Chinese comma between numbers stays a comma
+    assert clean("增长３，４５").text == "增长３，４５"
