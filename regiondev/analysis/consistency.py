@@ -11,7 +11,11 @@
   of an additive level or count with a ``subject`` or a ``breakdown`` is no larger than the
   whole: the record of the same indicator, region, period and status with neither; ids
   ``auto-part-of-whole-<part id>``; a part already in a partition of that whole is left to the
-  partition check);
+  partition check) and shares of a total (a share figure, its part and the total the share
+  indicator names as ``denominator``, of the same region, subject, breakdown, period and
+  status: ``shares.share_pairs``, the pairs growth derives baselines from; kind
+  ``share_times_total``, ids ``auto-share-total-<share id>``; a triple a declared rule already
+  compares is left to that rule);
 * **declared** relations in ``regiondev/data/checks.toml`` and in any user rule file of
   the same format (``rules=[path, ...]``; CLI ``--rules``).
 
@@ -56,7 +60,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -81,6 +85,7 @@ from regiondev.analysis.checks import (
 from regiondev.analysis.checks.base import ADDITIVE_MEASURES
 from regiondev.analysis.checks.comparability import NAIVE
 from regiondev.analysis.checks.growth import prior_period
+from regiondev.analysis.shares import same_scope, share_pairs, share_wholes
 from regiondev.catalog import Catalog
 from regiondev.errors import RegiondevError
 from regiondev.model import Measure, Observation, Status
@@ -411,8 +416,8 @@ def _unique(rid: str, used: set[str], qualifiers: Sequence[str]) -> str:
 
 
 def discover(cat: Catalog) -> tuple[Rule, ...]:
-    """Relations the catalog's structure makes checkable: partitions, repeated figures and
-    parts of a whole."""
+    """Relations the catalog's structure makes checkable: partitions, repeated figures, parts
+    of a whole and shares of a total."""
     rules: list[Rule] = []
     used: set[str] = set()
     groups: dict[tuple[Any, ...], list[Observation]] = defaultdict(list)
@@ -468,6 +473,7 @@ def discover(cat: Catalog) -> tuple[Rule, ...]:
                 Rule(rid, "repeated_figures", {"observations": tuple(obs_ids)}, origin=DISCOVERED)
             )
     rules.extend(_discover_parts(cat, _covered(rules)))
+    rules.extend(_discover_shares(cat))
     return tuple(rules)
 
 
@@ -519,6 +525,50 @@ def _discover_parts(cat: Catalog, covered: set[tuple[str, str]]) -> list[Rule]:
                 )
             )
     return rules
+
+
+def _discover_shares(cat: Catalog) -> list[Rule]:
+    """One ``share_times_total`` rule per (part, share) pair that has a stated total.
+
+    The pairs are ``shares.share_pairs`` (the reading of the indicator metadata growth derives
+    baselines from): a share, its part and a total of the share's ``denominator``, all stated
+    (not derived), of the same region, subject, breakdown, period and status, none an
+    increment. The rule names the first total in catalog order; running it compares the
+    implied total with every statement of it (``_same_quantity``). Id
+    ``auto-share-total-<share id>``, or ``auto-share-total-<share id>-<part id>`` for each part
+    when the share has several.
+    """
+    found: list[tuple[Observation, Observation, Observation]] = []
+    for whole in share_wholes(cat.indicators):
+        for pair in share_pairs(cat, whole):
+            p, s = pair.part, pair.share
+            if p.is_derived or s.is_derived:
+                continue
+            total = next(
+                (
+                    o
+                    for o in cat.observations
+                    if o.indicator == whole
+                    and o.period == s.period
+                    and o.status == s.status
+                    and same_scope(o, s)
+                    and not o.increment
+                    and not o.is_derived
+                ),
+                None,
+            )
+            if total is not None:
+                found.append((p, s, total))
+    parts_of = Counter(s.id for _, s, _ in found)
+    return [
+        Rule(
+            f"auto-share-total-{s.id}" + (f"-{p.id}" if parts_of[s.id] > 1 else ""),
+            "share_times_total",
+            {"part": (p.id,), "share": (s.id,), "total": (t.id,)},
+            origin=DISCOVERED,
+        )
+        for p, s, t in found
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -710,9 +760,26 @@ def _resolve(rules: Sequence[Rule], cat: Catalog) -> None:
             )
 
 
-def _leave_to(rule: Rule, covered: set[tuple[str, str]]) -> Rule | None:
-    """A discovered part rule without the wholes a declared partition compares its part with
-    (None when none is left); any other rule as it is."""
+def _declared_triples(rules: Sequence[Rule], cat: Catalog) -> set[tuple[str, str, str]]:
+    """(part, share, total) ids a declared ``share_times_total`` rule compares: its named total
+    and every other statement of that total (as ``_run`` does)."""
+    return {
+        (r.roles["part"][0], r.roles["share"][0], t.id)
+        for r in rules
+        if r.kind == "share_times_total"
+        for t in _same_quantity(cat, cat.get(r.roles["total"][0]))
+    }
+
+
+def _leave_to(
+    rule: Rule, covered: set[tuple[str, str]], triples: set[tuple[str, str, str]]
+) -> Rule | None:
+    """A discovered rule without what a declared rule already checks: a part rule without the
+    wholes a declared partition compares its part with, a share × total rule whose triple a
+    declared rule names (None when nothing is left); any other rule as it is."""
+    if rule.kind == "share_times_total":
+        triple = tuple(rule.roles[role][0] for role in ("part", "share", "total"))
+        return None if triple in triples else rule
     if rule.kind != "part_of_whole" or not covered:
         return rule
     part = rule.roles["part"][0]
@@ -746,8 +813,8 @@ def check(
         declared.extend(file_rules)
         ignores.update(ign)
     _resolve(declared, cat)
-    covered = _covered(declared)
-    discovered = [_leave_to(r, covered) for r in discover(cat) if r.id not in ignores]
+    covered, triples = _covered(declared), _declared_triples(declared, cat)
+    discovered = [_leave_to(r, covered, triples) for r in discover(cat) if r.id not in ignores]
     all_rules = [r for r in discovered if r is not None] + declared
     seen: dict[str, str] = {}
     for r in all_rules:

@@ -69,6 +69,8 @@ from regiondev.analysis.progress import (
     TARGET_ALREADY_MET,
     classify,
 )
+from regiondev.analysis.shares import same_scope as _same_scope
+from regiondev.analysis.shares import share_pairs
 from regiondev.catalog import Catalog
 from regiondev.model import (
     Basis,
@@ -303,10 +305,6 @@ def _threshold(o: Observation, ind: Indicator) -> tuple[Interval, str]:
     return _value_interval(o, ind), "about"
 
 
-def _same_scope(a: Observation, b: Observation) -> bool:
-    return a.region == b.region and a.subject == b.subject and a.breakdown == b.breakdown
-
-
 def _actuals(cat: Catalog, target: Observation, indicator: str) -> list[Observation]:
     return [
         o
@@ -346,43 +344,23 @@ def _direct_candidates(cat: Catalog, target: Observation) -> list[Baseline]:
     return out
 
 
-def _share_parts(cat: Catalog, whole: str) -> list[tuple[Indicator, Indicator]]:
-    """(share indicator, part indicator) pairs whose share is part / ``whole``.
-
-    A share indicator names its whole in ``denominator``; its part is the indicator whose
-    code precedes ``_share`` in the share's code (``hightech_va_share_gdp`` → ``hightech_va``).
-    """
-    unit = cat.indicator(whole).unit
-    out = []
-    for share in cat.indicators.values():
-        if share.measure is not Measure.SHARE or share.denominator != whole:
-            continue
-        part_code = share.code.split("_share")[0]
-        part = cat.indicators.get(part_code)
-        if part is not None and part.code != whole and part.unit == unit:
-            out.append((share, part))
-    return out
-
-
 def _derived_candidates(cat: Catalog, target: Observation) -> list[Baseline]:
     out = []
-    for share_ind, part_ind in _share_parts(cat, target.indicator):
-        for s in _actuals(cat, target, share_ind.code):
-            if not (s.period.is_annual_point and s.period.anchor_year < target.period.anchor_year):
-                continue
-            for p in _actuals(cat, target, part_ind.code):
-                if p.period != s.period or s.value <= 0:
-                    continue
-                point = implied_total(p.value, s.value)
-                iv = implied_total_interval(
-                    _value_interval(p, part_ind), _value_interval(s, share_ind)
-                )
-                text = (
-                    f"{target.indicator} {s.period} = {part_ind.code} / {share_ind.code} = "
-                    f"{_num(p.value)} / {_num(s.value)} % = {point:.6g}; interval {iv} from the "
-                    f"printed rounding of both ({p.id}, {s.id})"
-                )
-                out.append(Baseline((p.id, s.id), s.period, point, iv, text, p.basis))
+    for pair in share_pairs(cat, target.indicator):
+        p, s = pair.part, pair.share
+        if s.status is not Status.ACTUAL or not _same_scope(s, target):
+            continue
+        if not (s.period.is_annual_point and s.period.anchor_year < target.period.anchor_year):
+            continue
+        share_ind, part_ind = pair.share_indicator, pair.part_indicator
+        point = implied_total(p.value, s.value)
+        iv = implied_total_interval(_value_interval(p, part_ind), _value_interval(s, share_ind))
+        text = (
+            f"{target.indicator} {s.period} = {part_ind.code} / {share_ind.code} = "
+            f"{_num(p.value)} / {_num(s.value)} % = {point:.6g}; interval {iv} from the "
+            f"printed rounding of both ({p.id}, {s.id})"
+        )
+        out.append(Baseline((p.id, s.id), s.period, point, iv, text, p.basis))
     return out
 
 

@@ -64,3 +64,20 @@ def test_share_of_another_denominator_is_not_comparable() -> None:
     wrong = fig("total", "industrial_va", "突破3000亿元", region="zhuzhou")
     v = share_times_total("t", _part(), _share(), wrong, IND)
     assert v.status is CheckStatus.NOT_COMPARABLE and "share of gdp" in v.message
+
+
+def test_a_fail_against_a_bounded_total_also_reads_as_a_share() -> None:
+    # 873.85 / 0.281 = 3109.79 vs a stated 3500 (fail). The other way round:
+    # 873.85 / 3500 = 24.97 %; with rounding 873.845 / 3500.5 = 24.96 % … 873.855 / 3499.5
+    # = 24.97 %; not the stated 28.1 %.
+    v = share_times_total("t", _part(), _share(), _gdp("3500亿元"), IND)
+    assert v.status is CheckStatus.FAIL
+    assert "873.85亿元 is 24.97% of the stated 3500亿元" in v.message
+    assert "not 28.1%." in v.message
+    # an open total (突破3000) gives no share to read: the message keeps to the implied total
+    open_fail = share_times_total("t", _part(), _share("31.0%"), _gdp("突破3000亿元"), IND)
+    assert "Put the other way" not in open_fail.message
+    # a pass says nothing more
+    assert "Put the other way" not in (
+        share_times_total("t", _part(), _share(), _gdp("3110亿元"), IND).message
+    )

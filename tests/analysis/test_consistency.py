@@ -642,3 +642,159 @@ def test_discovered_ids_stay_unique_for_a_level_and_an_increment(tmp_path: Path)
         "auto-repeated-zhuzhou-gdp-2023",
         "auto-repeated-zhuzhou-gdp-2023-actual-increment",
     } <= set(ids)
+
+
+# --- share × total, discovered ---------------------------------------------------------------
+
+CS_SOURCE = """
+[[source]]
+id = "cs-article"
+title = "test fixture: 长沙：先进制造业“主引擎”马力十足 (user review)"
+outlet = "长沙晚报"
+published = "2024-02-06"
+url = "https://example.org/changsha-2024"
+region = "changsha"
+"""
+
+CS_RECORD = """
+[[observation]]
+id = "{id}"
+source = "cs-article"
+region = "changsha"
+indicator = "{indicator}"
+status = "{status}"
+period = "2023"
+figure = "{figure}"
+value = {value}
+unit = "{unit}"
+bound = "exact"
+basis = "{basis}"
+subject = "{subject}"
+quote = "{quote}"
+"""
+
+
+def _cs(
+    id: str, indicator: str, figure: str, value: float, status: str = "actual", subject: str = ""
+) -> str:
+    unit, basis = ("percent", "not_applicable") if figure.endswith("%") else ("cny_100m", "nominal")
+    return CS_RECORD.format(
+        id=id,
+        indicator=indicator,
+        status=status,
+        figure=figure,
+        value=value,
+        unit=unit,
+        basis=basis,
+        subject=subject,
+        quote=f"全市指标{figure}",
+    )
+
+
+CS_GDP = _cs("cs-gdp-2023", "gdp", "14331.98亿元", 14331.98)
+CS_HT = _cs("cs-ht-2023", "hightech_va", "4520亿元", 4520)
+CS_SHARE = _cs("cs-ht-share-2023", "hightech_va_share_gdp", "35.2%", 35.2)
+
+
+def _cs_cat(tmp_path: Path, *records: str) -> Catalog:
+    return load_catalog([_write(tmp_path, CS_SOURCE + "".join(records), "cs.toml")])
+
+
+def test_share_times_total_is_discovered_for_a_user_catalog(tmp_path: Path) -> None:
+    # The user's case: Changsha 2023 GDP 14331.98亿元, high-tech value added 4520亿元 and
+    # "35.2 %" of GDP. 4520 / 0.352 = 12840.909; with rounding 4519.5 / 0.3525 = 12821.28 …
+    # 4520.5 / 0.3515 = 12860.60, far from 14331.98 (±0.005): fail. The other way round,
+    # 4520 / 14331.98 = 31.54 %, not 35.2 %.
+    result = check(_cs_cat(tmp_path, CS_GDP, CS_HT, CS_SHARE))
+    v = result.get("auto-share-total-cs-ht-share-2023")
+    assert v.status is CheckStatus.FAIL and v.kind == "share_times_total"
+    assert v.rule == "discovered"
+    assert v.observation_ids == ("cs-ht-2023", "cs-ht-share-2023", "cs-gdp-2023")
+    assert math.isclose(v.expected_low, 4520 / 0.352, rel_tol=1e-12)  # 12840.909
+    assert v.expected_high == v.expected_low
+    assert v.actual_low == v.actual_high == 14331.98
+    assert "(12821.28, 12860.6) 亿元" in v.tolerance
+    assert math.isclose(100 * 4520 / 14331.98, 31.5379, abs_tol=1e-4)
+    assert "4520亿元 is 31.54% of the stated 14331.98亿元" in v.message
+    assert "not 35.2%" in v.message
+    assert "contradicts the stated 14331.98亿元 (cs-gdp-2023)" in v.message
+    # the shipped catalog's verdicts stay as they were; this is the one added fail
+    assert result.counts()["fail"] == RESULT.counts()["fail"] + 1
+    assert len(result) == len(RESULT) + 1
+
+
+def test_an_agreeing_share_passes_and_every_total_is_compared(tmp_path: Path) -> None:
+    # 4520 at 31.5 %: 4520 / 0.315 = 14349.21; with rounding 4519.5 / 0.3155 = 14324.88 …
+    # 4520.5 / 0.3145 = 14373.61, which holds 14331.98: pass. A second statement of GDP,
+    # 15000亿元 ([14999.5, 15000.5)), lies above 14373.61: its own verdict fails.
+    result = check(
+        _cs_cat(
+            tmp_path,
+            CS_GDP,
+            CS_HT,
+            _cs("cs-ht-share-2023", "hightech_va_share_gdp", "31.5%", 31.5),
+            _cs("cs-gdp-2023-b", "gdp", "15000亿元", 15000),
+        )
+    )
+    rid = "auto-share-total-cs-ht-share-2023"
+    assert result.get(rid).status is CheckStatus.PASS
+    assert math.isclose(result.get(rid).expected_low, 4520 / 0.315, rel_tol=1e-12)
+    other = result.get(f"{rid}:cs-gdp-2023-b")
+    assert other.status is CheckStatus.FAIL
+    # 4520 / 15000 = 30.13 %
+    assert "4520亿元 is 30.13% of the stated 15000亿元" in other.message
+
+
+def test_share_times_total_needs_one_scope_and_status(tmp_path: Path) -> None:
+    # a county's GDP is not the city's total; a target share does not pair with actual figures
+    cat = _cs_cat(
+        tmp_path,
+        _cs("cs-gdp-liuyang", "gdp", "1682.4亿元", 1682.4, subject="liuyang"),
+        CS_HT,
+        CS_SHARE,
+        _cs("cs-ht-share-target", "hightech_va_share_gdp", "40%", 40, status="target"),
+    )
+    assert not [r for r in discover(cat) if r.id.startswith("auto-share-total-cs")]
+
+
+def test_several_parts_of_one_share_get_one_check_each(tmp_path: Path) -> None:
+    # two statements of the part: 4520 / 0.352 = 12840.91 and 5045 / 0.352 = 14332.39 (with
+    # rounding 5044.5 / 0.3525 = 14310.64 … 5045.5 / 0.3515 = 14354.2, holding 14331.98)
+    result = check(
+        _cs_cat(
+            tmp_path, CS_GDP, CS_HT, _cs("cs-ht-2023-b", "hightech_va", "5045亿元", 5045), CS_SHARE
+        )
+    )
+    rid = "auto-share-total-cs-ht-share-2023"
+    assert result.get(f"{rid}-cs-ht-2023").status is CheckStatus.FAIL
+    assert result.get(f"{rid}-cs-ht-2023-b").status is CheckStatus.PASS
+
+
+def test_a_declared_triple_is_not_reported_twice(tmp_path: Path) -> None:
+    cat = _cs_cat(tmp_path, CS_GDP, CS_HT, CS_SHARE)
+    mine = _write(
+        tmp_path,
+        '[[check]]\nid = "cs-ht-implies-gdp"\nkind = "share_times_total"\npart = "cs-ht-2023"\n'
+        'share = "cs-ht-share-2023"\ntotal = "cs-gdp-2023"\n',
+    )
+    result = check(cat, rules=[mine])
+    assert result.get("cs-ht-implies-gdp").status is CheckStatus.FAIL
+    assert not [v for v in result if v.check_id.startswith("auto-share-total-")]
+    assert len(result) == len(RESULT) + 1
+
+
+def test_shipped_share_rule_keeps_its_triple() -> None:
+    # Zhuzhou 2020 (873.85亿元 at 28.1 % of 突破3000亿元) is discovered, but the shipped rule
+    # zz21-hightech-share-implies-gdp-2020 declares it: check reports it once, under that id.
+    rid = "auto-share-total-zz21-hightech-va-share-gdp-2020"
+    found = {r.id: r for r in discover(CAT)}[rid]
+    assert found.roles == {
+        "part": ("zz21-hightech-va-2020",),
+        "share": ("zz21-hightech-va-share-gdp-2020",),
+        "total": ("zz21-gdp-2020",),
+    }
+    assert not [v for v in RESULT if v.check_id.startswith("auto-share-total-")]
+    # without the shipped rules it runs itself: 873.85 / 0.281 = 3109.79 > 3000: pass
+    alone = check(CAT, shipped=False).get(rid)
+    assert alone.status is CheckStatus.PASS
+    assert math.isclose(alone.expected_low, 873.85 / 0.281, rel_tol=1e-12)

@@ -215,3 +215,66 @@ quote = "利润{value}亿元"
     assert (row["expected_low"], row["expected_high"]) == (None, 186.3)
     assert (row["actual_low"], row["actual_high"]) == (213.7, 213.7)
     assert "by at least 27.4 亿元" in row["message"]
+
+
+def test_user_share_and_part_are_checked_against_the_user_total(tmp_path: Path) -> None:
+    # The reviewed catalog's case: Changsha 2023 GDP 14331.98亿元, high-tech value added
+    # 4520亿元 at "35.2 %" of GDP. 4520 / 0.352 = 12840.91 (12821.28 … 12860.60 with rounding)
+    # contradicts 14331.98; the other way round 4520 / 14331.98 = 31.54 %, not 35.2 %.
+    record = """
+[[observation]]
+id = "{id}"
+source = "cs-user"
+region = "changsha"
+indicator = "{indicator}"
+status = "actual"
+period = "2023"
+figure = "{figure}"
+value = {value}
+unit = "{unit}"
+bound = "exact"
+basis = "{basis}"
+quote = "全市{figure}"
+"""
+    extra = tmp_path / "cs.toml"
+    extra.write_text(
+        '[[source]]\nid = "cs-user"\ntitle = "hypothetical Changsha article (example)"\n'
+        'outlet = "example"\npublished = "2024-02-06"\nurl = "https://example.org/cs"\n'
+        'region = "changsha"\n'
+        + record.format(
+            id="x-gdp",
+            indicator="gdp",
+            figure="14331.98亿元",
+            value=14331.98,
+            unit="cny_100m",
+            basis="nominal",
+        )
+        + record.format(
+            id="x-ht",
+            indicator="hightech_va",
+            figure="4520亿元",
+            value=4520,
+            unit="cny_100m",
+            basis="nominal",
+        )
+        + record.format(
+            id="x-ht-share",
+            indicator="hightech_va_share_gdp",
+            figure="35.2%",
+            value=35.2,
+            unit="percent",
+            basis="not_applicable",
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", "--format", "json", "--strict", "--catalog", str(extra)])
+    assert result.exit_code == 1
+    rows = {r["check_id"]: r for r in json.loads(result.stdout)}
+    v = rows["auto-share-total-x-ht-share"]
+    assert v["status"] == "fail" and v["kind"] == "share_times_total"
+    assert v["rule"] == "discovered"
+    assert v["observation_ids"] == ["x-ht", "x-ht-share", "x-gdp"]
+    assert v["expected_low"] == pytest.approx(4520 / 0.352)  # 12840.909
+    assert v["actual_low"] == 14331.98
+    assert "31.54% of the stated 14331.98亿元" in v["message"] and "not 35.2%" in v["message"]
+    assert "2 fail" in result.stderr  # the shipped GRIM fail and this one

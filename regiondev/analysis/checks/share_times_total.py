@@ -2,10 +2,14 @@
 
 Zhuzhou's high-tech value added 873.85亿元 is 28.1 % of GDP, so GDP = 873.85 / 0.281 =
 3109.8亿元; with rounding (873.845 … 873.855 over 28.05 … 28.15 %) GDP lies in
-[3104.2, 3115.4], which satisfies the stated "总量突破3000亿元" (more than 3000).
+[3104.2, 3115.4], which satisfies the stated "总量突破3000亿元" (more than 3000). A verdict
+that does not pass also reads the other way round when the stated total is bounded: the part
+as a share of the stated total (4520 / 14331.98 = 31.54 %) against the stated share.
 """
 
 from __future__ import annotations
+
+import math
 
 from regiondev.analysis.checks.base import (
     CheckStatus,
@@ -25,6 +29,21 @@ from regiondev.model import Measure, Observation
 __all__ = ["share_times_total"]
 
 KIND = "share_times_total"
+
+
+def _other_way(part: Observation, share: Observation, total: Observation) -> str:
+    """The same comparison as a share: part / stated total against the stated share.
+
+    Only for a bounded, positive total (an open total such as 突破3000 gives no share to read).
+    """
+    if not (total.low > 0 and total.high < math.inf and part.low >= 0):
+        return ""
+    implied = span_of(part).div(span_of(total)).scale(100.0)
+    return (
+        f" Put the other way, {part.figure} is {fmt_interval(implied.core, 'percent', calc=True)}"
+        f" of the stated {total.figure} ({fmt_interval(implied.rounded, 'percent', calc=True)} "
+        f"allowing for rounding), not {share.figure}."
+    )
 
 
 def share_times_total(
@@ -90,6 +109,8 @@ def share_times_total(
             f"{head}, which overlaps the stated {claim} ({total.id}) only in part: some values "
             "inside the bounds agree and others do not."
         )
+    if status is not CheckStatus.PASS:
+        message += _other_way(part, share, total)
     return Verdict(
         check_id,
         KIND,
