@@ -11,9 +11,9 @@ How a qualifier bounds a figure (``ParsedFigure.low`` / ``high``):
   an integer, 0.1 for 7.5, 10^4 for 2万). 5 % alone (``model.APPROX_RELATIVE``) would make a
   small count effectively exact: 4家左右 is [3, 5], not [3.8, 4.2]; 约2300亿元 stays
   [2185, 2415] since 5 % of 2300 = 115 > 1.
-- at_least 以上/达到: [v, ∞); more_than 突破/超过: (v, ∞); 余/多: (v, v + the next step of the
-  last significant digit), 2200余 in (2200, 2300), 1.2万余 in (12000, 13000) (the 2 counts
-  thousands), 2.3亿余元 in (2.3, 2.4) 亿元.
+- at_least 以上/达到/不低于/不少于: [v, ∞); more_than 突破/超过: (v, ∞); 余/多: (v, v + the
+  next step of the last significant digit), 2200余 in (2200, 2300), 1.2万余 in (12000, 13000)
+  (the 2 counts thousands), 2.3亿余元 in (2.3, 2.4) 亿元.
 - Shares in words are percents: X成 is X × 10 % (超过三成 is more than 30), 四分之一 is 25,
   三分之二 is 200/3, 百分之十五 is 15 and 百分之三点五 is 3.5; the printed unit (``step``) of
   a share over a power of ten is one of its parts (一成 and 十分之一: 10; 百分之十五: 1), of any
@@ -31,12 +31,18 @@ How a qualifier bounds a figure (``ParsedFigure.low`` / ``high``):
   一万亿元 is 10000 亿元, 一万家 10000 enterprises. 前一百名 / 前五百强 / 前两名 are ranks of
   at most 100 / 500 / 2. 约 inside a word (签约, 合约, 节约, 制约…) bounds nothing: 签约300亿元
   is exactly 300 亿元. a×b (2×2.5) is one plan-structure token, decimals included.
-- A bare 亿 (产值43.9亿) is yuan unless a measure word follows: 450亿千瓦时 and 1.8亿人次
-  have no unit (""), and 人次 (person-trips) never counts persons.
+- Physical quantities are stored in their base unit, the multiplier applied as for yuan:
+  450亿千瓦时 is 4.5e10 ``kwh``, 562.3万千瓦 5623000 ``kw``, 1,254.6万吨 12546000 ``tonnes``,
+  12.6万辆 ``vehicles``, 6,530万人次 65300000 ``person_trips`` (人次 never counts persons;
+  万人 does), 3万亩 30000 ``mu``, 185万户 1850000 ``households``. 度 is ``kwh`` only after
+  万/亿 or before 电 (120亿度, 1200度电); a bare 360度 is no figure of energy.
+- A bare 亿 (产值43.9亿) is yuan unless a unit or a measure word follows: 1.8亿人次 is
+  person-trips, and 3亿立方米 (a measure with no canonical unit) has no unit ("").
 - Values are scaled exactly, at the printed precision: 4.35亿美元 is 435000000.0 and
   约1.1亿元 is [1.0, 1.2]; a fraction keeps full precision (三分之二 is 200/3).
-- at_most 以下 / less_than 不到/近: from the floor up to v. The floor is 0 for units that cannot be
-  negative (amounts, counts, days, years, areas, characters, times), 1 for ranks (30强 is
+- at_most 以下/不超过/不高于/不多于 / less_than 不到/近: from the floor up to v (不高于 is no
+  高于: the longer word is read). The floor is 0 for units that cannot be negative (amounts,
+  counts, physical quantities, days, years, areas, characters, times), 1 for ranks (30强 is
   [1, 30]) and grades, and -∞ for percent: a growth rate can be negative and a share cannot,
   and the reader does not know which one a percent is. A printed negative value has no floor.
 - A decline (下降 / 降低 / 减少 / 回落 / 下滑 / 负增长, then a percent: 下降3.1%) reads as a
@@ -101,6 +107,13 @@ UNITS: dict[str, str] = {
     "chars": "characters",
     "times": "times (倍)",
     "grade": "grade or class (Ⅰ best, e.g. surface-water quality Ⅱ类)",
+    "kwh": "kilowatt-hours (千瓦时, 度)",
+    "kw": "kilowatts (千瓦)",
+    "tonnes": "tonnes (吨)",
+    "vehicles": "vehicles (辆)",
+    "person_trips": "person-trips (人次), never persons",
+    "mu": "mu (亩, 1/15 hectare)",
+    "households": "households (户)",
 }
 
 # printed unit word → (canonical unit, factor from the printed base unit)
@@ -133,18 +146,26 @@ _UNIT_WORDS: dict[str, tuple[str, float]] = {
     "倍": ("times", 1.0),
     "强": ("rank", 1.0),
     "位": ("rank", 1.0),
+    # physical quantities, each in its base unit (450亿千瓦时 = 4.5e10 kwh, 185万户 = 1850000
+    # households); 人次 (person-trips) is no count of persons (人): the longer word wins.
+    "千瓦时": ("kwh", 1.0),
+    "千瓦": ("kw", 1.0),
+    "吨": ("tonnes", 1.0),
+    "辆": ("vehicles", 1.0),
+    "人次": ("person_trips", 1.0),
+    "亩": ("mu", 1.0),
+    "户": ("households", 1.0),
 }
-# 人次 (person-trips) is no count of persons: the figure keeps the word and has no unit ("").
-_UNIT_WORDS["人次"] = ("", 1.0)
+# 度 is a kilowatt-hour only after 万/亿 (120亿度, 3万度) or before 电 (1200度电, the figure
+# 1200度): a bare 360度 is an angle or a temperature and stays outside the figure. Not in
+# ``_UNIT_WORDS`` (whose words may follow any number); the figure pattern reads it (``du``),
+# and ``parse_figure``, which reads the token on its own, also where the text ends (1200度).
 # Measure words with no canonical unit. A bare 亿 reads as yuan (产值43.9亿) only when none of
 # them follows: after 亿 the figure keeps the word and has no unit (""), its value in the
-# printed base measure (450亿千瓦时 = 4.5e10). After other numbers they stay outside the figure,
-# which has no unit anyway (185万户 reads 185万). 件 and 只 count items (``_UNIT_WORDS``).
+# printed base measure (3亿立方米 = 3e8). After other numbers they stay outside the figure,
+# which has no unit anyway (185万平方米 reads 185万). 件 and 只 count items (``_UNIT_WORDS``);
+# 台 and 套 stay measure words.
 _MEASURE_WORDS = (
-    "千瓦时",
-    "千瓦",
-    "度",
-    "吨",
     "千克",
     "公斤",
     "平方米",
@@ -153,11 +174,8 @@ _MEASURE_WORDS = (
     "公里",
     "千米",
     "公顷",
-    "亩",
-    "辆",
     "台",
     "套",
-    "户",
     "头",
     "册",
     "张",
@@ -228,8 +246,12 @@ _PREFIX_BOUNDS: dict[str, Bound] = {
     "达到": Bound.AT_LEAST,
     "迈上": Bound.AT_LEAST,
     "不低于": Bound.AT_LEAST,
+    "不少于": Bound.AT_LEAST,
     "至少": Bound.AT_LEAST,
     "不超过": Bound.AT_MOST,
+    # 不高于 is no 高于 (more than): the whole word is read first (longest prefix wins)
+    "不高于": Bound.AT_MOST,
+    "不多于": Bound.AT_MOST,
     "不足": Bound.LESS_THAN,
     "不到": Bound.LESS_THAN,
     "低于": Bound.LESS_THAN,
@@ -266,7 +288,8 @@ _SUFFIX_BOUNDS: dict[str, Bound] = {
 
 
 def _figure_pattern(bare_end: str) -> str:
-    """The figure pattern; ``bare_end`` is what may follow a bare 万亿 besides ``_BARE_TAIL``."""
+    """The figure pattern; ``bare_end`` is what may follow a bare 万亿 besides ``_BARE_TAIL``
+    and a 度 of kilowatt-hours besides 电."""
     return (
         rf"(?P<decline>{_DECLINE})?"
         rf"(?P<prefix>{_PREFIX_ALT})?"
@@ -280,7 +303,7 @@ def _figure_pattern(bare_end: str) -> str:
         rf"(?:(?P<pct1>[%％])?(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
         rf"(?P<more1>余|多)?(?P<mag>{_MAG})?(?P<more>余|多)?"
         rf"(?:(?P<milestone>(?<=亿)元?大关)|(?<=亿)(?P<measure>{_MEASURE_ALT})"
-        rf"|(?(mag)(?!大))(?P<unit>{_UNIT_ALT}))?"
+        rf"|(?P<du>(?<=[万亿])度|度(?=电{bare_end}))|(?(mag)(?!大))(?P<unit>{_UNIT_ALT}))?"
         rf"(?(decline)(?<=[%％]))(?(pct1)(?<=[%％]))(?P<suffix>以上|之上|以下|以内|左右)?)"
     )
 
@@ -474,8 +497,11 @@ def _read(m: re.Match[str]) -> ParsedFigure:
         # with no 元 printed the unit is inferred, as for a bare 亿.
         unit, factor, unit_inferred = "cny_100m", 1e-8, "元" not in m["milestone"]
     elif m["measure"]:
-        # 450亿千瓦时: an amount of a measure with no canonical unit, never of yuan
+        # 3亿立方米: an amount of a measure with no canonical unit, never of yuan
         unit, factor = "", 1.0
+    elif m["du"]:
+        # 120亿度 / 1200度电: kilowatt-hours
+        unit, factor = "kwh", 1.0
     elif unit_word:
         unit, factor = _UNIT_WORDS[unit_word]
     elif "亿" in (m["mag"] or ""):
@@ -586,7 +612,10 @@ def _share(m: re.Match[str]) -> ParsedFigure:
 # ranks and grades start at 1. Percent has no floor: a growth rate can be negative (a share
 # cannot, but the reader does not know which one a percent is), and neither has a bare number.
 _FLOORS: dict[str, float] = dict.fromkeys(
-    ("cny_100m", "usd", "enterprises", "items", "persons", "days", "years", "km2", "chars"),
+    (
+        *("cny_100m", "usd", "enterprises", "items", "persons", "days", "years", "km2", "chars"),
+        *("kwh", "kw", "tonnes", "vehicles", "person_trips", "mu", "households"),
+    ),
     0.0,
 ) | {"times": 0.0, "rank": 1.0, "grade": 1.0}
 
@@ -685,7 +714,7 @@ MOBILE_NUMBER = re.compile(_MOBILE)
 _CODE_PATTERNS = [
     # mobile numbers, not a number with a unit, a multiplier or a decimal after it (no nested
     # group in the look-ahead: benchmarks/bench_extract_floor.py strips look-arounds)
-    _MOBILE + rf"(?![.．]\d|[%％余多万亿]|{_UNIT_ALT}|{_MEASURE_ALT})",
+    _MOBILE + rf"(?![.．]\d|[%％余多万亿度]|{_UNIT_ALT}|{_MEASURE_ALT})",
     r"\+?\d{2,4}-\d{3,4}-\d{6,8}(?:,\d{6,8})*",
     r"[(（]0\d{2,3}[)）]\s*\d{7,8}",
     r"\d{3,4}-\d{7,8}",

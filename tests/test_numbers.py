@@ -467,6 +467,13 @@ _PIECES = [
     "千亿产业",
     "450亿千瓦时",
     "1.8亿人次",
+    "562.3万千瓦",
+    "3万亩",
+    "185万户",
+    "120亿度",
+    "1200度电",
+    "360度",
+    "度",
     "15000000000元",
     "“4×4”",
     "4x4",
@@ -480,6 +487,9 @@ _PIECES = [
     "大年初一",
     "大",
     "不低于",
+    "不少于",
+    "不多于",
+    "不高于",
     "不超过",
     "不足",
     "不到",
@@ -983,14 +993,10 @@ def test_eleven_digits_with_a_unit_are_a_figure(text: str, value: float, unit: s
 @pytest.mark.parametrize(
     ("sentence", "figure", "value"),
     [
-        ("工业用电量450亿千瓦时", "450亿千瓦时", 450e8),  # 450 × 10^8 kWh, no unit
-        ("接待游客1.8亿人次", "1.8亿人次", 1.8e8),  # 1.8 × 10^8 person-trips
-        ("接待游客5000人次", "5000人次", 5000),
-        ("货物吞吐量1.5亿吨", "1.5亿吨", 1.5e8),
-        ("新建住宅1.2亿平方米", "1.2亿平方米", 1.2e8),
-        ("供水3亿立方米", "3亿立方米", 3e8),
-        ("累计发电120亿度", "120亿度", 120e8),
-        ("新能源汽车1亿辆", "1亿辆", 1e8),
+        ("新建住宅1.2亿平方米", "1.2亿平方米", 1.2e8),  # 1.2 × 10^8 m², no canonical unit
+        ("供水3亿立方米", "3亿立方米", 3e8),  # 3 × 10^8 m³
+        ("生产机器人1亿台", "1亿台", 1e8),  # 台 and 套 stay measure words
+        ("装备2亿套", "2亿套", 2e8),
     ],
 )
 def test_a_measure_word_makes_no_money_and_no_persons(
@@ -1011,8 +1017,134 @@ def test_counts_with_a_unit_after_yi_keep_it() -> None:
     assert [(t.text, t.parsed.unit) for t in scan("产值43.9亿,") if t.parsed] == [
         ("43.9亿", "cny_100m")
     ]
-    # after 万 the measure word stays outside (the figure has no unit either way)
-    assert _scan("市场主体185万户") == [("figure", "185万")]
+    # after 万 a measure word with no unit stays outside (the figure has no unit either way)
+    assert _scan("新建住宅185万平方米") == [("figure", "185万")]
+    assert _scan("新增5万台") == [("figure", "5万")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Physical quantities: each in its base unit, the multiplier applied as for yuan
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "value", "unit", "step"),
+    [
+        # 123.4 × 10^8 = 12340000000 kWh (full-width digits read as digits); step 0.1 × 10^8
+        ("全社会用电量１２３.４亿千瓦时", "１２３.４亿千瓦时", 12340000000.0, "kwh", 1e7),
+        # 450 × 10^8 = 45000000000 kWh
+        ("工业用电量450亿千瓦时", "450亿千瓦时", 45000000000.0, "kwh", 1e8),
+        # 120 × 10^8 = 12000000000 kWh: 度 is a kilowatt-hour after 亿 / 万
+        ("累计发电120亿度", "120亿度", 12000000000.0, "kwh", 1e8),
+        ("节电3万度", "3万度", 30000.0, "kwh", 1e4),  # 3 × 10^4
+        ("年用电1200度电", "1200度", 1200.0, "kwh", 1.0),  # 度 before 电
+        # 562.3 × 10^4 = 5623000 kW; step 0.1 × 10^4 = 1000
+        ("装机容量562.3万千瓦", "562.3万千瓦", 5623000.0, "kw", 1000.0),
+        # 1254.6 × 10^4 = 12546000 t
+        ("货物吞吐量1,254.6万吨", "1,254.6万吨", 12546000.0, "tonnes", 1000.0),
+        ("货物吞吐量1.5亿吨", "1.5亿吨", 150000000.0, "tonnes", 1e7),  # 1.5 × 10^8
+        # 12.6 × 10^4 = 126000 vehicles
+        ("新能源汽车产量12.6万辆", "12.6万辆", 126000.0, "vehicles", 1000.0),
+        ("新能源汽车1亿辆", "1亿辆", 100000000.0, "vehicles", 1e8),  # 1 × 10^8
+        # 6530 × 10^4 = 65300000 person-trips
+        ("接待游客6,530万人次", "6,530万人次", 65300000.0, "person_trips", 1e4),
+        ("接待游客1.8亿人次", "1.8亿人次", 180000000.0, "person_trips", 1e7),  # 1.8 × 10^8
+        ("接待游客5000人次", "5000人次", 5000.0, "person_trips", 1.0),
+        ("新增高标准农田3万亩", "3万亩", 30000.0, "mu", 1e4),  # 3 × 10^4
+        # 185 × 10^4 = 1850000 households
+        ("市场主体185万户", "185万户", 1850000.0, "households", 1e4),
+        # 万人 still counts persons: 50 × 10^4 = 500000
+        ("常住人口增加50万人", "50万人", 500000.0, "persons", 1e4),
+    ],
+)
+def test_physical_quantities_read_in_their_base_unit(
+    sentence: str, figure: str, value: float, unit: str, step: float
+) -> None:
+    toks = [t for t in scan(sentence) if t.parsed]
+    assert [t.text for t in toks] == [figure]
+    p = toks[0].parsed
+    assert p is not None
+    assert (p.value, p.unit, p.bound, p.low, p.high, p.step, p.unit_inferred) == (
+        value,
+        unit,
+        Bound.EXACT,
+        value,
+        value,
+        step,
+        False,
+    )
+    assert parse_figure(figure) == p
+    assert unit in numbers.UNITS
+
+
+def test_new_units_are_canonical_codes() -> None:
+    for code in ("kwh", "kw", "tonnes", "vehicles", "person_trips", "mu", "households"):
+        assert code in numbers.UNITS
+
+
+def test_items_keep_their_classifiers() -> None:
+    # 件 and 个 count items as before; 台 and 套 stay outside a figure with no 亿 before them
+    assert (parse_figure("1.2万件").value, parse_figure("1.2万件").unit) == (12000.0, "items")
+    assert (parse_figure("300个").value, parse_figure("300个").unit) == (300.0, "items")
+    assert _scan("机器人5000台") == [("figure", "5000")]
+    assert _scan("生产线20套") == [("figure", "20")]
+
+
+def test_du_alone_is_no_kilowatt_hour() -> None:
+    # 360度 is an angle: the figure stays a bare number, 度 outside it
+    assert [(t.text, t.parsed.unit) for t in scan("360度全景") if t.parsed] == [("360", "")]
+    # a mobile number before 度 is still no code (as before 度 was read)
+    assert _scan("13907311234度") == [("figure", "13907311234")]
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "value", "low", "high", "step"),
+    [
+        # 余: (1.2 × 10^4, 1.3 × 10^4) tonnes, the 2 counting thousands
+        ("1.2万余吨", Bound.MORE_THAN, 12000.0, 12000.0, 13000.0, 1000.0),
+        ("450亿千瓦时以上", Bound.AT_LEAST, 45000000000.0, 45000000000.0, INF, 1e8),
+        # 约: ± max(5 % of 1.8 × 10^8 = 9 × 10^6, step 10^7) = ± 10^7
+        ("约1.8亿人次", Bound.APPROX, 180000000.0, 170000000.0, 190000000.0, 1e7),
+        # 不到: from the floor 0 up to 10 × 10^4 vehicles
+        ("不到10万辆", Bound.LESS_THAN, 100000.0, 0.0, 100000.0, 1e4),
+        ("3万亩以内", Bound.AT_MOST, 30000.0, 0.0, 30000.0, 1e4),
+        ("超过185万户", Bound.MORE_THAN, 1850000.0, 1850000.0, INF, 1e4),
+        # range 500-600 万千瓦: [5 × 10^6, 6 × 10^6], value the midpoint 5.5 × 10^6
+        ("500至600万千瓦", Bound.RANGE, 5500000.0, 5000000.0, 6000000.0, 1e4),
+    ],
+)
+def test_physical_quantities_take_bounds(
+    text: str, bound: Bound, value: float, low: float, high: float, step: float
+) -> None:
+    p = parse_figure(text)
+    assert (p.bound, p.value, p.low, p.high, p.step) == (bound, value, low, high, step)
+
+
+# ---------------------------------------------------------------------------------------------
+# 不少于 / 不多于 / 不高于 / 不低于 / 不超过
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "bound", "value", "unit", "low", "high"),
+    [
+        # 3 × 10^4 = 30000 mu, at least
+        ("每年新增耕地不少于3万亩", "不少于3万亩", Bound.AT_LEAST, 30000.0, "mu", 30000.0, INF),
+        ("不多于5个", "不多于5个", Bound.AT_MOST, 5.0, "items", 0.0, 5.0),
+        # 不高于 is at most, not 高于 (more than); a percent has no floor
+        ("综合能耗不高于3%", "不高于3%", Bound.AT_MOST, 3.0, "percent", -INF, 3.0),
+        ("不低于2.5%", "不低于2.5%", Bound.AT_LEAST, 2.5, "percent", 2.5, INF),
+        ("不超过5个", "不超过5个", Bound.AT_MOST, 5.0, "items", 0.0, 5.0),
+        # 高于 alone still reads more than
+        ("增速高于3%", "高于3%", Bound.MORE_THAN, 3.0, "percent", 3.0, INF),
+    ],
+)
+def test_negated_comparisons_bound_the_figure(
+    sentence: str, figure: str, bound: Bound, value: float, unit: str, low: float, high: float
+) -> None:
+    toks = [t for t in scan(sentence) if t.parsed]
+    assert [t.text for t in toks] == [figure]
+    p = toks[0].parsed
+    assert p is not None
+    assert (p.bound, p.value, p.unit, p.low, p.high) == (bound, value, unit, low, high)
 
 
 # ---------------------------------------------------------------------------------------------
