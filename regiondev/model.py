@@ -56,6 +56,8 @@ class Measure(StrEnum):
     AREA = "area"
     DURATION = "duration"
     PER_CAPITA = "per_capita"
+    #: A physical amount (energy, mass, capacity, vehicles…): additive, never money.
+    QUANTITY = "quantity"
 
 
 class Status(StrEnum):

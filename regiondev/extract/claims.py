@@ -369,7 +369,8 @@ _YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
 _TARGET = re.compile(
     r"力争|目标|确保|预计到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
     r"计划(?:到|在|新增|建成|实现|完成|投资|打造|引进|培育|用)|"
-    r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成)"
+    r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成|建设|推动|培育|打造|引进|新建)|"
+    r"(?:还|仍|更)?要(?:再)?(?:建设|推动|培育|打造|新增|引进|实施|建成|新建)"
 )
 # Words of what has happened: such a sentence never inherits its paragraph's target context.
 # 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
@@ -394,6 +395,7 @@ _PERIOD_CUE = re.compile(
     r"|(?P<past>(?:过去|近)(?P<past_n>\d{1,2}|[一二三四五六七八九十])年)"
     r"|(?P<future>未来(?P<fut_n>\d{1,2}|[一二三四五六七八九十])年)"
     r"|(?P<mon>(?:(?P<mon_y>(?:19|20)\d{2})年)?(?P<mon_n>\d{1,2})月(?:份|当月))"
+    r"|(?P<mon1>(?<=其中)(?P<mon1_n>\d{1,2})月(?![份\d]))"
     r"|(?P<upto>截至(?:(?P<up_y>(?:19|20)\d{2})年)?(?P<up_m>\d{1,2})月(?:底|末))"
     r"|(?P<ydate>(?P<yd_y>(?:19|20)\d{2})年(?P<yd_m>\d{1,2})月(?P<yd_d>\d{1,2})日)"
     r"|(?P<year>(?P<to>到|至)?(?P<y>(?:19|20)\d{2})年(?P<yq>底|末|初|中)?)"
@@ -422,8 +424,9 @@ _CN_SMALL = {
 
 # Kinds of percent figures: the nearest cue before the figure decides.
 _KIND_CUE = re.compile(
-    r"(?=[增同年下回降减负占比份率依覆])"
-    r"(?:(?P<growth>增长|增速|增幅|同比|年均增|下降|降低|减少|下滑|负增长|回落|增加了?)"
+    r"(?=[增同年下回降减负占比份率依覆环涨上])"
+    r"(?:(?P<growth>增长|增速|增幅|同比|环比|年均增|下降|降低|减少|下滑|负增长|回落|增加了?"
+    r"|涨幅|上涨)"
     r"|(?P<share>占|比重|比例|份额|率|依存度|覆盖))"
 )
 # Indicator guesses: cue → [(kind, unit, code)]; the cue nearest before the figure that fits
@@ -447,28 +450,31 @@ _INDICATOR_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("share", "percent", "digital_economy_share_gdp"),
     ),
     # not 高技术制造业 (a part of it) and not 制造业投资 (investment, not value added)
-    r"(?<!技术)(?<!先进)制造业增加值|(?<!技术)(?<!先进)制造业(?!投资)": (
+    # not a part (高技术/先进/装备…制造业), not 制造业投资 nor loans to manufacturing
+    r"(?<!技术)(?<!先进)(?<!装备)(?<!电子)(?<!汽车)(?<!医药)制造业增加值"
+    r"|(?<!技术)(?<!先进)(?<!装备)(?<!电子)(?<!汽车)(?<!医药)制造业(?!投资)(?!中长期)(?!贷款)": (
         ("growth", "percent", "manufacturing_va_growth"),
     ),
     r"高新技术产业[^，,]{0,8}增加值": (("level", "cny_100m", "hightech_va"),),
     # the “小巨人” list, not every 专精特新 (中小) enterprise
-    r"国家级专精特新[“\"']?小巨人": (
+    r"国家级专精特新[“\"'‘]?小巨人": (
         ("count", "enterprises", "little_giant_enterprises_national"),
     ),
-    r"省级专精特新[“\"']?小巨人": (
+    r"省级专精特新[“\"'‘]?小巨人": (
         ("count", "enterprises", "little_giant_enterprises_provincial"),
     ),
     r"单项冠军": (("count", "enterprises", "single_champion_enterprises"),),
     r"智能制造试点": (("count", "enterprises", "smart_mfg_pilots_city_and_above"),),
     r"合格率": (("share", "percent", "product_quality_pass_rate"),),
     r"产业链": (("count", "items", "industrial_chains"),),
+    r"常住人口": (("count", "persons", "resident_population"),),
 }
 _INDICATOR_OPTIONS = tuple(_INDICATOR_RULES.values())
 # (kind, unit) → indicator code, per rule (a later option of a rule wins, as it always has).
 _INDICATOR_CODES = tuple({(k, u): code for k, u, code in opts} for opts in _INDICATOR_OPTIONS)
 # The look-ahead holds the first character of every cue (tests check it against the cues), so
 # the engine rejects most positions with one set test.
-_INDICATOR_FIRST = "两规地G经人利工技数制高国省单智合产"
+_INDICATOR_FIRST = "两规地G经人利工技数制高国省单智合产常"
 _INDICATOR_RE = re.compile(
     f"(?=[{_INDICATOR_FIRST}])(?:"
     + "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(_INDICATOR_RULES))
@@ -489,6 +495,13 @@ _UNIT_KIND = {
     "chars": "other",
     "times": "other",
     "grade": "other",
+    "kwh": "level",
+    "kw": "level",
+    "tonnes": "level",
+    "mu": "level",
+    "vehicles": "count",
+    "person_trips": "count",
+    "households": "count",
     "": "other",
 }
 
@@ -508,7 +521,9 @@ def _small_number(text: str) -> int:
 # A line that is only a date (and perhaps a time), perhaps after the issuing body:
 # 2024年3月28日, 2022-11-30 18:53, 湖南省工业和信息化厅　2023年12月20日.
 _DATE_LINE = re.compile(
-    r"(?:[^\s\d。，,：:]{2,24}[\s\u3000]+)?(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:——|[^\s\d。，,：:]{2,24}[\s\u3000]+)?(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:在[^。，,]{2,40}(?:上|中))?"  # ——2024年1月21日在省十四届人大二次会议上
 )
 
 
@@ -637,7 +652,6 @@ class _Sentence:
     status_target: bool
     status_cue: str
     explicit_actual: bool
-    aspiration_at: int  # where 力争 is first written (-1: nowhere); it covers what follows
     forecast_at: int  # where 预计 is first written (-1: nowhere); what follows is a forecast
     periods: list[tuple[int, str, str]]  # (end offset in sentence, period, cue)
     region: str  # the first place named (what the sentence tells the next ones)
@@ -726,7 +740,10 @@ class _Reader:
             elif g == "past":
                 n_text = m["past_n"]
                 n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
-                period = f"{doc_year - n}-{doc_year - 1}" if doc_year and n > 1 else ""
+                if doc_year and n == 1:
+                    period = str(doc_year - 1)  # 过去一年: the year before the text's
+                else:
+                    period = f"{doc_year - n}-{doc_year - 1}" if doc_year and n > 1 else ""
             elif g == "future":
                 n_text = m["fut_n"]
                 n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
@@ -734,6 +751,10 @@ class _Reader:
             elif g == "mon":
                 n = int(m["mon_n"])
                 y2 = self._year_for(m["mon_y"], ctx_year, n)
+                period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
+            elif g == "mon1":
+                n = int(m["mon1_n"])  # 1—5月…,其中5月增长8.4%: the month alone
+                y2 = self._year_for(None, ctx_year, n)
                 period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
             elif g == "upto":
                 n = int(m["up_m"])
@@ -843,7 +864,6 @@ class _Reader:
             status_target=target,
             status_cue=cue,
             explicit_actual=explicit_actual,
-            aspiration_at=text.find("力争"),
             forecast_at=m4.start() if (m4 := _FORECAST.search(text)) else -1,
             periods=periods,
             region=region,
@@ -865,6 +885,12 @@ class _Reader:
         if name == "全区":
             return self.region
         return _region_code(name)
+
+
+def _aspirational(stext: str, tstart: int) -> bool:
+    """力争 covers what follows it, until a 确保 (a firm pledge) takes over."""
+    strive = stext.rfind("力争", 0, tstart)
+    return strive != -1 and strive > stext.rfind("确保", 0, tstart)
 
 
 def _nearest(cues: list[tuple[int, str, str]], pos: int) -> tuple[str, str] | None:
@@ -932,7 +958,6 @@ def _sentence_claims(
     send = sstart + len(quote)
     status = "target" if sent.status_target else "actual"
     status_cue = sent.status_cue
-    aspiration_at = sent.aspiration_at
     sentence_region = sent.region or para.region or reader.region
     # the place of an earlier sentence of the paragraph (醴陵市…增长5.8%；规模以上…: 醴陵's)
     sentence_region_cue = sent.region_cue if sent.region else para.region_cue
@@ -1108,9 +1133,15 @@ def _sentence_claims(
                 guess, icue = code, after[2]
             else:
                 icue = _COUNTED_NOUN.match(stext, tend).group(0)  # type: ignore[union-attr]
+        elif _MONTH_ON_MONTH.search(stext, _clause_start(stext, tstart) + 1, tstart):
+            icue = "环比: on the month before, not year on year"
         elif indicators and indicators[0][0] <= tstart:
             key = (kind, unit)
+            clause = _clause_start(stext, tstart)
+            own_subject = _CLAUSE_SUBJECT.search(stext, clause + 1, tstart) is not None
             for iend, idx, word in reversed(indicators):
+                if iend <= clause and own_subject:
+                    break  # 全省数字经济规模突破1.8万亿元: the clause names its own subject
                 if iend <= tstart and (code := _INDICATOR_CODES[idx].get(key)):
                     # another subject named after the cue (出口, 税收…) is the figure's own;
                     # a two-year average is of the subject just before it
@@ -1119,7 +1150,7 @@ def _sentence_claims(
                     if other.search(stext, max(0, since), tstart) is None:
                         guess, icue = code, word
                     break
-        if guess == "unknown" and not counted:
+        if guess == "unknown" and not counted and not icue:
             # the words before the figure, without the tail of an earlier number
             icue = _PARTIAL_NUMBER.sub("", stext[max(0, tstart - 10) : tstart]).strip(" ,，、")
         if icue:
@@ -1147,7 +1178,7 @@ def _sentence_claims(
                     "; ".join(dict.fromkeys(c for c in cues if c)),
                     reason,
                     _KIND_VALUE[tok.kind],
-                    0 <= aspiration_at < tstart,
+                    _aspirational(stext, tstart),
                     parsed.step,
                     sstart,
                     send,
@@ -1167,7 +1198,7 @@ _OTHER_COUNTED = re.compile(r"[,，、;；][^,，、;；]*企业")
 _OTHER_SUBJECT = re.compile(
     r"出口|进口|外贸|营业收入|主营业务收入|营收|税收|销售|制造业投资|民间投资|固定资产投资"
     r"|交易额|消费品零售|产值|第[一二三]产业|高技术制造业|高新技术产业|装备制造业|先进制造业"
-    r"|研发|强度|投资"
+    r"|研发|强度|投资|贷款|存款"
 )
 _TWO_YEAR_RULE = list(_INDICATOR_RULES).index(r"两年平均增长")
 
@@ -1187,6 +1218,10 @@ def _growth_is_nominal(stext: str, tstart: int) -> bool:
 _SCALE_WORD = re.compile("|".join(SCALE_WORDS))
 # 百亿元制造业企业 / 千亿元产业集群: a class of firm or cluster by output
 _CN_DIGITS_START = frozenset("一二两三四五六七八九十百千万0123456789")
+# 产值过百亿元的企业: a threshold of a class, whatever bound it carries
+_SCALE_OF = re.compile(
+    r"(?:以上)?的(?:制造业|工业|科技型?|龙头)?(?:企业|产业集群|产业|集群|项目|园区)"
+)
 _SCALE_CLASS = re.compile(r"级|(?:制造业|工业|科技型?|龙头)?(?:企业|产业|集群|园区|工程|项目)")
 _ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
@@ -1196,6 +1231,12 @@ _MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,1
 _RATIO_PART = re.compile(r"[:：]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：]$")
 _CLAUSE_END = re.compile(r"[，,]")
+_MONTH_ON_MONTH = re.compile(r"环比")
+# Nouns that make a clause's own subject: a cue of an earlier clause is not its figure's
+# (but 总量/规模 refer back to it: 地区生产总值年均增长7.1%,总量突破3000亿元).
+_CLAUSE_SUBJECT = re.compile(
+    r"产值|收入|营收|投资|总额|人口|产量|(?<!国民)经济|行业|价格|贷款|存款|用电|消费|出口|进口"
+)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -1252,6 +1293,7 @@ def _change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
             and stext[tstart] in _CN_DIGITS_START
             and _SCALE_CLASS.match(stext, tend)
         )
+        or (stext.endswith("亿元", tstart, tend) and _SCALE_OF.match(stext, tend))
     ):
         return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
     return ""

@@ -56,6 +56,10 @@ _MEASURE = {
     ("other", "days"): "duration",
     ("other", "years"): "duration",
     ("other", "km2"): "area",
+    ("level", "mu"): "area",
+    ("level", "kwh"): "quantity",
+    ("level", "kw"): "quantity",
+    ("level", "tonnes"): "quantity",
 }
 _KIND_MEASURE = {"count": "count", "growth": "growth_rate", "share": "share", "rank": "rank"}
 #: Words naming what a sum of money measures (model.Measure values). The one nearest before
@@ -149,7 +153,7 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return out
 
 
-_PART_OF = re.compile(r"其中")
+_PART_OF = re.compile(r"其中|分行业|分产业|分领域|分门类|分地区")
 
 
 def _waiver_category(c: Claim) -> str:
@@ -415,7 +419,7 @@ def _observation(
     known: Any,
     placeholders: dict[str, dict[str, Any]],
 ) -> dict[str, Any]:
-    unit = c.unit or "items"
+    unit = c.unit  # none printed: left empty, so the record does not load until given one
     if c.value is None:  # pragma: no cover - write_drafts drafts figures only
         raise AssertionError(f"{c.figure!r} is not a figure")
     notes = [f"cues: {c.cues}"] if c.cues else []
@@ -436,7 +440,10 @@ def _observation(
         }
         notes.append("indicator unknown: replace the placeholder with a real code")
     if not c.unit:
-        notes.append("no unit printed: assumed items")
+        notes.append(
+            "no unit printed: fill in unit (one of regiondev.numbers.UNITS) here and in its "
+            "indicator"
+        )
     region = c.region
     if region not in _REGIONS:
         if not region and res.region in _REGIONS:
@@ -469,12 +476,17 @@ def _observation(
     if len(occ) > 1:
         rec["figure_occurrence"] = occ.index(offset) + 1
     part_of = _PART_OF.search(quote, 0, offset)
+    each = "分别" in quote[:offset] and "(分别: the" not in c.cues
     if part_of and not (c.subject and c.subject in quote[part_of.end() : offset]):
-        # 其中…: a part of a total printed before it, never a second total (其中,醴陵市…:
-        # the county named after 其中 is the part)
+        # 其中… / 分行业看…: a part of a total, never a second total (其中,醴陵市…: the county
+        # named after 其中 is the part)
         of = f" (of {c.subject})" if c.subject else ""
-        rec["subject"] = f"{FILL_IN}: the part after 其中{of}"
-        notes.append("其中 before the figure: a part of an earlier total; name it in subject")
+        rec["subject"] = f"{FILL_IN}: the part after {part_of.group(0)}{of}"
+        notes.append(f"{part_of.group(0)} before the figure: a part of a total; name it in subject")
+    elif each:
+        # 工程机械、轨道交通装备两个产业集群产值分别达到2800亿元、1600亿元: one item each
+        rec["subject"] = f"{FILL_IN}: the item of the list before 分别 this figure is of"
+        notes.append("分别 before the figure: one of a list's items; name it in subject")
     elif c.subject:
         # a county, district or zone: the city's region, the part as subject
         rec["subject"] = c.subject

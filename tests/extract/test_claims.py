@@ -674,7 +674,7 @@ def test_a_date_line_after_body_sentences_makes_no_header() -> None:
 def test_single_months_month_ends_and_the_year_to_date() -> None:
     text = "11月当月,全省规模以上工业增加值增长5.6%。"
     assert _one(text, "5.6%", date="2023-12-20").period == "2023M11-M11"
-    c = _one("截至9月底,全市市场主体总数达到185万户。", "185万", date="2023-10-26")
+    c = _one("截至9月底,全市市场主体总数达到185万户。", "185万户", date="2023-10-26")
     assert c.period == "2023-09-30"  # a level at the month's end
     c = _one("今年以来,全市实现产值1050亿元。", "1050亿元", date="2023-10-26")
     assert (c.period, "the year to a month not printed" in c.cues) == ("", True)
@@ -802,3 +802,48 @@ def test_the_first_two_months_and_a_spaced_mobile_number() -> None:
     assert c.period == "2024M01-M02"
     c = _one("咨询电话:+86 139 0731 1234。", "+86 139 0731 1234")
     assert c.set_aside_reason == "phone number"
+
+
+def test_fourth_review_cues() -> None:
+    def by(text: str, date: str = "2024-06-20") -> dict[str, Claim]:
+        return {c.figure: c for c in extract_text(text, date=date, region="hunan").kept}
+
+    # a clause naming its own subject borrows no indicator from an earlier one
+    res = by("全省力争地区生产总值增长6%,全省数字经济规模突破1.8万亿元。")
+    assert (res["6%"].indicator_guess, res["突破1.8万亿元"].indicator_guess) == (
+        "gdp_growth",
+        "unknown",
+    )
+    # 环比 is growth on the month before: no year-on-year indicator
+    res = by("5月当月,规模工业增加值同比增长8.4%,环比增长0.62%。")
+    assert res["8.4%"].indicator_guess == "industrial_va_growth"
+    assert res["0.62%"].indicator_guess == "unknown"
+    assert "环比: on the month before" in res["0.62%"].cues
+    # what a speaker says is still to be done is a target
+    res = by("“我们还要建设20个左右的智能制造标杆工厂,并推动5000家中小企业上云。”")
+    assert (res["20个左右"].status, res["5000家"].status) == ("target", "target")
+    # 确保 ends what 力争 covers
+    res = by("力争制造业增加值比重提高到28%以上,确保新增“小巨人”企业100家以上。")
+    assert (res["28%以上"].aspirational, res["100家以上"].aspirational) == (True, False)
+    # 过去一年 is the year before the text's
+    res = by("过去一年,全省地区生产总值达到50012.9亿元,增长4.6%。", date="2024-01-21")
+    assert (res["50012.9亿元"].period, res["4.6%"].period) == ("2023", "2023")
+    # a threshold of a class of firm is a scale label, whatever its bound
+    res = {c.figure: c for c in extract_text("引进和培育产值过百亿元的企业10家。").claims}
+    assert res["过百亿元"].set_aside_reason.startswith("scale label")
+    # 其中5月: the month alone
+    res = by("1—5月,全市规模工业增加值同比增长7.8%,其中5月增长8.4%。")
+    assert (res["7.8%"].period, res["8.4%"].period) == ("2024M01-M05", "2024M05-M05")
+    # price growth is growth; loans are no manufacturing value added; 常住人口
+    assert by("居民消费价格涨幅3%左右。")["3%左右"].kind == "growth"
+    assert by("全省制造业中长期贷款余额年均增长15%以上。")["15%以上"].indicator_guess == "unknown"
+    assert by("全市常住人口383.1万人。")["383.1万人"].indicator_guess == "resident_population"
+    # an industry's growth is not manufacturing's
+    assert by("分行业看,轨道交通装备制造业增加值增长12.6%。")["12.6%"].indicator_guess == (
+        "unknown"
+    )
+
+
+def test_a_speech_dated_in_its_subtitle() -> None:
+    text = "政府工作报告\n——2024年1月21日在湖南省第十四届人民代表大会第二次会议上\n正文。"
+    assert claims_module.detect_date(text) == claims_module.parse_date("2024-01-21")

@@ -527,3 +527,43 @@ def test_a_part_of_a_countys_total_still_asks_for_its_subject(tmp_path: Path) ->
     recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
     assert recs["500亿元"]["subject"] == "醴陵"
     assert recs["200亿元"]["subject"] == "(fill in): the part after 其中 (of 醴陵)"
+
+
+def test_no_unit_is_left_to_fill_in_and_lists_ask_for_their_items(tmp_path: Path) -> None:
+    import tomllib
+
+    from regiondev.errors import CatalogError
+
+    text = (
+        "2023年,规模工业总产值\t11025.3\t5.8。\n"
+        "2023年,工程机械、轨道交通装备两个产业集群产值分别达到2800亿元、1600亿元。\n"
+        "2023年,分行业看,轨道交通装备制造业增加值增长12.6%。\n"
+    )
+    _, out = _draft(tmp_path, "t.txt", text.encode("utf-8"))
+    recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    assert recs["11025.3"]["unit"] == ""  # never a guessed "items"
+    assert "fill in unit" in recs["11025.3"]["note"]
+    for fig in ("2800亿元", "1600亿元"):
+        assert recs[fig]["subject"].startswith("(fill in): the item of the list before 分别")
+    assert recs["12.6%"]["subject"] == "(fill in): the part after 分行业"
+    _confirm(out)
+    with pytest.raises(CatalogError, match=r"unit"):
+        load_catalog(extra=[out])
+
+
+def test_physical_quantities_are_drafted_with_their_units_and_measure(tmp_path: Path) -> None:
+    import tomllib
+
+    text = "2023年,株洲市全社会用电量450亿千瓦时,新能源汽车产量12.6万辆,耕地新增3万亩。\n"
+    _, out = _draft(tmp_path, "q.txt", text.encode("utf-8"))
+    data = tomllib.loads(out.read_text("utf-8"))
+    recs = {r["figure"]: r for r in data["observation"]}
+    measures = {i["code"]: i["measure"] for i in data["indicator"]}
+    # 450亿千瓦时 = 450 × 10^8 kWh; 12.6万辆 = 12.6 × 10^4 vehicles; 3万亩 = 3 × 10^4 mu
+    assert (recs["450亿千瓦时"]["value"], recs["450亿千瓦时"]["unit"]) == (45_000_000_000, "kwh")
+    assert (recs["12.6万辆"]["value"], recs["12.6万辆"]["unit"]) == (126_000, "vehicles")
+    assert (recs["3万亩"]["value"], recs["3万亩"]["unit"]) == (30_000, "mu")
+    assert measures[recs["450亿千瓦时"]["indicator"]] == "quantity"
+    assert measures[recs["3万亩"]["indicator"]] == "area"
+    _confirm(out)
+    assert len(load_catalog(extra=[out]).observations) > 139

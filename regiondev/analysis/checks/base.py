@@ -75,6 +75,7 @@ ADDITIVE_MEASURES = frozenset(
         Measure.PROFIT,
         Measure.INVESTMENT,
         Measure.AREA,
+        Measure.QUANTITY,
     }
 )
 
