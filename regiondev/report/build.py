@@ -225,7 +225,6 @@ def _catalog_section(cat: Catalog) -> Section:
             [
                 "region",
                 "indicator",
-                *parts,
                 "id",
                 "period",
                 "status",
@@ -236,6 +235,8 @@ def _catalog_section(cat: Catalog) -> Section:
                 "low",
                 "high",
                 "basis",
+                # last, so the figure's columns stay in view in a narrow window
+                *parts,
             ],
             "The catalog by region and indicator (low/high: the bound's interval; ∞ = open)",
             links_ids=True,

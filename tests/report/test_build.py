@@ -209,13 +209,17 @@ def _rows(md: str, start: str) -> list[str]:
 def test_catalog_and_appendix_tell_a_county_from_its_city(user_cat: Catalog) -> None:
     md = render_markdown([_catalog_section(user_cat), _appendix_section(user_cat)])
     header = _rows(md, "| region | indicator |")[0]
-    assert header.startswith("| region | indicator | subject | breakdown | id | period |")
+    # subject and breakdown come last, so the figure's columns stay in view
+    assert header.startswith("| region | indicator | id | period | status | figure |")
+    assert header.endswith("| basis | subject | breakdown |")
     # the city's row (blank subject) comes before the county's, both of 2023
     rows = _rows(md, "| zhuzhou | gdp |")
     city = next(i for i, r in enumerate(rows) if "x-city-gdp-2023" in r)
     county = next(i for i, r in enumerate(rows) if "x-liling-gdp-2023" in r)
-    assert rows[city].startswith("| zhuzhou | gdp |  |  | x-city-gdp-2023 | 2023 |")
-    assert rows[county].startswith("| zhuzhou | gdp | liling |  | x-liling-gdp-2023 | 2023 |")
+    assert rows[city].startswith("| zhuzhou | gdp | x-city-gdp-2023 | 2023 |")
+    assert rows[city].endswith("| nominal |  |  |")
+    assert rows[county].startswith("| zhuzhou | gdp | x-liling-gdp-2023 | 2023 |")
+    assert rows[county].endswith("| nominal | liling |  |")
     assert city < county
     appendix = _rows(md, "| id | source |")[0]
     assert appendix.startswith("| id | source | subject | breakdown | period | figure |")
