@@ -368,7 +368,7 @@ _CITIES = {
 _YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
 _TARGET = re.compile(
     r"力争|目标|确保|预计到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
-    r"计划(?:到|在|新增|建成|实现|完成|投资|打造|引进|培育|用)|"
+    r"计划(?:到|在|新增|建成|建设|推动|实现|完成|投资|打造|引进|培育|用)|"
     r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成|建设|推动|培育|打造|引进|新建)|"
     r"(?:还|仍|更)?要(?:再)?(?:建设|推动|培育|打造|新增|引进|实施|建成|新建)"
 )
@@ -958,9 +958,13 @@ def _sentence_claims(
     send = sstart + len(quote)
     status = "target" if sent.status_target else "actual"
     status_cue = sent.status_cue
-    sentence_region = sent.region or para.region or reader.region
-    # the place of an earlier sentence of the paragraph (醴陵市…增长5.8%；规模以上…: 醴陵's)
-    sentence_region_cue = sent.region_cue if sent.region else para.region_cue
+    # where the sentence's target cue is (a carried context: before the sentence)
+    status_at = stext.find(status_cue) if status_cue and status_cue in stext else -1
+    # a figure before any place of its sentence is of the paragraph's place (醴陵市…增长5.8%；
+    # 规模以上…: 醴陵's), else the text's; a place named after it is the next clause's
+    # (…合计超过8000亿元,长沙市…: the 8000 is not Changsha's)
+    sentence_region = para.region or reader.region
+    sentence_region_cue = para.region_cue if para.region else ""
     places = sent.places
     periods = sent.periods
     kinds = sent.kinds
@@ -984,13 +988,18 @@ def _sentence_claims(
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
     else:
         default_period = ("", "no period printed")
-    growth_period = default_period
+    growth_period = money_period = default_period
     if default_period[0] and default_period[0] == (reader.date.isoformat() if reader.date else ""):
-        # a growth rate runs over a period, never at a date (a level at the text's date is
-        # the catalog's convention for what a text says stands now)
+        # a growth rate runs over a period, never at a date; so does an amount of money in
+        # these texts (output, GDP, exports: a year's or months'), which at the text's date
+        # would count as that year's. A count at the date stands (the catalog's convention).
         growth_period = (
             "",
             "no period printed: a growth rate's period is not the text's date; fill in",
+        )
+        money_period = (
+            "",
+            "no period printed: an amount's period is not the text's date; fill in",
         )
     out: list[Claim] = []
     prev_change, prev_end = "", -1
@@ -1059,6 +1068,11 @@ def _sentence_claims(
         ):
             # 预计全年增长6%: a forecast (but 预计…,1-11月已完成…: what happened)
             tstatus, tcue = "target", "预计: a forecast"
+        elif status == "target" and status_at < tstart:
+            done = _ACTUAL_NOW.search(stext, status_at + 1, tstart)
+            if done is not None and not _PERIOD_AHEAD.search(stext, done.end(), tstart):
+                # 全年计划新增2000家,1—11月已新增1812家: the 1812 happened
+                tstatus, tcue = "actual", f"{done.group(0)}: what happened"
         if tstatus == "actual" and parsed.bound is Bound.AT_LEAST and figure.startswith("达到"):
             # 达到X in a report of what happened is the level reached (exact at its printed
             # precision, as 达X reads); in a target (到2025年达到X) it stays at least X
@@ -1082,7 +1096,13 @@ def _sentence_claims(
         if near_p is None and first_period is not None and tstart > first_clause:
             near_p = first_period
         if near_p is None:
-            near_p = growth_period if kind == "growth" else default_period
+            near_p = (
+                growth_period
+                if kind == "growth"
+                else money_period
+                if unit in _MONEY_UNITS
+                else default_period
+            )
         period, pcue = near_p
         if kind == "growth" and _DAY.fullmatch(period):
             # 截至9月底增长6%: the months since January; 截至目前: a period not printed
@@ -1228,9 +1248,12 @@ _ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
 _SECTOR_NAME = re.compile(r"第[一二三1-3]$")
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
 _MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,10}?增加了?|同比增加了?)$")
-_RATIO_PART = re.compile(r"[:：]\d")
-_RATIO_PART_BEFORE = re.compile(r"\d[:：]$")
+_RATIO_PART = re.compile(r"[:：∶]\d")
+_RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
 _CLAUSE_END = re.compile(r"[，,]")
+_MONEY_UNITS = frozenset({"cny_100m", "usd"})
+# a target year after a word of what happened (已完成…,到2025年…) starts a target again
+_PERIOD_AHEAD = re.compile(r"(?:到|至)(?:19|20)\d{2}年")
 _MONTH_ON_MONTH = re.compile(r"环比")
 # Nouns that make a clause's own subject: a cue of an earlier clause is not its figure's
 # (but 总量/规模 refer back to it: 地区生产总值年均增长7.1%,总量突破3000亿元).
@@ -1315,11 +1338,16 @@ def _scan_clauses(sentence: str) -> list[Token]:
 _TITLE_YEAR = re.compile(r"(?<![\d—\-–~－～至到])((?:19|20)\d{2})年(?!\s*[—\-–~－～至到]\s*\d)")
 
 
+_ISSUE = re.compile(r"第\s*\d+\s*期|\d{1,2}\s*月")
+
+
 def _title_year(title: str, date: dt.date | None) -> str:
     """The year of a title naming exactly one (2023年国民经济和社会发展统计公报), if not
     after the text's date: the period of the figures the text prints without one."""
     if "。" in title or len(title.strip()) > 60:
         return ""  # a sentence of the body, not a title
+    if _ISSUE.search(title):
+        return ""  # 简报(2023年第11期): an issue of a periodical, not a year's account
     years = set(_TITLE_YEAR.findall(title))
     if len(years) != 1 or "到" in title or "力争" in title:
         return ""

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from regiondev.catalog import FILL_IN
-from regiondev.extract.claims import Claim, DocClaims
+from regiondev.extract.claims import Claim, DocClaims, region_code
 from regiondev.extract.reading import Document, ExtractInputError
 from regiondev.model import Region
 from regiondev.text import CleanText, clean, normalise_fragment, to_simplified
@@ -77,6 +77,7 @@ _MEASURE_WORDS = re.compile(
 _MONEY_UNITS = ("cny_100m", "usd")
 _CLAUSE_ENDS = "，,。；;！？!?\n"
 _REGIONS = {r.value for r in Region}
+_CITY_REGIONS = {Region.CHANGSHA.value, Region.ZHUZHOU.value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,17 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return out
 
 
-_PART_OF = re.compile(r"其中|分行业|分产业|分领域|分门类|分地区")
+_PART_OF = re.compile(r"其中|分行业|分产业|分领域|分门类|分地区|第[一二三]产业")
+_MONTH_AFTER = re.compile(r"[,，]?\s*\d{1,2}月")
+_SECTORS = {"第一产业": "primary", "第二产业": "secondary", "第三产业": "tertiary"}
+
+
+def _names_no_part(quote: str, at: int) -> bool:
+    """其中5月… (a month) or 其中株洲… (one of the model's regions, the figure's own)."""
+    if _MONTH_AFTER.match(quote, at):
+        return True
+    head = quote[at:].lstrip(",， ")
+    return any(region_code(head[:n]) in _REGIONS for n in (2, 3))
 
 
 def _waiver_category(c: Claim) -> str:
@@ -446,9 +457,16 @@ def _observation(
         )
     region = c.region
     if region not in _REGIONS:
-        if not region and res.region in _REGIONS:
+        city_unnamed = "全市" in c.cues.split("; ") and res.region not in _CITY_REGIONS
+        if not region and res.region in _REGIONS and not city_unnamed:
             notes.append(f"no region named; defaulted to the text's, {res.region}")
             region = res.region
+        elif city_unnamed:
+            # 全市 is a city, never the province or the nation the text is mostly about
+            notes.append(
+                "全市 names a city the text does not: set region to changsha or zhuzhou if it "
+                "is one of them, or remove the record"
+            )
         else:
             # never moved to another region silently: the record does not load until a person
             # gives it one of the model's regions (or removes it)
@@ -475,9 +493,19 @@ def _observation(
     }
     if len(occ) > 1:
         rec["figure_occurrence"] = occ.index(offset) + 1
-    part_of = _PART_OF.search(quote, 0, offset)
+    markers = list(_PART_OF.finditer(quote, 0, offset))
+    part_of = markers[-1] if markers else None
+    if part_of is not None and _names_no_part(quote, part_of.end()):
+        part_of = None
     each = "分别" in quote[:offset] and "(分别: the" not in c.cues
-    if part_of and not (c.subject and c.subject in quote[part_of.end() : offset]):
+    if part_of and part_of.group(0) in _SECTORS:
+        # 第二产业增加值…: the secondary sector, a member of GDP's partition by sector
+        rec["breakdown"] = f"sector={_SECTORS[part_of.group(0)]}"
+        notes.append(
+            f"{part_of.group(0)}: drafted as breakdown {rec['breakdown']} (give it the total's "
+            "indicator, e.g. gdp or its growth, so the sectors are checked against it)"
+        )
+    elif part_of and not (c.subject and c.subject in quote[part_of.end() : offset]):
         # 其中… / 分行业看…: a part of a total, never a second total (其中,醴陵市…: the county
         # named after 其中 is the part)
         of = f" (of {c.subject})" if c.subject else ""

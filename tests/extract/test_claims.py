@@ -847,3 +847,27 @@ def test_fourth_review_cues() -> None:
 def test_a_speech_dated_in_its_subtitle() -> None:
     text = "政府工作报告\n——2024年1月21日在湖南省第十四届人民代表大会第二次会议上\n正文。"
     assert claims_module.detect_date(text) == claims_module.parse_date("2024-01-21")
+
+
+def test_fifth_review_cues() -> None:
+    def by(text: str, date: str = "2023-12-20", region: str = "hunan") -> dict[str, Claim]:
+        return {c.figure: c for c in extract_text(text, date=date, region=region).kept}
+
+    # what already happened in a sentence of plans is actual
+    res = by("全年全省计划新增规模以上工业企业2000家,1—11月已新增1812家,完成年度计划的90.6%。")
+    assert [res[f].status for f in ("2000家", "1812家", "90.6%")] == ["target", "actual", "actual"]
+    assert by("长沙市计划建设20个智能制造标杆工厂。")["20个"].status == "target"
+    # an amount of money printed without its period is not dated to the text's day
+    c = by("长沙市实现地区生产总值1.43万亿元。", date="2024-04-20")["1.43万亿元"]
+    assert (c.period, "an amount's period is not the text's date" in c.cues) == ("", True)
+    assert by("全市共有企业41家。", date="2024-04-20")["41家"].period == "2024-04-20"  # a count
+    # a place named after the figure is the next clause's
+    text = "三大产业集群产值合计超过8000亿元,长沙市工程机械产业集群产值约2800亿元。"
+    res = by(text, date="2024-01-15")
+    assert (res["超过8000亿元"].region, res["约2800亿元"].region) == ("hunan", "changsha")
+    # a ratio written with ∶ is set aside like one with :
+    res = {c.figure: c for c in extract_text("三次产业结构为7.1∶43.6∶49.3。").claims}
+    assert all(c.set_aside_reason.startswith("part of a ratio") for c in res.values())
+    # a periodical's issue number gives no year
+    text = "湖南省工业经济运行简报(2023年第11期)\n株洲市工业投资同比下降1.2%。\n"
+    assert _one(text, "下降1.2%", date="2023-12-20").period == ""

@@ -567,3 +567,35 @@ def test_physical_quantities_are_drafted_with_their_units_and_measure(tmp_path: 
     assert measures[recs["3万亩"]["indicator"]] == "area"
     _confirm(out)
     assert len(load_catalog(extra=[out]).observations) > 139
+
+
+def test_sectors_are_breakdowns_and_a_month_or_the_city_after_qizhong_no_part(
+    tmp_path: Path,
+) -> None:
+    import tomllib
+
+    text = (
+        "2023年,株洲市地区生产总值3925.5亿元。其中,第一产业增加值272.4亿元,增长3.9%;"
+        "第二产业增加值1689.5亿元。\n"
+        "1—5月,株洲市规模工业增加值增长7.8%,其中5月增长8.4%。\n"
+        "2023年,全省规模工业增加值增长6.1%,其中株洲增速达到7.9%。\n"
+    )
+    _, out = _draft(tmp_path, "zz.txt", text.encode("utf-8"))
+    recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    assert recs["272.4亿元"]["breakdown"] == "sector=primary"
+    assert recs["3.9%"]["breakdown"] == "sector=primary"
+    assert recs["1689.5亿元"]["breakdown"] == "sector=secondary"  # after the ；, still a part
+    assert "breakdown" not in recs["3925.5亿元"] and "subject" not in recs["3925.5亿元"]
+    assert "subject" not in recs["8.4%"]  # 其中5月: a month, not a part
+    assert "subject" not in recs["7.9%"]  # 其中株洲: the city's own figure
+
+
+def test_quanshi_in_a_provincial_text_is_not_defaulted_to_the_province(tmp_path: Path) -> None:
+    import tomllib
+
+    text = "湖南省工业简报\n全省规模工业增加值增长7.8%。全市累计引进项目86个。\n"
+    _, out = _draft(tmp_path, "hn.txt", text.encode("utf-8"))
+    recs = {r["figure"]: r for r in tomllib.loads(out.read_text("utf-8"))["observation"]}
+    assert recs["7.8%"]["region"] == "hunan"
+    assert recs["86个"]["region"] == ""
+    assert "全市 names a city the text does not" in recs["86个"]["note"]
