@@ -34,7 +34,7 @@ How a qualifier bounds a figure (``ParsedFigure.low`` / ``high``):
 - Physical quantities are stored in their base unit, the multiplier applied as for yuan:
   450亿千瓦时 is 4.5e10 ``kwh``, 562.3万千瓦 5623000 ``kw``, 1,254.6万吨 12546000 ``tonnes``,
   12.6万辆 ``vehicles``, 6,530万人次 65300000 ``person_trips`` (人次 never counts persons;
-  万人 does), 3万亩 30000 ``mu``, 185万户 1850000 ``households``. 度 is ``kwh`` only after
+  万人 does), 3万亩 30000 ``mu``; 户 has no unit (households or firms). 度 is ``kwh`` only after
   万/亿 or before 电 (120亿度, 1200度电); a bare 360度 is no figure of energy.
 - A bare 亿 (产值43.9亿) is yuan unless a unit or a measure word follows: 1.8亿人次 is
   person-trips, and 3亿立方米 (a measure with no canonical unit) has no unit ("").
@@ -146,15 +146,15 @@ _UNIT_WORDS: dict[str, tuple[str, float]] = {
     "倍": ("times", 1.0),
     "强": ("rank", 1.0),
     "位": ("rank", 1.0),
-    # physical quantities, each in its base unit (450亿千瓦时 = 4.5e10 kwh, 185万户 = 1850000
-    # households); 人次 (person-trips) is no count of persons (人): the longer word wins.
+    # physical quantities, each in its base unit (450亿千瓦时 = 4.5e10 kwh); 人次 (person-trips)
+    # is no count of persons (人): the longer word wins. 户 is no unit: it counts households
+    # (居民185万户) as often as firms (企业3000户), so a 户 figure has none and its reader says.
     "千瓦时": ("kwh", 1.0),
     "千瓦": ("kw", 1.0),
     "吨": ("tonnes", 1.0),
     "辆": ("vehicles", 1.0),
     "人次": ("person_trips", 1.0),
     "亩": ("mu", 1.0),
-    "户": ("households", 1.0),
 }
 # 度 is a kilowatt-hour only after 万/亿 (120亿度, 3万度) or before 电 (1200度电, the figure
 # 1200度): a bare 360度 is an angle or a temperature and stays outside the figure. Not in
@@ -166,6 +166,7 @@ _UNIT_WORDS: dict[str, tuple[str, float]] = {
 # which has no unit anyway (185万平方米 reads 185万). 件 and 只 count items (``_UNIT_WORDS``);
 # 台 and 套 stay measure words.
 _MEASURE_WORDS = (
+    "户",
     "千克",
     "公斤",
     "平方米",

@@ -1050,8 +1050,6 @@ def test_counts_with_a_unit_after_yi_keep_it() -> None:
         ("接待游客1.8亿人次", "1.8亿人次", 180000000.0, "person_trips", 1e7),  # 1.8 × 10^8
         ("接待游客5000人次", "5000人次", 5000.0, "person_trips", 1.0),
         ("新增高标准农田3万亩", "3万亩", 30000.0, "mu", 1e4),  # 3 × 10^4
-        # 185 × 10^4 = 1850000 households
-        ("市场主体185万户", "185万户", 1850000.0, "households", 1e4),
         # 万人 still counts persons: 50 × 10^4 = 500000
         ("常住人口增加50万人", "50万人", 500000.0, "persons", 1e4),
     ],
@@ -1107,7 +1105,6 @@ def test_du_alone_is_no_kilowatt_hour() -> None:
         # 不到: from the floor 0 up to 10 × 10^4 vehicles
         ("不到10万辆", Bound.LESS_THAN, 100000.0, 0.0, 100000.0, 1e4),
         ("3万亩以内", Bound.AT_MOST, 30000.0, 0.0, 30000.0, 1e4),
-        ("超过185万户", Bound.MORE_THAN, 1850000.0, 1850000.0, INF, 1e4),
         # range 500-600 万千瓦: [5 × 10^6, 6 × 10^6], value the midpoint 5.5 × 10^6
         ("500至600万千瓦", Bound.RANGE, 5500000.0, 5000000.0, 6000000.0, 1e4),
     ],
@@ -1377,3 +1374,12 @@ def test_mobile_number_is_public(phone: str) -> None:
 def test_mobile_number_needs_eleven_digits_from_13_to_19(text: str) -> None:
     assert numbers.MOBILE_NUMBER.fullmatch(text) is None
     assert numbers.MOBILE_NUMBER.search(text) is None
+
+
+def test_hu_is_no_unit_households_or_firms() -> None:
+    # 户 counts households (居民185万户) as often as firms (企业3000户): no unit is guessed
+    assert [t.text for t in scan("市场主体185万户")] == ["185万"]
+    assert parse_figure("185万").unit == ""
+    assert [(t.text, t.parsed.unit if t.parsed else None) for t in scan("企业达到3000户")] == [
+        ("达到3000", "")
+    ]

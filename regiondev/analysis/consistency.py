@@ -540,7 +540,7 @@ def _discover_shares(cat: Catalog) -> list[Rule]:
     """
     found: list[tuple[Observation, Observation, Observation]] = []
     for whole in share_wholes(cat.indicators):
-        for pair in share_pairs(cat, whole):
+        for pair in share_pairs(cat, whole, bounded=False):
             p, s = pair.part, pair.share
             if p.is_derived or s.is_derived:
                 continue

@@ -69,17 +69,19 @@ def share_wholes(indicators: Mapping[str, Indicator]) -> list[str]:
     )
 
 
-def share_pairs(cat: Catalog, whole: str) -> Iterator[SharePair]:
+def share_pairs(cat: Catalog, whole: str, *, bounded: bool = True) -> Iterator[SharePair]:
     """Every (part, share) pair of figures on record that implies a level of ``whole``.
 
     Order: share indicator (vocabulary order), then share and part figures in catalog order.
     Derived records are included; callers that want only stated figures filter them.
+    ``bounded`` leaves out shares with no positive floor (不到10%), which bound no level;
+    ``bounded=False`` keeps them, for a check that says why it cannot compare.
     """
     for share_ind, part_ind in share_parts(cat.indicators, whole):
         shares = [o for o in cat.observations if o.indicator == share_ind.code]
         parts = [o for o in cat.observations if o.indicator == part_ind.code and not o.increment]
         for s in shares:
-            if s.increment or s.value <= 0:
+            if s.increment or s.value <= 0 or (bounded and not s.low > 0):
                 continue
             for p in parts:
                 if p.period == s.period and p.status == s.status and same_scope(p, s):

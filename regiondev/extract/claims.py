@@ -368,7 +368,7 @@ _CITIES = {
 _YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
 _TARGET = re.compile(
     r"力争|目标|确保|预计到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
-    r"计划(?:到|在|新增|建成|建设|推动|实现|完成|投资|打造|引进|培育|用)|"
+    r"(?<!按)计划(?:到|在|新增|建成|建设|推动|实现|完成|投资|打造|引进|培育|用)|"
     r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成|建设|推动|培育|打造|引进|新建)|"
     r"(?:还|仍|更)?要(?:再)?(?:建设|推动|培育|打造|新增|引进|实施|建成|新建)"
 )
@@ -788,7 +788,12 @@ class _Reader:
                 period = str(ctx_year)
             elif g == "fullyear":
                 # 预计全年: a forecast of the year in progress at the text's date
-                forecast = "预计" in text[: m.start()] and ctx_year is None and self.date
+                # (or a plan's: 全年计划新增…) — not the last year reported in full
+                forecast = (
+                    ("预计" in text[: m.start()] or _TARGET.search(text) is not None)
+                    and ctx_year is None
+                    and self.date
+                )
                 y2 = (
                     self.date.year if forecast and self.date else self._year_for(None, ctx_year, 12)
                 )
@@ -1068,10 +1073,11 @@ def _sentence_claims(
         ):
             # 预计全年增长6%: a forecast (but 预计…,1-11月已完成…: what happened)
             tstatus, tcue = "target", "预计: a forecast"
-        elif status == "target" and status_at < tstart:
-            done = _ACTUAL_NOW.search(stext, status_at + 1, tstart)
+        elif status == "target":
+            # 全年计划新增2000家,1—11月已新增1812家 / 全市已新增500家,到2025年将达到3000家:
+            # what 已 says happened, after the target cue or before it
+            done = _DONE.search(stext, status_at + 1 if status_at < tstart else 0, tstart)
             if done is not None and not _PERIOD_AHEAD.search(stext, done.end(), tstart):
-                # 全年计划新增2000家,1—11月已新增1812家: the 1812 happened
                 tstatus, tcue = "actual", f"{done.group(0)}: what happened"
         if tstatus == "actual" and parsed.bound is Bound.AT_LEAST and figure.startswith("达到"):
             # 达到X in a report of what happened is the level reached (exact at its printed
@@ -1253,6 +1259,7 @@ _RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
 _CLAUSE_END = re.compile(r"[，,]")
 _MONEY_UNITS = frozenset({"cny_100m", "usd"})
 # a target year after a word of what happened (已完成…,到2025年…) starts a target again
+_DONE = re.compile(r"已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)")
 _PERIOD_AHEAD = re.compile(r"(?:到|至)(?:19|20)\d{2}年")
 _MONTH_ON_MONTH = re.compile(r"环比")
 # Nouns that make a clause's own subject: a cue of an earlier clause is not its figure's

@@ -155,8 +155,25 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
 
 
 _PART_OF = re.compile(r"其中|分行业|分产业|分领域|分门类|分地区|第[一二三]产业")
-_MONTH_AFTER = re.compile(r"[,，]?\s*\d{1,2}月")
+_MONTH_AFTER = re.compile(r"[,，]?\s*\d{1,2}月(?:份|当月)?(?=[增下降达为,，\d])")
+# what follows a place or month named right after 其中 when it is the figure's own
+_OWN_AFTER = re.compile(r"[市省]?(?=[增下降达为同比,，\d])")
+# a clause holding nothing but the verb and qualifiers of its figure (,增长3.9%): it is of
+# the part named in the clause before
+_BARE_CLAUSE = re.compile(
+    r"(?:按[^，,]{0,8}计算|比上年|同比|较上年|分别|全年|增速|增幅|增长|下降|达到?|为|约|实现|完成|共)*$"
+)
 _SECTORS = {"第一产业": "primary", "第二产业": "secondary", "第三产业": "tertiary"}
+
+
+def _bare_clause_after(text: str) -> bool:
+    return _BARE_CLAUSE.fullmatch(text.strip(" ,，")) is not None
+
+
+def _bare_since(quote: str, start: int, offset: int) -> bool:
+    """Whether every clause between ``start`` and the figure after the first is bare."""
+    clauses = re.split(r"[,，]", quote[start:offset])
+    return all(_bare_clause_after(c) for c in clauses[1:])
 
 
 def _names_no_part(quote: str, at: int) -> bool:
@@ -164,7 +181,9 @@ def _names_no_part(quote: str, at: int) -> bool:
     if _MONTH_AFTER.match(quote, at):
         return True
     head = quote[at:].lstrip(",， ")
-    return any(region_code(head[:n]) in _REGIONS for n in (2, 3))
+    return any(
+        region_code(head[:n]) in _REGIONS and _OWN_AFTER.match(head, n) is not None for n in (2, 3)
+    )
 
 
 def _waiver_category(c: Claim) -> str:
@@ -493,7 +512,12 @@ def _observation(
     }
     if len(occ) > 1:
         rec["figure_occurrence"] = occ.index(offset) + 1
-    markers = list(_PART_OF.finditer(quote, 0, offset))
+    markers = [
+        m
+        for m in _PART_OF.finditer(quote, 0, offset)
+        # a sector names the figures of its clause, and of bare clauses after it
+        if m.group(0) not in _SECTORS or _bare_since(quote, m.end(), offset)
+    ]
     part_of = markers[-1] if markers else None
     if part_of is not None and _names_no_part(quote, part_of.end()):
         part_of = None
@@ -501,6 +525,8 @@ def _observation(
     if part_of and part_of.group(0) in _SECTORS:
         # 第二产业增加值…: the secondary sector, a member of GDP's partition by sector
         rec["breakdown"] = f"sector={_SECTORS[part_of.group(0)]}"
+        if c.subject:
+            rec["subject"] = c.subject  # 醴陵市第二产业…: the county's sector
         notes.append(
             f"{part_of.group(0)}: drafted as breakdown {rec['breakdown']} (give it the total's "
             "indicator, e.g. gdp or its growth, so the sectors are checked against it)"

@@ -798,3 +798,68 @@ def test_shipped_share_rule_keeps_its_triple() -> None:
     alone = check(CAT, shipped=False).get(rid)
     assert alone.status is CheckStatus.PASS
     assert math.isclose(alone.expected_low, 873.85 / 0.281, rel_tol=1e-12)
+
+
+def test_a_share_with_no_positive_floor_is_not_checkable_not_a_crash(tmp_path: Path) -> None:
+    from regiondev.analysis.growth import growth
+
+    # 不到10% reads [-inf, 10): part / share gives no bounded total, so the verdict says so
+    path = tmp_path / "u1.toml"
+    path.write_text(_U1, encoding="utf-8")
+    cat = load_catalog(extra=[path])
+    verdict = check(cat).get("auto-share-total-u1-share")
+    assert verdict.status is CheckStatus.NOT_CHECKABLE
+    assert "no positive lower bound" in verdict.message
+    growth(cat)  # no crash: growth derives no baseline from such a share
+
+
+_U1 = """
+[[source]]
+id = "u1"
+title = "2019年长沙市统计公报"
+outlet = "长沙市统计局"
+published = "2020-03-30"
+url = "https://example.org/b"
+
+[[observation]]
+id = "u1-hva"
+source = "u1"
+region = "changsha"
+indicator = "hightech_va"
+status = "actual"
+period = "2019"
+figure = "约1000亿元"
+value = 1000
+unit = "cny_100m"
+bound = "approx"
+basis = "nominal"
+quote = "高新技术产业增加值约1000亿元"
+
+[[observation]]
+id = "u1-share"
+source = "u1"
+region = "changsha"
+indicator = "hightech_va_share_gdp"
+status = "actual"
+period = "2019"
+figure = "不到10%"
+value = 10
+unit = "percent"
+bound = "less_than"
+basis = "not_applicable"
+quote = "占地区生产总值比重不到10%"
+
+[[observation]]
+id = "u1-gdp"
+source = "u1"
+region = "changsha"
+indicator = "gdp"
+status = "actual"
+period = "2019"
+figure = "11574.22亿元"
+value = 11574.22
+unit = "cny_100m"
+bound = "exact"
+basis = "nominal"
+quote = "全市地区生产总值11574.22亿元"
+"""

@@ -674,7 +674,7 @@ def test_a_date_line_after_body_sentences_makes_no_header() -> None:
 def test_single_months_month_ends_and_the_year_to_date() -> None:
     text = "11月当月,全省规模以上工业增加值增长5.6%。"
     assert _one(text, "5.6%", date="2023-12-20").period == "2023M11-M11"
-    c = _one("截至9月底,全市市场主体总数达到185万户。", "185万户", date="2023-10-26")
+    c = _one("截至9月底,全市市场主体总数达到185万户。", "185万", date="2023-10-26")
     assert c.period == "2023-09-30"  # a level at the month's end
     c = _one("今年以来,全市实现产值1050亿元。", "1050亿元", date="2023-10-26")
     assert (c.period, "the year to a month not printed" in c.cues) == ("", True)
@@ -871,3 +871,40 @@ def test_fifth_review_cues() -> None:
     # a periodical's issue number gives no year
     text = "湖南省工业经济运行简报(2023年第11期)\n株洲市工业投资同比下降1.2%。\n"
     assert _one(text, "下降1.2%", date="2023-12-20").period == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # words of rank or 'now' in a plan do not make its figures actual
+        ("到2025年,株洲工业综合实力位居全国第10位。", "2021-11-20", {"第10位": "target"}),
+        (
+            "到2025年,企业突破5000家,排名进入全省前3位。",
+            "2021-11-20",
+            {"突破5000家": "target", "前3位": "target"},
+        ),
+        ("力争到2025年,产值较目前增长50%。", "2021-11-20", {"50%": "target"}),
+        # 按计划 is no plan; 已… before a plan cue happened
+        ("2020年按计划建设完成5G基站3000个。", "2021-03-01", {"3000个": "actual"}),
+        (
+            "全市已完成投资500亿元,计划建设项目120个。",
+            "2021-03-01",
+            {"500亿元": "actual", "120个": "target"},
+        ),
+        (
+            "今年以来,全市已新增规上企业500家,到2025年将达到3000家。",
+            "2021-11-20",
+            {"500家": "actual", "达到3000家": "target"},
+        ),
+    ],
+)
+def test_what_happened_and_what_is_planned(text: str, date: str, expected: dict[str, str]) -> None:
+    res = extract_text(text, date=date, region="zhuzhou").kept
+    assert {c.figure: c.status for c in res} == expected
+
+
+def test_a_plans_full_year_is_the_year_in_progress() -> None:
+    text = "全年全省计划新增规模以上工业企业2000家,1—10月已新增1512家。"
+    res = {c.figure: c for c in extract_text(text, date="2023-11-20").kept}
+    assert (res["2000家"].period, res["2000家"].status) == ("2023", "target")
+    assert (res["1512家"].period, res["1512家"].status) == ("2023M01-M10", "actual")

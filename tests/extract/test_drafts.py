@@ -599,3 +599,25 @@ def test_quanshi_in_a_provincial_text_is_not_defaulted_to_the_province(tmp_path:
     assert recs["7.8%"]["region"] == "hunan"
     assert recs["86个"]["region"] == ""
     assert "全市 names a city the text does not" in recs["86个"]["note"]
+
+
+def test_a_sector_names_its_own_clause_and_bare_ones_after_it(tmp_path: Path) -> None:
+    import tomllib
+
+    text = (
+        "2023年,株洲市第二产业增加值增长8.2%,规模以上工业增加值增长9.5%。\n"
+        "2023年,醴陵市第二产业增加值增长8.0%。\n"
+        "2023年,株洲市规模工业增加值增长9.5%,其中株洲经济技术开发区增长12.0%。\n"
+        "2023年,株洲市规模工业增加值增长9.5%,其中,5月份医药制造业增长15.0%。\n"
+    )
+    _, out = _draft(tmp_path, "zz.txt", text.encode("utf-8"))
+    recs = tomllib.loads(out.read_text("utf-8"))["observation"]
+    first = {r["figure"]: r for r in recs if r["quote"].startswith("2023年,株洲市第二")}
+    assert first["8.2%"]["breakdown"] == "sector=secondary"
+    assert "breakdown" not in first["9.5%"]  # a clause with its own subject
+    liling = next(r for r in recs if r["figure"] == "8.0%")
+    assert (liling["breakdown"], liling["subject"]) == ("sector=secondary", "醴陵")
+    zone = next(r for r in recs if r["figure"] == "12.0%")
+    assert zone["subject"].startswith("(fill in): the part after 其中")  # a zone, not the city
+    month = next(r for r in recs if r["figure"] == "15.0%")
+    assert month["subject"].startswith("(fill in): the part after 其中")  # an industry in May

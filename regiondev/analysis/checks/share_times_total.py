@@ -89,6 +89,24 @@ def share_times_total(
             ),
             rule=rule,
         )
+    if not share.low > 0:
+        # 不到10%: a share with no positive floor bounds the total from one side only
+        return Verdict(
+            check_id,
+            KIND,
+            obs_ids,
+            CheckStatus.NOT_CHECKABLE,
+            expected=f"{part.figure} / {share.figure}",
+            actual=total.figure,
+            tolerance="n/a",
+            tolerance_source="",
+            message=(
+                f"{label(share)} has no positive lower bound, so {label(part)} / it gives no "
+                f"bounded {indicators[total.indicator].name_en.lower()} to compare with "
+                f"{label(total)}."
+            ),
+            rule=rule,
+        )
     implied = span_of(part).div(span_of(share).scale(0.01))
     stated_span = span_of(total)
     status = compare(implied, stated_span)
