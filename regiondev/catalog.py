@@ -553,11 +553,9 @@ class _Loader:
         when its source's definition failed (that error is listed already)."""
         quote = rec.get("quote", "")
         rid = "waiver:" + (quote[:20] if isinstance(quote, str) else repr(quote))
+        if wrong := _type_errors(rec, file, rid, ("source", "quote", "reason", "category")):
+            raise wrong[0]
         for key in ("source", "quote", "reason", "category"):
-            if key in rec and not isinstance(rec[key], str):
-                raise CatalogError(
-                    file, rid, key, f"expected a string, got {_type_name(rec[key])} {rec[key]!r}"
-                )
             if not rec.get(key):
                 raise CatalogError(file, rid, key, "waiver field is required")
         if "all" in rec and not isinstance(rec["all"], bool):
@@ -646,15 +644,17 @@ class _Loader:
             elif rec[key] in ("", None):
                 bad(key, "is empty: fill it in")
         # a field of the wrong type is named once and its other checks left out
-        wrong_type: set[str] = set()
-        for key in (*_OBS_REQUIRED, "subject", "breakdown", "note", "review"):
-            if key not in rec or key == "value" or rec[key] == "":
-                continue
-            if key == "period" and isinstance(rec[key], int) and not isinstance(rec[key], bool):
-                continue  # period = 2020: a year
-            if not isinstance(rec[key], str):
-                bad(key, f"expected a string, {got(key)}")
-                wrong_type.add(key)
+        text_keys = [
+            key
+            for key in (*_OBS_REQUIRED, "subject", "breakdown", "note", "review")
+            if key != "value"
+            and rec.get(key) != ""
+            # period = 2020: a year
+            and not (key == "period" and type(rec.get(key)) is int)
+        ]
+        wrong = _type_errors(rec, file, rid, text_keys)
+        found.extend(wrong)
+        wrong_type: set[str] = {e.field for e in wrong}
         for key in ("aspirational", "increment"):
             if key in rec and not isinstance(rec[key], bool):
                 bad(key, f"expected true or false, {got(key)}")

@@ -69,6 +69,7 @@ from regiondev.model import APPROX_RELATIVE, Bound
 
 __all__ = [
     "MOBILE_NUMBER",
+    "MONEY_UNITS",
     "SCALE_WORDS",
     "UNITS",
     "FigureParseError",
@@ -93,6 +94,8 @@ class TokenKind(StrEnum):
 
 
 #: Canonical units: code → English label. Printed unit words map onto these below.
+#: Units of amounts of money (flows in current prices: output, GDP, trade, investment).
+MONEY_UNITS = frozenset({"cny_100m", "usd"})
 UNITS: dict[str, str] = {
     "cny_100m": "100 million yuan (亿元)",
     "usd": "US dollars",

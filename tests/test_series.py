@@ -9,33 +9,10 @@ import pytest
 import regiondev
 from regiondev.catalog import Catalog, load_catalog
 from regiondev.series import Series, series
+from tests.user_catalogs import SOURCE, gdp
 
-USER = """
-[[source]]
-id = "x-bulletin"
-title = "test fixture: hypothetical Zhuzhou statements (not real data)"
-outlet = "regiondev test suite"
-published = "2024-03-29"
-url = "https://example.org/zhuzhou-bulletin"
-region = "zhuzhou"
-""" + "".join(
-    f"""
-[[observation]]
-id = "{oid}"
-source = "x-bulletin"
-region = "zhuzhou"
-indicator = "gdp"
-status = "actual"
-period = "2023"
-figure = "{value}亿元"
-value = {value}
-unit = "cny_100m"
-bound = "exact"
-basis = "nominal"
-subject = "{subject}"
-breakdown = "{breakdown}"
-quote = "地区生产总值{value}亿元"
-"""
+USER = SOURCE + "".join(
+    gdp(oid, value, subject=subject, breakdown=breakdown)
     for oid, value, subject, breakdown in (
         ("x-city", 3925.5, "", ""),
         ("x-liling", 812.3, "liling", ""),

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from regiondev.model import Bound
 from regiondev.numbers import (
     MOBILE_NUMBER,
+    MONEY_UNITS,
     SCALE_WORDS,
     FigureParseError,
     ParsedFigure,
@@ -1106,7 +1107,7 @@ def _sentence_claims(
                 growth_period
                 if kind == "growth"
                 else money_period
-                if unit in _MONEY_UNITS
+                if unit in MONEY_UNITS
                 else default_period
             )
         period, pcue = near_p
@@ -1257,7 +1258,6 @@ _MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,1
 _RATIO_PART = re.compile(r"[:：∶]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
 _CLAUSE_END = re.compile(r"[，,]")
-_MONEY_UNITS = frozenset({"cny_100m", "usd"})
 # a target year after a word of what happened (已完成…,到2025年…) starts a target again
 _DONE = re.compile(r"已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)")
 _PERIOD_AHEAD = re.compile(r"(?:到|至)(?:19|20)\d{2}年")

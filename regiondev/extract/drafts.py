@@ -41,6 +41,7 @@ from regiondev.catalog import FILL_IN
 from regiondev.extract.claims import Claim, DocClaims, region_code
 from regiondev.extract.reading import Document, ExtractInputError
 from regiondev.model import Region
+from regiondev.numbers import MONEY_UNITS
 from regiondev.text import CleanText, clean, normalise_fragment, to_simplified
 
 __all__ = ["DraftSummary", "check_writable", "write_drafts"]
@@ -74,7 +75,6 @@ _MEASURE_WORDS = re.compile(
     r"|(?P<gross_output>产值|营业收入|主营业务收入|营收|销售|进出口|出口|进口)",
     re.IGNORECASE,
 )
-_MONEY_UNITS = ("cny_100m", "usd")
 _CLAUSE_ENDS = "，,。；;！？!?\n"
 _REGIONS = {r.value for r in Region}
 _CITY_REGIONS = {Region.CHANGSHA.value, Region.ZHUZHOU.value}
@@ -166,14 +166,10 @@ _BARE_CLAUSE = re.compile(
 _SECTORS = {"第一产业": "primary", "第二产业": "secondary", "第三产业": "tertiary"}
 
 
-def _bare_clause_after(text: str) -> bool:
-    return _BARE_CLAUSE.fullmatch(text.strip(" ,，")) is not None
-
-
 def _bare_since(quote: str, start: int, offset: int) -> bool:
     """Whether every clause between ``start`` and the figure after the first is bare."""
     clauses = re.split(r"[,，]", quote[start:offset])
-    return all(_bare_clause_after(c) for c in clauses[1:])
+    return all(_BARE_CLAUSE.fullmatch(c.strip()) for c in clauses[1:])
 
 
 def _names_no_part(quote: str, at: int) -> bool:
@@ -421,7 +417,7 @@ def _guess_measure(c: Claim, unit: str, quote: str, offset: int) -> str:
     """The measure of a placeholder indicator: for a sum of money, from the words before it
     in its clause (a clause ends at ，,；;。 and the other sentence marks)."""
     fallback = _MEASURE.get((c.kind, unit)) or _KIND_MEASURE.get(c.kind, "ratio")
-    if c.kind != "level" or unit not in _MONEY_UNITS:
+    if c.kind != "level" or unit not in MONEY_UNITS:
         return fallback
     # only the figure's own clause: in 人均可支配收入增长6%，社会消费品零售总额1000亿元 the
     # 人均 is the growth rate's, not the 1000亿元's

@@ -20,6 +20,7 @@ from regiondev.analysis.consistency import (
 from regiondev.catalog import Catalog, load_catalog
 from regiondev.cli.render import json_rows
 from regiondev.model import Observation
+from tests.user_catalogs import gdp, profit
 
 CAT = load_catalog()
 RESULT = check(CAT)
@@ -478,41 +479,6 @@ def test_every_checked_figure_is_caught_when_changed() -> None:
 
 # --- parts of a whole -----------------------------------------------------------------------
 
-USER_PROFIT = """
-[[observation]]
-id = "{id}"
-source = "x-bulletin"
-region = "zhuzhou"
-indicator = "industrial_profit"
-status = "actual"
-period = "2023"
-figure = "{value}亿元"
-value = {value}
-unit = "cny_100m"
-bound = "exact"
-basis = "nominal"
-subject = "{subject}"
-breakdown = "{breakdown}"
-quote = "实现利润{value}亿元"
-"""
-
-USER_GDP_2023 = """
-[[observation]]
-id = "{id}"
-source = "x-bulletin"
-region = "zhuzhou"
-indicator = "gdp"
-status = "actual"
-period = "2023"
-figure = "{value}亿元"
-value = {value}
-unit = "cny_100m"
-bound = "exact"
-basis = "nominal"
-subject = "{subject}"
-quote = "地区生产总值{value}亿元"
-"""
-
 
 def test_shipped_part_of_whole_key_areas() -> None:
     v = RESULT.get("auto-part-of-whole-cn22-clusters-key-areas")
@@ -543,10 +509,8 @@ def test_shipped_partition_parts_are_left_to_the_partition() -> None:
 def test_a_lone_part_larger_than_its_whole_fails(tmp_path: Path) -> None:
     cat = _user(
         tmp_path,
-        USER_PROFIT.format(id="x-profit", value=186.3, subject="", breakdown=""),
-        USER_PROFIT.format(
-            id="x-rail", value=213.7, subject="", breakdown="industry=rail_transit_equipment"
-        ),
+        profit("x-profit", 186.3),
+        profit("x-rail", 213.7, breakdown="industry=rail_transit_equipment"),
     )
     result = check(cat)
     v = result.get("auto-part-of-whole-x-rail")
@@ -564,9 +528,9 @@ def test_a_lone_part_larger_than_its_whole_fails(tmp_path: Path) -> None:
 def test_a_county_is_no_restatement_of_its_city(tmp_path: Path) -> None:
     cat = _user(
         tmp_path,
-        USER_GDP_2023.format(id="x-city", value=3925.5, subject=""),
-        USER_GDP_2023.format(id="x-city-again", value=3925.5, subject=""),
-        USER_GDP_2023.format(id="x-liling", value=812.3, subject="liling"),
+        gdp("x-city", 3925.5),
+        gdp("x-city-again", 3925.5),
+        gdp("x-liling", 812.3, subject="liling"),
     )
     result = check(cat)
     repeated = result.get("auto-repeated-zhuzhou-gdp-2023")
@@ -583,9 +547,9 @@ def test_a_county_is_no_restatement_of_its_city(tmp_path: Path) -> None:
 def test_a_declared_partition_takes_over_its_parts(tmp_path: Path) -> None:
     cat = _user(
         tmp_path,
-        USER_PROFIT.format(id="x-profit", value=186.3, subject="", breakdown=""),
-        USER_PROFIT.format(id="x-rail", value=100, subject="rail", breakdown=""),
-        USER_PROFIT.format(id="x-rest", value=86.3, subject="rest", breakdown=""),
+        profit("x-profit", 186.3),
+        profit("x-rail", 100, subject="rail"),
+        profit("x-rest", 86.3, subject="rest"),
     )
     assert {"auto-part-of-whole-x-rail", "auto-part-of-whole-x-rest"} <= {
         v.check_id for v in check(cat)
@@ -604,8 +568,8 @@ def test_a_declared_partition_takes_over_its_parts(tmp_path: Path) -> None:
 def test_a_declared_part_of_whole_and_the_one_part_partition_hint(tmp_path: Path) -> None:
     cat = _user(
         tmp_path,
-        USER_PROFIT.format(id="x-profit", value=186.3, subject="", breakdown=""),
-        USER_PROFIT.format(id="x-rail", value=213.7, subject="", breakdown=""),
+        profit("x-profit", 186.3),
+        profit("x-rail", 213.7),
     )
     one = _write(
         tmp_path,
@@ -628,13 +592,12 @@ def test_a_declared_part_of_whole_and_the_one_part_partition_hint(tmp_path: Path
 
 
 def test_discovered_ids_stay_unique_for_a_level_and_an_increment(tmp_path: Path) -> None:
-    increment = USER_GDP_2023.replace('subject = "{subject}"', "increment = true")
     cat = _user(
         tmp_path,
-        USER_GDP_2023.format(id="x-a", value=3925.5, subject=""),
-        USER_GDP_2023.format(id="x-b", value=3925.5, subject=""),
-        increment.format(id="x-c", value=300),
-        increment.format(id="x-d", value=300),
+        gdp("x-a", 3925.5),
+        gdp("x-b", 3925.5),
+        gdp("x-c", 300, increment=True),
+        gdp("x-d", 300, increment=True),
     )
     ids = [r.id for r in discover(cat)]
     assert len(ids) == len(set(ids))

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from regiondev.cli.app import app
+from tests.user_catalogs import SOURCE, profit
 
 runner = CliRunner()
 CONTRACT = {
@@ -180,29 +181,11 @@ def test_bad_user_catalog_exits_2(tmp_path: Path) -> None:
 
 def test_a_lone_part_above_its_whole_fails(tmp_path: Path) -> None:
     # 其中，轨道交通装备产业实现利润213.7亿元 against all industry's 186.3亿元 (hypothetical)
-    record = """
-[[observation]]
-id = "{id}"
-source = "x-bulletin"
-region = "zhuzhou"
-indicator = "industrial_profit"
-status = "actual"
-period = "2023"
-figure = "{value}亿元"
-value = {value}
-unit = "cny_100m"
-bound = "exact"
-basis = "nominal"
-breakdown = "{breakdown}"
-quote = "利润{value}亿元"
-"""
     extra = tmp_path / "mine.toml"
     extra.write_text(
-        '[[source]]\nid = "x-bulletin"\ntitle = "test fixture (not real data)"\n'
-        'outlet = "regiondev test suite"\npublished = "2024-03-29"\n'
-        'url = "https://example.org/b"\nregion = "zhuzhou"\n'
-        + record.format(id="x-profit", value=186.3, breakdown="")
-        + record.format(id="x-rail", value=213.7, breakdown="industry=rail_transit_equipment"),
+        SOURCE
+        + profit("x-profit", 186.3)
+        + profit("x-rail", 213.7, breakdown="industry=rail_transit_equipment"),
         encoding="utf-8",
     )
     result = runner.invoke(app, ["check", "--format", "json", "--strict", "--catalog", str(extra)])
