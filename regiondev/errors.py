@@ -8,6 +8,9 @@ __all__ = [
     "FIELD_SUMMARY_FROM",
     "CatalogError",
     "CatalogErrors",
+    "InputFileError",
+    "OutputError",
+    "ParameterError",
     "RegiondevError",
     "SourceError",
 ]
@@ -15,6 +18,24 @@ __all__ = [
 
 class RegiondevError(Exception):
     """Base class: every error regiondev raises on bad input."""
+
+
+class ParameterError(RegiondevError, ValueError):
+    """A function or command was given an argument it cannot use (an unknown region, a
+    non-finite rate, a wrong type); the message names the parameter and what is allowed.
+
+    Also a ValueError, so callers that caught the ValueError raised before keep working.
+    """
+
+
+class InputFileError(RegiondevError):
+    """A file the user named cannot be read as input: missing, not a regular file (a FIFO,
+    a device, a folder), too large, or not decodable. The message names the file."""
+
+
+class OutputError(RegiondevError):
+    """An output path cannot be written safely (read-only folder, a path under a regular
+    file, a symlink, one of the inputs, a user file --force may not replace)."""
 
 
 class SourceError(RegiondevError):
