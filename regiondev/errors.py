@@ -20,14 +20,6 @@ class RegiondevError(Exception):
     """Base class: every error regiondev raises on bad input."""
 
 
-class ParameterError(RegiondevError, ValueError):
-    """A function or command was given an argument it cannot use (an unknown region, a
-    non-finite rate, a wrong type); the message names the parameter and what is allowed.
-
-    Also a ValueError, so callers that caught the ValueError raised before keep working.
-    """
-
-
 class InputFileError(RegiondevError):
     """A file the user named cannot be read as input: missing, not a regular file (a FIFO,
     a device, a folder), too large, or not decodable. The message names the file."""
@@ -82,3 +74,7 @@ class CatalogErrors(CatalogError):
             fields = Counter(e.field or "(file)" for e in errors)
             lines.append("  by field: " + ", ".join(f"{f} {n}" for f, n in fields.most_common()))
         self.args = (header + "\n" + "\n".join(lines),)
+
+
+class ParameterError(RegiondevError):
+    """A bad argument to a library function or CLI option."""
