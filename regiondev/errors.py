@@ -24,6 +24,10 @@ class InputFileError(RegiondevError):
     """A file the user named cannot be read as input: missing, not a regular file (a FIFO,
     a device, a folder), too large, or not decodable. The message names the file."""
 
+    def __init__(self, file: str, problem: str) -> None:
+        self.file, self.problem = file, problem
+        super().__init__(f"{file}: {problem}")
+
 
 class OutputError(RegiondevError):
     """An output path cannot be written safely (read-only folder, a path under a regular
