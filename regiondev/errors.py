@@ -79,6 +79,3 @@ class CatalogErrors(CatalogError):
             lines.append("  by field: " + ", ".join(f"{f} {n}" for f, n in fields.most_common()))
         self.args = (header + "\n" + "\n".join(lines),)
 
-
-class ParameterError(RegiondevError):
-    """A bad argument to a library function or CLI option."""
