@@ -81,6 +81,7 @@ def extract_cmd(
     """
     import time
 
+    from regiondev.cli.untrusted import printable
     from regiondev.errors import RegiondevError
     from regiondev.extract.claims import parse_date
     from regiondev.extract.drafts import check_writable, write_drafts
@@ -133,15 +134,17 @@ def extract_cmd(
         doc, claims = res
         if claims.damaged:
             err.print(
-                f"note: {doc.location or doc.id}: {len(claims.damaged)} damaged run(s) "
-                "(mojibake or undecodable bytes); figures in or next to them are set aside",
+                printable(
+                    f"note: {doc.location or doc.id}: {len(claims.damaged)} damaged run(s) "
+                    "(mojibake or undecodable bytes); figures in or next to them are set aside"
+                ),
                 markup=False,
                 highlight=False,
                 soft_wrap=True,
             )
         if claims.chars == 0:
             err.print(
-                f"note: {doc.location or doc.id}: no text (empty input)",
+                printable(f"note: {doc.location or doc.id}: no text (empty input)"),
                 markup=False,
                 highlight=False,
                 soft_wrap=True,
@@ -160,7 +163,7 @@ def extract_cmd(
 
     def skipped(message: str) -> None:
         failures.append(message)
-        err.print(f"skipped: {message}", markup=False, highlight=False, soft_wrap=True)
+        err.print(printable(f"skipped: {message}"), markup=False, highlight=False, soft_wrap=True)
 
     stream = extract_many(
         inset,
