@@ -105,7 +105,7 @@ def extract_cmd(
     try:
         inset = list_inputs(inputs)
         if as_catalog is not None:
-            check_writable(as_catalog, force=force)
+            check_writable(as_catalog, force=force, inputs=inset.ordered)
     except RegiondevError as exc:
         fail(str(exc))
 

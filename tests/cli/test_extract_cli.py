@@ -213,7 +213,7 @@ def test_force_lists_text_copies_the_new_drafts_do_not_use(tmp_path: Path) -> No
     out = tmp_path / "drafts.toml"
     assert runner.invoke(app, ["extract", str(two), "--as-catalog", str(out)]).exit_code == 0
     texts = tmp_path / "drafts.texts"
-    assert sorted(p.name for p in texts.iterdir()) == ["a.txt", "b.txt"]
+    assert sorted(p.name for p in texts.iterdir()) == [".regiondev-texts", "a.txt", "b.txt"]
     again = runner.invoke(app, ["extract", str(one), "--as-catalog", str(out), "--force"])
     assert again.exit_code == 0, again.stderr
     # b.txt is not used any more: reported, not deleted (the folder may hold the user's files)
