@@ -87,8 +87,16 @@ for _name in COMMAND_MODULES:
     importlib.import_module(_name).register(app)
 
 
+def _on_sigterm(signum: int, frame: Any) -> None:
+    # SIGTERM unwinds like Ctrl-C: worker pools are ended and writes finish or roll back
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """The console script: the guarded app; a closed stdout or Ctrl-C ends quietly."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         app()
     except KeyboardInterrupt:
