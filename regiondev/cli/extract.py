@@ -162,8 +162,10 @@ def extract_cmd(
     failures: list[str] = []
 
     def skipped(message: str) -> None:
+        # the first is held back until a second comes: one bad input is one line at the end
         failures.append(message)
-        err.print(printable(f"skipped: {message}"), markup=False, highlight=False, soft_wrap=True)
+        for m in failures if len(failures) == 2 else failures[2:][-1:]:
+            err.print(printable(f"skipped: {m}"), markup=False, highlight=False, soft_wrap=True)
 
     stream = extract_many(
         inset,
@@ -216,6 +218,9 @@ def extract_cmd(
                 + (" …" if len(summary.unused_texts) > 5 else ""),
                 err=True,
             )
+    if len(failures) == 1:
+        others = " (the other inputs were extracted)" if counts["docs"] else ""
+        fail(f"skipped: {failures[0]}{others}")
     if failures:
         fail(
             f"{len(failures)} input(s) could not be read and were skipped (see above); "
