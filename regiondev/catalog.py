@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -26,7 +28,13 @@ from typing import Any
 
 from regiondev._callable import make_module_callable
 from regiondev._safe_io import load_toml, regular_file_problem
-from regiondev.errors import CatalogError, CatalogErrors, InputFileError, SourceError
+from regiondev.errors import (
+    CatalogError,
+    CatalogErrors,
+    InputFileError,
+    ParameterError,
+    SourceError,
+)
 from regiondev.model import (
     Basis,
     Bound,
@@ -367,6 +375,41 @@ def _type_errors(
     return out
 
 
+#: Fields that name a record (ids, codes): no control, format or line-separator character,
+#: which would hide in a terminal, break a report's table or tell two equal-looking ids apart.
+_ID_FIELDS = ("id", "code", "source", "indicator", "region")
+#: Unicode categories of characters an id may not hold: controls, format characters,
+#: surrogates, private use, unassigned, line and paragraph separators.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _control_errors(
+    rec: dict[str, Any], file: str, rid: str, keys: Sequence[str] = _ID_FIELDS
+) -> list[CatalogError]:
+    """Ids with control characters, and a NUL in any text field, one error per field."""
+    out = []
+    for key, value in rec.items():
+        if not isinstance(value, str):
+            continue
+        if key in keys:
+            bad = next((ch for ch in value if unicodedata.category(ch) in _HIDDEN), None)
+            if bad is not None:
+                out.append(
+                    CatalogError(
+                        file,
+                        rid,
+                        key,
+                        f"holds the control character U+{ord(bad):04X}: an id is printable "
+                        "characters on one line",
+                    )
+                )
+            elif value != value.strip():
+                out.append(CatalogError(file, rid, key, "starts or ends with a space"))
+        elif "\x00" in value:
+            out.append(CatalogError(file, rid, key, "holds a NUL character (U+0000)"))
+    return out
+
+
 def _differences(a: Indicator, b: Indicator) -> str:
     """The fields two definitions of one indicator code differ in, with both values."""
     return "; ".join(
@@ -436,6 +479,7 @@ class _Loader:
                 continue
             code = rec.get("code", "")
             problems = _type_errors(rec, file, str(code), _INDICATOR_TEXT)
+            problems += _control_errors(rec, file, str(code), ("code",))
             if problems:
                 self.errors.extend(problems)
                 self.broken.add(f"indicator:{code}")
@@ -496,6 +540,7 @@ class _Loader:
             return
         sid = rec.get("id", "")
         problems = _type_errors(rec, file, str(sid), _SOURCE_TEXT, _SOURCE_DATES)
+        problems += _control_errors(rec, file, str(sid), ("id",))
         if problems:
             self.errors.extend(problems)
             self.broken.add(f"source:{sid}")
@@ -649,6 +694,7 @@ class _Loader:
             and not (key == "period" and type(rec.get(key)) is int)
         ]
         wrong = _type_errors(rec, file, rid, text_keys)
+        wrong += _control_errors(rec, file, rid)
         found.extend(wrong)
         wrong_type: set[str] = {e.field for e in wrong}
         for key in ("aspirational", "increment"):
@@ -743,12 +789,26 @@ class _Loader:
         value: Any = rec.get("value")
         value_ok = False
         if "value" in have:
-            if (
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_VALUE:
+                bad("value", f"a number of {len(str(abs(value)))} digits is too large (over 1e300)")
+            elif (
                 not isinstance(value, int | float)
                 or isinstance(value, bool)
                 or not math.isfinite(value)
             ):
                 bad("value", f"expected a finite number, got {value!r}")
+            elif (
+                ind is not None
+                and unit == "percent"
+                and (low_high := _PERCENT_RANGE.get(ind.measure)) is not None
+                and not low_high[0] <= value <= low_high[1]
+            ):
+                lo, hi = low_high
+                bad(
+                    "value",
+                    f"a {ind.measure.value} of {value:g} % is impossible (it lies in "
+                    + (f"{lo:g}..{hi:g} %)" if hi != math.inf else f"{lo:g} % or above)"),
+                )
             else:
                 value_ok = True
 
@@ -860,6 +920,13 @@ class _Loader:
         )
 
 
+#: The largest number a record's value may be (a float holds up to ~1.8e308).
+_MAX_VALUE = 10**300
+#: What a percentage of each measure can be: a share of a whole 0..100 %, a growth rate no
+#: less than a fall to nothing (-100 %).
+_PERCENT_RANGE = {Measure.SHARE: (0.0, 100.0), Measure.GROWTH_RATE: (-100.0, math.inf)}
+
+
 def _all(haystack: str, needle: str) -> list[int]:
     out, at = [], haystack.find(needle)
     while at != -1:
@@ -893,11 +960,32 @@ def _shipped() -> Catalog:
 
 
 def load_catalog(extra: Iterable[str | Path] = (), *, allow_drafts: bool = False) -> Catalog:
-    """The shipped catalog plus any user catalog files (validated the same way)."""
-    extra_paths = [Path(p) for p in extra]
+    """The shipped catalog plus any user catalog files (validated the same way).
+
+    ``extra`` is one file (a str or Path) or several; ParameterError for anything else.
+    """
+    extra_paths = _paths(extra)
     if not extra_paths and not allow_drafts:
         return _shipped()
     return _load([*shipped_files(), *extra_paths], allow_drafts)
+
+
+def _paths(extra: Any) -> list[Path]:
+    """User catalog files as Paths: one str or Path is one file, not a list of characters."""
+    if isinstance(extra, str | os.PathLike):
+        extra = [extra]
+    try:
+        items = list(extra)
+    except TypeError:
+        raise ParameterError(
+            f"extra must be a catalog file path or a list of them, got {type(extra).__name__}"
+        ) from None
+    for p in items:
+        if not isinstance(p, str | os.PathLike):
+            raise ParameterError(
+                f"extra must hold catalog file paths, got {type(p).__name__} {p!r:.60}"
+            )
+    return [Path(p) for p in items]
 
 
 def catalog(extra: Iterable[str | Path] = ()) -> Any:

@@ -15,6 +15,7 @@ from typing import Any
 
 from regiondev._callable import make_module_callable
 from regiondev.catalog import Catalog, load_catalog
+from regiondev.errors import ParameterError
 from regiondev.model import Observation, Region
 from regiondev.results import frame_to_html, frame_to_markdown
 
@@ -134,7 +135,8 @@ def series(
     breakdown: str = "",
     parts: bool = False,
 ) -> Series:
-    """The series of ``indicator`` in ``region`` (ValueError names the known codes).
+    """The series of ``indicator`` in ``region`` (ParameterError, a ValueError, names the
+    known regions or codes).
 
     By default the series is of the region as a whole: records with neither ``subject`` nor
     ``breakdown``. ``subject="liling"`` (with ``breakdown`` empty unless given) is the series
@@ -144,22 +146,26 @@ def series(
     parts there are. Example: ``series("zhuzhou", "gdp", subject="liling")``.
     """
     cat = cat if cat is not None else load_catalog(extra)
+    if not isinstance(indicator, str):
+        raise ParameterError(f"indicator must be a code (a string), got {indicator!r}")
     try:
         reg = Region(region)
     except ValueError:
-        raise ValueError(
+        raise ParameterError(
             f"unknown region {region!r}; one of {', '.join(r.value for r in Region)}"
         ) from None
     if indicator not in cat.indicators:
-        raise ValueError(f"unknown indicator {indicator!r}; see regiondev catalog for codes")
+        raise ParameterError(f"unknown indicator {indicator!r}; see regiondev catalog for codes")
     if parts and (subject or breakdown):
-        raise ValueError("parts=True already gives every part; leave subject and breakdown empty")
+        raise ParameterError(
+            "parts=True already gives every part; leave subject and breakdown empty"
+        )
     ind = cat.indicators[indicator]
     every = cat.select(region=reg, indicator=indicator)
     chosen = [o for o in every if parts or (o.subject == subject and o.breakdown == breakdown)]
     if not chosen and (subject or breakdown):
         known = sorted({", ".join(x for x in (o.subject, o.breakdown) if x) for o in every} - {""})
-        raise ValueError(
+        raise ParameterError(
             f"no {indicator} record for {reg.value} with subject {subject!r} and breakdown "
             f"{breakdown!r}; parts on record: {'; '.join(known) if known else 'none'}"
         )

@@ -42,13 +42,16 @@ def emit(frame: Any, fmt: Format, title: str = "", columns: list[str] | None = N
         )
         sys.stdout.write(out.write_csv())
     elif fmt is Format.md:
+        from regiondev.cli.untrusted import printable
         from regiondev.results import frame_to_markdown
 
-        sys.stdout.write(frame_to_markdown(frame, columns) + "\n")
+        sys.stdout.write(printable(frame_to_markdown(frame, columns)) + "\n")
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
+        from regiondev.cli.untrusted import printable
         from regiondev.results import format_cell
 
         cols = columns or list(frame.columns)
@@ -56,13 +59,16 @@ def emit(frame: Any, fmt: Format, title: str = "", columns: list[str] | None = N
         for c in cols:
             table.add_column(c, overflow="fold")
         for r in frame.select(cols).iter_rows(named=True):
-            table.add_row(*(format_cell(r[c]) for c in cols))
+            # cells from texts and catalogs: no escape sequence reaches the terminal, no markup
+            table.add_row(*(Text(printable(format_cell(r[c]))) for c in cols))
         Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print a diagnostic to stderr and exit (2: usage or input error)."""
-    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    from regiondev.cli.untrusted import printable
+
+    typer.secho(f"error: {printable(message)}", err=True, fg=typer.colors.RED)
     raise typer.Exit(code)
 
 
