@@ -359,21 +359,23 @@ def _figure_pattern(bare_end: str) -> str:
         rf"(?P<decline>{_DECLINE})?"
         rf"(?P<prefix>{_PREFIX_ALT})?"
         rf"(?:(?P<cur>{_CUR_ALT}) ?)?"
-        rf"(?:(?(decline)(?!))(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankmag>万|亿)?(?P<rankunit>位|名)?"
-        rf"|(?(decline)(?!))(?P<frac_a>\d+)/(?P<frac_b>\d+)"
+        # no currency before an ordinal, a fraction or a share (人民币第3 is none)
+        rf"(?:(?(decline)(?!))(?(cur)(?!))(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankmag>万|亿)?(?P<rankunit>位|名)?"
+        rf"|(?(decline)(?!))(?(cur)(?!))(?P<frac_a>\d+)/(?P<frac_b>\d+)"
         rf"|(?(decline)(?!))(?P<several>数)(?P<sevmag>十|百|千|万)(?P<sevmag2>亿|万)?"
         rf"(?P<sevunit>{_UNIT_ALT})?"
-        rf"|(?:{_CHENG}|{_FRACTION})(?P<psuffix>以上|之上|以下|以内|左右)?"
+        rf"|(?(cur)(?!))(?:{_CHENG}|{_FRACTION})(?P<psuffix>以上|之上|以下|以内|左右)?"
         rf"|(?(decline)|(?P<sign>{_SIGN})?)"
         # a lone 千/百 before 亿 is a bare magnitude (``_bare_num``), read only where it may be
         rf"(?P<num>{_AR_NUM}|(?![千百]亿){_CN_NUM}|{_bare_num(bare_end)})"
         # a range: 8%-10%, 1万-5万元, 1万元--5万元, 1万(含)-5万元, 20–100个
         rf"(?:(?P<pct1>[%％])?(?P<mag1>{_MAG})?(?:元|美元)?(?:[(（]含[)）])?"
         rf"(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
-        rf"(?P<more1>余|多)?(?:(?P<mag>{_MAG})| ?(?P<emag>{_ESCALE_ALT})\b)?(?P<more>余|多)?"
+        rf"(?P<more1>余|多)?(?:(?P<mag>{_MAG})|(?<=\d) ?(?P<emag>{_ESCALE_ALT})\b)?(?P<more>余|多)?"
         rf"(?:(?P<milestone>(?<=亿)元?大关)|(?<=亿)(?P<measure>{_MEASURE_ALT})"
         rf"|(?P<du>(?<=[万亿])度|度(?=电{bare_end}))|(?(mag)(?!大))(?P<unit>{_UNIT_ALT})"
-        rf"| ?(?P<eunit>{_EUNIT_ALT})\b)?"
+        # English words only after an Arabic number (3.2 billion yuan), not a Chinese one
+        rf"|(?<=[\dnd]) ?(?P<eunit>{_EUNIT_ALT})\b)?"
         rf"(?(decline)(?<=[%％]))(?(pct1)(?<=[%％]))"
         # 50万元（含）以上: the bracket says the bound includes the value
         rf"(?:[(（]含[)）](?=以上|之上|以下|以内))?(?P<suffix>以上|之上|以下|以内|左右)?)"
@@ -520,14 +522,28 @@ def _magnitude(mag: str) -> Decimal:
     return Decimal(1).scaleb(sum(_MAGNITUDES[ch] for ch in mag))
 
 
-@lru_cache(maxsize=1 << 15)
 def parse_figure(text: str) -> ParsedFigure:
     """Read one numeric expression such as ``突破2500亿元``, ``2200余家`` or ``2至3个``.
 
-    Raises FigureParseError naming the text when it is not one whole expression. Results are
-    cached on the text (a ParsedFigure is immutable); errors are not.
+    Raises FigureParseError naming the text when it is not one whole expression (also for a
+    value that is not a string, or one too large for a float). Results are cached on the text
+    (a ParsedFigure is immutable); errors are not.
     """
-    text = text.strip()
+    if not isinstance(text, str):
+        raise FigureParseError(f"parse_figure reads text: {type(text).__name__} is not a string")
+    return _parse_cached(text.strip())
+
+
+@lru_cache(maxsize=1 << 15)
+def _parse_cached(text: str) -> ParsedFigure:
+    parsed = _parse(text)
+    if not (math.isfinite(parsed.value) and math.isfinite(parsed.step)):
+        # 1 followed by 400 zeros: beyond a float, so no figure the package can hold
+        raise FigureParseError(f"{text[:20]!r}… is too large a number")
+    return parsed
+
+
+def _parse(text: str) -> ParsedFigure:
     if m := _FIRST_PLACE.fullmatch(text):
         return ParsedFigure(text, 1.0, "rank", Bound.EXACT, 1.0, 1.0, 1.0)
     if m := _TOP_N.fullmatch(text):
@@ -886,13 +902,13 @@ _SCAN = re.compile(
 # position of the shipped texts and of generated mixes, that no match is skipped.
 _BODY = rf"(?:[第数万\d{_CN_DIGITS}{_MINUS}负]|{_CUR_ALT})"
 _SCAN_START_BRANCHES = (
-    rf"[\d{_CN_DIGITS}第{_ROMAN}]|万亿"
+    rf"[\d{_CN_DIGITS}第{_ROMAN}]|万亿|万分之"
     rf"|(?:{_PREFIX_ALT}){_BODY}"
     rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
     rf"|[{_MINUS}]\d"
     r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"
-    rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?(?:\d|数[十百千万])"
+    rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?[\d{_CN_DIGITS}数]"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
@@ -918,9 +934,9 @@ _ONE_MAGNITUDE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _SEVERAL = re.compile(r"数[十百千万]")
-_PREFIX_RE = re.compile(f"^(?:{_DECLINE})?(?:{_PREFIX_ALT})?(?:(?:{_CUR_ALT}) ?|负)?")
+_PREFIX_RE = re.compile(f"^(?:{_DECLINE})?(?:{_PREFIX_ALT})?(?P<cur>(?:{_CUR_ALT}) ?)?负?")
 # The numeral (or the range of two: 一到五个) a Chinese-numeral figure starts with.
-_CN_NUMERAL = re.compile(f"(?:{_CN_NUM})(?:{_RANGE_SEP}(?:{_CN_NUM}))?|万(?=亿)")
+_CN_NUMERAL = re.compile(f"(?:{_CN_NUM})(?:{_RANGE_SEP}(?:{_CN_NUM}))?|万(?=亿|分之)")
 
 
 class Token(NamedTuple):
@@ -949,10 +965,14 @@ def _boundary_ok(text: str) -> bool:
     body = text
     if body.startswith("第"):
         return True
-    if _SEVERAL.match(body):
+    lead = _PREFIX_RE.match(body)
+    core = body[lead.end() :] if lead else body
+    if lead and lead["cur"] and _CN_NUMERAL.match(core):
+        # 人民币三千: the currency printed before is the unit
+        return True
+    if _SEVERAL.match(core):
         # 数百家 / 数十年: "several hundred / several tens of", a vague but real count.
         return True
-    core = _PREFIX_RE.sub("", body)
     numeral = _CN_NUMERAL.match(core)
     if numeral is None:
         return False
