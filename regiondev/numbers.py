@@ -163,6 +163,9 @@ _UNIT_WORDS: dict[str, tuple[str, float]] = {
     "辆": ("vehicles", 1.0),
     "人次": ("person_trips", 1.0),
     "亩": ("mu", 1.0),
+    # 美金 is the US dollar; ‰ a tenth of a percent (出生率7.52‰ = 0.752 %)
+    "美金": ("usd", 1.0),
+    "‰": ("percent", 0.1),
 }
 # 度 is a kilowatt-hour only after 万/亿 (120亿度, 3万度) or before 电 (1200度电, the figure
 # 1200度): a bare 360度 is an angle or a temperature and stays outside the figure. Not in
@@ -304,6 +307,8 @@ _PREFIX_BOUNDS: dict[str, Bound] = {
     "不到": Bound.LESS_THAN,
     "低于": Bound.LESS_THAN,
     "近": Bound.LESS_THAN,
+    "将近": Bound.LESS_THAN,
+    "接近": Bound.LESS_THAN,
     "小于": Bound.LESS_THAN,
     "少于": Bound.LESS_THAN,
     "大于": Bound.MORE_THAN,
@@ -343,7 +348,10 @@ _SUFFIX_BOUNDS: dict[str, Bound] = {
     "以下": Bound.AT_MOST,
     "以内": Bound.AT_MOST,
     "左右": Bound.APPROX,
+    "上下": Bound.APPROX,
 }
+# 100万元上下 is about 100万元; 上下游 (up- and downstream), 上下级, 上下半年… are words.
+_SUFFIX_ALT = "以上|之上|以下|以内|左右|上下(?![游级班半午文面楼层])"
 
 # 大 counts items only after a bare numeral (七大, 12大类), never after 万/亿: 千亿大关 is a
 # milestone of yuan (``milestone``), 千亿大产业 a 千亿 and 十万大山 no figure.
@@ -364,21 +372,24 @@ def _figure_pattern(bare_end: str) -> str:
         rf"|(?(decline)(?!))(?(cur)(?!))(?P<frac_a>\d+)/(?P<frac_b>\d+)"
         rf"|(?(decline)(?!))(?P<several>数)(?P<sevmag>十|百|千|万)(?P<sevmag2>亿|万)?"
         rf"(?P<sevunit>{_UNIT_ALT})?"
-        rf"|(?(cur)(?!))(?:{_CHENG}|{_FRACTION})(?P<psuffix>以上|之上|以下|以内|左右)?"
+        rf"|(?(cur)(?!))(?:{_CHENG}|{_FRACTION})(?P<psuffix>{_SUFFIX_ALT})?"
         rf"|(?(decline)|(?P<sign>{_SIGN})?)"
         # a lone 千/百 before 亿 is a bare magnitude (``_bare_num``), read only where it may be
-        rf"(?P<num>{_AR_NUM}|(?![千百]亿){_CN_NUM}|{_bare_num(bare_end)})"
+        # 几十万 / 几千亿: an unknown multiple, no figure (not 十万)
+        rf"(?P<num>{_AR_NUM}|(?<!几)(?![千百]亿){_CN_NUM}|{_bare_num(bare_end)})"
         # a range: 8%-10%, 1万-5万元, 1万元--5万元, 1万(含)-5万元, 20–100个
         rf"(?:(?P<pct1>[%％])?(?P<mag1>{_MAG})?(?:元|美元)?(?:[(（]含[)）])?"
         rf"(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
-        rf"(?P<more1>余|多)?(?:(?P<mag>{_MAG})|(?<=\d) ?(?P<emag>{_ESCALE_ALT})\b)?(?P<more>余|多)?"
+        # 十几个 / 二十几万: 几 after a numeral is 多 (ten-odd: 10 to 20)
+        rf"(?P<more1>余|多|几)?"
+        rf"(?:(?P<mag>{_MAG})|(?<=\d) ?(?P<emag>{_ESCALE_ALT})\b)?(?P<more>余|多)?"
         rf"(?:(?P<milestone>(?<=亿)元?大关)|(?<=亿)(?P<measure>{_MEASURE_ALT})"
         rf"|(?P<du>(?<=[万亿])度|度(?=电{bare_end}))|(?(mag)(?!大))(?P<unit>{_UNIT_ALT})"
         # English words only after an Arabic number (3.2 billion yuan), not a Chinese one
         rf"|(?<=[\dnd]) ?(?P<eunit>{_EUNIT_ALT})\b)?"
         rf"(?(decline)(?<=[%％]))(?(pct1)(?<=[%％]))"
         # 50万元（含）以上: the bracket says the bound includes the value
-        rf"(?:[(（]含[)）](?=以上|之上|以下|以内))?(?P<suffix>以上|之上|以下|以内|左右)?)"
+        rf"(?:[(（]含[)）](?=以上|之上|以下|以内))?(?P<suffix>{_SUFFIX_ALT})?)"
     )
 
 
@@ -914,7 +925,7 @@ _SCAN_START_BRANCHES = (
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
 _SCAN_START = re.compile(
-    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+(（A-Za-z公降减回负万翻"
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+(（A-Za-z公降减回负万翻将接"
     rf"小少多最人$¥￥{_MINUS}])"
     f"(?:{_SCAN_START_BRANCHES})"
 )
@@ -924,15 +935,13 @@ _SCAN_START_ICP = re.compile(f"{_SCAN_START_BRANCHES}|[\u4e00-\u9fff](?=[\u4e00-
 # Chinese numerals carry a figure only next to a classifier or after 第; 一 alone is idiom
 # (一批, 一座城市) and is not read as a figure, 一 before 万/亿 and a unit is (一万家, 一亿元).
 _CN_OK_TAIL = re.compile(
-    r"(个|大|类|条|项|家|名|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多"
+    r"(个|大|类|条|项|家|名|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多|几"
     # an amount or a physical quantity (补助三千元, 一千元, 五百吨)
     r"|元|美元|人民币|吨|辆|亩|千瓦|人次)"
 )
 # What may follow a lone 一 in a figure: a magnitude (十/百/千 are part of the numeral), then a
 # unit or a milestone, perhaps 余/多 between and a bound after.
-_ONE_MAGNITUDE = re.compile(
-    rf"{_MAG}(?:余|多)?(?:元?大关|{_UNIT_ALT})(?:以上|之上|以下|以内|左右)?"
-)
+_ONE_MAGNITUDE = re.compile(rf"{_MAG}(?:余|多)?(?:元?大关|{_UNIT_ALT})(?:{_SUFFIX_ALT})?")
 _DIGIT = re.compile(r"\d")
 _SEVERAL = re.compile(r"数[十百千万]")
 _PREFIX_RE = re.compile(f"^(?:{_DECLINE})?(?:{_PREFIX_ALT})?(?P<cur>(?:{_CUR_ALT}) ?)?负?")
