@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -299,3 +300,43 @@ def test_scan_of_a_megabyte_takes_seconds(unit: str) -> None:
     # ~1 MB of characters; measured at ~3 s (增长1%，) and ~7 s ((0: 500000 tokens) on the
     # shared 2-core machine, the same as before issue 13
     assert _seconds(unit * (1_000_000 // len(unit))) < 30
+
+
+# -- English sources in user catalogs ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("figure", "value", "unit", "quote"),
+    [
+        # 101.611 × 10^9 yuan / 10^8 = 1016.11 亿元
+        ("101.611 billion yuan", 1016.11, "cny_100m", "GDP reached 101.611 billion yuan"),
+        ("RMB 3.2 billion", 32.0, "cny_100m", "investment of RMB 3.2 billion"),
+        ("12.5 percent", 12.5, "percent", "GDP grew 12.5 percent"),
+    ],
+)
+def test_a_catalog_record_quoting_an_english_source_validates(
+    tmp_path: Path, figure: str, value: float, unit: str, quote: str
+) -> None:
+    import tomli_w
+
+    from regiondev.catalog import load_catalog
+    from tests.user_catalogs import SOURCE
+
+    record = {
+        "id": "x-english",
+        "source": "x-bulletin",
+        "region": "zhuzhou",
+        "indicator": "gdp_growth" if unit == "percent" else "gdp",
+        "status": "actual",
+        "period": "2023",
+        "figure": figure,
+        "value": value,
+        "unit": unit,
+        "bound": "exact",
+        "basis": "real" if unit == "percent" else "nominal",
+        "quote": quote,
+    }
+    path = tmp_path / "english.toml"
+    path.write_text(SOURCE + "\n" + tomli_w.dumps({"observation": [record]}), encoding="utf-8")
+    obs = load_catalog([path]).get("x-english")
+    assert obs.value == value
