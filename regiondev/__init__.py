@@ -50,18 +50,28 @@ __all__ = [
 ]
 
 
-def catalog(extra: Any = ()) -> Any:
-    """The catalog as a polars DataFrame (see README for the schema)."""
+def catalog(extra: Any = (), *, outcomes: bool = False, min_reliability: Any = None) -> Any:
+    """The catalog as a polars DataFrame (see README for the schema); ``outcomes=True`` adds
+    the later official figures, ``min_reliability`` leaves out the less reliable ones."""
     from regiondev.catalog import catalog as _catalog
 
-    return _catalog(extra)
+    return _catalog(extra, outcomes=outcomes, min_reliability=min_reliability)
 
 
-def load_catalog(extra: Any = (), *, allow_drafts: bool = False) -> Catalog:
-    """The validated catalog object (shipped records plus user files)."""
+def load_catalog(
+    extra: Any = (),
+    *,
+    allow_drafts: bool = False,
+    outcomes: bool = False,
+    min_reliability: Any = None,
+) -> Catalog:
+    """The validated catalog object (shipped records plus user files; ``outcomes=True`` adds
+    the outcomes layer, ``min_reliability`` a level below which its records are left out)."""
     from regiondev.catalog import load_catalog as _load
 
-    return _load(extra, allow_drafts=allow_drafts)
+    return _load(
+        extra, allow_drafts=allow_drafts, outcomes=outcomes, min_reliability=min_reliability
+    )
 
 
 def sources(extra: Any = ()) -> Any:

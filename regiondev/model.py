@@ -22,6 +22,7 @@ __all__ = [
     "Period",
     "PeriodKind",
     "Region",
+    "Reliability",
     "Review",
     "Source",
     "Status",
@@ -65,6 +66,24 @@ class Measure(StrEnum):
 class Status(StrEnum):
     ACTUAL = "actual"
     TARGET = "target"
+
+
+class Reliability(StrEnum):
+    """How far a later (outcome) figure's source can be trusted, most reliable first."""
+
+    OFFICIAL_BULLETIN = "official_bulletin"
+    OFFICIAL_PRESS = "official_press"
+    MEDIA_REPORT = "media_report"
+    AGGREGATOR = "aggregator"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most reliable (an official bulletin), 3 for an aggregator."""
+        return list(Reliability).index(self)
+
+    def at_least(self, level: Reliability) -> bool:
+        """As reliable as ``level`` or more."""
+        return self.rank <= level.rank
 
 
 class Review(StrEnum):
@@ -342,6 +361,8 @@ class Source:
     event_date: str = ""
     reference_date: str = ""
     kind: str = "news"
+    #: Set on the sources of later figures (the outcomes layer); None for the texts.
+    reliability: Reliability | None = None
 
     @property
     def is_text(self) -> bool:

@@ -78,6 +78,7 @@ __all__ = [
     "Token",
     "TokenKind",
     "parse_figure",
+    "reads_as",
     "scan",
 ]
 
@@ -119,7 +120,18 @@ UNITS: dict[str, str] = {
     "person_trips": "person-trips (人次), never persons",
     "mu": "mu (亩, 1/15 hectare)",
     "households": "households (户)",
+    "platforms": "innovation platforms, centres or carriers (家); only from a record's unit",
 }
+
+#: Units a printed word never chooses: a record may state them where the word reads the unit
+#: given here (创新平台 538家 are platforms, though 家 alone reads enterprises).
+_STATED_ONLY: dict[str, str] = {"platforms": "enterprises"}
+
+
+def reads_as(unit: str) -> str:
+    """The unit a printed figure reads for a record that states ``unit``."""
+    return _STATED_ONLY.get(unit, unit)
+
 
 # printed unit word → (canonical unit, factor from the printed base unit)
 _UNIT_WORDS: dict[str, tuple[str, float]] = {
@@ -296,6 +308,9 @@ _PREFIX_BOUNDS: dict[str, Bound] = {
     "高于": Bound.MORE_THAN,
     "达到": Bound.AT_LEAST,
     "迈上": Bound.AT_LEAST,
+    # 提高到15%: raised to a level sets a floor, like 达到
+    "提高到": Bound.AT_LEAST,
+    "提高至": Bound.AT_LEAST,
     "不低于": Bound.AT_LEAST,
     "不少于": Bound.AT_LEAST,
     "至少": Bound.AT_LEAST,
@@ -760,7 +775,7 @@ def _share(m: re.Match[str]) -> ParsedFigure:
 _FLOORS: dict[str, float] = dict.fromkeys(
     (
         *("cny_100m", "usd", "enterprises", "items", "persons", "days", "years", "km2", "chars"),
-        *("kwh", "kw", "tonnes", "vehicles", "person_trips", "mu", "households"),
+        *("kwh", "kw", "tonnes", "vehicles", "person_trips", "mu", "households", "platforms"),
     ),
     0.0,
 ) | {"times": 0.0, "rank": 1.0, "grade": 1.0}
@@ -925,7 +940,7 @@ _SCAN_START_BRANCHES = (
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
 _SCAN_START = re.compile(
-    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+(（A-Za-z公降减回负万翻将接"
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半提+(（A-Za-z公降减回负万翻将接"
     rf"小少多最人$¥￥{_MINUS}])"
     f"(?:{_SCAN_START_BRANCHES})"
 )

@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.options import (
+    CatalogOpt,
+    Format,
+    FormatOpt,
+    MinReliabilityOpt,
+    OutcomesOpt,
+)
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
@@ -49,6 +55,8 @@ def sources(fmt: FormatOpt = Format.table, catalog: CatalogOpt = None) -> None:
 def catalog_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     region: Annotated[str | None, typer.Option(help="hunan, changsha, zhuzhou or china")] = None,
     indicator: Annotated[str | None, typer.Option(help="an indicator code, e.g. gdp")] = None,
     status: Annotated[str | None, typer.Option(help="actual or target")] = None,
@@ -61,7 +69,7 @@ def catalog_cmd(
 
     from regiondev.model import Region, Status
 
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     if region is not None and region not in {r.value for r in Region}:
         fail(f"--region {region!r} is not one of: {', '.join(r.value for r in Region)}")
     if status is not None and status not in {s.value for s in Status}:
@@ -79,6 +87,8 @@ def catalog_cmd(
 def audit_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     all_tokens: Annotated[
         bool, typer.Option("--all", help="list every token, not only the per-source summary")
     ] = False,
@@ -89,7 +99,7 @@ def audit_cmd(
     """
     from regiondev.audit import audit
 
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     result = audit(cat)
     frame = result.to_frame() if all_tokens or fmt is not Format.table else result.summary()
     emit(frame, fmt, "Number audit")

@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.options import (
+    CatalogOpt,
+    Format,
+    FormatOpt,
+    MinReliabilityOpt,
+    OutcomesOpt,
+)
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
@@ -27,6 +33,8 @@ _TABLE_COLUMNS = ["check_id", "kind", "status", "expected", "actual", "message"]
 def check_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     rules: RulesOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with code 1 when any check fails.")
@@ -42,7 +50,7 @@ def check_cmd(
     from regiondev.analysis.consistency import check
     from regiondev.errors import RegiondevError
 
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     try:
         result = check(cat, rules=rules or ())
     except RegiondevError as exc:

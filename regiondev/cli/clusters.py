@@ -6,7 +6,13 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.options import (
+    CatalogOpt,
+    Format,
+    FormatOpt,
+    MinReliabilityOpt,
+    OutcomesOpt,
+)
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
@@ -35,6 +41,8 @@ _LONG_DISPLAY = [
 def clusters_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     table: Annotated[
         str | None,
         typer.Option(
@@ -57,7 +65,7 @@ def clusters_cmd(
 
     if table is not None and table not in _TABLES:
         fail(f"--table {table!r} is not one of: {', '.join(_TABLES)}")
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     try:
         result = clusters(cat)
     except (RegiondevError, KeyError) as exc:

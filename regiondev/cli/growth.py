@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.options import (
+    CatalogOpt,
+    Format,
+    FormatOpt,
+    MinReliabilityOpt,
+    OutcomesOpt,
+)
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
@@ -34,6 +40,8 @@ _TABLE_COLUMNS = [
 def growth_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     deflator: Annotated[
         float | None,
         typer.Option(
@@ -61,7 +69,7 @@ def growth_cmd(
         fail(f"--deflator {deflator} is not a plausible annual rate (give a fraction, e.g. 0.02)")
     from regiondev.analysis.growth import growth
 
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     result = growth(cat, deflator=deflator)
     frame = result.to_frame()
     title = result.title + (

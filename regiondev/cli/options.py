@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["CatalogOpt", "Format", "FormatOpt"]
+from regiondev.model import Reliability
+
+__all__ = ["CatalogOpt", "Format", "FormatOpt", "MinReliabilityOpt", "OutcomesOpt"]
 
 
 class Format(StrEnum):
@@ -29,5 +31,23 @@ CatalogOpt = Annotated[
         "-c",
         help="A user catalog file (TOML, same format as the shipped one); repeatable.",
         exists=False,
+    ),
+]
+OutcomesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--outcomes",
+        help="Add the outcomes layer: later official figures (2015–2024) with cited sources.",
+    ),
+]
+MinReliabilityOpt = Annotated[
+    Reliability | None,
+    typer.Option(
+        "--min-reliability",
+        help=(
+            "Leave out outcome records less reliable than this level (official_bulletin > "
+            "official_press > media_report > aggregator); the count left out goes to stderr."
+        ),
+        case_sensitive=False,
     ),
 ]

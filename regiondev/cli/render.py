@@ -72,12 +72,24 @@ def fail(message: str, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
-def load_user_catalog(paths: list[Path] | None) -> Any:
-    """Load the shipped catalog plus user files, turning input errors into exit code 2."""
+def load_user_catalog(
+    paths: list[Path] | None, outcomes: bool = False, min_reliability: Any = None
+) -> Any:
+    """Load the shipped catalog plus user files (and the outcomes layer on request), turning
+    input errors into exit code 2; the records left out below ``min_reliability`` are counted
+    on stderr."""
     from regiondev.catalog import load_catalog
     from regiondev.errors import RegiondevError
 
     try:
-        return load_catalog(paths or ())
+        cat = load_catalog(paths or (), outcomes=outcomes, min_reliability=min_reliability)
     except RegiondevError as exc:
         fail(str(exc))
+    if min_reliability is not None:
+        level = getattr(min_reliability, "value", min_reliability)
+        typer.secho(
+            f"{len(cat.left_out)} outcome records below {level} left out",
+            err=True,
+            fg=typer.colors.YELLOW,
+        )
+    return cat

@@ -156,3 +156,25 @@ def test_a_field_of_the_wrong_type_is_a_named_error_not_a_traceback(tmp_path: Pa
         f"  - {mine}: record 'b1', field 'figure_occurrence': expected an integer ≥ 1, got a "
         "string 'two'",
     ]
+
+
+def test_catalog_outcomes_and_min_reliability() -> None:
+    rows = json.loads(_ok(["catalog", "--format", "json"]))
+    assert all(r["reliability"] is None for r in rows)
+    with_outcomes = json.loads(_ok(["catalog", "--outcomes", "--format", "json"]))
+    later = [r for r in with_outcomes if r["reliability"] is not None]
+    assert len(later) == 90 and len(with_outcomes) == len(rows) + 90
+    result = runner.invoke(
+        app, ["catalog", "--outcomes", "--min-reliability", "official_bulletin", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    kept = [r for r in json.loads(result.stdout) if r["reliability"] is not None]
+    # 11 official_bulletin records kept; 22 + 54 + 3 = 79 left out, and said so
+    assert {r["reliability"] for r in kept} == {"official_bulletin"} and len(kept) == 11
+    assert "79 outcome records below official_bulletin left out" in result.stderr
+
+
+def test_min_reliability_unknown_level_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["catalog", "--outcomes", "--min-reliability", "rumour"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
