@@ -553,7 +553,7 @@ def _validate(roles: dict[str, tuple[str, ...]], params: dict[str, Any]) -> str:
 
 
 def _mode(x: Any) -> str:
-    return "" if x in MODES else f"must be one of: {', '.join(MODES)}, got {x!r}"
+    return "" if x in MODES else f"{x!r} is not one of: {', '.join(MODES)}"
 
 
 def _run(rule: Rule, ctx: Context) -> list[Verdict]:
