@@ -70,6 +70,7 @@ from regiondev.analysis.checks import KINDS, REGISTRY, CheckStatus, Verdict
 from regiondev.analysis.checks.base import ADDITIVE_MEASURES
 from regiondev.analysis.checks.growth import MODES as _MODES
 from regiondev.analysis.checks.registry import Context, Rule, quantity_key
+from regiondev.analysis.compounding import discover_compounding, signature
 from regiondev.analysis.shares import same_scope, share_pairs, share_wholes
 from regiondev.catalog import Catalog
 from regiondev.errors import InputFileError, RegiondevError
@@ -386,6 +387,7 @@ def discover(cat: Catalog) -> tuple[Rule, ...]:
             )
     rules.extend(_discover_parts(cat, _covered(rules)))
     rules.extend(_discover_shares(cat))
+    rules.extend(discover_compounding(cat))
     return tuple(rules)
 
 
@@ -575,7 +577,12 @@ def check(
     ctx = Context(cat, deflator=deflator, deflator_range=deflator_range)
     _resolve(declared, ctx)
     covered, triples = _covered(declared), _declared_triples(declared, ctx)
-    discovered = [_leave_to(r, covered, triples) for r in discover(cat) if r.id not in ignores]
+    declared_sigs = {signature(r) for r in declared} - {None}
+    discovered = [
+        _leave_to(r, covered, triples)
+        for r in discover(cat)
+        if r.id not in ignores and (signature(r) is None or signature(r) not in declared_sigs)
+    ]
     all_rules = [r for r in discovered if r is not None] + declared
     seen: dict[str, str] = {}
     for r in all_rules:

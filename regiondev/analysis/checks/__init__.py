@@ -15,6 +15,7 @@ from regiondev.analysis.checks.base import (
     span_of,
     worst,
 )
+from regiondev.analysis.checks.chains import base_year_growth, level_additions
 from regiondev.analysis.checks.comparability import comparability
 from regiondev.analysis.checks.growth import average_vs_levels, prior_level, two_year_average
 from regiondev.analysis.checks.part_of_whole import part_name, part_of_whole
@@ -39,10 +40,12 @@ __all__ = [
     "Span",
     "Verdict",
     "average_vs_levels",
+    "base_year_growth",
     "comparability",
     "comparability_reasons",
     "compare",
     "feasible_wholes",
+    "level_additions",
     "nearest_wholes",
     "observation_from_figure",
     "part_name",
@@ -68,6 +71,8 @@ _ORDER = (
     "repeated_figures",
     "comparability",
     "part_of_whole",
+    "base_year_growth",
+    "level_additions",
 )
 
 #: Every check kind, as named in rule files and in the ``kind`` column (the registry's keys:
