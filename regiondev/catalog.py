@@ -19,7 +19,7 @@ import datetime as dt
 import math
 import os
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from importlib import resources
@@ -42,6 +42,7 @@ from regiondev.model import (
     Measure,
     Observation,
     Period,
+    PeriodKind,
     Region,
     Reliability,
     Review,
@@ -136,6 +137,7 @@ _OBS_KNOWN = {
     "note",
     "review",
     "figure_occurrence",
+    "relative_to",
 }
 WAIVER_CATEGORIES = (
     "furniture",
@@ -952,6 +954,7 @@ class _Loader:
                 f"a {ind.measure.value} is no flow that adds up (新增 N is a number of things "
                 "or an amount added over the period): remove increment",
             )
+        relative_to = _relative_to(rec, period, ind, bad)
         if found or uses_broken:
             errors.extend(found)
             return None
@@ -989,6 +992,7 @@ class _Loader:
             note=str(rec.get("note", "")),
             review=review,
             origin=file,
+            relative_to=relative_to,
             figure_start=fstart,
             figure_end=fend,
             quote_start=qstart,
@@ -1028,6 +1032,44 @@ _MAX_VALUE = 10**300
 #: What a percentage of each measure can be: a share of a whole 0..100 %, a growth rate no
 #: less than a fall to nothing (-100 %).
 _PERCENT_RANGE = {Measure.SHARE: (0.0, 100.0), Measure.GROWTH_RATE: (-100.0, math.inf)}
+
+
+def _relative_to(
+    rec: dict[str, Any],
+    period: Period | None,
+    ind: Indicator | None,
+    bad: Callable[[str, str], None],
+) -> Period | None:
+    """``relative_to``: the earlier period a growth rate is measured from (比2019年增长12.7%).
+
+    The same kind of period (a year, or the same months or quarters) in an earlier year, on a
+    growth-rate indicator; anything else is an error naming the field.
+    """
+    if "relative_to" not in rec:
+        return None
+    raw = rec["relative_to"]
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        bad("relative_to", f'expected a period such as "2019", got {raw!r}')
+        return None
+    try:
+        base = Period.parse(str(raw))
+    except ValueError as exc:
+        bad("relative_to", str(exc))
+        return None
+    if ind is not None and ind.measure is not Measure.GROWTH_RATE:
+        bad("relative_to", f"only a growth rate is relative to a period, not a {ind.measure}")
+    if period is not None and (
+        base.kind is not period.kind
+        or (base.first, base.last) != (period.first, period.last)
+        or base.kind in (PeriodKind.SPAN, PeriodKind.DATE)
+        or base.end_year >= period.start_year
+    ):
+        bad(
+            "relative_to",
+            f"{base} must be the same kind of period as {period} in an earlier year "
+            "(a year, or the same months or quarters)",
+        )
+    return base
 
 
 def _all(haystack: str, needle: str) -> list[int]:

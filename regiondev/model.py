@@ -403,6 +403,9 @@ class Observation:
     derivation: str = ""
     inputs: tuple[str, ...] = field(default_factory=tuple)
     origin: str = ""
+    #: Growth relative to a named earlier period (比2019年增长12.7%: ``relative_to`` 2019 for
+    #: a 2021 figure): the change from that period's level, not from the year before.
+    relative_to: Period | None = None
     figure_start: int = -1
     figure_end: int = -1
     quote_start: int = -1

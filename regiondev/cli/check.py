@@ -39,6 +39,24 @@ def check_cmd(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with code 1 when any check fails.")
     ] = False,
+    deflator: Annotated[
+        float | None,
+        typer.Option(
+            "--deflator",
+            help=(
+                "Assumed annual deflator as a fraction (e.g. 0.02), for compounding checks that "
+                "relate nominal levels to real growth. Such a check then reports the deflator "
+                "the figures imply and passes or fails on --deflator-range, not on this guess."
+            ),
+        ),
+    ] = None,
+    deflator_range: Annotated[
+        str | None,
+        typer.Option(
+            "--deflator-range",
+            help="Plausible annual deflator LOW,HIGH as fractions (default -0.02,0.06).",
+        ),
+    ] = None,
 ) -> None:
     """Check every relation the catalog makes checkable and explain each verdict.
 
@@ -50,9 +68,10 @@ def check_cmd(
     from regiondev.analysis.consistency import check
     from regiondev.errors import RegiondevError
 
+    rng = _range(deflator_range) if deflator_range is not None else None
     cat = load_user_catalog(catalog, outcomes, min_reliability)
     try:
-        result = check(cat, rules=rules or ())
+        result = check(cat, rules=rules or (), deflator=deflator, deflator_range=rng)
     except RegiondevError as exc:
         fail(str(exc))
     frame = result.to_frame()
@@ -64,6 +83,15 @@ def check_cmd(
     if strict and counts["fail"]:
         typer.secho(f"--strict: {counts['fail']} check(s) failed", err=True, fg=typer.colors.RED)
         raise typer.Exit(1)
+
+
+def _range(text: str) -> tuple[float, float]:
+    """``-0.02,0.06`` → (-0.02, 0.06); anything else is a one-line error (exit 2)."""
+    try:
+        low, high = (float(x) for x in text.split(","))
+    except ValueError:
+        fail(f"--deflator-range {text!r}: give LOW,HIGH as fractions, e.g. -0.02,0.06")
+    return low, high
 
 
 def register(app: typer.Typer) -> None:
