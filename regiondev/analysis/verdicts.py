@@ -46,7 +46,16 @@ from regiondev.analysis.targets import (
 )
 from regiondev.analysis.timeaxis import date_x, period_x
 from regiondev.catalog import Catalog
-from regiondev.model import Basis, Bound, Indicator, Interval, Measure, Observation, PeriodKind
+from regiondev.model import (
+    Basis,
+    Bound,
+    Indicator,
+    Interval,
+    Measure,
+    Observation,
+    Period,
+    PeriodKind,
+)
 
 __all__ = ["assess"]
 
@@ -112,22 +121,30 @@ def _when(period: str) -> str:
     return f"in {period}" if len(period) == 4 else f"for {period}"
 
 
-def _gap_note(cat: Catalog, target: Observation) -> str:
-    """The outcomes research's NOT FOUND rows for this region and indicator, if any."""
-    gaps = getattr(cat, "gaps", ()) or ()
-    hits = []
-    for g in gaps:
-        region = str(getattr(g, "region", ""))
-        indicator = str(getattr(g, "indicator", ""))
-        if region == target.region.value and indicator == target.indicator:
-            period = getattr(g, "period", "")
-            hits.append(f"{period}".strip() or "the later years")
+def _gap_note(cat: Catalog, target: Observation, after: float | None = None) -> str:
+    """The outcomes layer's NOT FOUND gaps for the target's region, indicator and subject.
+
+    A gap counts when one of its periods is the target's or ends after ``after`` (the latest
+    figure's place on the time axis): the research looked for a later figure and found none.
+    """
+    hits: list[str] = []
+    for g in getattr(cat, "gaps", ()) or ():
+        if str(getattr(g, "region", "")) != target.region.value:
+            continue
+        if getattr(g, "indicator", "") != target.indicator:
+            continue
+        if getattr(g, "subject", "") != target.subject:
+            continue
+        periods = [p for p in getattr(g, "periods", ()) if isinstance(p, Period)]
+        later = [
+            p for p in periods if p == target.period or after is None or period_x(p) > after + 1e-9
+        ]
+        if later:
+            hits.append(f"{', '.join(str(p) for p in later)} ({g.id})")
     if not hits:
         return ""
-    return (
-        " The outcomes research searched for it and recorded it as NOT FOUND ("
-        + ", ".join(hits)
-        + ")."
+    return " The outcomes research searched for a later figure and recorded it as NOT FOUND: " + (
+        "; ".join(hits) + "."
     )
 
 
@@ -217,10 +234,19 @@ def _latest_fields(
         text += f" and no earlier figure either; {goal}"
         if why:
             text += f" ({why})"
-    text += "." + _gap_note(cat, target)
+    after = period_x(Period.parse(period)) if period and _parses(period) else None
+    text += "." + _gap_note(cat, target, after)
     fields["verdict_text"] = text
     fields["extra_note"] = text
     return fields
+
+
+def _parses(text: str) -> bool:
+    try:
+        Period.parse(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _pace_fields(
@@ -415,8 +441,6 @@ def _required_path(row: GrowthRow, target: Observation) -> tuple[TrajectoryPoint
     """Points from the latest figure to the target at the required CAGR (year-ends between)."""
     if row.required_cagr is None or row.base_value is None or row.base_period is None:
         return ()
-    from regiondev.model import Period
-
     x0 = period_x(Period.parse(row.base_period))
     x1 = period_x(target.period)
     xs = [x0, *[float(y) for y in range(math.floor(x0) + 1, math.ceil(x1))], x1]
@@ -563,11 +587,11 @@ def _share_points(
             out.append(
                 (period_x(o.period), str(o.period), o.value, value_interval(o, ind), (o.id,), "")
             )
-    part_code = ind.code.split("_share")[0]
-    whole_code = ind.denominator
-    part_ind, whole_ind = cat.indicators.get(part_code), cat.indicators.get(whole_code)
+    whole_ind = cat.indicators.get(ind.denominator)
+    part_ind = _share_part(cat, ind)
     if part_ind is None or whole_ind is None or part_ind.unit != whole_ind.unit:
         return out
+    part_code, whole_code = part_ind.code, whole_ind.code
     parts = actuals(cat, target, part_code)
     wholes = actuals(cat, target, whole_code)
     for p in parts:
@@ -591,6 +615,26 @@ def _share_points(
             )
             out.append((period_x(p.period), str(p.period), value, iv, (p.id, w.id), derivation))
     return out
+
+
+def _share_part(cat: Catalog, ind: Indicator) -> Indicator | None:
+    """The part of a share indicator: the code before ``_share`` (``shares.py``), else the one
+    level indicator in the whole's unit whose code extends it (``digital_economy_share_gdp``
+    → ``digital_economy_size``)."""
+    prefix = ind.code.split("_share")[0]
+    if prefix in cat.indicators:
+        return cat.indicators[prefix]
+    whole = cat.indicators.get(ind.denominator)
+    if whole is None:
+        return None
+    found = [
+        i
+        for i in cat.indicators.values()
+        if i.code.startswith(prefix + "_")
+        and i.unit == whole.unit
+        and i.measure not in (Measure.SHARE, Measure.GROWTH_RATE, Measure.RANK)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _share(
