@@ -763,6 +763,11 @@ def _comparable(
             f"basis differs: required rate is {required_basis.value}, growth on record "
             f"{hist.basis.value}"
         )
+    if min(hist.rate, hist.low) <= -1.0:
+        return None, (
+            f"growth on record of {_pct(min(hist.rate, hist.low))} (−100 % or less): no "
+            "deflator converts it between price bases"
+        )
     if deflator is None:
         return None, (
             f"basis differs: the required rate is {required_basis.value} and the growth on "
@@ -1312,6 +1317,16 @@ def _row(cat: Catalog, target: Observation, opts: Options) -> GrowthRow:
     return _level_target_row(cat, target, ind, opts)
 
 
+def _safe_row(cat: Catalog, target: Observation, opts: Options) -> GrowthRow:
+    """``_row``, or a reason row when the figures allow no arithmetic (a level of 0, a growth
+    of −100 %): never a crash of ``growth`` or the report."""
+    try:
+        return _row(cat, target, opts)
+    except (ValueError, ZeroDivisionError, OverflowError) as exc:
+        ind = cat.indicator(target.indicator)
+        return _reason_row(target, ind, f"the figures allow no computation: {exc}", [])
+
+
 def growth(
     cat: Catalog | None = None,
     *,
@@ -1349,5 +1364,5 @@ def growth(
         cat = load_catalog()
     opts = Options(deflator, since, as_of or dt.date.today())
     targets = [o for o in cat.observations if o.status is Status.TARGET]
-    rows = tuple(assess(cat, t, _row(cat, t, opts), opts) for t in targets)
+    rows = tuple(assess(cat, t, _safe_row(cat, t, opts), opts) for t in targets)
     return GrowthResult(rows=rows, deflator=deflator, since=since, as_of=opts.as_of.isoformat())

@@ -614,6 +614,34 @@ def _share_points(
                 f"× 100 = {value:.2f} %, interval {iv} from both figures' bounds and rounding"
             )
             out.append((period_x(p.period), str(p.period), value, iv, (p.id, w.id), derivation))
+    return _merge_same_time(out)
+
+
+def _merge_same_time(
+    points: list[tuple[float, str, float, Interval, tuple[str, ...], str]],
+) -> list[tuple[float, str, float, Interval, tuple[str, ...], str]]:
+    """One share per point in time: stated and derived figures intersected (stated value kept).
+
+    Figures that contradict each other (disjoint intervals) stay apart, each with its ids.
+    """
+    out: list[tuple[float, str, float, Interval, tuple[str, ...], str]] = []
+    for x in sorted({p[0] for p in points}):
+        group = sorted((p for p in points if p[0] == x), key=lambda p: bool(p[5]))
+        first = group[0]
+        iv: Interval | None = first[3]
+        for p in group[1:]:
+            iv = iv.intersect(p[3]) if iv is not None else None
+        if iv is None:
+            out.extend(group)
+            continue
+        ids = tuple(dict.fromkeys(i for p in group for i in p[4]))
+        derivations = [p[5] for p in group if p[5]]
+        if len(group) > 1:
+            derivations.append(f"intersected with the other figures of {first[1]}: {iv}")
+        value = first[2]
+        if not iv.contains(value):
+            value = (iv.low + iv.high) / 2 if iv.bounded else iv.low
+        out.append((x, first[1], value, iv, ids, "; ".join(derivations)))
     return out
 
 
@@ -819,9 +847,9 @@ def _start_x(o: Observation) -> float:
 
 
 def _floor_met(target: Observation, low: float) -> bool:
-    """Additions never shrink: a floor already reached within the period is met."""
-    if target.bound is Bound.AT_LEAST:
-        return low >= target.low
+    """Additions never shrink: a floor (or a value's low end) reached within the period is met."""
     if target.bound is Bound.MORE_THAN:
         return low > target.low
-    return False
+    if target.bound in (Bound.AT_MOST, Bound.LESS_THAN):
+        return False
+    return low >= target.low

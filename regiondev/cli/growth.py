@@ -22,14 +22,11 @@ _TABLE_COLUMNS = [
     "target_value",
     "years",
     "required_cagr",
-    "required_cagr_low",
-    "required_cagr_high",
     "historical_growth",
     "ratio",
     "classification",
     "verdict",
     "margin",
-    "margin_unit",
     "reason",
 ]
 
