@@ -56,6 +56,7 @@ from regiondev.model import (
     Period,
     PeriodKind,
 )
+from regiondev.quantity import Quantity
 
 __all__ = ["assess"]
 
@@ -602,16 +603,20 @@ def _share_points(
         for w in wholes:
             if w.period != p.period or w.basis != p.basis or w.unit != p.unit:
                 continue
-            piv, wiv = value_interval(p, part_ind), value_interval(w, whole_ind)
-            if wiv.low <= 0 or w.value <= 0:
+            if w.value <= 0 or not w.low > 0:
                 continue
-            value = 100 * p.value / w.value
-            high = 100 * piv.high / wiv.low
-            low = 100 * piv.low / wiv.high if math.isfinite(wiv.high) else 0.0
-            iv = Interval(low, high, piv.low_open, piv.high_open)
+            # intervals as everywhere in the tracker: an exact figure's rounding, a qualified
+            # figure's qualifier (突破5000 is (5000, ∞), not widened)
+            part_q = Quantity.interval(value_interval(p, part_ind), ids=(p.id,), expr=p.id)
+            whole_q = Quantity.interval(value_interval(w, whole_ind), ids=(w.id,), expr=w.id)
+            q = part_q / whole_q * 100
+            if not q.defined:
+                continue
+            iv = q.rounded
+            value = q.value if q.value is not None else 100 * p.value / w.value
             derivation = (
-                f"share = {p.id} / {w.id} × 100 = {fmt_number(p.value)} / {fmt_number(w.value)} "
-                f"× 100 = {value:.2f} %, interval {iv} from both figures' bounds and rounding"
+                f"share = {q.derivation} = {fmt_number(p.value)} / {fmt_number(w.value)} × 100 "
+                f"= {value:.2f} %, interval {iv} from both figures' bounds and rounding"
             )
             out.append((period_x(p.period), str(p.period), value, iv, (p.id, w.id), derivation))
     return _merge_same_time(out)
