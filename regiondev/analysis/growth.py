@@ -1,8 +1,11 @@
-"""Growth analysis: the growth each numeric target requires, against the growth on record.
+"""The target tracker: a verdict for every target, and the growth each requires.
 
-``growth(cat, deflator=None)`` returns one row per numeric target in the catalog (status
-``target``), never dropping one: either a required growth with its interval, or a stated
-``reason`` (no baseline, scope/measure/period differs, increment or share target …).
+``growth(cat, deflator=None, since=None, as_of=None)`` returns one row per target in the
+catalog (status ``target``), never dropping one: its verdict (``verdicts.py``: met / missed
+against an outcome for its period, no_outcome, a pace band while its period is to come, or
+not_assessable with the reason), and for a level or count the required growth with its
+interval, or a stated ``reason`` (no baseline, scope/measure/period differs …). Shares
+(percentage points a year) and flows (additions a year) get their pace in ``verdicts.py``.
 
 Conventions (also in ``GROWTH_COLUMNS``):
 
@@ -10,8 +13,9 @@ Conventions (also in ``GROWTH_COLUMNS``):
   ``historical_growth*``, ``deflator``. Target and base values stay in the catalog's unit
   (percent targets as printed, e.g. 7.5).
 - **Baseline**: an actual observation of the same region, indicator (hence measure and scope),
-  subject and breakdown, at the latest annual point before the target (a calendar-year level
-  belongs to that year's end; a count at an article's date belongs to that year). Cumulative
+  subject and breakdown, at the latest point in time before the target's end (a calendar-year
+  level at that year's end; a count at its date), on the fractional-year axis of
+  ``timeaxis.py``. Cumulative
   months/quarters and spans are not annual levels. A level the texts give only as part / share
   (e.g. GDP = high-tech value added / its share of GDP) is derived, with its derivation and
   input ids. All constraints on the baseline at that period (direct statements and
@@ -22,7 +26,8 @@ Conventions (also in ``GROWTH_COLUMNS``):
   (突破 3000 → (3000, ∞)). For the target, the rate is computed to its threshold (at_least /
   more_than: the rate needed is at least the computed one, ``required_direction``
   ``at_least``), or across its interval (approx, range, exact → ``about``).
-- **Years** = target anchor year − base anchor year (``identities.years_between``).
+- **Years** = x(target) − x(base) on the fractional-year axis (``timeaxis.years_between_x``):
+  2020 → 2025 is 5.0, a count at 2021-11-17 → 2025 is 4.1205 (never rounded).
 - **Required CAGR** = (target / base)^(1 / years) − 1, low from (base high, target low), high
   from (base low, target high). Its price basis is the target's (nominal for money levels).
 - **Growth-rate targets** (增长 7.5% 以上) are compared directly with the latest growth on record
@@ -40,8 +45,15 @@ Conventions (also in ``GROWTH_COLUMNS``):
   required interval. A nominal required rate against a real growth rate is ``basis_differs``
   unless a ``deflator`` d is given: the real rate g is then taken as nominal (1+g)(1+d) − 1
   (or a nominal rate as real (1+g)/(1+d) − 1 for a real target) and the note shows it.
-- **Trend**: with three or more annual values, a log-linear OLS trend projects the target
-  year with a 95 % prediction interval and P(meeting the target) (``trend.py``).
+- **Trend**: with three or more dated values (years and dates, within ``since``), a
+  log-linear OLS trend on the fractional-year axis projects the target's end with a 95 %
+  prediction interval and P(meeting the target) (``trend.py``) — only while the target's
+  period is to come (``as_of``); for a period over there is no projection and no ``p_met``.
+- **Window**: ``since`` (a year) leaves figures of periods starting before it out of the
+  history and the trend (the baseline stays the latest figure; stated in the note).
+- **Deflators as findings**: ``implied_deflator`` is the deflator that reconciles nominal
+  levels with the real growth printed between them (``deflators.py``), with its interval from
+  rounding; ``breakeven_deflator`` the deflator at which a nominal/real ratio reaches 0.95.
 
 Missing values are null, never NaN; unbounded interval ends are ±inf in the frame (null in JSON).
 """
