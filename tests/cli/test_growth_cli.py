@@ -188,3 +188,57 @@ increment = true
     # every other row is exactly what it is without the user's file
     others = [r for r in rows if r["target_id"] != "cs21-profit-target-2025"]
     assert others == [r for r in shipped if r["target_id"] != "cs21-profit-target-2025"]
+
+
+TRACKER_FIELDS = {
+    "verdict",
+    "verdict_text",
+    "margin",
+    "margin_unit",
+    "outcome_id",
+    "outcome_value",
+    "outcome_period",
+    "latest_id",
+    "latest_value",
+    "latest_period",
+    "required_pace",
+    "required_pace_unit",
+    "implied_deflator",
+    "breakeven_deflator",
+    "p_met",
+}
+
+
+def test_json_rows_carry_the_verdict_fields() -> None:
+    rows = json.loads(_ok(["growth", "--format", "json", "--as-of", "2026-06-30"]))
+    assert len(rows) == 20  # one per shipped target
+    for r in rows:
+        assert set(r) >= TRACKER_FIELDS | CONTRACT
+        assert r["verdict"] and r["verdict_text"]
+    gdp = next(r for r in rows if r["target_id"] == "zz21-gdp-target-2025")
+    # no 2025 figure: no outcome; the latest is the derived 3109.79 of 2020, 37.8 % short
+    assert gdp["verdict"] == "no_outcome" and gdp["margin"] == pytest.approx(-37.804, abs=1e-3)
+    # break-even deflator (1 + 0.95 × 0.099633) / 1.071 − 1 = 0.022083
+    assert gdp["breakeven_deflator"] == pytest.approx(0.022083, abs=1e-6)
+    assert gdp["p_met"] is None  # the period is over
+
+
+def test_as_of_before_the_end_gives_pace_verdicts() -> None:
+    rows = json.loads(
+        _ok(["growth", "--format", "json", "--as-of", "2021-12-31", "--deflator", "0.02"])
+    )
+    gdp = next(r for r in rows if r["target_id"] == "zz21-gdp-target-2025")
+    # (1.071)(1.02) − 1 = 0.09242; / 0.099633 = 0.928 → acceleration needed, period to come
+    assert gdp["verdict"] == "acceleration_needed"
+    assert gdp["required_pace"] == pytest.approx(0.099633, abs=1e-6)
+    assert gdp["required_pace_unit"] == "fraction_per_year"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--since", "20"], "--since"), (["--as-of", "2026-13-01"], "--as-of")],
+)
+def test_bad_since_and_as_of_exit_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["growth", *args])
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
