@@ -20,8 +20,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from regiondev.model import Bound
 from regiondev.numbers import (
@@ -698,6 +700,9 @@ class _Reader:
         out: list[tuple[int, str, str]] = []
         ctx_year: int | None = None
         doc_year = self.date.year if self.date else None
+        last_period = ""  # the last period found so far (两年平均: the period in force)
+        # 预计 and a target word: looked up once, at the first 全年
+        first_forecast, planned = -1, cast("bool | None", None)
         for m in _PERIOD_CUE.finditer(text):
             if _COMPARED_PERIOD.search(text, max(0, m.start() - 2), m.start()):
                 continue  # 比上半年, 较1—9月: the period compared with, not the figure's own
@@ -790,8 +795,11 @@ class _Reader:
             elif g == "fullyear":
                 # 预计全年: a forecast of the year in progress at the text's date
                 # (or a plan's: 全年计划新增…) — not the last year reported in full
+                if planned is None:
+                    first_forecast = text.find("预计")
+                    planned = _TARGET.search(text) is not None
                 forecast = (
-                    ("预计" in text[: m.start()] or _TARGET.search(text) is not None)
+                    (0 <= first_forecast <= m.start() - 2 or planned)
                     and ctx_year is None
                     and self.date
                 )
@@ -802,9 +810,8 @@ class _Reader:
             elif g == "two":
                 # 两年平均增长: the average over the two years to the period in force, which
                 # the catalog records as that period (2021Q1-Q3), never an earlier plan period
-                earlier = [p for _, p, _ in out if p]
                 y2 = self._year_for(None, ctx_year)
-                period = earlier[-1] if earlier else (str(y2) if y2 else "")
+                period = last_period or (str(y2) if y2 else "")
                 cue += " (to the period in force)" if period else " (needs the text's date)"
             elif g == "now":
                 if self.date is None:
@@ -814,6 +821,7 @@ class _Reader:
             if not period and g in ("mm", "firstn", "q", "q1", "half", "fullyear"):
                 cue += " (needs the text's date)"
             out.append((m.end(), period, cue))
+            last_period = period or last_period
         return out
 
     # -- sentences ---------------------------------------------------------------------------
@@ -899,14 +907,14 @@ def _aspirational(stext: str, tstart: int) -> bool:
     return strive != -1 and strive > stext.rfind("确保", 0, tstart)
 
 
+def _end(cue: tuple[int, str, str]) -> int:
+    return cue[0]
+
+
 def _nearest(cues: list[tuple[int, str, str]], pos: int) -> tuple[str, str] | None:
-    best = None
-    for end, value, cue in cues:
-        if end <= pos:
-            best = (value, cue)
-        else:
-            break
-    return best
+    """The last cue ending at or before ``pos`` (cues are in text order: a bisection)."""
+    i = bisect_right(cues, pos, key=_end)
+    return (cues[i - 1][1], cues[i - 1][2]) if i else None
 
 
 _PHONE = re.compile(r"\+?(?:[(（]0\d{2,3}[)）]\s*)?[\d\-,]{7,}")
@@ -1009,6 +1017,7 @@ def _sentence_claims(
         )
     out: list[Claim] = []
     prev_change, prev_end = "", -1
+    subjects: list[tuple[int, bool]] | None = None  # growth subjects, found at the first growth
     for tok in toks:
         tstart = tok.start
         start, end = base + tstart, base + tok.end
@@ -1050,10 +1059,12 @@ def _sentence_claims(
             )
             continue
         reason = ""
-        for a, b, raw in damaged:
-            if start < b and a < end:
-                reason = f"inside the byte-damaged run {raw!r}"
-                break
+        if damaged:
+            # the runs are in text order and do not overlap: the first ending after the
+            # token's start is the only one that can hold it
+            di = bisect_right(damaged, start, key=_run_end)
+            if di < len(damaged) and damaged[di][0] < end:
+                reason = f"inside the byte-damaged run {damaged[di][2]!r}"
         if not reason:
             reason = furniture
         unit = parsed.unit
@@ -1093,7 +1104,7 @@ def _sentence_claims(
         if unit == "percent" and kinds and kinds[0][0] <= tend:
             # the nearest kind cue of the figure's own clause (…年均增长15%以上,研发经费投入
             # 强度达到2.6%: the 2.6% is no growth)
-            kend, kkind, kcue = next(k for k in reversed(kinds) if k[0] <= tend)
+            kend, kkind, kcue = kinds[bisect_right(kinds, tend, key=_end) - 1]
             if kend > tstart or _CLAUSE_END.search(stext, kend, tstart) is None:
                 kind = kkind
                 cues.append(kcue)
@@ -1146,7 +1157,9 @@ def _sentence_claims(
         if region_cue:
             cues.append(region_cue)
         if kind == "growth":
-            basis = "nominal" if _growth_is_nominal(stext, tstart) else "real"
+            if subjects is None:
+                subjects = _growth_subjects(stext)
+            basis = "nominal" if _growth_is_nominal(subjects, tstart) else "real"
         elif kind == "level" and unit in ("cny_100m", "usd"):
             basis = "nominal"
         else:
@@ -1166,7 +1179,10 @@ def _sentence_claims(
             key = (kind, unit)
             clause = _clause_start(stext, tstart)
             own_subject = _CLAUSE_SUBJECT.search(stext, clause + 1, tstart) is not None
-            for iend, idx, word in reversed(indicators):
+            # those ending after the figure are never its cue: start before them
+            for iend, idx, word in reversed(
+                indicators[: bisect_right(indicators, tstart, key=_first)]
+            ):
                 if iend <= clause and own_subject:
                     break  # 全省数字经济规模突破1.8万亿元: the clause names its own subject
                 if iend <= tstart and (code := _INDICATOR_CODES[idx].get(key)):
@@ -1236,10 +1252,24 @@ _GROWTH_SUBJECT = re.compile(
 )
 
 
-def _growth_is_nominal(stext: str, tstart: int) -> bool:
-    """A growth rate of a money flow (current prices), judged by its sentence's last subject."""
-    subjects = [m.lastgroup for m in _GROWTH_SUBJECT.finditer(stext, 0, tstart)]
-    return bool(subjects) and subjects[-1] == "nominal"
+def _growth_subjects(stext: str) -> list[tuple[int, bool]]:
+    """The subjects a growth rate can be of, in text order: (end offset, a money flow?)."""
+    return [(m.end(), m.lastgroup == "nominal") for m in _GROWTH_SUBJECT.finditer(stext)]
+
+
+def _growth_is_nominal(subjects: list[tuple[int, bool]], tstart: int) -> bool:
+    """A growth rate of a money flow (current prices), judged by the last subject named
+    before it in its sentence (a bisection of the sentence's subjects)."""
+    i = bisect_right(subjects, tstart, key=_first)
+    return i > 0 and subjects[i - 1][1]
+
+
+def _first(item: tuple[int, object] | tuple[int, int, str]) -> int:
+    return item[0]
+
+
+def _run_end(run: tuple[int, int, str]) -> int:
+    return run[1]
 
 
 _SCALE_WORD = re.compile("|".join(SCALE_WORDS))
@@ -1310,7 +1340,10 @@ def _change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         and stext.startswith("产业", tend)
     ):
         return "sector name (第一/第二/第三产业: primary, secondary, tertiary), not a rank"
-    if not unit and (_RATIO_PART.match(stext, tend) or _RATIO_PART_BEFORE.search(stext, 0, tstart)):
+    if not unit and (
+        _RATIO_PART.match(stext, tend)
+        or _RATIO_PART_BEFORE.search(stext, max(0, tstart - 2), tstart)
+    ):
         return "part of a ratio (7.1:43.9:49.0): each part is a share; record it as one if wanted"
     if unit == "years" and _PLAN_NAME.match(stext, tend):
         return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
@@ -1360,6 +1393,39 @@ def _title_year(title: str, date: dt.date | None) -> str:
         return ""
     year = years.pop()
     return year if date is None or int(year) <= date.year else ""
+
+
+#: A "sentence" longer than this many characters (a table pasted as one line, a list with no
+#: full stop) is read in pieces cut at clause marks, so the cue work of each figure looks back
+#: over a bounded window and extraction stays linear in its input. Prose never comes near it
+#: (the longest sentence of the seeds has 302 characters).
+MAX_SENTENCE = 1000
+# Where a long sentence may be cut: after a clause mark (not a comma between digits: 1,254).
+_CUT = re.compile(r"[，、；：:\s]|,(?!\d)")
+# What a cut with no clause mark near avoids splitting: the characters of a number.
+_NUMBER_CHAR = frozenset("0123456789.%％")
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """The sentences of a clean line, (start, text); an overlong one in pieces of at most
+    ``MAX_SENTENCE`` characters, each cut after the last clause mark in its second half
+    (else before a run of digits, else anywhere)."""
+    for sm in _SENTENCE.finditer(text):
+        a, n = sm.span()
+        while n - a > MAX_SENTENCE:
+            limit = a + MAX_SENTENCE
+            cut = -1
+            for cm in _CUT.finditer(text, a + MAX_SENTENCE // 2, limit):
+                cut = cm.end()
+            if cut == -1:
+                cut = limit
+                while cut > limit - 64 and text[cut - 1] in _NUMBER_CHAR:
+                    cut -= 1
+                if cut == limit - 64:
+                    cut = limit
+            yield a, text[a:cut]
+            a = cut
+        yield a, text[a:n]
 
 
 def _furniture_lines(raw_lines: list[str]) -> tuple[set[int], dict[int, str]]:
@@ -1451,14 +1517,13 @@ def extract_text(
             # year an earlier paragraph named (2022年…。\n前三季度… in a 2023 report is 2023)
             reader.last_year = None
         reason = furniture.get(i, "")
-        for sm in _SENTENCE.finditer(text):
-            stext = sm.group(0)
+        for sstart_in_line, stext in _sentences(text):
             if cand_search(stext) is None:
                 continue
             toks = _scan_clauses(stext)
             if not toks:
                 continue
-            sent = sentence_of(stext, offset + sm.start(), para)
+            sent = sentence_of(stext, offset + sstart_in_line, para)
             claims.extend(_sentence_claims(reader, toks, sent, para, reason, damaged))
             # what this sentence establishes for the next ones
             para.target = sent.status_target and not sent.explicit_actual
