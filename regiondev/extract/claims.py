@@ -25,6 +25,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple, cast
 
+from regiondev.extract.resolve_place import (
+    detect_region,
+    region_code,
+    respective,
+    sentence_places,
+    subject_of,
+)
 from regiondev.model import Bound
 from regiondev.numbers import (
     MOBILE_NUMBER,
@@ -45,6 +52,7 @@ __all__ = [
     "Claim",
     "DocClaims",
     "detect_date",
+    "detect_region",
     "extract_text",
     "parse_date",
     "region_code",
@@ -222,150 +230,6 @@ _FOOTER = _keywords(
     "联系我们",
 )
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
-
-# Regions: the four the model knows, and other provinces and cities by their Chinese names.
-_REGION_CODES = {
-    "湖南": "hunan",
-    "长沙": "changsha",
-    "長沙": "changsha",
-    "株洲": "zhuzhou",
-    "全国": "china",
-    "全國": "china",
-    "我国": "china",
-    "我國": "china",
-}
-_OTHER_PLACES = [
-    "北京",
-    "天津",
-    "上海",
-    "重庆",
-    "河北",
-    "山西",
-    "辽宁",
-    "吉林",
-    "黑龙江",
-    "江苏",
-    "浙江",
-    "安徽",
-    "福建",
-    "江西",
-    "山东",
-    "河南",
-    "湖北",
-    "广东",
-    "海南",
-    "四川",
-    "贵州",
-    "云南",
-    "陕西",
-    "甘肃",
-    "青海",
-    "台湾",
-    "内蒙古",
-    "广西",
-    "西藏",
-    "宁夏",
-    "新疆",
-    "香港",
-    "澳门",
-    "深圳",
-    "广州",
-    "武汉",
-    "成都",
-    "杭州",
-    "南京",
-    "西安",
-    "郑州",
-    "苏州",
-    "合肥",
-    "南昌",
-    "太原",
-    "济南",
-    "青岛",
-    "厦门",
-    "宁波",
-    "湘潭",
-    "衡阳",
-    "岳阳",
-    "常德",
-    "益阳",
-    "郴州",
-    "永州",
-    "怀化",
-    "娄底",
-    "邵阳",
-    "张家界",
-    "湘西",
-    "长株潭",
-]
-# Counties, districts and zones of Changsha and Zhuzhou: name → (the city, the subject). A
-# figure of one is the city's region with the part as its subject, the catalog's convention.
-_SUB_AREAS = {
-    name: (city, name)
-    for city, names in (
-        (
-            "changsha",
-            "长沙县 浏阳 宁乡 望城区 芙蓉区 天心区 岳麓区 开福区 雨花区 "
-            "长沙高新区 长沙经开区 湘江新区 麓谷",
-        ),
-        ("zhuzhou", "醴陵 攸县 茶陵 炎陵 渌口区 芦淞区 荷塘区 石峰区 天元区 株洲高新区 株洲经开区"),
-    )
-    for name in names.split()
-}
-# county-level cities: their 全市 is the county's
-_COUNTY_CITIES = frozenset({"醴陵", "浏阳", "宁乡"})
-# a place named in a street (黄河北路, 湖南路) is no place of the text
-_REGION_RE = re.compile(
-    "(?:"
-    + "|".join(
-        sorted(
-            [*_REGION_CODES, *_OTHER_PLACES, *_SUB_AREAS, "全市", "全省", "全区"],
-            key=len,
-            reverse=True,
-        )
-    )
-    + ")(?![路街])"
-)
-_COMPARISON = re.compile(r"(?:同类|同行业)?(?:第|首位|前列|百强|省会|重点城市|唯一|领先)")
-_NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信息化部")
-_HUNAN_SET = {
-    "hunan",
-    "changsha",
-    "zhuzhou",
-    "湘潭",
-    "衡阳",
-    "岳阳",
-    "常德",
-    "益阳",
-    "郴州",
-    "永州",
-    "怀化",
-    "娄底",
-    "邵阳",
-    "张家界",
-    "湘西",
-}
-_CITIES = {
-    "changsha",
-    "zhuzhou",
-    *list(_HUNAN_SET - {"hunan"}),
-    "深圳",
-    "广州",
-    "武汉",
-    "成都",
-    "杭州",
-    "南京",
-    "西安",
-    "郑州",
-    "苏州",
-    "合肥",
-    "南昌",
-    "太原",
-    "济南",
-    "青岛",
-    "厦门",
-    "宁波",
-}
 
 # Status: words that make a figure a target.
 _YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
@@ -560,81 +424,6 @@ def detect_date(raw: str) -> dt.date | None:
         if (m := _BYLINE.search(line)) and (d := parse_date(line[m.start() :])):
             return d
     return None
-
-
-def _region_code(name: str) -> str:
-    if name in _SUB_AREAS:
-        return _SUB_AREAS[name][0]
-    return _REGION_CODES.get(name, name)
-
-
-_MODEL_REGIONS = frozenset(_REGION_CODES.values())
-_PLACE_SUFFIX = re.compile(
-    r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|州)$"
-)
-
-
-def region_code(name: str) -> str | None:
-    """The code of a region given by a user: a model code (hunan…), or a place in Chinese,
-    with or without 省/市 (湖南省 → hunan, 湘潭市 → 湘潭); None if regiondev does not know it."""
-    name = name.strip()
-    if name.lower() in _MODEL_REGIONS:
-        return name.lower()
-    for candidate in (name, _PLACE_SUFFIX.sub("", name)):
-        if candidate in _REGION_CODES:
-            return _REGION_CODES[candidate]
-        if candidate in _SUB_AREAS:
-            return _SUB_AREAS[candidate][0]
-        if candidate in _OTHER_PLACES:
-            return candidate
-    return None
-
-
-_NATIONAL_NAMES = frozenset({"全国", "全國", "我国", "我國"})
-# Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.
-_FIELD_BEFORE = ("占", "居", "比", "较", "与", "于", "超")
-# Places listed together (长沙、株洲、湘潭 / 长沙和株洲), perhaps with 市 after each.
-_PLACE_JOIN = re.compile(r"[市省县区]?(?:、|和|及)")
-_YARDSTICK_BEFORE = re.compile(r"(?:占|居|比|较|[高低快慢优大小多少]于|超过)$")
-
-
-def _is_comparison_field(text: str, m: re.Match[str]) -> bool:
-    """A place named as the field a figure is compared in, not as the subject."""
-    if _COMPARISON.match(text, m.end()):
-        return True
-    # 占全国比重 / 居全国 / 比全国: the nation as the yardstick (占全市总量 stays the city's)
-    if m.group(0) in _NATIONAL_NAMES and m.start() > 0 and text[m.start() - 1] in _FIELD_BEFORE:
-        return True
-    # 湘潭…占全省比重, 增速高于全省: a place after a word of comparison is the yardstick
-    # (but 占全市总量 is the city's own total, as it always was)
-    return (
-        m.group(0) not in ("全市", "全区")
-        and _YARDSTICK_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
-    )
-
-
-def detect_region(raw: str) -> str:
-    """The region a text is mostly about: the most named place (national words count half).
-
-    A place named as a field of comparison (居全国第4位, 占全省比重) does not count.
-    """
-    counts: dict[str, float] = {}
-    province = 0  # 全省: the province, Hunan when the places named are Hunan's
-    for m in _REGION_RE.finditer(raw):
-        name = m.group(0)
-        if _is_comparison_field(raw, m):
-            continue
-        if name in ("全市", "全省", "全区"):
-            province += name == "全省"
-            continue
-        code = _region_code(name)
-        counts[code] = counts.get(code, 0.0) + 1.0
-    if province and any(code in _HUNAN_SET for code in counts):
-        counts["hunan"] = counts.get("hunan", 0.0) + province
-    national = sum(1 for _ in _NATIONAL_HINT.finditer(raw))
-    counts["china"] = counts.get("china", 0.0) + 0.5 * national
-    best = max(counts.items(), key=lambda kv: kv[1])
-    return best[0] if best[1] > 0 else ""
 
 
 @dataclass(slots=True)
@@ -850,20 +639,7 @@ class _Reader:
             target, cue = True, "target context of the previous sentence"
         # places named as subjects (not 全国第4位, 占全国比重: fields of comparison); a figure
         # takes the nearest one before it (株洲…在全国168个重点城市中: 168 is national)
-        places: list[tuple[int, str, str]] = []
-        for m3 in _REGION_RE.finditer(text):
-            if _is_comparison_field(text, m3):
-                continue
-            name = m3.group(0)
-            if places and _PLACE_JOIN.fullmatch(text, places[-1][0], m3.start()):
-                # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own
-                joined = f"{places[-1][2]}、{name}"
-                places[-1] = (m3.end(), joined, joined)
-            elif name == "全市" and para.region_cue in _COUNTY_CITIES:
-                # 醴陵市…。全市…: the county-level city the paragraph is about
-                places.append((m3.end(), para.region, para.region_cue))
-            else:
-                places.append((m3.end(), self._resolve_region(name, para.region), name))
+        places = sentence_places(text, self.region, para.region, para.region_cue)
         region, region_cue = (places[0][1], places[0][2]) if places else ("", "")
         kinds = [
             (m.end(), "growth" if m["growth"] else "share", m.group(0))
@@ -886,19 +662,6 @@ class _Reader:
             kinds=kinds,
             indicators=indicators,
         )
-
-    def _resolve_region(self, name: str, para_region: str = "") -> str:
-        if name == "全市":
-            # the city the paragraph is about (株洲市…。前三季度全市…), else the text's
-            for region in (para_region, self.region):
-                if region in _CITIES:
-                    return region
-            return ""
-        if name == "全省":
-            return "hunan" if self.region in _HUNAN_SET else ""
-        if name == "全区":
-            return self.region
-        return _region_code(name)
 
 
 def _aspirational(stext: str, tstart: int) -> bool:
@@ -937,22 +700,6 @@ _new_claim = tuple.__new__
 # Enum .value is a descriptor call; these are plain lookups.
 _KIND_VALUE = {k: k.value for k in TokenKind}
 _BOUND_VALUE = {b: b.value for b in Bound}
-
-
-def _respective(
-    reader: _Reader, stext: str, toks: list[Token], tstart: int, places: str
-) -> tuple[str, str, str] | None:
-    """长沙、株洲…分别增长8%和9%: the figure's own place (region, cue, name), by its order
-    after 分别."""
-    names = places.split("、")
-    at = stext.rfind("分别", 0, tstart)
-    if at == -1:
-        return None
-    i = sum(1 for t in toks if at <= t.start < tstart and t.kind is TokenKind.FIGURE)
-    if i >= len(names):
-        return None
-    cue = f"{names[i]} (分别: the {i + 1}. of {places})"
-    return reader._resolve_region(names[i]), cue, names[i]
 
 
 def _sentence_claims(
@@ -1152,7 +899,7 @@ def _sentence_claims(
             near_r if near_r is not None else (sentence_region, sentence_region_cue)
         )
         place = region_cue
-        if "、" in region and (own := _respective(reader, stext, toks, tstart, region)):
+        if "、" in region and (own := respective(stext, toks, tstart, region, reader.region)):
             region, region_cue, place = own
         if region_cue:
             cues.append(region_cue)
@@ -1225,7 +972,7 @@ def _sentence_claims(
                     parsed.step,
                     sstart,
                     send,
-                    _SUB_AREAS[place][1] if place in _SUB_AREAS else "",
+                    subject_of(place),
                 ),
             )
         )
