@@ -44,6 +44,7 @@ from regiondev.numbers import (
     parse_figure,
     scan,
 )
+from regiondev.periods import PERIOD_CUE
 from regiondev.text import clean_length, clean_lines
 
 __all__ = [
@@ -248,28 +249,6 @@ _ACTUAL_NOW = re.compile(
 
 # Periods.
 # The leading look-ahead lets the regex engine reject most positions with one set test.
-_PERIOD_CUE = re.compile(
-    r"(?=[\d十前上下第一二三四过近未今本去明目当截现如到至两全年])"
-    r"(?:(?P<yr>(?P<yr_a>(?:19|20)\d{2})\s*[—\-－~～至到]\s*(?P<yr_b>(?:19|20)\d{2})年)"
-    r"|(?P<ym>(?P<ym_y>(?:19|20)\d{2})年(?P<ym_a>\d{1,2})\s*[—\-－~～至到]\s*(?P<ym_b>\d{1,2})月)"
-    r"|(?P<mm>(?P<mm_a>\d{1,2})\s*[—\-－~～至]\s*(?P<mm_b>\d{1,2})月)"
-    r"|(?P<firstn>(?:(?P<fn_y>(?:19|20)\d{2})年)?前\s*(?P<fn_n>\d{1,2}|[一二两三四五六七八九十]{1,3})"
-    r"\s*个?月)"
-    r"|(?P<q>(?:(?P<q_y>(?:19|20)\d{2})年)?前\s*(?P<q_n>[1-4一二三四])\s*个?季度)"
-    r"|(?P<q1>(?:(?P<q1_y>(?:19|20)\d{2})年)?(?:第)?(?P<q1_n>[1-4一二三四])\s*季度)"
-    r"|(?P<half>(?:(?P<h_y>(?:19|20)\d{2})年)?(?P<h>[上下])半年)"
-    r"|(?P<fyp>十(?P<fyp_n>[一二三四五六七八九])五)"
-    r"|(?P<past>(?:过去|近)(?P<past_n>\d{1,2}|[一二三四五六七八九十])年)"
-    r"|(?P<future>未来(?P<fut_n>\d{1,2}|[一二三四五六七八九十])年)"
-    r"|(?P<mon>(?:(?P<mon_y>(?:19|20)\d{2})年)?(?P<mon_n>\d{1,2})月(?:份|当月))"
-    r"|(?P<mon1>(?<=其中)(?P<mon1_n>\d{1,2})月(?![份\d]))"
-    r"|(?P<upto>截至(?:(?P<up_y>(?:19|20)\d{2})年)?(?P<up_m>\d{1,2})月(?:底|末))"
-    r"|(?P<ydate>(?P<yd_y>(?:19|20)\d{2})年(?P<yd_m>\d{1,2})月(?P<yd_d>\d{1,2})日)"
-    r"|(?P<year>(?P<to>到|至)?(?P<y>(?:19|20)\d{2})年(?P<yq>底|末|初|中)?)"
-    r"|(?P<ytd>(?:今年|本年|年初)以来)|(?P<this>今年|本年)|(?P<lastyear>去年|上年)|(?P<nextyear>明年)"
-    r"|(?P<now>目前|当前|截至目前|现在|如今)"
-    r"|(?P<two>两年平均)|(?P<fullyear>全年))"
-)
 # 比上年 / 较上年 / 与上年 / 同上年: the year a figure is compared with.
 _COMPARED_WITH = "比较与同"
 _COMPARED_PERIOD = re.compile(r"(?<!占)[比较][“\"‘']?$")
@@ -492,7 +471,7 @@ class _Reader:
         last_period = ""  # the last period found so far (两年平均: the period in force)
         # 预计 and a target word: looked up once, at the first 全年
         first_forecast, planned = -1, cast("bool | None", None)
-        for m in _PERIOD_CUE.finditer(text):
+        for m in PERIOD_CUE.finditer(text):
             if _COMPARED_PERIOD.search(text, max(0, m.start() - 2), m.start()):
                 continue  # 比上半年, 较1—9月: the period compared with, not the figure's own
             cue = m.group(0)
@@ -518,6 +497,8 @@ class _Reader:
             elif g == "q":
                 n = m["q_n"]
                 q = int(n) if n.isdigit() else _CN_SMALL[n]
+                if not 1 <= q <= 4:
+                    continue  # 前5季度: no quarter
                 y2 = self._year_for(m["q_y"], ctx_year, 3 * q)
                 period = f"{y2}Q1-Q{q}" if y2 else ""
             elif g == "q1":
