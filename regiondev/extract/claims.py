@@ -17,20 +17,28 @@ of a sentence (status, region, the default period) is done once per sentence.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
+from regiondev.extract.resolve_period import PeriodResolver
 from regiondev.extract.resolve_place import (
     detect_region,
     region_code,
     respective,
     sentence_places,
     subject_of,
+)
+from regiondev.extract.resolve_status import (
+    ACTUAL_NOW,
+    DONE,
+    FORECAST,
+    PERIOD_AHEAD,
+    aspirational,
+    sentence_status,
 )
 from regiondev.model import Bound
 from regiondev.numbers import (
@@ -44,7 +52,6 @@ from regiondev.numbers import (
     parse_figure,
     scan,
 )
-from regiondev.periods import PERIOD_CUE
 from regiondev.text import clean_length, clean_lines
 
 __all__ = [
@@ -144,7 +151,6 @@ _CAND = re.compile(
 )
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
-_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # Clauses: a comma ends one unless it sits between digits (1,254家). No token crosses one.
 _CLAUSE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d))+")
 
@@ -232,42 +238,6 @@ _FOOTER = _keywords(
 )
 _DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
 
-# Status: words that make a figure a target.
-_YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
-_TARGET = re.compile(
-    r"力争|目标|确保|预计到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
-    r"(?<!按)计划(?:到|在|新增|建成|建设|推动|实现|完成|投资|打造|引进|培育|用)|"
-    r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成|建设|推动|培育|打造|引进|新建)|"
-    r"(?:还|仍|更)?要(?:再)?(?:建设|推动|培育|打造|新增|引进|实施|建成|新建)"
-)
-# Words of what has happened: such a sentence never inherits its paragraph's target context.
-# 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
-_FORECAST = re.compile(r"预计(?!到)")
-_ACTUAL_NOW = re.compile(
-    r"目前|当前|截至|已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)|现有|排名|位列|位居|名列|荣获|入选|获评|获批|实现了|完成了"
-)
-
-# Periods.
-# The leading look-ahead lets the regex engine reject most positions with one set test.
-# 比上年 / 较上年 / 与上年 / 同上年: the year a figure is compared with.
-_COMPARED_WITH = "比较与同"
-_COMPARED_PERIOD = re.compile(r"(?<!占)[比较][“\"‘']?$")
-# The year of 今年/去年/明年 in a text with no date: known to be some year, not which.
-_UNKNOWN_YEAR = -1
-_CN_SMALL = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
-
 # Kinds of percent figures: the nearest cue before the figure decides.
 _KIND_CUE = re.compile(
     r"(?=[增同年下回降减负占比份率依覆环涨上])"
@@ -352,18 +322,6 @@ _UNIT_KIND = {
 }
 
 
-def _small_number(text: str) -> int:
-    """1–99 written in digits or Chinese numerals (十, 十一, 二十三); 0 if not such a number."""
-    if text.isdigit():
-        return int(text)
-    if text in _CN_SMALL:
-        return _CN_SMALL[text]
-    tens, sep, ones = text.partition("十")
-    if not sep or (tens and tens not in _CN_SMALL) or (ones and ones not in _CN_SMALL):
-        return 0
-    return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[ones] if ones else 0)
-
-
 # A line that is only a date (and perhaps a time), perhaps after the issuing body:
 # 2024年3月28日, 2022-11-30 18:53, 湖南省工业和信息化厅　2023年12月20日.
 _DATE_LINE = re.compile(
@@ -432,192 +390,19 @@ class _Sentence:
     indicators: list[tuple[int, int, str]]  # (end offset, rule index, cue)
 
 
-class _Reader:
+class _Reader(PeriodResolver):
     """Per-document state: date, default region, last explicit year."""
 
     def __init__(self, source: str, date: dt.date | None, region: str) -> None:
+        super().__init__(date)
         self.source = source
-        self.date = date
         self.region = region
-        self.last_year: int | None = None
-        #: The one year a title names (2023年…统计公报), when not after the text's date.
-        self.title_year = ""
-
-    # -- periods ---------------------------------------------------------------------------
-    def _year_for(
-        self, explicit: str | None, context_year: int | None, end_month: int = 0
-    ) -> int | None:
-        """The year of a period printed without one: the sentence's, the text's last, or the
-        text's date — the year before it when the period would end after the date (前10个月 in
-        a text of 5 January reports the previous year)."""
-        if explicit:
-            return int(explicit)
-        if context_year == _UNKNOWN_YEAR:
-            return None
-        if context_year is not None:
-            return context_year
-        if self.last_year is not None:
-            return self.last_year
-        if self.title_year:
-            return int(self.title_year)
-        if self.date is None:
-            return None
-        return self.date.year - 1 if end_month > self.date.month else self.date.year
-
-    def periods(self, text: str) -> list[tuple[int, str, str]]:
-        out: list[tuple[int, str, str]] = []
-        ctx_year: int | None = None
-        doc_year = self.date.year if self.date else None
-        last_period = ""  # the last period found so far (两年平均: the period in force)
-        # 预计 and a target word: looked up once, at the first 全年
-        first_forecast, planned = -1, cast("bool | None", None)
-        for m in PERIOD_CUE.finditer(text):
-            if _COMPARED_PERIOD.search(text, max(0, m.start() - 2), m.start()):
-                continue  # 比上半年, 较1—9月: the period compared with, not the figure's own
-            cue = m.group(0)
-            period = ""
-            # The alternatives are top-level named groups; lastgroup names the one that matched.
-            g = m.lastgroup
-            if g == "yr":
-                a, b = int(m["yr_a"]), int(m["yr_b"])
-                ctx_year = b
-                period = f"{a}-{b}" if a < b else ""
-            elif g == "ym":
-                y, a, b = int(m["ym_y"]), int(m["ym_a"]), int(m["ym_b"])
-                ctx_year = y
-                period = f"{y}M{a:02d}-M{b:02d}" if 1 <= a <= b <= 12 else ""
-            elif g == "mm":
-                a, b = int(m["mm_a"]), int(m["mm_b"])
-                y2 = self._year_for(None, ctx_year, b)
-                period = f"{y2}M{a:02d}-M{b:02d}" if y2 and 1 <= a <= b <= 12 else ""
-            elif g == "firstn":
-                months = _small_number(m["fn_n"])
-                y2 = self._year_for(m["fn_y"], ctx_year, months)
-                period = f"{y2}M01-M{months:02d}" if y2 and 1 <= months <= 12 else ""
-            elif g == "q":
-                n = m["q_n"]
-                q = int(n) if n.isdigit() else _CN_SMALL[n]
-                if not 1 <= q <= 4:
-                    continue  # 前5季度: no quarter
-                y2 = self._year_for(m["q_y"], ctx_year, 3 * q)
-                period = f"{y2}Q1-Q{q}" if y2 else ""
-            elif g == "q1":
-                n = m["q1_n"]
-                q = int(n) if n.isdigit() else _CN_SMALL[n]
-                y2 = self._year_for(m["q1_y"], ctx_year, 3 * q)
-                period = f"{y2}Q{q}-Q{q}" if y2 else ""
-            elif g == "half":
-                y2 = self._year_for(m["h_y"], ctx_year, 6 if m["h"] == "上" else 12)
-                period = (f"{y2}M01-M06" if m["h"] == "上" else f"{y2}M07-M12") if y2 else ""
-            elif g == "fyp":
-                n = 10 + _CN_SMALL[m["fyp_n"]]
-                first = 1953 + 5 * (n - 1) + 3  # the 1963-65 adjustment years shift plans 3+
-                period = f"{first}-{first + 4}"
-            elif g == "past":
-                n_text = m["past_n"]
-                n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
-                if doc_year and n == 1:
-                    period = str(doc_year - 1)  # 过去一年: the year before the text's
-                else:
-                    period = f"{doc_year - n}-{doc_year - 1}" if doc_year and n > 1 else ""
-            elif g == "future":
-                n_text = m["fut_n"]
-                n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
-                period = f"{doc_year}-{doc_year + n - 1}" if doc_year and n > 1 else ""
-            elif g == "mon":
-                n = int(m["mon_n"])
-                y2 = self._year_for(m["mon_y"], ctx_year, n)
-                period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
-            elif g == "mon1":
-                n = int(m["mon1_n"])  # 1—5月…,其中5月增长8.4%: the month alone
-                y2 = self._year_for(None, ctx_year, n)
-                period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
-            elif g == "upto":
-                n = int(m["up_m"])
-                y2 = self._year_for(m["up_y"], ctx_year, n)
-                if y2 and 1 <= n <= 12:
-                    last = calendar.monthrange(y2, n)[1]
-                    period = f"{y2}-{n:02d}-{last:02d}"  # a level at the month's end
-            elif g == "ytd":
-                # 今年以来: from January to a month the text does not print
-                out.append((m.end(), "", cue + " (the year to a month not printed: fill in)"))
-                continue
-            elif g == "ydate":
-                try:
-                    d = dt.date(int(m["yd_y"]), int(m["yd_m"]), int(m["yd_d"]))
-                except ValueError:
-                    continue
-                ctx_year = d.year
-                period = d.isoformat()
-            elif g == "year":
-                ctx_year = int(m["y"])
-                period = m["y"]
-            elif g in ("this", "lastyear", "nextyear"):
-                if g == "lastyear" and m.start() and text[m.start() - 1] in _COMPARED_WITH:
-                    continue  # 比上年提高: the year compared with, not the figure's own
-                if doc_year is None:
-                    ctx_year = _UNKNOWN_YEAR  # 今年一季度: the quarter of an unknown year
-                    out.append((m.end(), "", cue + " (needs the text's date)"))
-                    continue
-                shift = -1 if g == "lastyear" else (1 if g == "nextyear" else 0)
-                ctx_year = doc_year + shift
-                period = str(ctx_year)
-            elif g == "fullyear":
-                # 预计全年: a forecast of the year in progress at the text's date
-                # (or a plan's: 全年计划新增…) — not the last year reported in full
-                if planned is None:
-                    first_forecast = text.find("预计")
-                    planned = _TARGET.search(text) is not None
-                forecast = (
-                    (0 <= first_forecast <= m.start() - 2 or planned)
-                    and ctx_year is None
-                    and self.date
-                )
-                y2 = (
-                    self.date.year if forecast and self.date else self._year_for(None, ctx_year, 12)
-                )
-                period = str(y2) if y2 else ""
-            elif g == "two":
-                # 两年平均增长: the average over the two years to the period in force, which
-                # the catalog records as that period (2021Q1-Q3), never an earlier plan period
-                y2 = self._year_for(None, ctx_year)
-                period = last_period or (str(y2) if y2 else "")
-                cue += " (to the period in force)" if period else " (needs the text's date)"
-            elif g == "now":
-                if self.date is None:
-                    out.append((m.end(), "", cue + " (needs the text's date)"))
-                    continue
-                period = self.date.isoformat()
-            if not period and g in ("mm", "firstn", "q", "q1", "half", "fullyear"):
-                cue += " (needs the text's date)"
-            out.append((m.end(), period, cue))
-            last_period = period or last_period
-        return out
 
     # -- sentences ---------------------------------------------------------------------------
     def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
         doc_year = self.date.year if self.date else None
-        target, cue = False, ""
-        past_year = False
-        for m in _YEAR_TARGET.finditer(text):
-            y = int(m[1])
-            if doc_year is None or y >= doc_year:
-                target, cue = True, m.group(0)
-                break
-            past_year = True
-        if not target and (m2 := _TARGET.search(text)):
-            target, cue = True, m2.group(0)
-        explicit_actual = bool(_ACTUAL_NOW.search(text)) or past_year
         periods = self.periods(text)
-        if not target and doc_year is not None:
-            # a period that ends after the text's date (十四五 = 2021-2025 in 2022) is a plan
-            future = [
-                p for _, p, _ in periods if (ys := _YEARS.findall(p)) and int(ys[-1]) > doc_year
-            ]
-            if future:
-                target, cue = True, f"{future[0]} is after the text's date"
-        if not target and not explicit_actual and not periods and para.target:
-            target, cue = True, "target context of the previous sentence"
+        target, cue, explicit_actual = sentence_status(text, doc_year, periods, para.target)
         # places named as subjects (not 全国第4位, 占全国比重: fields of comparison); a figure
         # takes the nearest one before it (株洲…在全国168个重点城市中: 168 is national)
         places = sentence_places(text, self.region, para.region, para.region_cue)
@@ -635,7 +420,7 @@ class _Reader:
             status_target=target,
             status_cue=cue,
             explicit_actual=explicit_actual,
-            forecast_at=m4.start() if (m4 := _FORECAST.search(text)) else -1,
+            forecast_at=m4.start() if (m4 := FORECAST.search(text)) else -1,
             periods=periods,
             region=region,
             region_cue=region_cue,
@@ -643,12 +428,6 @@ class _Reader:
             kinds=kinds,
             indicators=indicators,
         )
-
-
-def _aspirational(stext: str, tstart: int) -> bool:
-    """力争 covers what follows it, until a 确保 (a firm pledge) takes over."""
-    strive = stext.rfind("力争", 0, tstart)
-    return strive != -1 and strive > stext.rfind("确保", 0, tstart)
 
 
 def _end(cue: tuple[int, str, str]) -> int:
@@ -809,15 +588,15 @@ def _sentence_claims(
         if (
             status == "actual"
             and 0 <= sent.forecast_at < tstart
-            and _ACTUAL_NOW.search(stext, sent.forecast_at, tstart) is None
+            and ACTUAL_NOW.search(stext, sent.forecast_at, tstart) is None
         ):
             # 预计全年增长6%: a forecast (but 预计…,1-11月已完成…: what happened)
             tstatus, tcue = "target", "预计: a forecast"
         elif status == "target":
             # 全年计划新增2000家,1—11月已新增1812家 / 全市已新增500家,到2025年将达到3000家:
             # what 已 says happened, after the target cue or before it
-            done = _DONE.search(stext, status_at + 1 if status_at < tstart else 0, tstart)
-            if done is not None and not _PERIOD_AHEAD.search(stext, done.end(), tstart):
+            done = DONE.search(stext, status_at + 1 if status_at < tstart else 0, tstart)
+            if done is not None and not PERIOD_AHEAD.search(stext, done.end(), tstart):
                 tstatus, tcue = "actual", f"{done.group(0)}: what happened"
         if tstatus == "actual" and parsed.bound is Bound.AT_LEAST and figure.startswith("达到"):
             # 达到X in a report of what happened is the level reached (exact at its printed
@@ -949,7 +728,7 @@ def _sentence_claims(
                     "; ".join(dict.fromkeys(c for c in cues if c)),
                     reason,
                     _KIND_VALUE[tok.kind],
-                    _aspirational(stext, tstart),
+                    aspirational(stext, tstart),
                     parsed.step,
                     sstart,
                     send,
@@ -1016,9 +795,6 @@ _MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,1
 _RATIO_PART = re.compile(r"[:：∶]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
 _CLAUSE_END = re.compile(r"[，,]")
-# a target year after a word of what happened (已完成…,到2025年…) starts a target again
-_DONE = re.compile(r"已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)")
-_PERIOD_AHEAD = re.compile(r"(?:到|至)(?:19|20)\d{2}年")
 _MONTH_ON_MONTH = re.compile(r"环比")
 # Nouns that make a clause's own subject: a cue of an earlier clause is not its figure's
 # (but 总量/规模 refer back to it: 地区生产总值年均增长7.1%,总量突破3000亿元).
