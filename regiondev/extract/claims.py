@@ -9,10 +9,19 @@ Dates, periods, phone and licence numbers, plan structures, figures inside damag
 page furniture (navigation, related-headline lists, bylines, footers) are kept in the list
 with a ``set_aside_reason`` — never silently dropped.
 
+This module assembles; each field has its resolver, which returns the value and the cue that
+decided it: ``resolve_period`` (the one period grammar of ``regiondev.periods``),
+``resolve_place`` (the gazetteer of ``data/places.toml``), ``resolve_status``, ``resolve_kind``
+and ``resolve_indicator``; ``furniture`` finds bylines, footers and the text's date. Cue words
+are data (``data/cues.toml``, read by ``lexicon``).
+
 Only lines and sentences that can hold a number are cleaned and scanned: ``clean`` works line
 by line and no token crosses a sentence end, so this gives the same tokens as scanning the
 whole clean text (tests check it on the seeds). Cue work that is the same for every token
-of a sentence (status, region, the default period) is done once per sentence.
+of a sentence (status, region, the default period) is done once per sentence. A sentence
+longer than ``MAX_SENTENCE`` (a table pasted as one line) is read in pieces cut at clause
+marks, and every look-back of a figure is a bisection or a bounded window: extraction time
+is linear in the input.
 """
 
 from __future__ import annotations
@@ -24,6 +33,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from regiondev.extract.furniture import detect_date, furniture_lines, parse_date, title_year
+from regiondev.extract.resolve_indicator import (
+    INDICATOR_RE,
+    clause_start,
+    growth_is_nominal,
+    growth_subjects,
+    guess_indicator,
+)
+from regiondev.extract.resolve_kind import (
+    CHANGE_REASONS,
+    KIND_CUE,
+    KIND_REASON,
+    UNIT_KIND,
+    change_reason,
+    code_reason,
+)
 from regiondev.extract.resolve_period import PeriodResolver
 from regiondev.extract.resolve_place import (
     detect_region,
@@ -42,9 +67,7 @@ from regiondev.extract.resolve_status import (
 )
 from regiondev.model import Bound
 from regiondev.numbers import (
-    MOBILE_NUMBER,
     MONEY_UNITS,
-    SCALE_WORDS,
     FigureParseError,
     ParsedFigure,
     Token,
@@ -154,214 +177,6 @@ _YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
 # Clauses: a comma ends one unless it sits between digits (1,254家). No token crosses one.
 _CLAUSE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d))+")
 
-# Page furniture: keywords written with optional pinyin annotations and traditional forms.
-_TRAD = {
-    "发": "發",
-    "时": "時",
-    "间": "間",
-    "来": "來",
-    "阅": "閱",
-    "读": "讀",
-    "关": "關",
-    "标": "標",
-    "签": "簽",
-    "闻": "聞",
-    "热": "熱",
-    "荐": "薦",
-    "责": "責",
-    "编": "編",
-    "辑": "輯",
-    "权": "權",
-    "声": "聲",
-    "转": "轉",
-    "务": "務",
-    "电": "電",
-    "话": "話",
-    "点": "點",
-    "视": "視",
-    "频": "頻",
-    "网": "網",
-    "备": "備",
-    "号": "號",
-    "联": "聯",
-    "系": "繫",
-    "址": "址",
-    "邮": "郵",
-    "箱": "箱",
-    "览": "覽",
-}
-
-
-def _tolerant(word: str) -> str:
-    parts = []
-    for ch in word:
-        alt = _TRAD.get(ch, "")
-        cls = f"[{ch}{alt}]" if alt else re.escape(ch)
-        parts.append(cls + r"(?:\([^()\s]{1,8}\))?")
-    return "".join(parts)
-
-
-def _keywords(*words: str) -> re.Pattern[str]:
-    return re.compile("|".join(_tolerant(w) for w in words))
-
-
-_BYLINE = _keywords(
-    "发布时间",
-    "时间:",
-    "时间：",
-    "来源:",
-    "来源：",
-    "供稿:",
-    "供稿：",
-    "日期:",
-    "日期：",
-    "浏览:",
-    "浏览：",
-)
-_FOOTER = _keywords(
-    "延伸阅读",
-    "相关阅读",
-    "标签阅读",
-    "相关新闻",
-    "热点新闻",
-    "推荐阅读",
-    "热点视频",
-    "责任编辑",
-    "版权所有",
-    "版权及免责",
-    "免责声明",
-    "文章来源",
-    "转自:",
-    "转自：",
-    "服务电话",
-    "联系我们",
-)
-_DATE_IN_LINE = re.compile(r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})")
-
-# Kinds of percent figures: the nearest cue before the figure decides.
-_KIND_CUE = re.compile(
-    r"(?=[增同年下回降减负占比份率依覆环涨上])"
-    r"(?:(?P<growth>增长|增速|增幅|同比|环比|年均增|下降|降低|减少|下滑|负增长|回落|增加了?"
-    r"|涨幅|上涨)"
-    r"|(?P<share>占|比重|比例|份额|率|依存度|覆盖))"
-)
-# Indicator guesses: cue → [(kind, unit, code)]; the cue nearest before the figure that fits
-# the figure's kind and unit wins.
-_INDICATOR_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
-    r"两年平均增长": (("growth", "percent", "gdp_growth_two_year_avg"),),
-    r"规模(?:以上)?工业增加值": (
-        ("growth", "percent", "industrial_va_growth"),
-        ("level", "cny_100m", "industrial_va"),
-    ),
-    r"地区生产总值|GDP|经济总量": (
-        ("growth", "percent", "gdp_growth"),
-        ("level", "cny_100m", "gdp"),
-    ),
-    r"人均(?:GDP|地区生产总值)": (("level", "usd", "gdp_per_capita"),),
-    r"利润": (("level", "cny_100m", "industrial_profit"),),
-    r"工业投资": (("growth", "percent", "industrial_investment_growth"),),
-    r"技改投资": (("growth", "percent", "technical_renovation_investment_growth"),),
-    r"数字经济": (
-        ("growth", "percent", "digital_economy_growth"),
-        ("share", "percent", "digital_economy_share_gdp"),
-    ),
-    # not 高技术制造业 (a part of it) and not 制造业投资 (investment, not value added)
-    # not a part (高技术/先进/装备…制造业), not 制造业投资 nor loans to manufacturing
-    r"(?<!技术)(?<!先进)(?<!装备)(?<!电子)(?<!汽车)(?<!医药)制造业增加值"
-    r"|(?<!技术)(?<!先进)(?<!装备)(?<!电子)(?<!汽车)(?<!医药)制造业(?!投资)(?!中长期)(?!贷款)": (
-        ("growth", "percent", "manufacturing_va_growth"),
-    ),
-    r"高新技术产业[^，,]{0,8}增加值": (("level", "cny_100m", "hightech_va"),),
-    # the “小巨人” list, not every 专精特新 (中小) enterprise
-    r"国家级专精特新[“\"'‘]?小巨人": (
-        ("count", "enterprises", "little_giant_enterprises_national"),
-    ),
-    r"省级专精特新[“\"'‘]?小巨人": (
-        ("count", "enterprises", "little_giant_enterprises_provincial"),
-    ),
-    r"单项冠军": (("count", "enterprises", "single_champion_enterprises"),),
-    r"智能制造试点": (("count", "enterprises", "smart_mfg_pilots_city_and_above"),),
-    r"合格率": (("share", "percent", "product_quality_pass_rate"),),
-    r"产业链": (("count", "items", "industrial_chains"),),
-    r"常住人口": (("count", "persons", "resident_population"),),
-}
-_INDICATOR_OPTIONS = tuple(_INDICATOR_RULES.values())
-# (kind, unit) → indicator code, per rule (a later option of a rule wins, as it always has).
-_INDICATOR_CODES = tuple({(k, u): code for k, u, code in opts} for opts in _INDICATOR_OPTIONS)
-# The look-ahead holds the first character of every cue (tests check it against the cues), so
-# the engine rejects most positions with one set test.
-_INDICATOR_FIRST = "两规地G经人利工技数制高国省单智合产常"
-_INDICATOR_RE = re.compile(
-    f"(?=[{_INDICATOR_FIRST}])(?:"
-    + "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(_INDICATOR_RULES))
-    + ")"
-)
-
-_UNIT_KIND = {
-    "cny_100m": "level",
-    "usd": "level",
-    "enterprises": "count",
-    "items": "count",
-    "persons": "count",
-    "rank": "rank",
-    "percent": "share",
-    "days": "other",
-    "years": "other",
-    "km2": "other",
-    "chars": "other",
-    "times": "other",
-    "grade": "other",
-    "kwh": "level",
-    "kw": "level",
-    "tonnes": "level",
-    "mu": "level",
-    "vehicles": "count",
-    "person_trips": "count",
-    "households": "count",
-    "": "other",
-}
-
-
-# A line that is only a date (and perhaps a time), perhaps after the issuing body:
-# 2024年3月28日, 2022-11-30 18:53, 湖南省工业和信息化厅　2023年12月20日.
-_DATE_LINE = re.compile(
-    r"(?:——|[^\s\d。，,：:]{2,24}[\s\u3000]+)?(?:19|20)\d{2}(?:年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})"
-    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-    r"(?:在[^。，,]{2,40}(?:上|中))?"  # ——2024年1月21日在省十四届人大二次会议上
-)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """A date written as YYYY-MM-DD (also / or .), YYYY年M月D日; None if absent or invalid."""
-    m = _DATE_IN_LINE.search(text or "")
-    if m is None:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
-
-
-def _is_byline(line: str) -> bool:
-    """A line of page furniture with a byline word (发布时间, 来源:…), not a body sentence
-    that happens to hold one (…。发布时间:…)."""
-    m = _BYLINE.search(line)
-    return m is not None and "。" not in line[: m.start()] and len(line.strip()) <= 150
-
-
-def detect_date(raw: str) -> dt.date | None:
-    """The date of the text: its byline (发布时间 / 时间: / 来源 line) or a line holding only
-    a date near the top, else a 发布时间/日期 line at the end (a short notice's signature)."""
-    limit = max(2000, len(raw) // 3)
-    for line in raw[:limit].splitlines():
-        if (_is_byline(line) or _DATE_LINE.fullmatch(line.strip())) and (d := parse_date(line)):
-            return d
-    tail = [x for x in raw[-600:].splitlines() if x.strip()][-4:]
-    for line in reversed(tail):
-        if (m := _BYLINE.search(line)) and (d := parse_date(line[m.start() :])):
-            return d
-    return None
-
 
 @dataclass(slots=True)
 class _Para:
@@ -409,10 +224,10 @@ class _Reader(PeriodResolver):
         region, region_cue = (places[0][1], places[0][2]) if places else ("", "")
         kinds = [
             (m.end(), "growth" if m["growth"] else "share", m.group(0))
-            for m in _KIND_CUE.finditer(text)
+            for m in KIND_CUE.finditer(text)
         ]
         indicators = [
-            (m.end(), int(str(m.lastgroup)[1:]), m.group(0)) for m in _INDICATOR_RE.finditer(text)
+            (m.end(), int(str(m.lastgroup)[1:]), m.group(0)) for m in INDICATOR_RE.finditer(text)
         ]
         return _Sentence(
             text=text,
@@ -440,22 +255,6 @@ def _nearest(cues: list[tuple[int, str, str]], pos: int) -> tuple[str, str] | No
     return (cues[i - 1][1], cues[i - 1][2]) if i else None
 
 
-_PHONE = re.compile(r"\+?(?:[(（]0\d{2,3}[)）]\s*)?[\d\-,]{7,}")
-
-
-def _code_reason(text: str) -> str:
-    if "ICP" in text or "备" in text:
-        return "licence number (ICP/公网安备)"
-    if _PHONE.fullmatch(text) or MOBILE_NUMBER.fullmatch(text):
-        return "phone number"
-    return "code or identifier (not a quantity)"
-
-
-_KIND_REASON = {
-    TokenKind.DATE: "date",
-    TokenKind.PERIOD: "period expression (the figure's period, not a quantity)",
-    TokenKind.STRUCTURE: "plan structure such as 1+2+N (names, not a quantity)",
-}
 _new_claim = tuple.__new__
 # Enum .value is a descriptor call; these are plain lookups.
 _KIND_VALUE = {k: k.value for k in TokenKind}
@@ -530,9 +329,7 @@ def _sentence_claims(
         start, end = base + tstart, base + tok.end
         parsed = tok.parsed
         if parsed is None or tok.kind is not TokenKind.FIGURE:
-            reason = (
-                _code_reason(tok.text) if tok.kind is TokenKind.CODE else _KIND_REASON[tok.kind]
-            )
+            reason = code_reason(tok.text) if tok.kind is TokenKind.CODE else KIND_REASON[tok.kind]
             out.append(
                 _new_claim(
                     Claim,
@@ -576,11 +373,11 @@ def _sentence_claims(
             reason = furniture
         unit = parsed.unit
         if not reason:
-            reason = _change_reason(stext, tstart, tok.end, unit)
+            reason = change_reason(stext, tstart, tok.end, unit)
         if not reason and prev_change and _JOINED.fullmatch(stext, prev_end, tstart):
             # 分别比上年末增加11家和103家: the second is a change like the first
             reason = prev_change
-        prev_change = reason if reason.startswith(_CHANGE_REASONS) else ""
+        prev_change = reason if reason.startswith(CHANGE_REASONS) else ""
         prev_end = tok.end
         figure = tok.text
         cues: list[str] = []
@@ -605,7 +402,7 @@ def _sentence_claims(
             if reached is not None and reached.bound is Bound.EXACT:
                 parsed, figure, start = reached, reached.text, start + 2
                 cues.append("达到: a level already reached, read exact")
-        kind = _UNIT_KIND.get(unit, "other")
+        kind = UNIT_KIND.get(unit, "other")
         # A cue may end inside the token only when the token holds it: 下降3.1% is a growth.
         tend = tok.end
         if unit == "percent" and kinds and kinds[0][0] <= tend:
@@ -645,7 +442,7 @@ def _sentence_claims(
             and len(period) == 4
             and reader.date is not None
             and int(period) > reader.date.year
-            and stext.rfind("年均", 0, tstart) > _clause_start(stext, tstart)
+            and stext.rfind("年均", 0, tstart) > clause_start(stext, tstart)
         ):
             # 到2027年…年均增长7%: an average over the years to 2027, from the text's year
             period = f"{reader.date.year}-{period}"
@@ -665,44 +462,13 @@ def _sentence_claims(
             cues.append(region_cue)
         if kind == "growth":
             if subjects is None:
-                subjects = _growth_subjects(stext)
-            basis = "nominal" if _growth_is_nominal(subjects, tstart) else "real"
+                subjects = growth_subjects(stext)
+            basis = "nominal" if growth_is_nominal(subjects, tstart) else "real"
         elif kind == "level" and unit in ("cny_100m", "usd"):
             basis = "nominal"
         else:
             basis = "not_applicable"
-        guess, icue = "unknown", ""
-        counted = kind == "count" and _COUNTED_NOUN.match(stext, tend) is not None
-        if counted:
-            # 22条产业链 / 三大产业集群: the noun after a count is what it counts
-            after = next((x for x in indicators if 0 <= x[0] - len(x[2]) - tend <= 4), None)
-            if after is not None and (code := _INDICATOR_CODES[after[1]].get((kind, unit))):
-                guess, icue = code, after[2]
-            else:
-                icue = _COUNTED_NOUN.match(stext, tend).group(0)  # type: ignore[union-attr]
-        elif _MONTH_ON_MONTH.search(stext, _clause_start(stext, tstart) + 1, tstart):
-            icue = "环比: on the month before, not year on year"
-        elif indicators and indicators[0][0] <= tstart:
-            key = (kind, unit)
-            clause = _clause_start(stext, tstart)
-            own_subject = _CLAUSE_SUBJECT.search(stext, clause + 1, tstart) is not None
-            # those ending after the figure are never its cue: start before them
-            for iend, idx, word in reversed(
-                indicators[: bisect_right(indicators, tstart, key=_first)]
-            ):
-                if iend <= clause and own_subject:
-                    break  # 全省数字经济规模突破1.8万亿元: the clause names its own subject
-                if iend <= tstart and (code := _INDICATOR_CODES[idx].get(key)):
-                    # another subject named after the cue (出口, 税收…) is the figure's own;
-                    # a two-year average is of the subject just before it
-                    since = iend - len(word) - 12 if idx == _TWO_YEAR_RULE else iend
-                    other = _OTHER_SUBJECT if unit != "enterprises" else _OTHER_COUNTED
-                    if other.search(stext, max(0, since), tstart) is None:
-                        guess, icue = code, word
-                    break
-        if guess == "unknown" and not counted and not icue:
-            # the words before the figure, without the tail of an earlier number
-            icue = _PARTIAL_NUMBER.sub("", stext[max(0, tstart - 10) : tstart]).strip(" ,，、")
+        guess, icue = guess_indicator(stext, tstart, tend, kind, unit, indicators)
         if icue:
             cues.append(icue)
         out.append(
@@ -739,38 +505,6 @@ def _sentence_claims(
     return out
 
 
-# Growth of money flows is reported in current prices (nominal); of output, in constant prices.
-# Subjects that are none of the indicators the rules guess: a cue before one of them is not
-# the figure's (规模工业增加值增长7.2%,出口增长20%: the 20% is of exports).
-# A count after another kind of enterprise named in a later clause is that kind's
-# (专精特新“小巨人”企业41家,高新技术企业1200余家: the 1200 are high-tech enterprises).
-_OTHER_COUNTED = re.compile(r"[,，、;；][^,，、;；]*企业")
-_OTHER_SUBJECT = re.compile(
-    r"出口|进口|外贸|营业收入|主营业务收入|营收|税收|销售|制造业投资|民间投资|固定资产投资"
-    r"|交易额|消费品零售|产值|第[一二三]产业|高技术制造业|高新技术产业|装备制造业|先进制造业"
-    r"|研发|强度|投资|贷款|存款"
-)
-_TWO_YEAR_RULE = list(_INDICATOR_RULES).index(r"两年平均增长")
-
-# The last subject named before a growth rate decides: a money flow, or an output measure.
-_GROWTH_SUBJECT = re.compile(
-    r"(?P<nominal>投资(?!企业)|利润|收入|营收|销售|出口|进口|外贸|税收|消费品零售|存款|贷款|交易额)"
-    r"|(?P<real>增加值|生产总值|GDP|经济总量|产量|工业(?!投资))"
-)
-
-
-def _growth_subjects(stext: str) -> list[tuple[int, bool]]:
-    """The subjects a growth rate can be of, in text order: (end offset, a money flow?)."""
-    return [(m.end(), m.lastgroup == "nominal") for m in _GROWTH_SUBJECT.finditer(stext)]
-
-
-def _growth_is_nominal(subjects: list[tuple[int, bool]], tstart: int) -> bool:
-    """A growth rate of a money flow (current prices), judged by the last subject named
-    before it in its sentence (a bisection of the sentence's subjects)."""
-    i = bisect_right(subjects, tstart, key=_first)
-    return i > 0 and subjects[i - 1][1]
-
-
 def _first(item: tuple[int, object] | tuple[int, int, str]) -> int:
     return item[0]
 
@@ -779,47 +513,11 @@ def _run_end(run: tuple[int, int, str]) -> int:
     return run[1]
 
 
-_SCALE_WORD = re.compile("|".join(SCALE_WORDS))
-# 百亿元制造业企业 / 千亿元产业集群: a class of firm or cluster by output
-_CN_DIGITS_START = frozenset("一二两三四五六七八九十百千万0123456789")
-# 产值过百亿元的企业: a threshold of a class, whatever bound it carries
-_SCALE_OF = re.compile(
-    r"(?:以上)?的(?:制造业|工业|科技型?|龙头)?(?:企业|产业集群|产业|集群|项目|园区)"
-)
-_SCALE_CLASS = re.compile(r"级|(?:制造业|工业|科技型?|龙头)?(?:企业|产业|集群|园区|工程|项目)")
-_ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
-# 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
-_SECTOR_NAME = re.compile(r"第[一二三1-3]$")
-# 多增15家, 比上年末增加76家, 净增: more than before by N.
-_MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,10}?增加了?|同比增加了?)$")
-_RATIO_PART = re.compile(r"[:：∶]\d")
-_RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
 _CLAUSE_END = re.compile(r"[，,]")
-_MONTH_ON_MONTH = re.compile(r"环比")
-# Nouns that make a clause's own subject: a cue of an earlier clause is not its figure's
-# (but 总量/规模 refer back to it: 地区生产总值年均增长7.1%,总量突破3000亿元).
-_CLAUSE_SUBJECT = re.compile(
-    r"产值|收入|营收|投资|总额|人口|产量|(?<!国民)经济|行业|价格|贷款|存款|用电|消费|出口|进口"
-)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _clause_start(stext: str, pos: int) -> int:
-    """Where the clause holding ``pos`` starts (the index of its comma; -1 for the first)."""
-    return max(stext.rfind("，", 0, pos), stext.rfind(",", 0, pos))
-
-
-# The noun right after a count (个/家/条… already in the figure): 22条产业链, 三大产业集群.
-_COUNTED_NOUN = re.compile(
-    r"(?![以左上余多之中和及与或、居位排列占为是达在比较同增减下降提分其共累])[\u4e00-\u9fff“\"]{2,8}"
-)
 _JOINED = re.compile(r"(?:和|、|及|与|以及)")
-_CHANGE_REASONS = ("increase over an earlier figure", "percentage-point change", "change in rank")
-_PLAN_NAME = re.compile(r"(?:攻坚)?(?:行动|规划|计划|方案)")
-_RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
-
-
-_PARTIAL_NUMBER = re.compile(r"^[\d.%％]+[年月日个家项亿万元]?[,，、]?")
 
 
 def _plain_figure(text: str) -> ParsedFigure | None:
@@ -827,43 +525,6 @@ def _plain_figure(text: str) -> ParsedFigure | None:
         return parse_figure(text)
     except FigureParseError:
         return None
-
-
-def _change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
-    """Why a figure is no level: a change (percentage points, places, more than before), an
-    ordinal of a batch, or a scale label."""
-    if unit in ("items", "") and stext.startswith("百分点", tend):
-        return "percentage-point change (a difference of two rates, not a rate)"
-    if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
-        return "change in rank (places moved, not a place)"
-    if unit == "rank" and stext.startswith("第", tstart) and _ORDINAL_NOUN.match(stext, tend):
-        return "ordinal of a batch, edition or item (第三批), not a rank"
-    if (
-        unit == "rank"
-        and _SECTOR_NAME.match(stext, tstart, tend)
-        and stext.startswith("产业", tend)
-    ):
-        return "sector name (第一/第二/第三产业: primary, secondary, tertiary), not a rank"
-    if not unit and (
-        _RATIO_PART.match(stext, tend)
-        or _RATIO_PART_BEFORE.search(stext, max(0, tstart - 2), tstart)
-    ):
-        return "part of a ratio (7.1:43.9:49.0): each part is a share; record it as one if wanted"
-    if unit == "years" and _PLAN_NAME.match(stext, tend):
-        return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
-    if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
-        return "increase over an earlier figure (a difference, not a level)"
-    if unit == "cny_100m" and (
-        (stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend))
-        or (
-            stext.endswith("亿元", tstart, tend)
-            and stext[tstart] in _CN_DIGITS_START
-            and _SCALE_CLASS.match(stext, tend)
-        )
-        or (stext.endswith("亿元", tstart, tend) and _SCALE_OF.match(stext, tend))
-    ):
-        return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
-    return ""
 
 
 def _scan_clauses(sentence: str) -> list[Token]:
@@ -877,26 +538,6 @@ def _scan_clauses(sentence: str) -> list[Token]:
             continue
         out.extend(scan(sentence, a, b))
     return out
-
-
-_TITLE_YEAR = re.compile(r"(?<![\d—\-–~－～至到])((?:19|20)\d{2})年(?!\s*[—\-–~－～至到]\s*\d)")
-
-
-_ISSUE = re.compile(r"第\s*\d+\s*期|\d{1,2}\s*月")
-
-
-def _title_year(title: str, date: dt.date | None) -> str:
-    """The year of a title naming exactly one (2023年国民经济和社会发展统计公报), if not
-    after the text's date: the period of the figures the text prints without one."""
-    if "。" in title or len(title.strip()) > 60:
-        return ""  # a sentence of the body, not a title
-    if _ISSUE.search(title):
-        return ""  # 简报(2023年第11期): an issue of a periodical, not a year's account
-    years = set(_TITLE_YEAR.findall(title))
-    if len(years) != 1 or "到" in title or "力争" in title:
-        return ""
-    year = years.pop()
-    return year if date is None or int(year) <= date.year else ""
 
 
 #: A "sentence" longer than this many characters (a table pasted as one line, a list with no
@@ -932,47 +573,6 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
         yield a, text[a:n]
 
 
-def _furniture_lines(raw_lines: list[str]) -> tuple[set[int], dict[int, str]]:
-    """Indices of furniture lines → reason (header before the byline, byline, footer)."""
-    total = sum(len(x) for x in raw_lines)
-    marks: dict[int, str] = {}
-    byline = -1
-    pos = 0
-    limit = max(2000, total // 3)
-    body = False  # a line of sentences seen: a date-only line after it closes a paragraph
-    for i, line in enumerate(raw_lines):
-        if pos > limit:
-            break
-        dated = not body and _DATE_LINE.fullmatch(line.strip()) is not None
-        if (_is_byline(line) or dated) and (
-            pos <= total // 3 or sum(1 for x in raw_lines[:i] if x.strip()) < 3
-        ):
-            # near the top: a 发布时间 line closing a short notice is its signature, and
-            # what stands above it is the notice itself, not a page header
-            byline = i
-            break
-        body = body or "。" in line
-        pos += len(line)
-    if byline >= 0:
-        nonblank = [i for i in range(byline) if raw_lines[i].strip()]
-        title = nonblank[-1] if nonblank else -1
-        for i in nonblank:
-            if i != title:
-                marks[i] = "page furniture: header (navigation, related headlines)"
-        marks[byline] = "page furniture: byline (date, source, view count)"
-    pos = 0
-    footer = -1
-    for i, line in enumerate(raw_lines):
-        if i > byline and pos >= total * 0.3 and _FOOTER.search(line):
-            footer = i
-            break
-        pos += len(line)
-    if footer >= 0:
-        for i in range(footer, len(raw_lines)):
-            marks[i] = "page furniture: footer (related headlines, copyright, contacts)"
-    return set(marks), marks
-
-
 def extract_text(
     raw: str,
     *,
@@ -999,8 +599,8 @@ def extract_text(
         region_origin = "most named place" if region else ""
     reader = _Reader(source, parsed_date, region)
     lines = raw.splitlines(keepends=True)
-    reader.title_year = _title_year(title or next((x for x in lines if x.strip()), ""), parsed_date)
-    _, furniture = _furniture_lines(lines)
+    reader.title_year = title_year(title or next((x for x in lines if x.strip()), ""), parsed_date)
+    _, furniture = furniture_lines(lines)
     claims: list[Claim] = []
     damaged_all: list[tuple[int, int, str]] = []
     offset = 0

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regiondev.extract import claims as claims_module
+from regiondev.extract import resolve_indicator
 from regiondev.extract.claims import Claim, detect_date, extract_text
 from regiondev.numbers import Token, scan
 from regiondev.sources import clean_text, load_sources
@@ -265,13 +266,13 @@ def test_scanning_clauses_on_the_seed_sentences() -> None:
 def test_indicator_lookahead_changes_no_match() -> None:
     import re
 
-    for cue in claims_module._INDICATOR_RULES:
+    for cue in resolve_indicator.INDICATOR_RULES:
         for alt in cue.split("|"):
             # a leading look-behind consumes nothing: the first character comes after it
             first = re.sub(r"^(?:\(\?<[!=][^()]*\))+", "", alt)[0]
-            assert first in claims_module._INDICATOR_FIRST, (cue, alt)
+            assert first in resolve_indicator.INDICATOR_FIRST, (cue, alt)
     plain = re.compile(
-        "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(claims_module._INDICATOR_RULES))
+        "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(resolve_indicator.INDICATOR_RULES))
     )
     words = (
         "两年平均增长 规模以上工业增加值 规模工业增加值 地区生产总值 GDP 经济总量 人均GDP "
@@ -280,7 +281,7 @@ def test_indicator_lookahead_changes_no_match() -> None:
         "高新技术产业园区增加值 国家级专精特新 省级专精特新 单项冠军 智能制造试点 合格率 产业链"
     )
     for text in (_SEEDS, words):
-        assert [(m.span(), m.lastgroup) for m in claims_module._INDICATOR_RE.finditer(text)] == [
+        assert [(m.span(), m.lastgroup) for m in resolve_indicator.INDICATOR_RE.finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)
         ]
 
