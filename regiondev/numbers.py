@@ -67,6 +67,7 @@ from typing import NamedTuple
 
 from regiondev.errors import RegiondevError
 from regiondev.model import APPROX_RELATIVE, Bound
+from regiondev.periods import SCAN_PATTERNS
 
 __all__ = [
     "MOBILE_NUMBER",
@@ -854,19 +855,8 @@ _DATE_PATTERNS = [
     r"\d{1,2}日",
     r"\d{1,2}:\d{2}",
 ]
-_PERIOD_PATTERNS = [
-    r"(?:19|20)\d{2}\s*[—\-－~～至到]\s*(?:19|20)\d{2}年",
-    r"\d{1,2}\s*[—\-－~～至]\s*\d{1,2}月",
-    r"前\s*[\d一二三]\s*(?:季度|个季度)",
-    r"前\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个?月",
-    r"[一二三四]季度",
-    r"十[一二三四五六七八九]五",
-    r"(?:过去|近|未来)[\d一二三四五六七八九十]+年",
-    r"(?<![\d年])[\d一二三四五六七八九十]{1,2}年前",
-    r"两年平均",
-    r"[上下]半年",
-    r"大年初[一二三四五六七八九十]+",
-]
+# The period tokens: the one period grammar's forms that the scanner reads (regiondev.periods).
+_PERIOD_PATTERNS = SCAN_PATTERNS
 # Mobile numbers: 11 digits from 1[3-9], maybe +86 and spaces or dashes (139-0731-1234).
 _MOBILE = r"(?<![\d.])(?:\+86[ -]?)?1[3-9]\d(?:\d{8}|-\d{4}-\d{4}| \d{4} \d{4})(?!\d)"
 #: A mobile number (13907311234, +86 139 0731 1234, 139-0731-1234), not inside a longer number.
