@@ -12,9 +12,10 @@ reports, per text and overall:
 - recall: labelled figures that a kept (not set-aside) claim covers;
 - per-field accuracy over the figures found, and the value's;
 - all six: labelled figures with every field right (a figure not found counts as wrong);
-- aside agreement: labelled non-figures that no kept claim covers;
+- aside agreement: labelled non-figures that no kept claim covers (a difference labelled
+  ``change`` also agrees with a claim kept with kind ``change``);
 - precision: kept claims that cover a labelled figure (a kept claim over a set-aside label or
-  over no label at all counts against it);
+  over no label at all counts against it; a claim of kind ``change`` is not counted as kept);
 
 and every mismatch (text, figure, field, expected, got).
 
@@ -320,7 +321,10 @@ def score_text(path: Path) -> tuple[TextScore, list[Mismatch]]:
             owner[-max(overlaps)[1]] = lab
         if lab.aside:
             ts.asides += 1
-            if best is None or best.set_aside_reason:
+            if lab.aside == "change" and best is not None and best.kind == "change":
+                # a difference kept but marked as a change is as good as set aside (issue 13)
+                ts.asides_agreed += 1
+            elif best is None or best.set_aside_reason:
                 ts.asides_agreed += 1
                 got = reason_class(best.set_aside_reason) if best is not None else "no claim"
                 if best is not None and got != lab.aside:
@@ -359,8 +363,8 @@ def score_text(path: Path) -> tuple[TextScore, list[Mismatch]]:
             out.append(Mismatch(name, lab.figure, "value", str(lab.value), str(best.value)))
         ts.all_six += wrong == 0
     for i, c in enumerate(claims):
-        if c.set_aside_reason:
-            continue
+        if c.set_aside_reason or c.kind == "change":
+            continue  # a change is no figure, whether set aside or marked
         ts.kept += 1
         lab2 = owner.get(i)
         if lab2 is not None and not lab2.aside:

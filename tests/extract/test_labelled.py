@@ -12,6 +12,7 @@ import sys
 import tomllib
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -131,3 +132,30 @@ def test_a_bad_label_is_named(tmp_path: Path, labels: str, message: str) -> None
     prefix = "" if message.startswith("t.labels") else "t.labels.toml: "
     with pytest.raises(fa.LabelError, match="^" + re.escape(prefix + message)):
         fa.score(tmp_path)
+
+
+def test_a_difference_marked_as_a_change_agrees_with_its_aside_label(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a stand-in extractor that keeps 65家 with kind "change" instead of setting it aside
+    (tmp_path / "t.txt").write_text(_TEXT, encoding="utf-8")
+    (tmp_path / "t.labels.toml").write_text(_LABELS, encoding="utf-8")
+    import regiondev.extract.claims as claims
+
+    real = claims.extract_text
+
+    def marked(raw: str, **kw: Any) -> claims.DocClaims:
+        doc = real(raw, **kw)
+        out = tuple(
+            c._replace(set_aside_reason="", kind="change") if c.figure == "65家" else c
+            for c in doc.claims
+        )
+        assert out != doc.claims  # the stand-in changed something
+        return claims.DocClaims(source=doc.source, claims=out, date=doc.date)
+
+    monkeypatch.setattr(claims, "extract_text", marked)
+    result = fa.score(tmp_path)
+    sh = result.overall.shares()
+    # 1/1 aside agrees; 2 kept claims (the change is not counted), both on labelled figures
+    assert sh["aside_agreement"] == 1.0 and sh["precision"] == 1.0
+    assert [m.field for m in result.mismatches] == ["period"]
