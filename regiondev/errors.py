@@ -8,6 +8,7 @@ __all__ = [
     "FIELD_SUMMARY_FROM",
     "CatalogError",
     "CatalogErrors",
+    "ParameterError",
     "RegiondevError",
     "SourceError",
 ]
@@ -61,3 +62,7 @@ class CatalogErrors(CatalogError):
             fields = Counter(e.field or "(file)" for e in errors)
             lines.append("  by field: " + ", ".join(f"{f} {n}" for f, n in fields.most_common()))
         self.args = (header + "\n" + "\n".join(lines),)
+
+
+class ParameterError(RegiondevError, ValueError):
+    """A bad argument to a library function or CLI option (also a ValueError)."""

@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
-from regiondev.cli.render import emit, fail, load_user_catalog
+from regiondev.cli.options import CatalogOpt, ColumnsOpt, Format, FormatOpt
+from regiondev.cli.render import emit, fail, load_user_catalog, plural
 
 __all__ = ["register"]
 
@@ -17,11 +17,14 @@ RulesOpt = Annotated[
     typer.Option(
         "--rules",
         "-r",
+        metavar="FILE",
         help="A rule file (TOML, same format as regiondev/data/checks.toml); repeatable.",
     ),
 ]
 
-_TABLE_COLUMNS = ["check_id", "kind", "status", "expected", "actual", "message"]
+_TABLE_COLUMNS = ["status", "check_id", "message", "kind", "expected", "actual"]
+#: Table order: what needs attention first.
+_STATUS_ORDER = ("fail", "warn", "not_comparable", "not_checkable", "pass")
 
 
 def check_cmd(
@@ -31,6 +34,7 @@ def check_cmd(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with code 1 when any check fails.")
     ] = False,
+    columns_opt: ColumnsOpt = None,
 ) -> None:
     """Check every relation the catalog makes checkable and explain each verdict.
 
@@ -48,13 +52,23 @@ def check_cmd(
     except RegiondevError as exc:
         fail(str(exc))
     frame = result.to_frame()
+    if fmt in (Format.table, Format.md):
+        import polars as pl
+
+        order = {s: i for i, s in enumerate(_STATUS_ORDER)}
+        frame = frame.sort(
+            pl.col("status").replace_strict(order, default=len(order), return_dtype=pl.Int64),
+            maintain_order=True,
+        )
     columns = _TABLE_COLUMNS if fmt in (Format.table, Format.md) else None
-    emit(frame, fmt, "Consistency checks", columns)
+    emit(frame, fmt, "Consistency checks", columns, chosen=columns_opt)
     counts = result.counts()
     summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
-    typer.secho(f"{len(result)} checks: {summary}", err=True)
+    typer.secho(f"{plural(len(result), 'check')}: {summary}", err=True)
     if strict and counts["fail"]:
-        typer.secho(f"--strict: {counts['fail']} check(s) failed", err=True, fg=typer.colors.RED)
+        typer.secho(
+            f"--strict: {plural(counts['fail'], 'check')} failed", err=True, fg=typer.colors.RED
+        )
         raise typer.Exit(1)
 
 

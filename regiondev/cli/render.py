@@ -12,7 +12,15 @@ import typer
 
 from regiondev.cli.options import Format
 
-__all__ = ["emit", "fail", "json_rows", "load_user_catalog"]
+__all__ = [
+    "choose_columns",
+    "display_cell",
+    "emit",
+    "fail",
+    "json_rows",
+    "load_user_catalog",
+    "plural",
+]
 
 
 def _jsonable(value: Any) -> Any:
@@ -28,8 +36,66 @@ def json_rows(frame: Any) -> list[dict[str, Any]]:
     return [{k: _jsonable(v) for k, v in r.items()} for r in frame.iter_rows(named=True)]
 
 
-def emit(frame: Any, fmt: Format, title: str = "", columns: list[str] | None = None) -> None:
-    """Write a frame to stdout in the chosen format (table columns may be a subset)."""
+def _relative(value: Any) -> Any:
+    """A path under the working directory, written relative to it (data stays portable)."""
+    if isinstance(value, str) and value.startswith("/"):
+        try:
+            return str(Path(value).relative_to(Path.cwd()))
+        except ValueError:
+            return value
+    return value
+
+
+def _portable_paths(frame: Any) -> Any:
+    import polars as pl
+
+    cols = [c for c in _PATH_COLUMNS if c in frame.columns and frame[c].dtype == pl.String]
+    if not cols:
+        return frame
+    return frame.with_columns(
+        [pl.col(c).map_elements(_relative, return_dtype=pl.String) for c in cols]
+    )
+
+
+#: Columns holding file paths: relative to the working directory in JSON and CSV.
+_PATH_COLUMNS = ("path", "file", "origin", "input")
+
+
+def choose_columns(frame: Any, default: list[str] | None, chosen: str | None) -> list[str]:
+    """The columns to show: ``--columns`` (comma-separated, or ``all``) else the default."""
+    if not chosen:
+        return [c for c in (default or frame.columns) if c in frame.columns]
+    if chosen.strip().casefold() == "all":
+        return list(frame.columns)
+    names = [c.strip() for c in chosen.split(",") if c.strip()]
+    for name in names:
+        if name not in frame.columns:
+            import difflib
+
+            near = difflib.get_close_matches(name, frame.columns, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else "."
+            fail(f"--columns: {name!r} is not a column{hint} Columns: {', '.join(frame.columns)}")
+    return names
+
+
+def emit(
+    frame: Any,
+    fmt: Format,
+    title: str = "",
+    columns: list[str] | None = None,
+    *,
+    chosen: str | None = None,
+) -> None:
+    """Write a frame to stdout in the chosen format.
+
+    ``columns`` are the result's display columns in order of importance (table and md);
+    ``chosen`` is the user's ``--columns``. A table shows the leading columns that fit the
+    terminal; JSON and CSV carry every column (or the chosen ones), paths relative.
+    """
+    if fmt in (Format.json, Format.csv):
+        if chosen:
+            frame = frame.select(choose_columns(frame, None, chosen))
+        frame = _portable_paths(frame)
     if fmt is Format.json:
         sys.stdout.write(json.dumps(json_rows(frame), ensure_ascii=False, indent=2) + "\n")
     elif fmt is Format.csv:
@@ -42,22 +108,32 @@ def emit(frame: Any, fmt: Format, title: str = "", columns: list[str] | None = N
         )
         sys.stdout.write(out.write_csv())
     elif fmt is Format.md:
+        from regiondev.cli.terminal import safe_text
         from regiondev.results import frame_to_markdown
 
-        sys.stdout.write(frame_to_markdown(frame, columns) + "\n")
+        cols = choose_columns(frame, columns, chosen)
+        sys.stdout.write(safe_text(frame_to_markdown(frame, cols)) + "\n")
     else:
-        from rich.console import Console
-        from rich.table import Table
+        from regiondev.cli.terminal import render_table, terminal_width
 
-        from regiondev.results import format_cell
+        cols = choose_columns(frame, columns, chosen)
+        rows = [
+            {c: display_cell(c, r[c]) for c in cols}
+            for r in frame.select(cols).iter_rows(named=True)
+        ]
+        render_table(title, cols, rows, terminal_width())
 
-        cols = columns or list(frame.columns)
-        table = Table(title=title or None, show_lines=False)
-        for c in cols:
-            table.add_column(c, overflow="fold")
-        for r in frame.select(cols).iter_rows(named=True):
-            table.add_row(*(format_cell(r[c]) for c in cols))
-        Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+def display_cell(column: str, value: Any) -> str:
+    """One cell as people read it (the report's number formatting)."""
+    from regiondev.results import format_cell
+
+    return format_cell(value)
+
+
+def plural(n: int, noun: str, plural_form: str = "") -> str:
+    """``1 check``, ``3 checks``, ``2 entries`` (``plural_form`` for irregular nouns)."""
+    return f"{n} {noun if n == 1 else plural_form or noun + 's'}"
 
 
 def fail(message: str, code: int = 2) -> NoReturn:

@@ -1,0 +1,186 @@
+"""Tables that fit the terminal: the columns that fit, in the result's order of importance.
+
+A number or an id is never split across lines (its column is as wide as its widest cell); only
+prose columns (quotes, notes, messages) wrap. Columns that do not fit are left out and named on
+stderr, with the way to see them (``--columns``, ``--format md``/``json``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = [
+    "PROSE_COLUMNS",
+    "TableLayout",
+    "fit_columns",
+    "render_table",
+    "safe_text",
+    "terminal_width",
+]
+
+#: Columns of running text: they wrap; every other column is kept on one line.
+PROSE_COLUMNS = frozenset(
+    {
+        "quote",
+        "quote_raw",
+        "note",
+        "notes",
+        "message",
+        "title",
+        "reason",
+        "verdict_text",
+        "derivation",
+        "description",
+        "context",
+        "sentence",
+        "cues",
+        "set_aside_reason",
+        "scope",
+        "name_en",
+        "name_zh",
+        "outlet",
+    }
+)
+#: A prose column is never narrower than this (or its widest cell, if narrower).
+PROSE_MIN = 24
+#: An id column may be cut to this width, with an ellipsis (the full id is in md/json/csv).
+ID_MIN = 24
+#: rich's default box: one border left, then " cell " and a border per column.
+_BORDER_PER_COLUMN = 3
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_text(text: str) -> str:
+    """Untrusted text made safe for a terminal: control characters (ESC sequences, C1, bidi
+    overrides) shown as visible escapes, never interpreted."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def terminal_width() -> int:
+    """The width to fit: $COLUMNS if set, the terminal's on a tty, else 120."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) >= 20:
+        return int(env)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((120, 24)).columns
+    return 120
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """Which columns are shown, the width of each, which wrap, and which were left out."""
+
+    columns: tuple[str, ...]
+    widths: tuple[int, ...]
+    prose: tuple[bool, ...]
+    left_out: tuple[str, ...]
+
+
+def _cell_len(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+def fit_columns(columns: list[str], cells: dict[str, list[str]], width: int) -> TableLayout:
+    """The leading columns whose minimum widths fit ``width`` (the first always shows), and
+    the width each gets.
+
+    A column's minimum is its widest cell (header included), except a prose column's, which
+    is at most ``PROSE_MIN``, and an id column's, at most ``ID_MIN`` (cut with an ellipsis).
+    A column that does not fit is left out; later ones that fit are kept. Spare width goes
+    first to cut ids, then to prose columns, in order.
+    """
+    chosen: list[tuple[str, int, int, bool]] = []  # name, minimum, natural, prose
+    left: list[str] = []
+    used = 1
+    for c in columns:
+        natural = max([_cell_len(c), *(_cell_len(v) for v in cells[c])])
+        is_prose = c in PROSE_COLUMNS
+        if is_prose:
+            need = min(natural, PROSE_MIN)
+        elif _is_id(c):
+            need = min(natural, ID_MIN)
+        else:
+            need = natural
+        if chosen and used + need + _BORDER_PER_COLUMN > width:
+            left.append(c)
+            continue
+        chosen.append((c, need, natural, is_prose))
+        used += need + _BORDER_PER_COLUMN
+    widths = [m for _, m, _, _ in chosen]
+    spare = max(0, width - used)
+    for prose_pass in (False, True):
+        for i, (_, _, natural, is_prose) in enumerate(chosen):
+            if is_prose is prose_pass and spare > 0 and natural > widths[i]:
+                give = min(spare, natural - widths[i])
+                widths[i] += give
+                spare -= give
+    return TableLayout(
+        tuple(c for c, _, _, _ in chosen),
+        tuple(widths),
+        tuple(p for _, _, _, p in chosen),
+        tuple(left),
+    )
+
+
+def _is_id(column: str) -> bool:
+    return column == "id" or column.endswith(("_id", "_ids"))
+
+
+_STATUS_STYLES = {
+    "fail": "bold red",
+    "missed": "bold red",
+    "moving_away": "red",
+    "warn": "yellow",
+    "acceleration_needed": "yellow",
+    "limited_progress": "yellow",
+    "not_comparable": "dim",
+    "not_checkable": "dim",
+    "not_assessable": "dim",
+    "no_outcome": "dim",
+    "pass": "green",
+    "met": "green",
+    "on_track": "green",
+    "unaccounted": "bold red",
+}
+_STATUS_COLUMNS = frozenset({"status", "verdict", "classification"})
+
+
+def render_table(title: str, columns: list[str], rows: list[dict[str, Any]], width: int) -> None:
+    """Print ``rows`` (already formatted strings) as a rich table fitted to ``width``."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    cells = {c: [safe_text(str(r.get(c, ""))) for r in rows] for c in columns}
+    layout = fit_columns(columns, cells, width)
+    table = Table(title=safe_text(title) or None, show_lines=False)
+    for c, w, is_prose in zip(layout.columns, layout.widths, layout.prose, strict=True):
+        if is_prose:
+            table.add_column(c, width=w, overflow="fold")
+        else:
+            table.add_column(c, width=w, no_wrap=True, overflow="ellipsis")
+    for i in range(len(rows)):
+        row = []
+        for c in layout.columns:
+            value = cells[c][i]
+            style = _STATUS_STYLES.get(value, "") if c in _STATUS_COLUMNS else ""
+            row.append(Text(value, style=style))
+        table.add_row(*row)
+    console = Console(width=width, highlight=False, soft_wrap=False)
+    console.print(table)
+    if layout.left_out:
+        n = len(layout.left_out)
+        noun = "column" if n == 1 else "columns"
+        Console(stderr=True, highlight=False).print(
+            f"({n} {noun} left out to fit {width} characters: {', '.join(layout.left_out)}; "
+            "choose with --columns, or see all with --format md or json)",
+            markup=False,
+        )
