@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -26,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from regiondev._callable import make_module_callable
-from regiondev.errors import CatalogError, CatalogErrors, SourceError
+from regiondev._safe_io import load_toml, regular_file_problem
+from regiondev.errors import CatalogError, CatalogErrors, InputFileError, SourceError
 from regiondev.model import (
     Basis,
     Bound,
@@ -247,13 +247,9 @@ def shipped_files() -> list[Path]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise CatalogError(str(path), "", "", "file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise CatalogError(str(path), "", "", f"not UTF-8 (byte {exc.start})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(str(path), "", "", f"not valid TOML: {exc}") from exc
+        return load_toml(path)
+    except InputFileError as exc:
+        raise CatalogError(exc.file, "", "", exc.problem) from None
 
 
 def _enum(enum: type[Any], value: Any, file: str, rid: str, fld: str) -> Any:
@@ -879,8 +875,10 @@ def _load(paths: Sequence[Path], allow_drafts: bool) -> Catalog:
     for src in load_sources():
         loader.sources[src.id] = src
     for p in paths:
-        if not p.is_file():
-            loader.errors.append(CatalogError(str(p), "", "", "no such catalog file"))
+        if problem := regular_file_problem(p):
+            if problem == "no such file":
+                problem = "no such catalog file"
+            loader.errors.append(CatalogError(str(p), "", "", problem))
             continue
         loader.read(p)
     cat = loader.finish()

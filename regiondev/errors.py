@@ -8,6 +8,8 @@ __all__ = [
     "FIELD_SUMMARY_FROM",
     "CatalogError",
     "CatalogErrors",
+    "InputFileError",
+    "OutputError",
     "ParameterError",
     "RegiondevError",
     "SourceError",
@@ -16,6 +18,20 @@ __all__ = [
 
 class RegiondevError(Exception):
     """Base class: every error regiondev raises on bad input."""
+
+
+class InputFileError(RegiondevError):
+    """A file the user named cannot be read as input: missing, not a regular file (a FIFO,
+    a device, a folder), too large, or not decodable. The message names the file."""
+
+    def __init__(self, file: str, problem: str) -> None:
+        self.file, self.problem = file, problem
+        super().__init__(f"{file}: {problem}")
+
+
+class OutputError(RegiondevError):
+    """An output path cannot be written safely (read-only folder, a path under a regular
+    file, a symlink, one of the inputs, a user file --force may not replace)."""
 
 
 class SourceError(RegiondevError):
@@ -63,6 +79,3 @@ class CatalogErrors(CatalogError):
             lines.append("  by field: " + ", ".join(f"{f} {n}" for f, n in fields.most_common()))
         self.args = (header + "\n" + "\n".join(lines),)
 
-
-class ParameterError(RegiondevError, ValueError):
-    """A bad argument to a library function or CLI option (also a ValueError)."""

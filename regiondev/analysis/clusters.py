@@ -39,6 +39,7 @@ from regiondev.analysis.concentration import (
 from regiondev.analysis.plans import Plan, Standing, load_plans, plans_frame
 from regiondev.catalog import Catalog
 from regiondev.model import Interval, Measure, Observation, Region
+from regiondev.quantity import Quantity
 from regiondev.results import TableResult, frame_to_html, frame_to_markdown
 
 __all__ = [
@@ -582,10 +583,8 @@ def chi_square(cat: Catalog, reference: str | None = None) -> pl.DataFrame:
 
 # --------------------------------------------------------------------------- Hunan's position
 def _ratio(num: Interval, den: Interval) -> Interval:
-    """Interval of num / den for positive intervals (monotone: low/high, high/low)."""
-    low = num.low / den.high if math.isfinite(den.high) else 0.0
-    high = num.high / den.low if den.low > 0 else math.inf
-    return Interval(low, high, num.low_open or den.high_open, num.high_open or den.low_open)
+    """Interval of num / den (the interval algebra; a denominator holding 0 raises)."""
+    return (Quantity.interval(num) / Quantity.interval(den)).require().core
 
 
 def _nearest_whole(cat: Catalog, o: Observation, indicator: str) -> Observation:

@@ -59,7 +59,6 @@ where not numeric; null in JSON).
 from __future__ import annotations
 
 import math
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -67,6 +66,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from regiondev._safe_io import load_toml
 from regiondev.analysis.checks import (
     KINDS,
     CheckStatus,
@@ -87,7 +87,7 @@ from regiondev.analysis.checks.comparability import NAIVE
 from regiondev.analysis.checks.growth import prior_period
 from regiondev.analysis.shares import same_scope, share_pairs, share_wholes
 from regiondev.catalog import Catalog
-from regiondev.errors import RegiondevError
+from regiondev.errors import InputFileError, RegiondevError
 from regiondev.model import Measure, Observation, Status
 from regiondev.results import TableResult
 
@@ -371,15 +371,10 @@ def load_rules(path: str | Path) -> tuple[tuple[Rule, ...], dict[str, str]]:
     p = Path(path)
     file = str(p)
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RuleError(file, "", "no such rule file") from None
-    except IsADirectoryError:
-        raise RuleError(file, "", "is a directory, not a rule file") from None
-    except UnicodeDecodeError as exc:
-        raise RuleError(file, "", f"not UTF-8 (byte {exc.start})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RuleError(file, "", f"not valid TOML: {exc}") from None
+        data = load_toml(p)
+    except InputFileError as exc:
+        problem = "no such rule file" if exc.problem == "no such file" else exc.problem
+        raise RuleError(file, "", problem) from None
     unknown = set(data) - {"check", "ignore", "title"}
     if unknown:
         raise RuleError(

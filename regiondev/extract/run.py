@@ -23,6 +23,7 @@ from regiondev.extract.reading import (
     TEXT_SUFFIXES,
     Document,
     ExtractInputError,
+    jsonl_lines,
     parse_jsonl_line,
     read_document,
 )
@@ -205,36 +206,30 @@ def _tasks(inputs: InputSet) -> Iterator[tuple[Callable[..., list[Outcome]], tup
 
 
 def _jsonl_tasks(jp: Path) -> Iterator[tuple[Callable[..., list[Outcome]], tuple[object, ...]]]:
-    """Chunks of the lines of one JSONL file (a failure task if it cannot be read)."""
+    """Chunks of the lines of one JSONL file (a failure task if it cannot be read); a line
+    that cannot be decoded is a failure at its place and the lines around it are read."""
+    lines: list[tuple[int, str]] = []
+    size = 0
     try:
-        fh = jp.open(encoding="utf-8", newline="")
-    except OSError as exc:
-        yield _fail, (f"{jp}: cannot read: {exc.strerror or exc}",)
-        return
-    with fh:
-        lines: list[tuple[int, str]] = []
-        size = 0
-        lineno = 0
-        while True:
-            try:
-                line = fh.readline()
-            except UnicodeDecodeError:
-                # the rest of the file cannot be read line by line: report it, keep the lines read
-                message = f"{jp}: line {lineno + 1}: not UTF-8; the rest of the file is skipped"
+        for lineno, line in jsonl_lines(jp):
+            if isinstance(line, ExtractInputError):
                 if lines:
                     yield _run_lines, (str(jp), lines)
-                yield _fail, (message,)
-                return
-            if not line:
-                break
-            lineno += 1
+                    lines, size = [], 0
+                yield _fail, (str(line),)
+                continue
             lines.append((lineno, line))
             size += len(line)
             if size >= CHUNK_BYTES // 3:  # characters, roughly a third of the bytes
                 yield _run_lines, (str(jp), lines)
                 lines, size = [], 0
+    except ExtractInputError as exc:
         if lines:
             yield _run_lines, (str(jp), lines)
+        yield _fail, (str(exc),)
+        return
+    if lines:
+        yield _run_lines, (str(jp), lines)
 
 
 # Across processes, claims travel as plain tuples: a named tuple pickles through Python-level

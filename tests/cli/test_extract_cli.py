@@ -279,17 +279,19 @@ def test_an_unreadable_input_is_skipped_and_named(
 ) -> None:
     good = _write(tmp_path)
     locked = _write(tmp_path, "locked.txt")
-    read_bytes = Path.read_bytes
+    import os
 
-    def refuse(self: Path) -> bytes:  # chmod 000 does not stop root, so refuse here
-        if self == locked:
+    real_open = os.open
+
+    def refuse(path: str | Path, flags: int, *args: int) -> int:  # chmod 000 does not stop root
+        if Path(path) == locked:
             raise PermissionError(13, "Permission denied")
-        return read_bytes(self)
+        return real_open(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = runner.invoke(app, ["extract", str(locked), str(good), "-f", "json", "-j", "1"])
     assert result.exit_code == 2
-    assert f"skipped: {locked}: cannot read: Permission denied" in result.stderr
+    assert f"skipped: {locked}: permission denied" in result.stderr
     assert "6.5%" in {r["figure"] for r in json.loads(result.stdout)}
 
 

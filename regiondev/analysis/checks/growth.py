@@ -9,12 +9,12 @@ a deflator, an explicit parameter; without one the comparison is ``not_comparabl
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from regiondev.analysis.checks.base import (
     CheckStatus,
     Indicators,
-    Span,
+    Quantity,
     Verdict,
     compare,
     fmt_interval,
@@ -29,29 +29,15 @@ __all__ = ["average_vs_levels", "prior_level", "two_year_average"]
 
 KIND = "growth_compounding"
 
-_Arg = tuple[Span, bool]
+
+def _rate(o: Observation) -> Quantity:
+    """A growth rate in percent as the factor 1 + g (7.1 % → 1.071), with its rounding."""
+    return 1 + span_of(o) / 100
 
 
-def _apply(f: Callable[..., float], args: Sequence[_Arg]) -> Span:
-    """Apply a function monotone in each argument (``True``: increasing) to spans."""
-
-    def one(ivs: Sequence[tuple[Interval, bool]]) -> Interval:
-        lows = [iv.low if inc else iv.high for iv, inc in ivs]
-        highs = [iv.high if inc else iv.low for iv, inc in ivs]
-        lo_open = any(iv.low_open if inc else iv.high_open for iv, inc in ivs)
-        hi_open = any(iv.high_open if inc else iv.low_open for iv, inc in ivs)
-        low, high = _safe(f, lows, -math.inf), _safe(f, highs, math.inf)
-        return Interval(min(low, high), max(low, high), lo_open, hi_open)
-
-    return Span(one([(s.core, inc) for s, inc in args]), one([(s.rounded, inc) for s, inc in args]))
-
-
-def _safe(f: Callable[..., float], xs: list[float], fallback: float) -> float:
-    try:
-        y = f(*xs)
-    except (ZeroDivisionError, OverflowError, ValueError):
-        return fallback
-    return fallback if math.isnan(y) else y
+def _pct_of(factor: Quantity) -> Quantity:
+    """A factor back to a growth rate in percent: (factor − 1) × 100."""
+    return (factor - 1) * 100
 
 
 def prior_period(p: Period) -> Period:
@@ -64,7 +50,7 @@ def _iv(iv: Interval, unit: str) -> str:
     return fmt_interval(iv, unit, calc=True)
 
 
-def _pct(s: Span) -> str:
+def _pct(s: Quantity) -> str:
     return _iv(s.core, "percent")
 
 
@@ -82,7 +68,7 @@ def _verdict(
     rule: str,
     *,
     tolerance: str = "n/a",
-    exp: Span | None = None,
+    exp: Quantity | None = None,
     act: Observation | None = None,
 ) -> Verdict:
     return Verdict(
@@ -140,11 +126,9 @@ def two_year_average(
             f"{', '.join(label(o) for o in obs[1:])}: {'; '.join(problems)}.",
             rule,
         )
-    a, g2 = span_of(average), span_of(current)
+    a = span_of(average)
     if previous is None:
-        g1 = _apply(
-            lambda x, y: ((1 + x / 100) ** 2 / (1 + y / 100) - 1) * 100, [(a, True), (g2, False)]
-        )
+        g1 = _pct_of(_rate(average) ** 2 / _rate(current))
         return _verdict(
             check_id,
             obs,
@@ -160,11 +144,7 @@ def two_year_average(
             tolerance=f"implied with rounding {_iv(g1.rounded, 'percent')}",
             exp=g1,
         )
-    g1s = span_of(previous)
-    implied = _apply(
-        lambda x, y: (math.sqrt((1 + x / 100) * (1 + y / 100)) - 1) * 100,
-        [(g1s, True), (g2, True)],
-    )
+    implied = _pct_of((_rate(previous) * _rate(current)).root(2))
     status = compare(implied, a)
     verb = {
         CheckStatus.PASS: "consistent with",
@@ -237,10 +217,7 @@ def prior_level(
             rule,
         )
     d = deflator if (mixed and deflator is not None) else 0.0
-    implied = _apply(
-        lambda x, g: x / ((1 + g / 100) * (1 + d)),
-        [(span_of(level), True), (span_of(growth), False)],
-    )
+    implied = span_of(level) / (_rate(growth) * (1 + d))
     unit = level.unit
     formula = f"{level.figure} / (1 + {growth.figure})" + (f" / (1 + {d:g})" if d else "")
     prices = (
@@ -363,15 +340,10 @@ def average_vs_levels(
         assert known is not None
         unit = known.unit
         if start is None:
-            implied = _apply(
-                lambda x, r: x / ((1 + r / 100) * (1 + d)) ** n,
-                [(span_of(known), True), (g, False)],
-            )
+            implied = span_of(known) / (_rate(growth) * (1 + d)) ** n
             year, formula = first, f"{known.figure} / (1 + {growth.figure})^{n}"
         else:
-            implied = _apply(
-                lambda x, r: x * ((1 + r / 100) * (1 + d)) ** n, [(span_of(known), True), (g, True)]
-            )
+            implied = span_of(known) * (_rate(growth) * (1 + d)) ** n
             year, formula = last, f"{known.figure} × (1 + {growth.figure})^{n}"
         prices = (
             f" at {known.period.anchor_year} prices (real growth applied to a nominal level)"
@@ -402,10 +374,7 @@ def average_vs_levels(
             "real growth; their CAGR cannot be compared with it without a deflator.",
             rule,
         )
-    cagr = _apply(
-        lambda s, e: (((e / s) ** (1 / n)) / (1 + d) - 1) * 100,
-        [(span_of(start), False), (span_of(end), True)],
-    )
+    cagr = _pct_of((span_of(end) / span_of(start)).root(n) / (1 + d))
     status = compare(cagr, g)
     verb = {
         CheckStatus.PASS: "consistent with",
