@@ -79,3 +79,7 @@ class CatalogErrors(CatalogError):
             lines.append("  by field: " + ", ".join(f"{f} {n}" for f, n in fields.most_common()))
         self.args = (header + "\n" + "\n".join(lines),)
 
+
+
+class ParameterError(RegiondevError, ValueError):
+    """A bad argument to a library function or CLI option (also a ValueError)."""
