@@ -80,6 +80,5 @@ class CatalogErrors(CatalogError):
         self.args = (header + "\n" + "\n".join(lines),)
 
 
-
 class ParameterError(RegiondevError, ValueError):
     """A bad argument to a library function or CLI option (also a ValueError)."""

@@ -22,7 +22,6 @@ RulesOpt = Annotated[
     ),
 ]
 
-_TABLE_COLUMNS = ["status", "check_id", "message", "kind", "expected", "actual"]
 #: Table order: what needs attention first.
 _STATUS_ORDER = ("fail", "warn", "not_comparable", "not_checkable", "pass")
 
@@ -60,8 +59,7 @@ def check_cmd(
             pl.col("status").replace_strict(order, default=len(order), return_dtype=pl.Int64),
             maintain_order=True,
         )
-    columns = _TABLE_COLUMNS if fmt in (Format.table, Format.md) else None
-    emit(frame, fmt, "Consistency checks", columns, chosen=columns_opt)
+    emit(frame, fmt, "Consistency checks", chosen=columns_opt, view="check")
     counts = result.counts()
     summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
     typer.secho(f"{plural(len(result), 'check')}: {summary}", err=True)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.options import CatalogOpt, ColumnsOpt, Format, FormatOpt
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
@@ -19,17 +19,6 @@ _TABLES = (
     "hunan_position",
     "plans",
 )
-_LONG_DISPLAY = [
-    "table",
-    "item",
-    "value",
-    "low",
-    "high",
-    "exact",
-    "detail",
-    "comparability",
-    "observation_ids",
-]
 
 
 def clusters_cmd(
@@ -43,6 +32,7 @@ def clusters_cmd(
             help="one table: " + ", ".join(_TABLES) + " (default: all, as one long table)",
         ),
     ] = None,
+    columns: ColumnsOpt = None,
 ) -> None:
     """Cluster shares, HHI, location quotients, chi-square, Hunan's position and the plans.
 
@@ -63,11 +53,9 @@ def clusters_cmd(
     except (RegiondevError, KeyError) as exc:
         fail(str(exc))
     if table is None:
-        frame = result.to_frame()
-        columns = _LONG_DISPLAY if fmt is Format.table else None
-        emit(frame, fmt, result.title, columns)
+        emit(result.to_frame(), fmt, result.title, chosen=columns, view="clusters")
     else:
-        emit(result.table(table), fmt, table)
+        emit(result.table(table), fmt, table, chosen=columns)
 
 
 def register(app: typer.Typer) -> None:

@@ -7,28 +7,10 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.options import CatalogOpt, ColumnsOpt, Format, FormatOpt
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
-
-_TABLE_COLUMNS = [
-    "region",
-    "indicator",
-    "target_id",
-    "base_period",
-    "base_value",
-    "target_period",
-    "target_value",
-    "years",
-    "required_cagr",
-    "required_cagr_low",
-    "required_cagr_high",
-    "historical_growth",
-    "ratio",
-    "classification",
-    "reason",
-]
 
 
 def growth_cmd(
@@ -38,6 +20,7 @@ def growth_cmd(
         float | None,
         typer.Option(
             "--deflator",
+            metavar="RATE",
             help=(
                 "Assumed annual deflator as a fraction (e.g. 0.02 for 2 %), used to compare "
                 "nominal required CAGRs with real growth rates on record. Without it such rows "
@@ -45,6 +28,7 @@ def growth_cmd(
             ),
         ),
     ] = None,
+    columns: ColumnsOpt = None,
 ) -> None:
     """Required growth per numeric target (interval from bounds and rounding) vs history.
 
@@ -67,8 +51,7 @@ def growth_cmd(
     title = result.title + (
         f" (deflator {deflator:.2%} a year)" if deflator is not None else " (no deflator)"
     )
-    columns = _TABLE_COLUMNS if fmt in (Format.table, Format.md) else None
-    emit(frame, fmt, title, columns)
+    emit(frame, fmt, title, chosen=columns, view="growth")
 
 
 def register(app: typer.Typer) -> None:

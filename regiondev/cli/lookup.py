@@ -12,7 +12,6 @@ from regiondev.cli.render import emit, fail, load_user_catalog
 __all__ = ["register"]
 
 _INDICATOR_COLUMNS = ["code", "name_en", "name_zh", "measure", "unit", "records"]
-_SERIES_COLUMNS = ["period", "status", "figure", "value", "unit", "id", "quote"]
 
 
 def indicators(
@@ -45,7 +44,7 @@ def indicators(
         rows, schema={**dict.fromkeys(_INDICATOR_COLUMNS, pl.String), "records": pl.Int64}
     )
     n = len(rows)
-    emit(frame, fmt, f"{n} indicator{'s' if n != 1 else ''}", _INDICATOR_COLUMNS, chosen=columns)
+    emit(frame, fmt, f"{n} indicator{'s' if n != 1 else ''}", chosen=columns, view="indicators")
 
 
 def series_cmd(
@@ -89,10 +88,7 @@ def series_cmd(
         )
     except RegiondevError as exc:
         fail(str(exc))
-    default = (
-        _SERIES_COLUMNS if not parts else ["period", "subject", "breakdown", *_SERIES_COLUMNS[1:]]
-    )
-    emit(result.to_frame(), fmt, result.title, default, chosen=columns)
+    emit(result.to_frame(), fmt, result.title, chosen=columns, view="series")
 
 
 def register(app: typer.Typer) -> None:

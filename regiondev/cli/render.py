@@ -13,8 +13,6 @@ import typer
 from regiondev.cli.options import Format
 
 __all__ = [
-    "choose_columns",
-    "display_cell",
     "emit",
     "fail",
     "json_rows",
@@ -61,23 +59,6 @@ def _portable_paths(frame: Any) -> Any:
 _PATH_COLUMNS = ("path", "file", "origin", "input")
 
 
-def choose_columns(frame: Any, default: list[str] | None, chosen: str | None) -> list[str]:
-    """The columns to show: ``--columns`` (comma-separated, or ``all``) else the default."""
-    if not chosen:
-        return [c for c in (default or frame.columns) if c in frame.columns]
-    if chosen.strip().casefold() == "all":
-        return list(frame.columns)
-    names = [c.strip() for c in chosen.split(",") if c.strip()]
-    for name in names:
-        if name not in frame.columns:
-            import difflib
-
-            near = difflib.get_close_matches(name, frame.columns, n=1)
-            hint = f"; did you mean {near[0]!r}?" if near else "."
-            fail(f"--columns: {name!r} is not a column{hint} Columns: {', '.join(frame.columns)}")
-    return names
-
-
 def emit(
     frame: Any,
     fmt: Format,
@@ -85,20 +66,31 @@ def emit(
     columns: list[str] | None = None,
     *,
     chosen: str | None = None,
+    view: str | None = None,
 ) -> None:
     """Write a frame to stdout in the chosen format.
 
-    ``columns`` are the result's display columns in order of importance (table and md);
-    ``chosen`` is the user's ``--columns``. A table shows the leading columns that fit the
-    terminal; JSON and CSV carry every column (or the chosen ones), paths relative.
+    A table and Markdown show the result's display columns (``view``: words and numbers for
+    people, see regiondev.display), else ``columns`` as they are; ``chosen`` is the user's
+    ``--columns`` (display keys or frame columns, comma-separated, or ``all``). A table shows
+    the leading columns that fit the terminal. JSON and CSV carry every column (or the
+    chosen frame columns) as data, paths relative to the working directory.
     """
     if fmt in (Format.json, Format.csv):
-        if chosen:
-            frame = frame.select(choose_columns(frame, None, chosen))
+        if chosen and chosen.strip().casefold() != "all":
+            names = [c.strip() for c in chosen.split(",") if c.strip()]
+            missing = [n for n in names if n not in frame.columns]
+            if missing:
+                fail(
+                    f"--columns: {missing[0]!r} is not a column of the data; columns: "
+                    + ", ".join(frame.columns)
+                )
+            frame = frame.select(names)
         frame = _portable_paths(frame)
     if fmt is Format.json:
         sys.stdout.write(json.dumps(json_rows(frame), ensure_ascii=False, indent=2) + "\n")
-    elif fmt is Format.csv:
+        return
+    if fmt is Format.csv:
         out = frame.with_columns(
             [
                 frame[c].list.join(";")
@@ -107,28 +99,41 @@ def emit(
             ]
         )
         sys.stdout.write(out.write_csv())
-    elif fmt is Format.md:
-        from regiondev.cli.terminal import safe_text
-        from regiondev.results import frame_to_markdown
+        return
+    from regiondev.cli.terminal import render_table, safe_text, terminal_width
+    from regiondev.display import choose, display_rows, raw_column
+    from regiondev.display import view as view_of
+    from regiondev.errors import ParameterError
 
-        cols = choose_columns(frame, columns, chosen)
-        sys.stdout.write(safe_text(frame_to_markdown(frame, cols)) + "\n")
-    else:
-        from regiondev.cli.terminal import render_table, terminal_width
+    shown = (
+        view_of(view)
+        if view
+        else tuple(raw_column(c) for c in (columns or frame.columns) if c in frame.columns)
+    )
+    if chosen:
+        names = (
+            list(frame.columns)
+            if chosen.strip().casefold() == "all"
+            else [c.strip() for c in chosen.split(",") if c.strip()]
+        )
+        try:
+            shown = choose(frame, shown, names)
+        except ParameterError as exc:
+            fail(f"--columns: {exc}")
+    rows = display_rows(frame, shown)
+    if fmt is Format.md:
+        from regiondev.display import markdown_table
 
-        cols = choose_columns(frame, columns, chosen)
-        rows = [
-            {c: display_cell(c, r[c]) for c in cols}
-            for r in frame.select(cols).iter_rows(named=True)
-        ]
-        render_table(title, cols, rows, terminal_width())
-
-
-def display_cell(column: str, value: Any) -> str:
-    """One cell as people read it (the report's number formatting)."""
-    from regiondev.results import format_cell
-
-    return format_cell(value)
+        sys.stdout.write(
+            safe_text(
+                markdown_table(
+                    [c.header_en for c in shown], [[r[c.key] for c in shown] for r in rows]
+                )
+            )
+            + "\n"
+        )
+        return
+    render_table(title, shown, rows, terminal_width())
 
 
 def plural(n: int, noun: str, plural_form: str = "") -> str:

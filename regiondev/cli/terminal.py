@@ -12,10 +12,12 @@ import re
 import shutil
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from regiondev.display import DisplayColumn
 
 __all__ = [
-    "PROSE_COLUMNS",
     "TableLayout",
     "fit_columns",
     "render_table",
@@ -23,33 +25,12 @@ __all__ = [
     "terminal_width",
 ]
 
-#: Columns of running text: they wrap; every other column is kept on one line.
-PROSE_COLUMNS = frozenset(
-    {
-        "quote",
-        "quote_raw",
-        "note",
-        "notes",
-        "message",
-        "title",
-        "reason",
-        "verdict_text",
-        "derivation",
-        "description",
-        "context",
-        "sentence",
-        "cues",
-        "set_aside_reason",
-        "scope",
-        "name_en",
-        "name_zh",
-        "outlet",
-    }
-)
 #: A prose column is never narrower than this (or its widest cell, if narrower).
-PROSE_MIN = 24
+PROSE_MIN = 20
 #: An id column may be cut to this width, with an ellipsis (the full id is in md/json/csv).
 ID_MIN = 24
+#: Spare width first widens cut ids up to this, then prose columns, then longer ids.
+ID_ROOM = 36
 #: rich's default box: one border left, then " cell " and a border per column.
 _BORDER_PER_COLUMN = 3
 
@@ -88,24 +69,27 @@ def _cell_len(text: str) -> int:
     return max((cell_len(line) for line in text.split("\n")), default=0)
 
 
-def fit_columns(columns: list[str], cells: dict[str, list[str]], width: int) -> TableLayout:
+def fit_columns(
+    columns: tuple[DisplayColumn, ...], cells: dict[str, list[str]], width: int
+) -> TableLayout:
     """The leading columns whose minimum widths fit ``width`` (the first always shows), and
     the width each gets.
 
     A column's minimum is its widest cell (header included), except a prose column's, which
     is at most ``PROSE_MIN``, and an id column's, at most ``ID_MIN`` (cut with an ellipsis).
     A column that does not fit is left out; later ones that fit are kept. Spare width goes
-    first to cut ids, then to prose columns, in order.
+    first to cut ids (up to ``ID_ROOM``), then to prose columns, then to longer ids.
     """
     chosen: list[tuple[str, int, int, bool]] = []  # name, minimum, natural, prose
     left: list[str] = []
     used = 1
-    for c in columns:
-        natural = max([_cell_len(c), *(_cell_len(v) for v in cells[c])])
-        is_prose = c in PROSE_COLUMNS
+    for col in columns:
+        c = col.key
+        natural = max([_cell_len(col.header_en), *(_cell_len(v) for v in cells[c])])
+        is_prose = col.prose
         if is_prose:
             need = min(natural, PROSE_MIN)
-        elif _is_id(c):
+        elif col.ident:
             need = min(natural, ID_MIN)
         else:
             need = natural
@@ -116,10 +100,12 @@ def fit_columns(columns: list[str], cells: dict[str, list[str]], width: int) -> 
         used += need + _BORDER_PER_COLUMN
     widths = [m for _, m, _, _ in chosen]
     spare = max(0, width - used)
-    for prose_pass in (False, True):
+    # spare width: cut ids up to ID_ROOM, then prose, then the rest of long ids
+    for prose_pass, cap in ((False, ID_ROOM), (True, None), (False, None)):
         for i, (_, _, natural, is_prose) in enumerate(chosen):
-            if is_prose is prose_pass and spare > 0 and natural > widths[i]:
-                give = min(spare, natural - widths[i])
+            goal = natural if cap is None else min(natural, cap)
+            if is_prose is prose_pass and spare > 0 and goal > widths[i]:
+                give = min(spare, goal - widths[i])
                 widths[i] += give
                 spare -= give
     return TableLayout(
@@ -128,10 +114,6 @@ def fit_columns(columns: list[str], cells: dict[str, list[str]], width: int) -> 
         tuple(p for _, _, _, p in chosen),
         tuple(left),
     )
-
-
-def _is_id(column: str) -> bool:
-    return column == "id" or column.endswith(("_id", "_ids"))
 
 
 _STATUS_STYLES = {
@@ -150,28 +132,31 @@ _STATUS_STYLES = {
     "on_track": "green",
     "unaccounted": "bold red",
 }
-_STATUS_COLUMNS = frozenset({"status", "verdict", "classification"})
+_STATUS_COLUMNS = frozenset({"status", "verdict", "classification", "unaccounted"})
 
 
-def render_table(title: str, columns: list[str], rows: list[dict[str, Any]], width: int) -> None:
-    """Print ``rows`` (already formatted strings) as a rich table fitted to ``width``."""
+def render_table(
+    title: str, columns: tuple[DisplayColumn, ...], rows: list[dict[str, str]], width: int
+) -> None:
+    """Print ``rows`` (strings keyed by column key) as a rich table fitted to ``width``."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    cells = {c: [safe_text(str(r.get(c, ""))) for r in rows] for c in columns}
+    cells = {c.key: [safe_text(r.get(c.key, "")) for r in rows] for c in columns}
+    headers = {c.key: c.header_en for c in columns}
     layout = fit_columns(columns, cells, width)
     table = Table(title=safe_text(title) or None, show_lines=False)
     for c, w, is_prose in zip(layout.columns, layout.widths, layout.prose, strict=True):
         if is_prose:
-            table.add_column(c, width=w, overflow="fold")
+            table.add_column(headers[c], width=w, overflow="fold")
         else:
-            table.add_column(c, width=w, no_wrap=True, overflow="ellipsis")
+            table.add_column(headers[c], width=w, no_wrap=True, overflow="ellipsis")
     for i in range(len(rows)):
         row = []
         for c in layout.columns:
             value = cells[c][i]
-            style = _STATUS_STYLES.get(value, "") if c in _STATUS_COLUMNS else ""
+            style = _STATUS_STYLES.get(value.replace(" ", "_"), "") if c in _STATUS_COLUMNS else ""
             row.append(Text(value, style=style))
         table.add_row(*row)
     console = Console(width=width, highlight=False, soft_wrap=False)
