@@ -30,6 +30,8 @@ __all__ = [
 ]
 
 Row = Mapping[str, Any]
+#: How a row renders in a column, in a language.
+Renderer = Callable[[Row, Lang], str]
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class DisplayColumn:
     key: str
     header_en: str
     header_zh: str
-    render: Callable[[Row, Lang], str]
+    render: Renderer
     prose: bool = False
     ident: bool = False
 
@@ -55,7 +57,7 @@ def _get(row: Row, key: str) -> Any:
     return value
 
 
-def _text(key: str) -> Callable[[Row, Lang], str]:
+def _text(key: str) -> Renderer:
     def render(row: Row, lang: Lang) -> str:
         value = _get(row, key)
         if value is None:
@@ -71,7 +73,7 @@ def _text(key: str) -> Callable[[Row, Lang], str]:
     return render
 
 
-def _figure(value: str, bound: str, low: str, high: str, unit: str = "unit") -> Any:
+def _figure(value: str, bound: str, low: str, high: str, unit: str = "unit") -> Renderer:
     """A cataloged or stated figure, bounded as the text bounds it."""
 
     def render(row: Row, lang: Lang) -> str:
@@ -91,21 +93,21 @@ def _figure(value: str, bound: str, low: str, high: str, unit: str = "unit") -> 
     return render
 
 
-def _label(key: str, labeller: Callable[[str | None, Lang], str]) -> Any:
+def _label(key: str, labeller: Callable[[str | None, Lang], str]) -> Renderer:
     def render(row: Row, lang: Lang) -> str:
         return labeller(_get(row, key), lang)
 
     return render
 
 
-def _period(key: str) -> Any:
+def _period(key: str) -> Renderer:
     def render(row: Row, lang: Lang) -> str:
         return fmt.period_label(_get(row, key), lang)
 
     return render
 
 
-def _rate_interval(mid: str, low: str, high: str) -> Any:
+def _rate_interval(mid: str, low: str, high: str) -> Renderer:
     """A rate held as a fraction, with its interval: ``9.9–10.0 %`` (or the point)."""
 
     def render(row: Row, lang: Lang) -> str:
@@ -147,7 +149,7 @@ def _verdict(row: Row, lang: Lang) -> str:
     return fmt.classification_label(_get(row, "classification"), lang)
 
 
-def _indicator(key: str = "indicator") -> Any:
+def _indicator(key: str = "indicator") -> Renderer:
     def render(row: Row, lang: Lang) -> str:
         return fmt.indicator_label(_get(row, key), lang)
 
