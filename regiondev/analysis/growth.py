@@ -51,7 +51,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from regiondev.analysis.identities import (
     cagr,
@@ -221,12 +221,13 @@ class GrowthRow:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GrowthResult(TableResult):
     """The growth table: one ``GrowthRow`` per numeric target; see ``GROWTH_COLUMNS``."""
 
     rows: tuple[GrowthRow, ...]
     deflator: float | None = None
+    view: ClassVar[str] = "growth"
     title: str = "Targets and the growth they require"
     display_columns: tuple[str, ...] = field(
         default=(
@@ -246,6 +247,21 @@ class GrowthResult(TableResult):
             "reason",
         )
     )
+
+    def summary_line(self) -> str:
+        """``20 targets: 1 acceleration needed, 19 not assessed`` (verdicts in words)."""
+        from collections import Counter
+
+        from regiondev.formatting import classification_label, verdict_label
+
+        frame = self.to_frame()
+        if "verdict" in frame.columns:
+            words = [verdict_label(v) for v in frame["verdict"].to_list()]
+        else:
+            words = [classification_label(v) for v in frame["classification"].to_list()]
+        counts = ", ".join(f"{n} {w}" for w, n in Counter(words).most_common())
+        n = len(words)
+        return f"{n} target{'s' if n != 1 else ''}: {counts}"
 
     def to_frame(self) -> Any:
         """A polars DataFrame with ``GROWTH_COLUMNS`` (rates as fractions; nulls, never NaN)."""

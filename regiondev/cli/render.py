@@ -100,10 +100,10 @@ def emit(
         )
         sys.stdout.write(out.write_csv())
         return
-    from regiondev.cli.terminal import render_table, safe_text, terminal_width
     from regiondev.display import choose, display_rows, raw_column
     from regiondev.display import view as view_of
     from regiondev.errors import ParameterError
+    from regiondev.terminal import render_table, safe_text, terminal_width
 
     shown = (
         view_of(view)

@@ -7,7 +7,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from regiondev.cli.app import app
-from regiondev.cli.terminal import PROSE_MIN, fit_columns, safe_text
+from regiondev.terminal import PROSE_MIN, fit_columns, safe_text
 from regiondev.display import DisplayColumn, display_rows, view
 
 runner = CliRunner()

@@ -1,4 +1,4 @@
-"""Tables that fit the terminal: the columns that fit, in the result's order of importance.
+"""Text tables that fit a width (a terminal, a notebook repr): the columns that fit, in order.
 
 A number or an id is never split across lines (its column is as wide as its widest cell); only
 prose columns (quotes, notes, messages) wrap. Columns that do not fit are left out and named on
@@ -12,7 +12,7 @@ import re
 import shutil
 import sys
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from regiondev.display import DisplayColumn
@@ -22,6 +22,7 @@ __all__ = [
     "fit_columns",
     "render_table",
     "safe_text",
+    "table_text",
     "terminal_width",
 ]
 
@@ -135,11 +136,9 @@ _STATUS_STYLES = {
 _STATUS_COLUMNS = frozenset({"status", "verdict", "classification", "unaccounted"})
 
 
-def render_table(
+def _rich_table(
     title: str, columns: tuple[DisplayColumn, ...], rows: list[dict[str, str]], width: int
-) -> None:
-    """Print ``rows`` (strings keyed by column key) as a rich table fitted to ``width``."""
-    from rich.console import Console
+) -> tuple[Any, TableLayout]:
     from rich.table import Table
     from rich.text import Text
 
@@ -159,8 +158,18 @@ def render_table(
             style = _STATUS_STYLES.get(value.replace(" ", "_"), "") if c in _STATUS_COLUMNS else ""
             row.append(Text(value, style=style))
         table.add_row(*row)
-    console = Console(width=width, highlight=False, soft_wrap=False)
-    console.print(table)
+    return table, layout
+
+
+def render_table(
+    title: str, columns: tuple[DisplayColumn, ...], rows: list[dict[str, str]], width: int
+) -> None:
+    """Print ``rows`` (strings keyed by column key) as a rich table fitted to ``width``; name
+    the columns left out on stderr."""
+    from rich.console import Console
+
+    table, layout = _rich_table(title, columns, rows, width)
+    Console(width=width, highlight=False, soft_wrap=False).print(table)
     if layout.left_out:
         n = len(layout.left_out)
         noun = "column" if n == 1 else "columns"
@@ -169,3 +178,20 @@ def render_table(
             "choose with --columns, or see all with --format md or json)",
             markup=False,
         )
+
+
+def table_text(
+    title: str, columns: tuple[DisplayColumn, ...], rows: list[dict[str, str]], width: int = 100
+) -> str:
+    """The same table as plain text (no colour), for ``__repr__``; left-out columns named."""
+    import io
+
+    from rich.console import Console
+
+    table, layout = _rich_table(title, columns, rows, width)
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, highlight=False).print(table)
+    text = buffer.getvalue().rstrip("\n")
+    if layout.left_out:
+        text += f"\n(not shown here: {', '.join(layout.left_out)})"
+    return text
