@@ -64,7 +64,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from regiondev.analysis.deflators import ImpliedDeflator
 from regiondev.analysis.identities import (
@@ -329,7 +329,7 @@ class GrowthRow:
         return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GrowthResult(TableResult):
     """The target tracker: one ``GrowthRow`` per target in the catalog, never dropping one.
 
@@ -354,6 +354,7 @@ class GrowthResult(TableResult):
     since: int | None = None
     as_of: str = ""
     title: str = "Targets: verdicts and the growth they require"
+    view: ClassVar[str] = "growth"
     display_columns: tuple[str, ...] = field(
         default=(
             "region",
@@ -373,6 +374,21 @@ class GrowthResult(TableResult):
             "reason",
         )
     )
+
+    def summary_line(self) -> str:
+        """``20 targets: 1 acceleration needed, 19 not assessed`` (verdicts in words)."""
+        from collections import Counter
+
+        from regiondev.formatting import classification_label, verdict_label
+
+        frame = self.to_frame()
+        if "verdict" in frame.columns:
+            words = [verdict_label(v) for v in frame["verdict"].to_list()]
+        else:
+            words = [classification_label(v) for v in frame["classification"].to_list()]
+        counts = ", ".join(f"{n} {w}" for w, n in Counter(words).most_common())
+        n = len(words)
+        return f"{n} target{'s' if n != 1 else ''}: {counts}"
 
     def to_frame(self) -> Any:
         """A polars DataFrame with ``GROWTH_COLUMNS`` (rates as fractions; nulls, never NaN)."""

@@ -9,6 +9,7 @@ import typer
 
 from regiondev.cli.options import (
     CatalogOpt,
+    ColumnsOpt,
     Format,
     FormatOpt,
     MinReliabilityOpt,
@@ -17,24 +18,6 @@ from regiondev.cli.options import (
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
-
-_TABLE_COLUMNS = [
-    "region",
-    "indicator",
-    "target_id",
-    "base_period",
-    "base_value",
-    "target_period",
-    "target_value",
-    "years",
-    "required_cagr",
-    "historical_growth",
-    "ratio",
-    "classification",
-    "verdict",
-    "margin",
-    "reason",
-]
 
 
 def growth_cmd(
@@ -46,6 +29,7 @@ def growth_cmd(
         float | None,
         typer.Option(
             "--deflator",
+            metavar="RATE",
             help=(
                 "Assumed annual deflator as a fraction (e.g. 0.02 for 2 %), used to compare "
                 "nominal required CAGRs with real growth rates on record. Without it such rows "
@@ -70,6 +54,7 @@ def growth_cmd(
             ),
         ),
     ] = None,
+    columns: ColumnsOpt = None,
 ) -> None:
     """A verdict for every target, and the growth it requires against the growth on record.
 
@@ -104,8 +89,7 @@ def growth_cmd(
         f" (deflator {deflator:.2%} a year" if deflator is not None else " (no deflator"
     )
     title += (f", since {since}" if since is not None else "") + f", as of {result.as_of})"
-    columns = _TABLE_COLUMNS if fmt in (Format.table, Format.md) else None
-    emit(frame, fmt, title, columns)
+    emit(frame, fmt, title, chosen=columns, view="growth")
 
 
 def register(app: typer.Typer) -> None:

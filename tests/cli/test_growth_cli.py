@@ -72,14 +72,19 @@ def test_csv_table_and_markdown() -> None:
         "zz21-hightech-va-2020",
         "zz21-hightech-va-share-gdp-2020",
     }
-    # the table folds long cells over lines at its 200-character width; the id starts intact
-    assert "zz21-gdp-" in _ok(["growth"])
+    # a table never splits an id: asked for, it shows whole on one line
+    assert "zz21-gdp-target-2025" in _ok(["growth", "--columns", "target_id,verdict"])
     md = _ok(["growth", "--format", "md"])
-    # region and indicator lead the human formats: a target id alone does not say whose
-    assert md.startswith("| region | indicator | target_id |") and "classification" in md
-    assert "| zhuzhou | gdp | zz21-gdp-target-2025 |" in md
+    # the human formats lead with whose target it is, in words, and the verdict
+    assert md.startswith("| target | verdict | goal | required a year |")
+    # Zhuzhou GDP: 迈上5000亿元 (at least 5000 亿元 = 500 bn yuan) by 2025; 9.92–10.00 % a
+    # year required from the 2020 baseline [3104.25, 3115.35]; 7.1 % real on record
+    assert (
+        "| Zhuzhou: Gross regional product | basis differs | ≥ 500 bn yuan by 2025 "
+        "| 9.92–10.00 % | 7.1 % real |" in md
+    )
     table = _ok(["growth"])
-    assert "region" in table and "indicator" in table and "zhuzhou" in table
+    assert "target" in table and "verdict" in table and "Zhuzhou" in table
 
 
 def test_deflator_ratio_interval_carries_the_printed_rounding() -> None:
