@@ -80,6 +80,12 @@ FORMS = [
     # 几 after a numeral is 多: 十几个 in (10, 20); 二十几万人 in (20万, 30万)
     ("十几个", 10, "items", Bound.MORE_THAN, 10, 20),
     ("二十几万人", 2e5, "persons", Bound.MORE_THAN, 2e5, 3e5),
+    # 一亿两千万: 万 is a section after 亿, 1 × 10^8 + 2000 × 10^4 = 1.2 × 10^8 yuan = 1.2 亿元
+    ("一亿两千万元", 1.2, "cny_100m", Bound.EXACT, 1.2, 1.2),
+    # 千万 / 千 after an Arabic number: 3 × 10^7 yuan = 0.3 亿元; 3 × 10^3 yuan = 3e-5 亿元
+    ("3千万元", 0.3, "cny_100m", Bound.EXACT, 0.3, 0.3),
+    ("3千元", 3e-5, "cny_100m", Bound.EXACT, 3e-5, 3e-5),
+    ("3千瓦", 3, "kw", Bound.EXACT, 3, 3),  # 千瓦 is kilowatt, not 3 千 of 瓦
 ]
 
 
