@@ -88,6 +88,7 @@ from typing import NamedTuple
 
 from regiondev.errors import RegiondevError
 from regiondev.model import APPROX_RELATIVE, Bound
+from regiondev.periods import SCAN_PATTERNS
 
 __all__ = [
     "MOBILE_NUMBER",
@@ -99,6 +100,7 @@ __all__ = [
     "Token",
     "TokenKind",
     "parse_figure",
+    "reads_as",
     "scan",
 ]
 
@@ -140,7 +142,18 @@ UNITS: dict[str, str] = {
     "person_trips": "person-trips (人次), never persons",
     "mu": "mu (亩, 1/15 hectare)",
     "households": "households (户)",
+    "platforms": "innovation platforms, centres or carriers (家); only from a record's unit",
 }
+
+#: Units a printed word never chooses: a record may state them where the word reads the unit
+#: given here (创新平台 538家 are platforms, though 家 alone reads enterprises).
+_STATED_ONLY: dict[str, str] = {"platforms": "enterprises"}
+
+
+def reads_as(unit: str) -> str:
+    """The unit a printed figure reads for a record that states ``unit``."""
+    return _STATED_ONLY.get(unit, unit)
+
 
 # printed unit word → (canonical unit, factor from the printed base unit)
 _UNIT_WORDS: dict[str, tuple[str, float]] = {
@@ -319,6 +332,9 @@ _PREFIX_BOUNDS: dict[str, Bound] = {
     "高于": Bound.MORE_THAN,
     "达到": Bound.AT_LEAST,
     "迈上": Bound.AT_LEAST,
+    # 提高到15%: raised to a level sets a floor, like 达到
+    "提高到": Bound.AT_LEAST,
+    "提高至": Bound.AT_LEAST,
     "不低于": Bound.AT_LEAST,
     "不少于": Bound.AT_LEAST,
     "至少": Bound.AT_LEAST,
@@ -792,7 +808,7 @@ def _share(m: re.Match[str]) -> ParsedFigure:
 _FLOORS: dict[str, float] = dict.fromkeys(
     (
         *("cny_100m", "usd", "enterprises", "items", "persons", "days", "years", "km2", "chars"),
-        *("kwh", "kw", "tonnes", "vehicles", "person_trips", "mu", "households"),
+        *("kwh", "kw", "tonnes", "vehicles", "person_trips", "mu", "households", "platforms"),
     ),
     0.0,
 ) | {"times": 0.0, "rank": 1.0, "grade": 1.0}
@@ -871,19 +887,8 @@ _DATE_PATTERNS = [
     r"\d{1,2}日",
     r"\d{1,2}:\d{2}",
 ]
-_PERIOD_PATTERNS = [
-    r"(?:19|20)\d{2}\s*[—\-－~～至到]\s*(?:19|20)\d{2}年",
-    r"\d{1,2}\s*[—\-－~～至]\s*\d{1,2}月",
-    r"前\s*[\d一二三]\s*(?:季度|个季度)",
-    r"前\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个?月",
-    r"[一二三四]季度",
-    r"十[一二三四五六七八九]五",
-    r"(?:过去|近|未来)[\d一二三四五六七八九十]+年",
-    r"(?<![\d年])[\d一二三四五六七八九十]{1,2}年前",
-    r"两年平均",
-    r"[上下]半年",
-    r"大年初[一二三四五六七八九十]+",
-]
+# The period tokens: the one period grammar's forms that the scanner reads (regiondev.periods).
+_PERIOD_PATTERNS = SCAN_PATTERNS
 # Mobile numbers: 11 digits from 1[3-9], maybe +86 and spaces or dashes (139-0731-1234).
 _MOBILE = r"(?<![\d.])(?:\+86[ -]?)?1[3-9]\d(?:\d{8}|-\d{4}-\d{4}| \d{4} \d{4})(?!\d)"
 #: A mobile number (13907311234, +86 139 0731 1234, 139-0731-1234), not inside a longer number.
@@ -957,7 +962,7 @@ _SCAN_START_BRANCHES = (
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
 _SCAN_START = re.compile(
-    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半+(（A-Za-z公降减回负万翻将接"
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半提+(（A-Za-z公降减回负万翻将接"
     rf"小少多最人$¥￥{_MINUS}])"
     f"(?:{_SCAN_START_BRANCHES})"
 )
