@@ -1280,7 +1280,8 @@ def test_one_before_a_magnitude_and_a_unit_is_a_figure(
 
 @pytest.mark.parametrize(
     # (唯一 is no idiom but a claim of one: test_only_one_is_a_count_of_one)
-    "text", ["一批", "一座城市", "一个", "一体化", "统一", "之一", "一万", "一亿", "万一"]
+    "text",
+    ["一批", "一座城市", "一个", "一体化", "统一", "之一", "一万", "一亿", "万一"],
 )
 def test_one_as_idiom_stays_no_figure(text: str) -> None:
     assert _scan(text) == []
