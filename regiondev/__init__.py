@@ -43,6 +43,9 @@ __all__ = [
     "Status",
     "audit",
     "catalog",
+    "check",
+    "clusters",
+    "growth",
     "load_catalog",
     "parse_figure",
     "series",
@@ -109,6 +112,42 @@ def parse_figure(text: str) -> Any:
     from regiondev.numbers import parse_figure as _parse
 
     return _parse(text)
+
+
+def growth(
+    cat: Catalog | None = None,
+    *,
+    deflator: float | None = None,
+    **options: Any,
+) -> Any:
+    """Every target with the growth it requires, the growth on record and a verdict.
+
+    ``cat`` defaults to the shipped catalog (``load_catalog(outcomes=True)`` adds the later
+    official figures). See ``regiondev.analysis.growth.growth`` for every option."""
+    from regiondev.analysis.growth import growth as _growth
+
+    return _growth(cat, deflator=deflator, **options)
+
+
+def check(cat: Catalog | None = None, **options: Any) -> Any:
+    """Do the reported figures agree? One verdict per checkable relation (``rules=`` adds
+    your rule files). See ``regiondev.analysis.consistency.check``."""
+    from regiondev.analysis.consistency import check as _check
+
+    return _check(cat, **options)
+
+
+def clusters(cat: Catalog | None = None, **options: Any) -> Any:
+    """Cluster shares, concentration, location quotients and Hunan's position.
+    See ``regiondev.analysis.clusters.clusters``."""
+    from regiondev.analysis.clusters import clusters as _clusters
+
+    return _clusters(cat, **options)
+
+
+def __dir__() -> list[str]:
+    """Only the public names (``dir(regiondev)``)."""
+    return sorted(__all__)
 
 
 def _load_cat(extra: Any) -> Catalog:

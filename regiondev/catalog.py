@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+import os
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from importlib import resources
@@ -26,7 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from regiondev._callable import make_module_callable
-from regiondev.errors import CatalogError, CatalogErrors, SourceError
+from regiondev._safe_io import load_toml, regular_file_problem
+from regiondev.errors import (
+    CatalogError,
+    CatalogErrors,
+    InputFileError,
+    ParameterError,
+    SourceError,
+)
 from regiondev.model import (
     Basis,
     Bound,
@@ -34,6 +42,7 @@ from regiondev.model import (
     Measure,
     Observation,
     Period,
+    PeriodKind,
     Region,
     Reliability,
     Review,
@@ -128,6 +137,7 @@ _OBS_KNOWN = {
     "note",
     "review",
     "figure_occurrence",
+    "relative_to",
 }
 WAIVER_CATEGORIES = (
     "furniture",
@@ -272,13 +282,9 @@ def shipped_files() -> list[Path]:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise CatalogError(str(path), "", "", "file not found") from exc
-    except UnicodeDecodeError as exc:
-        raise CatalogError(str(path), "", "", f"not UTF-8 (byte {exc.start})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(str(path), "", "", f"not valid TOML: {exc}") from exc
+        return load_toml(path)
+    except InputFileError as exc:
+        raise CatalogError(exc.file, "", "", exc.problem) from None
 
 
 def _enum(enum: type[Any], value: Any, file: str, rid: str, fld: str) -> Any:
@@ -397,6 +403,41 @@ def _type_errors(
     return out
 
 
+#: Fields that name a record (ids, codes): no control, format or line-separator character,
+#: which would hide in a terminal, break a report's table or tell two equal-looking ids apart.
+_ID_FIELDS = ("id", "code", "source", "indicator", "region")
+#: Unicode categories of characters an id may not hold: controls, format characters,
+#: surrogates, private use, unassigned, line and paragraph separators.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _control_errors(
+    rec: dict[str, Any], file: str, rid: str, keys: Sequence[str] = _ID_FIELDS
+) -> list[CatalogError]:
+    """Ids with control characters, and a NUL in any text field, one error per field."""
+    out = []
+    for key, value in rec.items():
+        if not isinstance(value, str):
+            continue
+        if key in keys:
+            bad = next((ch for ch in value if unicodedata.category(ch) in _HIDDEN), None)
+            if bad is not None:
+                out.append(
+                    CatalogError(
+                        file,
+                        rid,
+                        key,
+                        f"holds the control character U+{ord(bad):04X}: an id is printable "
+                        "characters on one line",
+                    )
+                )
+            elif value != value.strip():
+                out.append(CatalogError(file, rid, key, "starts or ends with a space"))
+        elif "\x00" in value:
+            out.append(CatalogError(file, rid, key, "holds a NUL character (U+0000)"))
+    return out
+
+
 def _differences(a: Indicator, b: Indicator) -> str:
     """The fields two definitions of one indicator code differ in, with both values."""
     return "; ".join(
@@ -473,6 +514,7 @@ class _Loader:
                 continue
             code = rec.get("code", "")
             problems = _type_errors(rec, file, str(code), _INDICATOR_TEXT)
+            problems += _control_errors(rec, file, str(code), ("code",))
             if problems:
                 self.errors.extend(problems)
                 self.broken.add(f"indicator:{code}")
@@ -536,6 +578,7 @@ class _Loader:
             return
         sid = rec.get("id", "")
         problems = _type_errors(rec, file, str(sid), _SOURCE_TEXT, _SOURCE_DATES)
+        problems += _control_errors(rec, file, str(sid), ("id",))
         if problems:
             self.errors.extend(problems)
             self.broken.add(f"source:{sid}")
@@ -726,6 +769,7 @@ class _Loader:
             and not (key == "period" and type(rec.get(key)) is int)
         ]
         wrong = _type_errors(rec, file, rid, text_keys)
+        wrong += _control_errors(rec, file, rid)
         found.extend(wrong)
         wrong_type: set[str] = {e.field for e in wrong}
         for key in ("aspirational", "increment"):
@@ -820,12 +864,26 @@ class _Loader:
         value: Any = rec.get("value")
         value_ok = False
         if "value" in have:
-            if (
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_VALUE:
+                bad("value", f"a number of {len(str(abs(value)))} digits is too large (over 1e300)")
+            elif (
                 not isinstance(value, int | float)
                 or isinstance(value, bool)
                 or not math.isfinite(value)
             ):
                 bad("value", f"expected a finite number, got {value!r}")
+            elif (
+                ind is not None
+                and unit == "percent"
+                and (low_high := _PERCENT_RANGE.get(ind.measure)) is not None
+                and not low_high[0] <= value <= low_high[1]
+            ):
+                lo, hi = low_high
+                bad(
+                    "value",
+                    f"a {ind.measure.value} of {value:g} % is impossible (it lies in "
+                    + (f"{lo:g}..{hi:g} %)" if hi != math.inf else f"{lo:g} % or above)"),
+                )
             else:
                 value_ok = True
 
@@ -896,6 +954,7 @@ class _Loader:
                 f"a {ind.measure.value} is no flow that adds up (新增 N is a number of things "
                 "or an amount added over the period): remove increment",
             )
+        relative_to = _relative_to(rec, period, ind, bad)
         if found or uses_broken:
             errors.extend(found)
             return None
@@ -933,6 +992,7 @@ class _Loader:
             note=str(rec.get("note", "")),
             review=review,
             origin=file,
+            relative_to=relative_to,
             figure_start=fstart,
             figure_end=fend,
             quote_start=qstart,
@@ -967,6 +1027,51 @@ class _Loader:
             bad("bound", problem)
 
 
+#: The largest number a record's value may be (a float holds up to ~1.8e308).
+_MAX_VALUE = 10**300
+#: What a percentage of each measure can be: a share of a whole 0..100 %, a growth rate no
+#: less than a fall to nothing (-100 %).
+_PERCENT_RANGE = {Measure.SHARE: (0.0, 100.0), Measure.GROWTH_RATE: (-100.0, math.inf)}
+
+
+def _relative_to(
+    rec: dict[str, Any],
+    period: Period | None,
+    ind: Indicator | None,
+    bad: Callable[[str, str], None],
+) -> Period | None:
+    """``relative_to``: the earlier period a growth rate is measured from (比2019年增长12.7%).
+
+    The same kind of period (a year, or the same months or quarters) in an earlier year, on a
+    growth-rate indicator; anything else is an error naming the field.
+    """
+    if "relative_to" not in rec:
+        return None
+    raw = rec["relative_to"]
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        bad("relative_to", f'expected a period such as "2019", got {raw!r}')
+        return None
+    try:
+        base = Period.parse(str(raw))
+    except ValueError as exc:
+        bad("relative_to", str(exc))
+        return None
+    if ind is not None and ind.measure is not Measure.GROWTH_RATE:
+        bad("relative_to", f"only a growth rate is relative to a period, not a {ind.measure}")
+    if period is not None and (
+        base.kind is not period.kind
+        or (base.first, base.last) != (period.first, period.last)
+        or base.kind in (PeriodKind.SPAN, PeriodKind.DATE)
+        or base.end_year >= period.start_year
+    ):
+        bad(
+            "relative_to",
+            f"{base} must be the same kind of period as {period} in an earlier year "
+            "(a year, or the same months or quarters)",
+        )
+    return base
+
+
 def _all(haystack: str, needle: str) -> list[int]:
     out, at = [], haystack.find(needle)
     while at != -1:
@@ -982,8 +1087,10 @@ def _load(paths: Sequence[Path], allow_drafts: bool, outcome_paths: Sequence[Pat
     for src in load_sources():
         loader.sources[src.id] = src
     for p in paths:
-        if not p.is_file():
-            loader.errors.append(CatalogError(str(p), "", "", "no such catalog file"))
+        if problem := regular_file_problem(p):
+            if problem == "no such file":
+                problem = "no such catalog file"
+            loader.errors.append(CatalogError(str(p), "", "", problem))
             continue
         loader.read(p)
     cat = loader.finish()
@@ -1023,13 +1130,32 @@ def load_catalog(
     gaps; ``min_reliability`` leaves out outcome records whose source is less reliable than
     that level (official_bulletin > official_press > media_report > aggregator), naming their
     ids in ``Catalog.left_out``. The texts' own records have no reliability and always stay.
+    ``extra`` is one file (a str or Path) or several; ParameterError for anything else.
     """
-    extra_paths = [Path(p) for p in extra]
+    extra_paths = _paths(extra)
     if not extra_paths and not allow_drafts:
         return _at_least(_shipped(outcomes), min_reliability)
     out = outcome_files() if outcomes else []
     cat = _load([*shipped_files(), *out, *extra_paths], allow_drafts, outcome_paths=out)
     return _at_least(cat, min_reliability)
+
+
+def _paths(extra: Any) -> list[Path]:
+    """User catalog files as Paths: one str or Path is one file, not a list of characters."""
+    if isinstance(extra, str | os.PathLike):
+        extra = [extra]
+    try:
+        items = list(extra)
+    except TypeError:
+        raise ParameterError(
+            f"extra must be a catalog file path or a list of them, got {type(extra).__name__}"
+        ) from None
+    for p in items:
+        if not isinstance(p, str | os.PathLike):
+            raise ParameterError(
+                f"extra must hold catalog file paths, got {type(p).__name__} {p!r:.60}"
+            )
+    return [Path(p) for p in items]
 
 
 def catalog(

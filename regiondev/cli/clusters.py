@@ -8,6 +8,7 @@ import typer
 
 from regiondev.cli.options import (
     CatalogOpt,
+    ColumnsOpt,
     Format,
     FormatOpt,
     MinReliabilityOpt,
@@ -25,17 +26,6 @@ _TABLES = (
     "hunan_position",
     "plans",
 )
-_LONG_DISPLAY = [
-    "table",
-    "item",
-    "value",
-    "low",
-    "high",
-    "exact",
-    "detail",
-    "comparability",
-    "observation_ids",
-]
 
 
 def clusters_cmd(
@@ -51,6 +41,7 @@ def clusters_cmd(
             help="one table: " + ", ".join(_TABLES) + " (default: all, as one long table)",
         ),
     ] = None,
+    columns: ColumnsOpt = None,
 ) -> None:
     """Cluster shares, HHI, location quotients, chi-square, Hunan's position and the plans.
 
@@ -71,11 +62,9 @@ def clusters_cmd(
     except (RegiondevError, KeyError) as exc:
         fail(str(exc))
     if table is None:
-        frame = result.to_frame()
-        columns = _LONG_DISPLAY if fmt is Format.table else None
-        emit(frame, fmt, result.title, columns)
+        emit(result.to_frame(), fmt, result.title, chosen=columns, view="clusters")
     else:
-        emit(result.table(table), fmt, table)
+        emit(result.table(table), fmt, table, chosen=columns)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,10 +10,20 @@ import typer
 
 from regiondev.model import Reliability
 
-__all__ = ["CatalogOpt", "Format", "FormatOpt", "MinReliabilityOpt", "OutcomesOpt"]
+__all__ = [
+    "CatalogOpt",
+    "ColumnsOpt",
+    "Format",
+    "FormatOpt",
+    "MinReliabilityOpt",
+    "OutcomesOpt",
+    "RegionOpt",
+]
 
 
 class Format(StrEnum):
+    """Output formats; typed in any case (``--format JSON`` works)."""
+
     table = "table"
     json = "json"
     csv = "csv"
@@ -22,13 +32,20 @@ class Format(StrEnum):
 
 FormatOpt = Annotated[
     Format,
-    typer.Option("--format", "-f", help="table (rich, default), json, csv or md (Markdown)."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        case_sensitive=False,
+        help="table (default: the columns that fit the terminal), json, csv or md (Markdown).",
+    ),
 ]
 CatalogOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--catalog",
         "-c",
+        metavar="FILE",
         help="A user catalog file (TOML, same format as the shipped one); repeatable.",
         exists=False,
     ),
@@ -49,5 +66,38 @@ MinReliabilityOpt = Annotated[
             "official_press > media_report > aggregator); the count left out goes to stderr."
         ),
         case_sensitive=False,
+    ),
+]
+ColumnsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        metavar="NAMES",
+        help="Columns to show, comma-separated (table and md), or 'all'. "
+        "Default: the result's main columns that fit the terminal.",
+    ),
+]
+
+
+def _region_callback(value: str | None) -> str | None:
+    """The region code a user means (湖南, Hunan, HUNAN…); a clean usage error otherwise."""
+    if value is None:
+        return None
+    from regiondev.errors import ParameterError
+    from regiondev.regions import resolve_region
+
+    try:
+        return resolve_region(value, "--region").value
+    except ParameterError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+RegionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        metavar="REGION",
+        callback=_region_callback,
+        help="hunan, changsha, zhuzhou or china, in English or Chinese (湖南, 长沙, 株洲, 全国).",
     ),
 ]
