@@ -119,7 +119,16 @@ def _target_words(target: Observation) -> str:
 
 
 def _when(period: str) -> str:
-    return f"in {period}" if len(period) == 4 else f"for {period}"
+    """'in 2024' for a year, 'at 2022-09-16' for a date, else 'for 2019M01-M11'."""
+    if len(period) == 4:
+        return f"in {period}"
+    if len(period) == 10 and period[4] == "-" and period[7] == "-":
+        return f"at {period}"
+    return f"for {period}"
+
+
+def _years(n: float) -> str:
+    return f"{n:.4g} year" + ("" if abs(n - 1.0) < 1e-9 else "s")
 
 
 def _gap_note(cat: Catalog, target: Observation, after: float | None = None) -> str:
@@ -367,8 +376,8 @@ def _level(
         needed = ""
         if row.required_cagr is not None and row.years is not None:
             needed = (
-                f"reaching it would have needed {row.required_cagr:.1%} a year over the "
-                f"{row.years:.4g} years from then (({fmt_number(target.value)} / "
+                f"reaching it would have needed {100 * row.required_cagr:.1f} % a year over the "
+                f"{_years(row.years)} from then (({fmt_number(target.value)} / "
                 f"{fmt_number(row.base_value or 0)})^(1/{row.years:.4g}) − 1)"
             )
         words = fmt_value(row.base_value, target.unit) if row.base_value is not None else ""
@@ -419,6 +428,12 @@ def _level(
         else "no required pace"
     )
     return {**out, **_pace_fields(target, ind, row, pace), "points": (*row.points, *path)}
+
+
+def _signed(x: float) -> str:
+    """+2, −12.25: a sign always, a true minus, at most two decimals."""
+    text = f"{abs(x):.2f}".rstrip("0").rstrip(".")
+    return ("−" if x < 0 else "+") + text
 
 
 def _nearest_any(cat: Catalog, target: Observation, ind: Indicator) -> Observation | None:
@@ -727,14 +742,14 @@ def _share(
     if opts.period_over(target):
         needed = (
             f"reaching it would have needed ({fmt_number(threshold)} − {v0:.2f}) / {years:.4g} = "
-            f"{required:+.2f} percentage points a year"
+            f"{_signed(required)} percentage points a year"
         )
         return {
             **out,
             **_latest_fields(cat, target, ind, v0, words, "+".join(ids0), p0, needed),
             "points": (*history, *path),
         }
-    pace = f"from {words} {_when(p0)} it needs {required:+.2f} percentage points a year"
+    pace = f"from {words} {_when(p0)} it needs {_signed(required)} percentage points a year"
     earlier = [p for p in before if p[0] < x0 and is_finite_point(p)]
     if not is_finite_point((x0, p0, v0, iv0, ids0, der0)) or not earlier:
         cls = TARGET_ALREADY_MET if iv0.low >= threshold else NO_HISTORY
@@ -742,7 +757,7 @@ def _share(
         return {**out, **res, "points": (*history, *path)}
     x_first, _, v_first, _, _, _ = min(earlier, key=lambda p: p[0])
     on_record = (v0 - v_first) / (x0 - x_first)
-    pace += f", against {on_record:+.2f} a year on record"
+    pace += f", against {_signed(on_record)} a year on record"
     cls = TARGET_ALREADY_MET if required <= 0 else classify(on_record / required)
     res = _pace_fields(target, ind, replace(row, classification=cls, ratio=None), pace)
     return {**out, **res, "points": (*history, *path)}
