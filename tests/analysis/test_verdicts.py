@@ -273,6 +273,10 @@ def test_share_baseline_from_a_bound_part(tmp_path: Path) -> None:
     assert r.required_pace == pytest.approx(12.2534, abs=1e-4)
     assert r.required_pace_unit == "percentage_points_per_year"
     assert "more than 32.7 %" in r.verdict_text
+    # the share baseline carries its derivation and ids
+    assert r.baseline_ids == ("x-hightech-2024", "x-gdp-2024") and r.base_period == "2024"
+    assert r.derivation is not None and "x-hightech-2024 / x-gdp-2024" in r.derivation
+    assert r.base_low == pytest.approx(32.7465, abs=1e-4) and math.isinf(r.base_high or 0.0)
     traj = growth(load_catalog([tmp_path / "later.toml"]), as_of=AFTER).trajectory(
         "x-hightech-share-target-2025"
     )
