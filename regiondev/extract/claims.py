@@ -402,7 +402,19 @@ def _sentence_claims(
             if reached is not None and reached.bound is Bound.EXACT:
                 parsed, figure, start = reached, reached.text, start + 2
                 cues.append("达到: a level already reached, read exact")
+        if parsed.bound is Bound.EXACT and (
+            about := _ABOUT_BEFORE.search(stext, max(0, tstart - 14), tstart)
+        ):
+            # 约占全国的6.4%: 约 bounds the figure it is separated from
+            approx = _plain_figure("约" + figure)
+            if approx is not None and approx.bound is Bound.APPROX:
+                parsed = approx
+                cues.append(f"{about.group(0)}: about")
         kind = UNIT_KIND.get(unit, "other")
+        if unit == "times" and (grew := _GROWTH_BY.search(stext, max(0, tstart - 3), tstart)):
+            # 增长2倍以上: growth by a multiple (+200 % and more), not a level
+            kind = "growth"
+            cues.append(f"{grew.group(0)}: growth by a multiple")
         # A cue may end inside the token only when the token holds it: 下降3.1% is a growth.
         tend = tok.end
         if unit == "percent" and kinds and kinds[0][0] <= tend:
@@ -426,6 +438,24 @@ def _sentence_claims(
                 else default_period
             )
         period, pcue = near_p
+        if (
+            tstatus == "target"
+            and tcue.endswith("is after the text's date")
+            and reader.date is not None
+            and (ys := _SPAN_END.findall(period))
+            and int(ys[-1]) <= reader.date.year
+        ):
+            # “十四五”时期…,2021年全省…增长7.7%: a plan period named as context does not
+            # make a figure of a past period a target
+            tstatus = "actual"
+            cues.remove(tcue)
+        if kind != "growth" and (span := _SPAN.fullmatch(period)):
+            # 2012年至2021年,…从2000家增加到11000家: the start at the span's first year,
+            # the end at its last
+            if _FROM.search(stext, max(0, tstart - 12), tstart):
+                period, pcue = span[1], pcue + " (从: the span's first year)"
+            elif _FROM_TO.search(stext, max(0, tstart - 40), tstart):
+                period, pcue = span[2], pcue + " (到: the span's last year)"
         if kind == "growth" and _DAY.fullmatch(period):
             # 截至9月底增长6%: the months since January; 截至目前: a period not printed
             day = dt.date.fromisoformat(period)
@@ -448,6 +478,12 @@ def _sentence_claims(
             period = f"{reader.date.year}-{period}"
             cues.append(f"年均: the span {period} assumed (its first year is not printed)")
         near_r = _nearest(places, tstart) if places and places[0][0] <= tstart else None
+        if near_r is not None and "、" in near_r[0] and "分别" not in stext:
+            # 分布在长沙、株洲等地,共有…200家: places listed in an earlier clause are examples,
+            # not the subject of a figure that follows
+            at = next(p[0] for p in reversed(places) if p[0] <= tstart)
+            if _CLAUSE_END.search(stext, at, tstart):
+                near_r = _nearest([p for p in places if "、" not in p[1]], tstart)
         if near_r is not None and unit == "rank" and near_r[0] == "china":
             # a rank is of the place ranked, rarely of the nation the ranking spans
             # (株洲…在全国168个城市中…居全国第十); 我国…居世界第一 keeps china
@@ -518,6 +554,16 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 _JOINED = re.compile(r"(?:和|、|及|与|以及)")
+# 约 separated from its figure by a verb and a field: 约占全国的6.4%, 约为… (not 签约, 节约…)
+_ABOUT_BEFORE = re.compile(
+    r"(?<![签合节制预履违条公特邀])约(?:占|为|是|有|合|相当于|达|计)[^，,。；;\d约]{0,10}$"
+)
+# 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
+_GROWTH_BY = re.compile(r"(?:增长|增加|提高|提升|扩大)了?(?:近|超过|约)?$")
+_SPAN = re.compile(r"(\d{4})-(\d{4})")
+_SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
+_FROM_TO = re.compile(r"[从由][^，,。；;从由]{1,30}?(?:到|至)[^，,。；;到至]{0,6}$")
 
 
 def _plain_figure(text: str) -> ParsedFigure | None:
@@ -635,7 +681,8 @@ def extract_text(
                 if period:
                     para.period, para.period_cue = period, cue
                     break
-            if sent.region:
+            if sent.region and "、" not in sent.region:
+                # (places listed together are no subject for the sentences after)
                 para.region, para.region_cue = sent.region, sent.region_cue
             # the year in force for later periods printed without one: not a byline's, nor a
             # plan's (2024年力争…: a later 前三季度 is still of the text's year)

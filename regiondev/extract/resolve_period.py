@@ -100,8 +100,8 @@ class PeriodResolver:
             period = ""
             # The alternatives are top-level named groups; lastgroup names the one that matched.
             g = m.lastgroup
-            if g == "yr":
-                a, b = int(m["yr_a"]), int(m["yr_b"])
+            if g in ("yr", "yr2"):
+                a, b = int(m[g + "_a"]), int(m[g + "_b"])
                 ctx_year = b
                 period = f"{a}-{b}" if a < b else ""
             elif g == "ym":
@@ -134,7 +134,12 @@ class PeriodResolver:
             elif g == "fyp":
                 n = 10 + _CN_SMALL[m["fyp_n"]]
                 first = 1953 + 5 * (n - 1) + 3  # the 1963-65 adjustment years shift plans 3+
-                period = f"{first}-{first + 4}"
+                if m["fyp_first"]:
+                    # 站在“十四五”开局的新起点: the plan's first year, named as context
+                    period = str(first)
+                    cue += f" (the plan's first year, {first})"
+                else:
+                    period = f"{first}-{first + 4}"
             elif g == "past":
                 n_text = m["past_n"]
                 n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
@@ -150,6 +155,29 @@ class PeriodResolver:
                 n = int(m["mon_n"])
                 y2 = self._year_for(m["mon_y"], ctx_year, n)
                 period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
+            elif g == "mon2":
+                n = int(m["mo_n"])
+                if m["mo_y"]:
+                    y2 = int(m["mo_y"])
+                elif doc_year is None:
+                    ctx_year = _UNKNOWN_YEAR
+                    out.append((m.end(), "", cue + " (needs the text's date)"))
+                    continue
+                else:
+                    y2 = doc_year - 1 if m["mo_rel"] in ("去年", "上年") else doc_year
+                ctx_year = y2
+                period = f"{y2}M{n:02d}-M{n:02d}" if 1 <= n <= 12 else ""
+            elif g == "report":
+                # 2022年半年报: the name of a report, not the period of a figure; its year
+                # is in force for the periods that follow (上半年…)
+                if m["rp_y"]:
+                    ctx_year = int(m["rp_y"])
+                cue += " (a report's name: the figures' period is not printed; fill in)"
+            elif g == "thatyear":
+                # 这一年 in a review: the year the text is about (the one in force, else the
+                # year before a text dated before December)
+                y2 = self._year_for(None, ctx_year, 12)
+                period = str(y2) if y2 else ""
             elif g == "mon1":
                 n = int(m["mon1_n"])  # 1—5月…,其中5月增长8.4%: the month alone
                 y2 = self._year_for(None, ctx_year, n)
@@ -195,9 +223,17 @@ class PeriodResolver:
                     and ctx_year is None
                     and self.date
                 )
-                y2 = (
-                    self.date.year if forecast and self.date else self._year_for(None, ctx_year, 12)
-                )
+                if forecast and self.date:
+                    # in a review of the year before (dated in its first two months, or about
+                    # that year by its title or an earlier sentence), the year just ended
+                    before = self.date.year - 1
+                    reviewed = self.date.month <= 2 or before in (
+                        self.last_year,
+                        int(self.title_year or 0),
+                    )
+                    y2 = before if reviewed else self.date.year
+                else:
+                    y2 = self._year_for(None, ctx_year, 12)
                 period = str(y2) if y2 else ""
             elif g == "two":
                 # 两年平均增长: the average over the two years to the period in force, which
