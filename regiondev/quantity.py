@@ -295,7 +295,9 @@ def _as_quantity(x: Quantity | float) -> Quantity:
 
 def _root_text(e: float) -> str:
     inv = 1.0 / e
-    return f"(1/{_fmt(inv)})" if abs(inv - round(inv)) < 1e-9 else _fmt(e)
+    if math.isfinite(inv) and abs(inv - round(inv)) < 1e-9:
+        return f"(1/{_fmt(inv)})"
+    return _fmt(e)
 
 
 def _point(op: str, a: float, b: float) -> float | None:

@@ -82,14 +82,16 @@ def test_comparison_helpers() -> None:
 
 # ---------------------------------------------------------------------------- properties
 
-_finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
+#: Ends of ordinary magnitude (0, or 1e-6 .. 1e6 either sign): denormal floats overflow a
+#: quotient in any arithmetic and say nothing about the algebra.
+_finite = st.one_of(st.just(0.0), st.floats(1e-6, 1e6), st.floats(-1e6, -1e-6))
 
 
 @st.composite
 def _operand(draw: st.DrawFn, positive: bool = False) -> tuple[Quantity, float]:
     """A quantity with an interval and a true value somewhere inside it."""
     lo = draw(st.floats(1e-3, 1e6) if positive else _finite)
-    width = draw(st.floats(0, 1e3))
+    width = draw(st.one_of(st.just(0.0), st.floats(1e-6, 1e3)))
     hi = lo + width
     t = draw(st.floats(0, 1))
     x = lo + t * (hi - lo)

@@ -825,7 +825,9 @@ def test_fourth_review_cues() -> None:
     assert (res["20个左右"].status, res["5000家"].status) == ("target", "target")
     # 确保 ends what 力争 covers
     res = by("力争制造业增加值比重提高到28%以上,确保新增“小巨人”企业100家以上。")
-    assert (res["28%以上"].aspirational, res["100家以上"].aspirational) == (True, False)
+    # (提高到 is read with its figure: raised to a level sets a floor, like 达到)
+    assert (res["提高到28%以上"].aspirational, res["100家以上"].aspirational) == (True, False)
+    assert res["提高到28%以上"].bound == "at_least"
     # 过去一年 is the year before the text's
     res = by("过去一年,全省地区生产总值达到50012.9亿元,增长4.6%。", date="2024-01-21")
     assert (res["50012.9亿元"].period, res["4.6%"].period) == ("2023", "2023")

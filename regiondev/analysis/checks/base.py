@@ -50,6 +50,7 @@ __all__ = [
     "comparability_reasons",
     "compare",
     "contained",
+    "disjoint",
     "fmt_calc",
     "fmt_interval",
     "fmt_number",
