@@ -15,6 +15,8 @@ from regiondev.numbers import MOBILE_NUMBER, SCALE_WORDS, TokenKind
 
 __all__ = [
     "CHANGE_REASONS",
+    "CUE_KIND",
+    "GROWTH_AFTER",
     "KIND_CUE",
     "KIND_REASON",
     "UNIT_KIND",
@@ -25,12 +27,20 @@ __all__ = [
 _LEX = lexicon()
 # Kinds of percent figures: the nearest cue before the figure decides. The leading look-ahead
 # holds every cue's first character: one set test rejects most positions.
+# One alternation of both families, longest word first (增长面, a share, before 增长).
 KIND_CUE = re.compile(
     "(?=["
     + "".join(dict.fromkeys(w[0] for w in (*_LEX.growth, *_LEX.share)))
     + "])"
-    + f"(?:(?P<growth>{words_pattern(_LEX.growth)})|(?P<share>{words_pattern(_LEX.share)}))"
+    + f"(?:{words_pattern((*_LEX.growth, *_LEX.share))})"
 )
+#: cue word → the kind it gives a percent (growth or share)
+CUE_KIND: dict[str, str] = {
+    **{w: "share" for w in _LEX.share},
+    **{w: "growth" for w in _LEX.growth},
+}
+# After a percent: 实现5%左右的增长 (a growth rate named after its figure)
+GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅)")
 #: unit → the kind of a figure in it
 UNIT_KIND: dict[str, str] = _LEX.unit_kind
 

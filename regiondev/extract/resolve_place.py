@@ -47,7 +47,11 @@ _NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信
 _FIELD_BEFORE = ("占", "居", "比", "较", "与", "于", "超")
 # Places listed together (长沙、株洲、湘潭 / 长沙和株洲), perhaps with 市 after each.
 _PLACE_JOIN = re.compile(r"[市省县区]?(?:、|和|及)")
-_YARDSTICK_BEFORE = re.compile(r"(?:占|居|比|较|[高低快慢优大小多少]于|超过)$")
+# After a list of places: examples (长沙、株洲等地, 长沙、湘潭等9个市州)
+_EXAMPLES = re.compile(r"[市省县区州]?等")
+_YARDSTICK_BEFORE = re.compile(
+    r"(?:占|居|比|较|[高低快慢优大小多少]于|超过|不到|不足|相当于|仅为|只有|接近)$"
+)
 _PLACE_SUFFIX = re.compile(
     r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|州)$"
 )
@@ -166,6 +170,9 @@ def sentence_places(
             # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own
             joined = f"{places[-1][2]}、{name}"
             places[-1] = (m.end(), joined, joined)
+            if _EXAMPLES.match(text, m.end()):
+                # 长沙、株洲、湘潭等9个市州: examples of a set, not the figure's places
+                places.pop()
         elif name == "全市" and para_region_cue in county_cities:
             # 醴陵市…。全市…: the county-level city the paragraph is about
             places.append((m.end(), para_region, para_region_cue))

@@ -1000,12 +1000,15 @@ def test_up_to_a_month_without_its_end_word() -> None:
     assert _fields(text, "8%", date="2022-10-20").period == "2022M01-M09"
 
 
-def test_a_named_report_is_no_period_but_its_year_holds() -> None:
+def test_a_named_report_gives_its_half_not_its_year() -> None:
     text = "2021年半年报显示,公司营收增长20%,上半年利润增长5%。"
     c = _fields(text, "20%")
-    assert c.period == ""  # not 2021: a half-year report's figures are not the year's
-    assert "report's name" in c.cues
+    assert c.period == "2021M01-M06"  # not 2021: a half-year report's figures are of its half
+    assert "half-year report" in c.cues
     assert _fields(text, "5%").period == "2021M01-M06"  # 上半年 of the report's year
+    # a title naming the report: the figures printed without a period are of that half
+    text = "长沙经开区交出亮眼“半年报”\n园区实现规模工业总产值1586亿元。\n"
+    assert _fields(text, "1586亿元", date="2023-07-18").period == "2023M01-M06"
 
 
 @pytest.mark.parametrize(
