@@ -8,6 +8,10 @@ __all__ = [
     "FIELD_SUMMARY_FROM",
     "CatalogError",
     "CatalogErrors",
+    "InputFileError",
+    "OutputError",
+    "ParameterError",
+    "PeriodError",
     "RegiondevError",
     "SourceError",
 ]
@@ -15,6 +19,24 @@ __all__ = [
 
 class RegiondevError(Exception):
     """Base class: every error regiondev raises on bad input."""
+
+
+class InputFileError(RegiondevError):
+    """A file the user named cannot be read as input: missing, not a regular file (a FIFO,
+    a device, a folder), too large, or not decodable. The message names the file."""
+
+    def __init__(self, file: str, problem: str) -> None:
+        self.file, self.problem = file, problem
+        super().__init__(f"{file}: {problem}")
+
+
+class OutputError(RegiondevError):
+    """An output path cannot be written safely (read-only folder, a path under a regular
+    file, a symlink, one of the inputs, a user file --force may not replace)."""
+
+
+class PeriodError(RegiondevError, ValueError):
+    """A period's text is not one regiondev reads (``Period.parse``); also a ValueError."""
 
 
 class SourceError(RegiondevError):
@@ -61,3 +83,7 @@ class CatalogErrors(CatalogError):
             fields = Counter(e.field or "(file)" for e in errors)
             lines.append("  by field: " + ", ".join(f"{f} {n}" for f, n in fields.most_common()))
         self.args = (header + "\n" + "\n".join(lines),)
+
+
+class ParameterError(RegiondevError, ValueError):
+    """A bad argument to a library function or CLI option (also a ValueError, as before)."""

@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 __all__ = [
     "Cell",
@@ -56,13 +56,12 @@ def format_cell(value: Any) -> str:
     return str(value)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def safe_text(text: str) -> str:
-    """Text with NUL and other control characters removed (tabs and line ends kept): what a
-    user's catalog holds never reaches a report as raw control bytes."""
-    return _CONTROL.sub("", text)
+    """Untrusted text with NUL, other control characters and bidi overrides written as visible
+    escapes (``regiondev.untrusted.printable``): they never reach a report as raw bytes."""
+    from regiondev.untrusted import printable
+
+    return printable(text)
 
 
 def markdown_escape(text: str) -> str:
@@ -214,10 +213,58 @@ def frame_to_html(frame: Any, columns: list[str] | None = None, caption: str = "
 
 
 class TableResult:
-    """Mixin: a result whose renderers derive from ``to_frame()`` and ``title``."""
+    """Mixin: a result whose renderers derive from ``to_frame()`` and ``title``.
+
+    ``view`` names the result's display columns in ``regiondev.display`` (declared once, read
+    by the terminal, Markdown, notebooks and ``__repr__``); results made with
+    ``@dataclass(repr=False)`` get the one-screen ``__repr__`` below: the title, a line of
+    counts (``summary_line``) and the first rows of the view.
+    """
 
     title: str = ""
     display_columns: tuple[str, ...] = ()
+    view: ClassVar[str] = ""
+    #: Rows ``__repr__`` shows before it says how many more there are.
+    repr_rows: ClassVar[int] = 8
+
+    def summary_line(self) -> str:
+        """One line of counts (verdicts, statuses…) for ``__repr__``; empty by default."""
+        return ""
+
+    def repr_frame(self) -> Any:
+        """The rows ``__repr__`` shows first (a result may lead with what needs attention)."""
+        return self.to_frame()
+
+    def display_frame(self, lang: str = "en") -> Any:
+        """The view's columns as strings, headed as people read them."""
+        from regiondev.display import display_frame, view
+
+        if not self.view:
+            frame = self.to_frame()
+            cols = list(self.display_columns) or list(frame.columns)
+            return frame.select(cols)
+        return display_frame(self.to_frame(), view(self.view), lang)  # type: ignore[arg-type]
+
+    def __repr__(self) -> str:
+        from regiondev.display import display_rows, raw_column, view
+        from regiondev.terminal import table_text
+
+        frame = self.repr_frame()
+        n = frame.height
+        if self.view:
+            columns = view(self.view)
+        else:
+            names = list(self.display_columns) or list(frame.columns)
+            columns = tuple(raw_column(c) for c in names)
+        rows = display_rows(frame.head(self.repr_rows), columns)
+        head = f"<{type(self).__name__}: {n} row{'s' if n != 1 else ''}>"
+        lines = [head]
+        if self.summary_line():
+            lines.append(self.summary_line())
+        lines.append(table_text(self.title, columns, rows, 100))
+        if n > self.repr_rows:
+            lines.append(f"… {n - self.repr_rows} more; .to_frame() for the data")
+        return "\n".join(lines)
 
     def to_frame(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from regiondev._callable import make_module_callable
-from regiondev.errors import SourceError
+from regiondev._safe_io import read_user_bytes
+from regiondev.errors import InputFileError, SourceError
 from regiondev.model import Source
 from regiondev.text import CleanText, clean, normalise_fragment
 
@@ -76,9 +77,9 @@ def verify(src: Source) -> None:
     if not src.path:
         return
     try:
-        data = Path(src.path).read_bytes()
-    except OSError as exc:
-        raise SourceError(f"source {src.id!r}: cannot read {src.path}: {exc}") from exc
+        data = read_user_bytes(src.path)
+    except InputFileError as exc:
+        raise SourceError(f"source {src.id!r}: cannot read {exc}") from None
     if src.sha256:
         digest = hashlib.sha256(data).hexdigest()
         if digest != src.sha256:
@@ -99,10 +100,14 @@ def get_source(source_id: str, extra: tuple[Source, ...] = ()) -> Source:
 @cache
 def _clean_file(path: str) -> CleanText:
     try:
-        raw = Path(path).read_text(encoding="utf-8")
+        data = read_user_bytes(path)
+    except InputFileError as exc:
+        raise SourceError(str(exc)) from None
+    try:
+        raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SourceError(f"{path}: not UTF-8 at byte {exc.start}; use regiondev extract") from exc
-    return clean(raw)
+        raise SourceError(f"{path}: not UTF-8 at byte {exc.start}; use regiondev extract") from None
+    return clean(raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw)
 
 
 def clean_text(src: Source) -> CleanText:

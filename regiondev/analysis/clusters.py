@@ -27,7 +27,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import Any, ClassVar
 
 import polars as pl
 
@@ -39,6 +39,7 @@ from regiondev.analysis.concentration import (
 from regiondev.analysis.plans import Plan, Standing, load_plans, plans_frame
 from regiondev.catalog import Catalog
 from regiondev.model import Interval, Measure, Observation, Region
+from regiondev.quantity import Quantity
 from regiondev.results import TableResult, frame_to_html, frame_to_markdown
 
 __all__ = [
@@ -582,10 +583,8 @@ def chi_square(cat: Catalog, reference: str | None = None) -> pl.DataFrame:
 
 # --------------------------------------------------------------------------- Hunan's position
 def _ratio(num: Interval, den: Interval) -> Interval:
-    """Interval of num / den for positive intervals (monotone: low/high, high/low)."""
-    low = num.low / den.high if math.isfinite(den.high) else 0.0
-    high = num.high / den.low if den.low > 0 else math.inf
-    return Interval(low, high, num.low_open or den.high_open, num.high_open or den.low_open)
+    """Interval of num / den (the interval algebra; a denominator holding 0 raises)."""
+    return (Quantity.interval(num) / Quantity.interval(den)).require().core
 
 
 def _nearest_whole(cat: Catalog, o: Observation, indicator: str) -> Observation:
@@ -1121,7 +1120,7 @@ _DISPLAY: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ClusterResult(TableResult):
     """The six cluster tables; ``to_frame()`` is one long frame, ``table(name)`` one table."""
 
@@ -1131,6 +1130,7 @@ class ClusterResult(TableResult):
     chi_square: pl.DataFrame
     hunan_position: pl.DataFrame
     plans: pl.DataFrame
+    view: ClassVar[str] = "clusters"
     title: str = "Advanced-manufacturing clusters: shares, concentration and Hunan's position"
 
     def table(self, name: str) -> pl.DataFrame:
@@ -1141,6 +1141,10 @@ class ClusterResult(TableResult):
 
     def tables(self) -> dict[str, pl.DataFrame]:
         return {name: self.table(name) for name in TABLES}
+
+    def summary_line(self) -> str:
+        """How many rows each of the six tables holds."""
+        return "tables: " + ", ".join(f"{name} {self.table(name).height}" for name in TABLES)
 
     def to_frame(self) -> pl.DataFrame:
         rows = [row for name in TABLES for row in _long_rows(name, self.table(name))]

@@ -57,14 +57,18 @@ def report(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from regiondev.errors import RegiondevError
-    from regiondev.report.build import write_report
+    from regiondev.report.build import check_report_target, write_report
 
     lang = lang.strip().lower()
     if lang not in ("en", "zh"):
         fail(f"--lang {lang!r} is not a report language; choose en or zh")
     if deflator is not None and not -0.5 < deflator < 1.0:
         fail(f"--deflator {deflator} is not a plausible annual rate (give a fraction, e.g. 0.02)")
-    cat = load_user_catalog(catalog)
+    try:
+        check_report_target(out, force=force)  # before the build: a bad --out fails at once
+    except RegiondevError as exc:
+        fail(str(exc))
+    cat = load_user_catalog(catalog, outcomes=outcomes)
     console = Console(stderr=True)
     with Progress(
         SpinnerColumn(),

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from regiondev.errors import RegiondevError
+from regiondev._safe_io import read_user_bytes, regular_file_problem
+from regiondev.errors import InputFileError, RegiondevError
 
 __all__ = [
     "TEXT_SUFFIXES",
@@ -26,6 +27,7 @@ __all__ = [
     "decode_bytes",
     "html_to_text",
     "iter_jsonl",
+    "jsonl_lines",
     "read_document",
 ]
 
@@ -249,6 +251,15 @@ class _TextParser(HTMLParser):
         (self.title if self.in_title else self.parts).append(data)
 
 
+def _encodable(text: str) -> bool:
+    """No lone surrogate (JSON's \\ud800 escapes decode to one; no file can hold it)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def html_to_text(html: str) -> str:
     """The visible text of an HTML page: one line per block, scripts and styles dropped.
 
@@ -277,13 +288,9 @@ def read_document(path: str | Path, *, doc_id: str = "") -> Document:
     """Read and decode one text or HTML file."""
     p = Path(path)
     try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ExtractInputError(f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise ExtractInputError(f"{p}: is a directory") from None
-    except OSError as exc:
-        raise ExtractInputError(f"{p}: cannot read: {exc.strerror or exc}") from None
+        data = read_user_bytes(p)
+    except InputFileError as exc:
+        raise ExtractInputError(str(exc)) from None
     text, encoding = decode_bytes(data, str(p))
     html = _is_html(p.name, text)
     if html:
@@ -307,6 +314,13 @@ def parse_jsonl_line(line: str, path: str, lineno: int) -> Document | None:
         rec = json.loads(line)
     except json.JSONDecodeError as exc:
         raise ExtractInputError(f"{path}: line {lineno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ExtractInputError(
+            f"{path}: line {lineno}: not valid JSON (nested too deeply)"
+        ) from None
+    except ValueError as exc:  # an integer beyond Python's digit limit
+        first = str(exc).splitlines()[0]
+        raise ExtractInputError(f"{path}: line {lineno}: not valid JSON ({first})") from None
     if not isinstance(rec, dict):
         raise ExtractInputError(f"{path}: line {lineno}: expected a JSON object")
     text = rec.get("text")
@@ -318,6 +332,16 @@ def parse_jsonl_line(line: str, path: str, lineno: int) -> Document | None:
     for key in ("date", "region", "title"):
         if key in rec and not isinstance(rec[key], str):
             raise ExtractInputError(f'{path}: line {lineno}: "{key}" must be a string')
+    if isinstance(doc_id, int) and doc_id.bit_length() > 64:
+        raise ExtractInputError(f'{path}: line {lineno}: "id" is a number of over 64 bits')
+    for key in ("id", "date", "region", "title"):
+        if isinstance(rec.get(key), str) and not _encodable(rec[key]):
+            raise ExtractInputError(
+                f'{path}: line {lineno}: "{key}" holds a lone surrogate (\\ud800-\\udfff), '
+                "no character"
+            )
+    if not _encodable(text):  # lone surrogates in the text: damaged characters, shown as such
+        text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
     from regiondev.extract.claims import parse_date, region_code
 
     if rec.get("date") and parse_date(rec["date"]) is None:
@@ -351,23 +375,67 @@ def parse_jsonl_line(line: str, path: str, lineno: int) -> Document | None:
     )
 
 
-def iter_jsonl(path: str | Path) -> Iterator[Document]:
-    """Stream the documents of a JSONL file, one line at a time."""
+#: A JSONL line longer than this is one failure (its document is not read), not a read of
+#: everything up to the next newline: a file with no newline cannot exhaust memory.
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+def jsonl_lines(path: str | Path) -> Iterator[tuple[int, str | ExtractInputError]]:
+    """The lines of a JSONL file with their numbers, each decoded on its own.
+
+    A line that is not UTF-8 (or too long) comes as an ExtractInputError naming its own
+    number, and the lines before and after it are still read. Line ends are ``\\n``, ``\\r\\n``
+    and ``\\r``, as text mode's ``newline=""`` counts them. Raises ExtractInputError when the
+    file cannot be opened or is not a regular file (a FIFO, a device: never read).
+    """
     p = Path(path)
+    if problem := regular_file_problem(p):
+        raise ExtractInputError(f"{p}: {problem}")
     try:
-        fh = p.open(encoding="utf-8", newline="")
+        fh = p.open("rb")
     except OSError as exc:
         raise ExtractInputError(f"{p}: cannot read: {exc.strerror or exc}") from None
     with fh:
         lineno = 0
         while True:
             try:
-                line = fh.readline()
-            except UnicodeDecodeError:
-                raise ExtractInputError(f"{p}: line {lineno + 1}: not UTF-8") from None
-            if not line:
-                break
-            lineno += 1
-            doc = parse_jsonl_line(line, str(p), lineno)
-            if doc is not None:
-                yield doc
+                raw = fh.readline(MAX_LINE_BYTES + 1)
+            except OSError as exc:
+                raise ExtractInputError(
+                    f"{p}: line {lineno + 1}: cannot read: {exc.strerror or exc}"
+                ) from None
+            if not raw:
+                return
+            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                lineno += 1
+                yield (
+                    lineno,
+                    ExtractInputError(
+                        f"{p}: line {lineno}: longer than {MAX_LINE_BYTES:,} bytes; not read"
+                    ),
+                )
+                while raw and not raw.endswith(b"\n"):  # skip to the line's end
+                    raw = fh.readline(MAX_LINE_BYTES + 1)
+                continue
+            parts = raw.splitlines(keepends=True) if b"\r" in raw else [raw]
+            for part in parts:
+                lineno += 1
+                try:
+                    yield lineno, part.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield (
+                        lineno,
+                        ExtractInputError(
+                            f"{p}: line {lineno}: not UTF-8 (byte {exc.start} of the line)"
+                        ),
+                    )
+
+
+def iter_jsonl(path: str | Path) -> Iterator[Document]:
+    """Stream the documents of a JSONL file, one line at a time (the first bad line raises)."""
+    for lineno, line in jsonl_lines(path):
+        if isinstance(line, ExtractInputError):
+            raise line
+        doc = parse_jsonl_line(line, str(path), lineno)
+        if doc is not None:
+            yield doc

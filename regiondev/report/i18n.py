@@ -35,8 +35,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "f_clusters_head": ("Clusters", "产业集群"),
     "f_checks_head": ("Consistency", "一致性"),
     "f_unassessed": (
-        "{n} cannot be assessed against growth on record: {reasons} (see {link}).",
-        "{n}无法与历史增速比较：{reasons}（见{link}）。",
+        "{n} have no later figure and no pace on record to set against them: {reasons} (each "
+        "with its reason under {link}).",
+        "{n}没有可对照的后续数据或历史增速：{reasons}（原因见{link}）。",
     ),
     "f_checks_summary": (
         "Of {n} consistency checks, {passed} pass, {failed} fail, {other} cannot be decided "
@@ -189,9 +190,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "在每篇文本上运行 regiondev extract，并与人工编目结果比较评分。",
     ),
     "outcomes_intro": (
-        "Each target against what the later record shows.",
-        "每项目标与后续记录的实际情况对照。",
+        "Each target against what the later official record shows (the outcomes layer: "
+        "statistical bulletins and official releases after the texts). A verdict of met or "
+        "missed needs a figure for the target's own period; otherwise the latest figure on "
+        "record is set against the target and the margin says how far it is. Open ⓘ for the "
+        "verdict in one sentence with its arithmetic.",
+        "每项目标与文本发布后官方记录（统计公报等）的对照。只有目标期本身的数据才能判定已实现或未实现；"
+        "否则以最新记录对照目标，并给出差距。点击ⓘ查看判断依据与计算。",
     ),
+    "t_outcomes": ("Every target against the later record", "全部目标与后续记录对照"),
+    "col_latest": ("Latest on record", "最新数据"),
+    "col_latest_period": ("Of", "数据时期"),
+    "col_margin": ("Against the target", "与目标差距"),
     "source_line": ("Source: {sources}; regiondev", "资料来源：{sources}；regiondev"),
     "read_text": ("Read the text", "阅读全文"),
     "jump_sentence": ("sentence", "原句"),

@@ -71,25 +71,37 @@ def test_findings_first_then_targets_clusters_consistency_sources_appendices(
 def test_the_zhuzhou_gdp_finding_is_one_sentence_with_its_numbers(report_dir: Path) -> None:
     md = (report_dir / "report.md").read_text(encoding="utf-8")
     finding = next(line for line in md.splitlines() if line.startswith("- Zhuzhou: Gross"))
-    # target 突破5000亿元? no: 5000亿元 以上 = at least 5000 亿元 = 500.0 bn yuan (step 1 亿
-    # → 0.1 bn); required (5000 / 3109.79)^(1/5) − 1 = 9.96 %, interval from the baseline
+    # 5000亿元以上 = at least 5000 亿元 = 500.0 bn yuan (step 1 亿 → 0.1 bn)
+    assert "target at least 500.0 bn yuan" in finding
+    # required (5000 / 3109.79)^(1/5) − 1 = 9.96 %; its interval from the baseline
     # [3104.25, 3115.35]: (5000/3115.35)^(1/5) − 1 = 9.92 %, (5000/3104.25)^(1/5) − 1 = 10.00 %
-    assert "at least 500.0 bn yuan" in finding
     assert "9.96 %" in finding and "9.92–10.00 %" in finding
     # the derived baseline as its interval, never a point: 3104.25–3115.35 亿元 = 310.4–311.5 bn
-    assert "310.4–311.5 bn yuan" in finding
-    # break-even deflator (1 + 0.0996333) / (1 + 0.071) − 1 = 0.02673 → 2.7 %
-    assert "at least 2.7 % a year" in finding
+    assert "310.4–311.5 bn yuan" in finding and "310.98" not in finding
+    # break-even deflator, on track at 95 % of the pace: (1 + 0.95 × 0.0996333) / 1.071 − 1
+    # = 1.0946516 / 1.071 − 1 = 0.0221 → 2.2 %
+    assert "on track only if prices rise by at least 2.2 % a year" in finding
     # every number links to its records
-    assert (
-        "(#obs-zz21-gdp-target-2025)" in finding and "(#obs-zz21-gdp-growth-2016-2020)" in finding
-    )
+    assert "(#obs-zz21-gdp-target-2025)" in finding
+    assert "(#obs-zz21-gdp-growth-2016-2020)" in finding
+
+
+def test_what_happened_next_with_the_outcomes_layer(tmp_path: Path) -> None:
+    paths = write_report(load_catalog(outcomes=True), tmp_path / "o")
+    md = paths["markdown"].read_text(encoding="utf-8")
+    assert "\n## What happened next\n" in md
+    finding = next(line for line in md.splitlines() if line.startswith("- Zhuzhou: Gross"))
+    # the latest GDP on record, 3902.4 亿元 in 2024 = 390.24 bn yuan; 3902.4 / 5000 = 0.78048,
+    # 21.952 % short of the target → 22.0 %
+    assert "Latest on record: 390.24 bn yuan" in finding
+    assert "22.0 % short of the target" in finding
+    assert (tmp_path / "o" / "figures" / "trajectory-zz21-gdp-target-2025.svg").exists()
 
 
 def test_the_fail_and_hunan_are_in_the_findings(report_dir: Path) -> None:
     md = (report_dir / "report.md").read_text(encoding="utf-8")
     findings = md.split("\n## Targets")[0]
-    assert "Figures disagree: 18 enterprises" in findings
+    assert "Figures disagree: 18 platforms" in findings
     assert "No whole number n makes 18/n round to 70%" in findings
     # Hunan: at least 2 and at most 8 of 45 clusters (the range, never the midpoint 5)
     assert "Hunan has 2–8" in findings and "at least 4.4 %" in findings
@@ -186,10 +198,16 @@ def test_rewriting_a_report_keeps_extra_files_and_drops_stale_figures(tmp_path: 
     out = tmp_path / "r"
     write_report(load_catalog(), out)
     (out / "mynotes.md").write_text("mine", encoding="utf-8")
+    (out / "figures" / "my_chart.png").write_bytes(b"the user's own")
+    # a figure an earlier report wrote (listed in its manifest) that this one no longer draws
     (out / "figures" / "stale.png").write_bytes(b"old")
+    with (out / MARKER).open("a", encoding="utf-8") as fh:
+        fh.write("figures/stale.png\n")
     write_report(load_catalog(), out)
     assert (out / "mynotes.md").read_text(encoding="utf-8") == "mine"
+    assert (out / "figures" / "my_chart.png").read_bytes() == b"the user's own"
     assert not (out / "figures" / "stale.png").exists()
+    assert "figures/my_chart.png" not in (out / MARKER).read_text(encoding="utf-8")
     assert not [p for p in out.iterdir() if p.name.startswith(".regiondev-staging")]
 
 
