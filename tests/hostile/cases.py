@@ -808,7 +808,7 @@ OTHERS = [
         "claims-time",
         _extract_text("增长1%，" * 12000),
         code=0,
-        limit=8,
+        limit=5,
         owner="i13-claims",
     ),
     Case(
@@ -816,7 +816,7 @@ OTHERS = [
         "claims-time",
         _extract_text("(0" * 32000),
         code=0,
-        limit=8,
+        limit=5,
         owner="i13-claims",
     ),
     Case(
@@ -824,7 +824,7 @@ OTHERS = [
         "check-time",
         _restatements,
         code=ANY,
-        limit=15,
+        limit=8,
         owner="i14-algebra",
     ),
     Case("target-zero", "growth", _target_zero, code=ANY, owner="i14-tracker"),
