@@ -19,8 +19,8 @@ import datetime as dt
 import math
 import os
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -42,12 +42,23 @@ from regiondev.model import (
     Measure,
     Observation,
     Period,
+    PeriodKind,
     Region,
+    Reliability,
     Review,
     Source,
     Status,
 )
-from regiondev.numbers import UNITS, FigureParseError, parse_figure
+from regiondev.numbers import UNITS, FigureParseError, parse_figure, reads_as
+from regiondev.outcomes import (
+    Gap,
+    date_problem,
+    outcome_files,
+    parse_reliability,
+    published_floor,
+    qualifier_problem,
+    read_gap,
+)
 from regiondev.sources import _source_from_record, clean_text, load_sources, verify
 from regiondev.text import normalise_fragment
 
@@ -100,6 +111,7 @@ CATALOG_SCHEMA: dict[str, str] = {
     "note": "String",
     "review": "String",
     "origin": "String",
+    "reliability": "String",
 }
 
 _OBS_REQUIRED = (
@@ -125,6 +137,7 @@ _OBS_KNOWN = {
     "note",
     "review",
     "figure_occurrence",
+    "relative_to",
 }
 WAIVER_CATEGORIES = (
     "furniture",
@@ -164,6 +177,54 @@ class Catalog:
     observations: tuple[Observation, ...]
     waivers: tuple[Waiver, ...]
     files: tuple[str, ...] = field(default=())
+    #: Outcomes searched for and not found ([[gap]] tables of the outcomes layer).
+    gaps: tuple[Gap, ...] = field(default=())
+    #: Ids of outcome records left out for being below ``min_reliability``.
+    left_out: tuple[str, ...] = field(default=())
+
+    def reliability(self, obs: Observation) -> Reliability | None:
+        """The reliability of an observation's source (None for the texts' own records)."""
+        return self.source(obs.source).reliability
+
+    def is_outcome(self, obs: Observation) -> bool:
+        """Whether an observation is a later figure of the outcomes layer (or a user's own
+        record whose source states a reliability)."""
+        return self.reliability(obs) is not None
+
+    def gaps_for(
+        self, region: str | Region, indicator: str, period: Period | None = None, subject: str = ""
+    ) -> tuple[Gap, ...]:
+        """The gaps (outcomes searched for and not found) of a region, indicator and subject,
+        covering ``period`` when one is given."""
+        return tuple(
+            g
+            for g in self.gaps
+            if g.region == region
+            and g.indicator == indicator
+            and g.subject == subject
+            and (period is None or g.covers(period))
+        )
+
+    def gap_frame(self) -> Any:
+        """The gaps as a polars DataFrame: id, region, indicator, subject, periods, searched,
+        note, origin (periods joined with "; ")."""
+        import polars as pl
+
+        cols = ("id", "region", "indicator", "subject", "periods", "searched", "note", "origin")
+        rows = [
+            {
+                "id": g.id,
+                "region": g.region.value,
+                "indicator": g.indicator,
+                "subject": g.subject,
+                "periods": "; ".join(str(p) for p in g.periods),
+                "searched": g.searched,
+                "note": g.note,
+                "origin": g.origin,
+            }
+            for g in self.gaps
+        ]
+        return pl.DataFrame(rows, schema=dict.fromkeys(cols, pl.String))
 
     def get(self, obs_id: str) -> Observation:
         for o in self.observations:
@@ -237,6 +298,7 @@ def _row(cat: Catalog, o: Observation) -> dict[str, Any]:
         "note": o.note,
         "review": o.review.value,
         "origin": o.origin,
+        "reliability": src.reliability.value if src.reliability is not None else None,
     }
 
 
@@ -344,6 +406,7 @@ _SOURCE_TEXT = (
     "url",
     "date_evidence",
     "kind",
+    "reliability",
 )
 _SOURCE_DATES = ("published", "event_date", "reference_date")
 _INDICATOR_TEXT = ("code", "name_zh", "name_en", "measure", "unit", "scope", "of", "denominator")
@@ -426,6 +489,10 @@ class _Loader:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     observations: dict[str, Observation] = field(default_factory=dict)
     waivers: list[Waiver] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    pending_gaps: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    #: Files of the outcomes layer: each of their sources must state a reliability.
+    outcome_files: set[str] = field(default_factory=set)
     pending: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     pending_waivers: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     #: Problems found while reading sources and indicators (reported with the records').
@@ -445,7 +512,9 @@ class _Loader:
         except CatalogError as exc:
             self.errors.append(exc)
             return
-        unknown = set(data) - {"source", "indicator", "observation", "waiver", "region", "title"}
+        unknown = set(data) - {
+            *("source", "indicator", "observation", "waiver", "gap", "region", "title")
+        }
         unknown -= {k for k, v in data.items() if not isinstance(v, list)}
         if unknown:
             self.errors.append(CatalogError(file, "", ", ".join(sorted(unknown)), "unknown table"))
@@ -457,6 +526,7 @@ class _Loader:
             ("indicator", (list,)),
             ("observation", (list,)),
             ("waiver", (list,)),
+            ("gap", (list,)),
         ):
             if key in data and not isinstance(data[key], allowed):
                 what = (
@@ -521,6 +591,9 @@ class _Loader:
             if default_source and "source" not in rec:
                 rec["source"] = default_source
             self.pending_waivers.append((file, rec))
+        for n, rec in enumerate(data.get("gap", [])):
+            if self._is_table(file, "gap", n, rec):
+                self.pending_gaps.append((file, {"region": default_region, **rec}))
 
     def _is_table(self, file: str, kind: str, n: int, rec: Any) -> bool:
         if isinstance(rec, dict):
@@ -547,6 +620,8 @@ class _Loader:
             return
         try:
             src = _source_from_record(rec, file, path.parent)
+            if "reliability" in rec or file in self.outcome_files:
+                src = self._outcome_source(file, rec, src)
             verify(src)
             if src.path:
                 clean_text(src)  # a text that is not UTF-8 fails here, once
@@ -556,12 +631,34 @@ class _Loader:
             self.errors.append(err)
             self.broken.add(f"source:{sid}")
             return
+        except CatalogError as exc:
+            self.errors.append(exc)
+            self.broken.add(f"source:{sid}")
+            return
         if src.id in self.sources:
             self.errors.append(CatalogError(file, src.id, "id", "duplicate source id"))
             return
         if not self.allow_drafts:
             self.errors.extend(_fill_in_errors(rec, file))
         self.sources[src.id] = src
+
+    @staticmethod
+    def _outcome_source(file: str, rec: dict[str, Any], src: Source) -> Source:
+        """A source of later figures: a known reliability, a URL and a publication date."""
+        if "reliability" not in rec:
+            raise CatalogError(file, src.id, "reliability", "an outcome source needs a reliability")
+        level = parse_reliability(rec["reliability"], file, src.id)
+        if not src.url:
+            raise CatalogError(file, src.id, "url", "an outcome source needs the page's url")
+        if published_floor(src.published) is None:
+            raise CatalogError(
+                file,
+                src.id,
+                "published",
+                f"{src.published!r}: an outcome source needs its publication date "
+                "(YYYY-MM-DD, or YYYY-MM / YYYY when only that is known)",
+            )
+        return replace(src, reliability=level, kind=rec.get("kind", "outcome"))
 
     def finish(self) -> Catalog:
         errors: list[CatalogError] = list(self.errors)
@@ -581,12 +678,25 @@ class _Loader:
                 self.waivers.extend(self._waiver(file, rec))
             except CatalogError as exc:
                 errors.append(exc)
+        seen_gaps: set[str] = set()
+        for file, rec in self.pending_gaps:
+            try:
+                gap = read_gap(rec, file, set(self.indicators))
+            except CatalogError as exc:
+                errors.append(exc)
+                continue
+            if gap.id in seen_gaps or gap.id in self.observations:
+                errors.append(CatalogError(file, gap.id, "id", "duplicate id"))
+                continue
+            seen_gaps.add(gap.id)
+            self.gaps.append(gap)
         _raise_all(errors)
         return Catalog(
             sources=tuple(self.sources.values()),
             indicators=dict(self.indicators),
             observations=tuple(self.observations.values()),
             waivers=tuple(self.waivers),
+            gaps=tuple(self.gaps),
         )
 
     def _waiver(self, file: str, rec: dict[str, Any]) -> list[Waiver]:
@@ -831,7 +941,7 @@ class _Loader:
             ):
                 bad("value", f"{value!r} but the figure {figure!r} reads {parsed.value:g}")
             parsed_unit = parsed.unit or (ind.unit if ind is not None else unit)
-            if unit_ok and parsed_unit != unit:
+            if unit_ok and parsed_unit != unit and reads_as(unit) != parsed_unit:
                 bad("unit", f"{unit!r} but the figure {figure!r} reads {parsed_unit!r}")
             if bound is not None and parsed.bound is not bound:
                 bad(
@@ -867,6 +977,8 @@ class _Loader:
                     run = text.in_damaged_run(fstart, fend)
                     if run is not None:
                         bad("figure", f"lies inside the damaged run {run.raw!r}; never use it")
+        if src is not None and src.reliability is not None:
+            self._outcome_checks(rec, src, status, period, bound, parsed, occurrence, bad)
         if (
             rec.get("increment") is True
             and ind is not None
@@ -877,6 +989,7 @@ class _Loader:
                 f"a {ind.measure.value} is no flow that adds up (新增 N is a number of things "
                 "or an amount added over the period): remove increment",
             )
+        relative_to = _relative_to(rec, period, ind, bad)
         if found or uses_broken:
             errors.extend(found)
             return None
@@ -914,10 +1027,39 @@ class _Loader:
             note=str(rec.get("note", "")),
             review=review,
             origin=file,
+            relative_to=relative_to,
             figure_start=fstart,
             figure_end=fend,
             quote_start=qstart,
         )
+
+    @staticmethod
+    def _outcome_checks(
+        rec: dict[str, Any],
+        src: Source,
+        status: Status | None,
+        period: Period | None,
+        bound: Bound | None,
+        parsed: Any,
+        occurrence: int,
+        bad: Any,
+    ) -> None:
+        """An outcome record's own checks: published after its period, and no qualifier
+        printed beside its figure left out of it."""
+        problem = date_problem(period, src) if status is Status.ACTUAL and period else None
+        if problem:
+            bad("period", problem)
+        if parsed is None or bound is None:
+            return
+        quote = normalise_fragment(str(rec["quote"]))
+        figure = normalise_fragment(str(rec["figure"]))
+        at = _all(quote, figure)
+        if len(at) > 1 and "figure_occurrence" not in rec:
+            bad("figure", f"occurs {len(at)} times in the quote; set figure_occurrence")
+        elif 1 <= occurrence <= len(at) and (
+            problem := qualifier_problem(quote, figure, at[occurrence - 1], bound)
+        ):
+            bad("bound", problem)
 
 
 #: The largest number a record's value may be (a float holds up to ~1.8e308).
@@ -925,6 +1067,44 @@ _MAX_VALUE = 10**300
 #: What a percentage of each measure can be: a share of a whole 0..100 %, a growth rate no
 #: less than a fall to nothing (-100 %).
 _PERCENT_RANGE = {Measure.SHARE: (0.0, 100.0), Measure.GROWTH_RATE: (-100.0, math.inf)}
+
+
+def _relative_to(
+    rec: dict[str, Any],
+    period: Period | None,
+    ind: Indicator | None,
+    bad: Callable[[str, str], None],
+) -> Period | None:
+    """``relative_to``: the earlier period a growth rate is measured from (比2019年增长12.7%).
+
+    The same kind of period (a year, or the same months or quarters) in an earlier year, on a
+    growth-rate indicator; anything else is an error naming the field.
+    """
+    if "relative_to" not in rec:
+        return None
+    raw = rec["relative_to"]
+    if isinstance(raw, bool) or not isinstance(raw, str | int):
+        bad("relative_to", f'expected a period such as "2019", got {raw!r}')
+        return None
+    try:
+        base = Period.parse(str(raw))
+    except ValueError as exc:
+        bad("relative_to", str(exc))
+        return None
+    if ind is not None and ind.measure is not Measure.GROWTH_RATE:
+        bad("relative_to", f"only a growth rate is relative to a period, not a {ind.measure}")
+    if period is not None and (
+        base.kind is not period.kind
+        or (base.first, base.last) != (period.first, period.last)
+        or base.kind in (PeriodKind.SPAN, PeriodKind.DATE)
+        or base.end_year >= period.start_year
+    ):
+        bad(
+            "relative_to",
+            f"{base} must be the same kind of period as {period} in an earlier year "
+            "(a year, or the same months or quarters)",
+        )
+    return base
 
 
 def _all(haystack: str, needle: str) -> list[int]:
@@ -935,10 +1115,10 @@ def _all(haystack: str, needle: str) -> list[int]:
     return out
 
 
-def _load(paths: Sequence[Path], allow_drafts: bool) -> Catalog:
+def _load(paths: Sequence[Path], allow_drafts: bool, outcome_paths: Sequence[Path] = ()) -> Catalog:
     """Read every file (one that is missing or no valid TOML is one problem among the
     others), then raise every problem of every file at once."""
-    loader = _Loader(allow_drafts=allow_drafts)
+    loader = _Loader(allow_drafts=allow_drafts, outcome_files={str(p) for p in outcome_paths})
     for src in load_sources():
         loader.sources[src.id] = src
     for p in paths:
@@ -949,25 +1129,50 @@ def _load(paths: Sequence[Path], allow_drafts: bool) -> Catalog:
             continue
         loader.read(p)
     cat = loader.finish()
-    return Catalog(
-        cat.sources, cat.indicators, cat.observations, cat.waivers, tuple(str(p) for p in paths)
-    )
+    return replace(cat, files=tuple(str(p) for p in paths))
 
 
 @cache
-def _shipped() -> Catalog:
-    return _load(shipped_files(), allow_drafts=False)
+def _shipped(outcomes: bool = False) -> Catalog:
+    files = shipped_files()
+    extra = outcome_files() if outcomes else []
+    return _load([*files, *extra], allow_drafts=False, outcome_paths=extra)
 
 
-def load_catalog(extra: Iterable[str | Path] = (), *, allow_drafts: bool = False) -> Catalog:
+def _at_least(cat: Catalog, level: Reliability | str | None) -> Catalog:
+    """The catalog without the outcome records below ``level`` (their ids in ``left_out``)."""
+    if level is None:
+        return cat
+    floor = parse_reliability(level, "min_reliability", "") if isinstance(level, str) else level
+    keep: list[Observation] = []
+    drop: list[Observation] = []
+    for o in cat.observations:
+        rel = cat.reliability(o)
+        (keep if rel is None or rel.at_least(floor) else drop).append(o)
+    return replace(cat, observations=tuple(keep), left_out=tuple(o.id for o in drop))
+
+
+def load_catalog(
+    extra: Iterable[str | Path] = (),
+    *,
+    allow_drafts: bool = False,
+    outcomes: bool = False,
+    min_reliability: Reliability | str | None = None,
+) -> Catalog:
     """The shipped catalog plus any user catalog files (validated the same way).
 
+    ``outcomes=True`` adds the later official figures (regiondev/data/outcomes/) and their
+    gaps; ``min_reliability`` leaves out outcome records whose source is less reliable than
+    that level (official_bulletin > official_press > media_report > aggregator), naming their
+    ids in ``Catalog.left_out``. The texts' own records have no reliability and always stay.
     ``extra`` is one file (a str or Path) or several; ParameterError for anything else.
     """
     extra_paths = _paths(extra)
     if not extra_paths and not allow_drafts:
-        return _shipped()
-    return _load([*shipped_files(), *extra_paths], allow_drafts)
+        return _at_least(_shipped(outcomes), min_reliability)
+    out = outcome_files() if outcomes else []
+    cat = _load([*shipped_files(), *out, *extra_paths], allow_drafts, outcome_paths=out)
+    return _at_least(cat, min_reliability)
 
 
 def _paths(extra: Any) -> list[Path]:
@@ -988,9 +1193,14 @@ def _paths(extra: Any) -> list[Path]:
     return [Path(p) for p in items]
 
 
-def catalog(extra: Iterable[str | Path] = ()) -> Any:
+def catalog(
+    extra: Iterable[str | Path] = (),
+    *,
+    outcomes: bool = False,
+    min_reliability: Reliability | str | None = None,
+) -> Any:
     """The catalog as a polars DataFrame (schema: CATALOG_SCHEMA)."""
-    return load_catalog(extra).frame()
+    return load_catalog(extra, outcomes=outcomes, min_reliability=min_reliability).frame()
 
 
 make_module_callable(__name__, "catalog")

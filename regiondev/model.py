@@ -22,6 +22,7 @@ __all__ = [
     "Period",
     "PeriodKind",
     "Region",
+    "Reliability",
     "Review",
     "Source",
     "Status",
@@ -65,6 +66,24 @@ class Measure(StrEnum):
 class Status(StrEnum):
     ACTUAL = "actual"
     TARGET = "target"
+
+
+class Reliability(StrEnum):
+    """How far a later (outcome) figure's source can be trusted, most reliable first."""
+
+    OFFICIAL_BULLETIN = "official_bulletin"
+    OFFICIAL_PRESS = "official_press"
+    MEDIA_REPORT = "media_report"
+    AGGREGATOR = "aggregator"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most reliable (an official bulletin), 3 for an aggregator."""
+        return list(Reliability).index(self)
+
+    def at_least(self, level: Reliability) -> bool:
+        """As reliable as ``level`` or more."""
+        return self.rank <= level.rank
 
 
 class Review(StrEnum):
@@ -342,6 +361,8 @@ class Source:
     event_date: str = ""
     reference_date: str = ""
     kind: str = "news"
+    #: Set on the sources of later figures (the outcomes layer); None for the texts.
+    reliability: Reliability | None = None
 
     @property
     def is_text(self) -> bool:
@@ -382,6 +403,9 @@ class Observation:
     derivation: str = ""
     inputs: tuple[str, ...] = field(default_factory=tuple)
     origin: str = ""
+    #: Growth relative to a named earlier period (比2019年增长12.7%: ``relative_to`` 2019 for
+    #: a 2021 figure): the change from that period's level, not from the year before.
+    relative_to: Period | None = None
     figure_start: int = -1
     figure_end: int = -1
     quote_start: int = -1

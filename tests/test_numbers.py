@@ -390,6 +390,11 @@ _SEEDS = "".join(
 )
 
 
+def _uncached_parse(raw: str) -> numbers.ParsedFigure:
+    """``parse_figure`` without its cache."""
+    return numbers._parse_cached.__wrapped__(raw.strip())
+
+
 def _reference_scan(text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
     """The straightforward scanner: ``_SCAN.finditer`` over the text, no skipping, no cache."""
     out = []
@@ -401,13 +406,13 @@ def _reference_scan(text: str, pos: int = 0, endpos: int | None = None) -> list[
             out.append(Token(TokenKind(kind_name), start, end, raw))
             continue
         if kind_name == "firstplace":
-            out.append(Token(TokenKind.FIGURE, start, end, raw, parse_figure.__wrapped__(raw)))
+            out.append(Token(TokenKind.FIGURE, start, end, raw, _uncached_parse(raw)))
             continue
         cn_only = re.search(r"\d", raw) is None
         if cn_only and not numbers._boundary_ok.__wrapped__(raw):
             continue
         try:
-            parsed = parse_figure.__wrapped__(raw)
+            parsed = _uncached_parse(raw)
         except FigureParseError:
             continue
         if cn_only and parsed.unit == "" and not raw.startswith("第"):
@@ -602,6 +607,32 @@ _PIECES = [
     "三成半导体",
     "三成至四成",
     "千亿大集群",
+    # issue 13: currencies, signs, particles, brackets, fractions, English amounts
+    "人民币",
+    "3亿人民币",
+    "人民币三千元",
+    "RMB 3.2 billion",
+    "RMB",
+    "US$ 4.5 million",
+    "$",
+    " yuan",
+    " percent",
+    "负3.9%",
+    "负责",
+    "超过了80",
+    "至少有",
+    "最多为5",
+    "小于",
+    "1万-5万元",
+    "（含）以上",
+    "20–100个",
+    "万分之三",
+    "2.5成",
+    "第3万",
+    "82，225.00元",
+    "三万四千五百六十七",
+    "一点五万美元",
+    "%28",
 ]
 _seed_fragment = st.tuples(st.integers(0, len(_SEEDS) - 1), st.integers(1, 30)).map(
     lambda t: _SEEDS[t[0] : t[0] + t[1]]
@@ -792,7 +823,7 @@ def test_scan_reads_shares_in_words() -> None:
         "建成三成立",
         "一成不变",
         "统一成本",
-        "唯一成功",
+        "统一成功",
         "完成任务",
         "形成两成果",
         "取得三成效",
@@ -1279,7 +1310,9 @@ def test_one_before_a_magnitude_and_a_unit_is_a_figure(
 
 
 @pytest.mark.parametrize(
-    "text", ["一批", "一座城市", "一个", "一体化", "统一", "唯一", "之一", "一万", "一亿", "万一"]
+    # (唯一 is no idiom but a claim of one: test_only_one_is_a_count_of_one)
+    "text",
+    ["一批", "一座城市", "一个", "一体化", "统一", "之一", "一万", "一亿", "万一"],
 )
 def test_one_as_idiom_stays_no_figure(text: str) -> None:
     assert _scan(text) == []
@@ -1383,3 +1416,15 @@ def test_hu_is_no_unit_households_or_firms() -> None:
     assert [(t.text, t.parsed.unit if t.parsed else None) for t in scan("企业达到3000户")] == [
         ("达到3000", "")
     ]
+
+
+def test_only_one_is_a_count_of_one() -> None:
+    from regiondev.numbers import TokenKind, parse_figure, scan
+
+    p = parse_figure("唯一")
+    # a claim that exactly one exists: 1, exact, its unit from the record
+    assert (p.value, p.bound, p.low, p.high, p.unit) == (1.0, Bound.EXACT, 1.0, 1.0, "")
+    toks = [(t.kind, t.text) for t in scan("是全省唯一研发投入占GDP比重超过3%的市州")]
+    assert (TokenKind.FIGURE, "唯一") in toks
+    # 唯一性 (uniqueness) is no count
+    assert all(t.text != "唯一" for t in scan("保证数据的唯一性"))

@@ -58,37 +58,23 @@ where not numeric; null in JSON).
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from regiondev._safe_io import load_toml
-from regiondev.analysis.checks import (
-    KINDS,
-    CheckStatus,
-    Verdict,
-    average_vs_levels,
-    comparability,
-    part_of_whole,
-    partition,
-    prior_level,
-    repeated_figures,
-    rounding_feasibility,
-    share_of_counts,
-    share_times_total,
-    two_year_average,
-)
+from regiondev.analysis.checks import KINDS, REGISTRY, CheckStatus, Verdict
 from regiondev.analysis.checks.base import ADDITIVE_MEASURES
-from regiondev.analysis.checks.comparability import NAIVE
-from regiondev.analysis.checks.growth import prior_period
+from regiondev.analysis.checks.growth import MODES as _MODES
+from regiondev.analysis.checks.registry import Context, Rule, quantity_key
+from regiondev.analysis.compounding import discover_compounding, signature
 from regiondev.analysis.shares import same_scope, share_pairs, share_wholes
 from regiondev.catalog import Catalog
 from regiondev.errors import InputFileError, RegiondevError
-from regiondev.model import Measure, Observation, Status
+from regiondev.model import Measure, Observation
 from regiondev.results import TableResult
 
 __all__ = [
@@ -105,39 +91,18 @@ __all__ = [
 
 DISCOVERED = "discovered"
 
-#: Roles each kind takes: name → (required, many). ``many`` roles take a list of ids.
+#: Roles each kind takes: name → (required, many), read from the registry of kinds.
 ROLES: dict[str, dict[str, tuple[bool, bool]]] = {
-    "partition": {"whole": (True, True), "parts": (True, True)},
-    "share_of_counts": {"part": (True, True), "whole": (True, False), "share": (True, False)},
-    "rounding_feasibility": {"count": (True, False), "share": (True, False)},
-    "share_times_total": {"part": (True, False), "share": (True, False), "total": (True, False)},
-    "growth_compounding": {
-        "average": (False, False),
-        "current": (False, False),
-        "previous": (False, False),
-        "level": (False, False),
-        "growth": (False, False),
-        "prior": (False, False),
-        "start": (False, False),
-        "end": (False, False),
-    },
-    "repeated_figures": {"observations": (True, True)},
-    "comparability": {"a": (True, False), "b": (True, False)},
-    "part_of_whole": {"part": (True, False), "whole": (True, True)},
+    name: {role: (r.required, r.many) for role, r in kind.roles.items()}
+    for name, kind in REGISTRY.items()
 }
 
 #: growth_compounding modes and their required roles.
-MODES: dict[str, tuple[str, ...]] = {
-    "two_year_average": ("average", "current"),
-    "prior_level": ("level", "growth"),
-    "average_vs_levels": ("growth",),
-}
+MODES: dict[str, tuple[str, ...]] = {mode: required for mode, (required, _) in _MODES.items()}
 
 #: Parameters (non-observation keys) each kind accepts.
 PARAMS: dict[str, frozenset[str]] = {
-    "share_of_counts": frozenset({"multiplier"}),
-    "growth_compounding": frozenset({"mode", "deflator"}),
-    "comparability": frozenset({"naive"}),
+    name: frozenset(kind.params) for name, kind in REGISTRY.items() if kind.params
 }
 
 #: Measures whose parts add up to a whole.
@@ -170,23 +135,13 @@ class RuleError(RegiondevError):
         super().__init__(f"{where}: {problem}")
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A declared relation: which observations play which role in which kind of check."""
-
-    id: str
-    kind: str
-    roles: dict[str, tuple[str, ...]]
-    params: dict[str, Any] = field(default_factory=dict)
-    note: str = ""
-    origin: str = ""
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CheckResult(TableResult):
     """All verdicts; ``to_frame()`` (polars), ``to_markdown()``, ``_repr_html_()``, ``failed()``."""
 
     verdicts: tuple[Verdict, ...]
+    view: ClassVar[str] = "check"
+    repr_rows: ClassVar[int] = 5
     title: str = "Consistency checks"
     display_columns: tuple[str, ...] = (
         "check_id",
@@ -224,6 +179,21 @@ class CheckResult(TableResult):
         for v in self.verdicts:
             out[v.status.value] += 1
         return out
+
+    def repr_frame(self) -> Any:
+        """Failures first, then warnings, then the rest, each in check order."""
+        import polars as pl
+
+        order = {"fail": 0, "warn": 1, "not_comparable": 2, "not_checkable": 3, "pass": 4}
+        frame = self.to_frame()
+        rank = pl.col("status").replace_strict(order, default=5, return_dtype=pl.Int64)
+        return frame.sort(rank, maintain_order=True)
+
+    def summary_line(self) -> str:
+        """``28 checks: 19 pass, 1 fail, …`` (every status with a count)."""
+        counts = ", ".join(f"{n} {s}" for s, n in self.counts().items() if n)
+        n = len(self.verdicts)
+        return f"{n} check{'s' if n != 1 else ''}: {counts}"
 
     def to_frame(self) -> Any:
         import polars as pl
@@ -289,81 +259,40 @@ def _rule(rec: Any, file: str) -> Rule:
         raise RuleError(file, "", "each [[check]] must be a table")
     rid = rec.get("id")
     if not isinstance(rid, str) or not rid:
-        raise RuleError(file, "", "a check needs an id (a non-empty string)")
-    kind = rec.get("kind")
-    if kind not in KINDS:
-        raise RuleError(file, rid, f"kind {kind!r} is not one of: {', '.join(KINDS)}")
-    roles_spec = ROLES[kind]
-    params_allowed = PARAMS.get(kind, frozenset())
-    unknown = set(rec) - {"id", "kind", "note"} - set(roles_spec) - params_allowed
+        raise RuleError(file, "", f"a check needs an id (a non-empty string), got {rid!r}")
+    kind_name = rec.get("kind")
+    if not isinstance(kind_name, str) or kind_name not in REGISTRY:
+        raise RuleError(file, rid, f"kind {kind_name!r} is not one of: {', '.join(KINDS)}")
+    kind = REGISTRY[kind_name]
+    unknown = set(rec) - {"id", "kind", "note"} - set(kind.roles) - set(kind.params)
     if unknown:
-        allowed = ", ".join([*roles_spec, *sorted(params_allowed), "note"])
-        raise RuleError(
-            file, rid, f"unknown key(s) {', '.join(sorted(unknown))} for {kind}; allowed: {allowed}"
-        )
-    roles: dict[str, tuple[str, ...]] = {}
-    for role, (required, many) in roles_spec.items():
-        if role in rec:
-            roles[role] = _ids(rec[role], file, rid, role, many)
-        elif required:
-            raise RuleError(file, rid, f"{kind} needs the role {role!r}")
-    params = {k: rec[k] for k in params_allowed if k in rec}
-    _check_params(kind, roles, params, file, rid)
-    note = rec.get("note", "")
-    if not isinstance(note, str):
-        raise RuleError(file, rid, "note must be a string")
-    return Rule(rid, kind, roles, params, note, file)
-
-
-def _check_params(
-    kind: str, roles: dict[str, tuple[str, ...]], params: dict[str, Any], file: str, rid: str
-) -> None:
-    if kind == "partition" and len(roles["parts"]) < 2:
+        allowed = ", ".join([*kind.roles, *sorted(kind.params), "note"])
         raise RuleError(
             file,
             rid,
-            "a partition needs at least two parts; for a single part no larger than its whole "
-            'declare kind = "part_of_whole" with part and whole (a part with a subject or a '
-            "breakdown is checked against its whole automatically: auto-part-of-whole-<part id>)",
+            f"unknown key(s) {', '.join(sorted(unknown))} for {kind_name}; allowed: {allowed}",
         )
-    if kind == "repeated_figures" and len(roles["observations"]) < 2:
-        raise RuleError(file, rid, "repeated_figures needs at least two observations")
-    if kind == "share_of_counts" and "multiplier" in params:
-        m = params["multiplier"]
-        if not isinstance(m, int) or isinstance(m, bool) or m < 1:
-            raise RuleError(file, rid, f"multiplier must be a positive whole number, got {m!r}")
-    if kind == "comparability" and params.get("naive", "") not in NAIVE:
-        raise RuleError(file, rid, f"naive must be one of {', '.join(n for n in NAIVE if n)}")
-    if kind == "growth_compounding":
-        mode = params.get("mode")
-        if mode not in MODES:
-            raise RuleError(file, rid, f"mode {mode!r} is not one of: {', '.join(MODES)}")
-        missing = [r for r in MODES[mode] if r not in roles]
-        if missing:
-            raise RuleError(file, rid, f"mode {mode} needs the role(s) {', '.join(missing)}")
-        allowed = {
-            "two_year_average": {"average", "current", "previous"},
-            "prior_level": {"level", "growth", "prior"},
-            "average_vs_levels": {"growth", "start", "end"},
-        }[mode]
-        extra = set(roles) - allowed
-        if extra:
-            raise RuleError(file, rid, f"mode {mode} takes no role(s) {', '.join(sorted(extra))}")
-        if "deflator" in params:
-            d = params["deflator"]
-            if (
-                not isinstance(d, int | float)
-                or isinstance(d, bool)
-                or not math.isfinite(d)
-                or not -0.5 < d < 1.0
-            ):
-                raise RuleError(
-                    file,
-                    rid,
-                    f"deflator must be an annual rate as a fraction (e.g. 0.02), got {d!r}",
-                )
-            if mode == "two_year_average":
-                raise RuleError(file, rid, "a two-year average takes no deflator")
+    roles: dict[str, tuple[str, ...]] = {}
+    for role, spec in kind.roles.items():
+        if role in rec:
+            roles[role] = _ids(rec[role], file, rid, role, spec.many)
+        elif spec.required:
+            raise RuleError(file, rid, f"{kind_name} needs the role {role!r}")
+    params: dict[str, Any] = {}
+    for name, param in kind.params.items():
+        if name in rec:
+            problem = param.check(rec[name])
+            if problem:
+                raise RuleError(file, rid, f"{name} {problem}")
+            params[name] = rec[name]
+    if kind.validate is not None:
+        problem = kind.validate(roles, params)
+        if problem:
+            raise RuleError(file, rid, problem)
+    note = rec.get("note", "")
+    if not isinstance(note, str):
+        raise RuleError(file, rid, f"note must be a string, got {note!r}")
+    return Rule(rid, kind_name, roles, params, note, file)
 
 
 def load_rules(path: str | Path) -> tuple[tuple[Rule, ...], dict[str, str]]:
@@ -387,10 +316,16 @@ def load_rules(path: str | Path) -> tuple[tuple[Rule, ...], dict[str, str]]:
         raise RuleError(file, "", "check must be an array of tables ([[check]])")
     rules = tuple(_rule(rec, file) for rec in checks)
     ignores: dict[str, str] = {}
-    for rec in data.get("ignore", []):
+    entries = data.get("ignore", [])
+    if not isinstance(entries, list):
+        raise RuleError(file, "", "ignore must be an array of tables ([[ignore]])")
+    for rec in entries:
         if not isinstance(rec, dict) or not rec.get("check") or not rec.get("reason"):
             raise RuleError(file, "", "each [[ignore]] needs check and reason")
-        ignores[str(rec["check"])] = str(rec["reason"])
+        for key in ("check", "reason"):
+            if not isinstance(rec[key], str):
+                raise RuleError(file, "", f"[[ignore]] {key} must be a string, got {rec[key]!r}")
+        ignores[rec["check"]] = rec["reason"]
     return rules, ignores
 
 
@@ -469,6 +404,7 @@ def discover(cat: Catalog) -> tuple[Rule, ...]:
             )
     rules.extend(_discover_parts(cat, _covered(rules)))
     rules.extend(_discover_shares(cat))
+    rules.extend(discover_compounding(cat))
     return tuple(rules)
 
 
@@ -572,197 +508,31 @@ def _discover_shares(cat: Catalog) -> list[Rule]:
 
 def _key(o: Observation) -> tuple[Any, ...]:
     """What makes two statements the same quantity."""
-    return (o.region, o.indicator, o.period, o.status, o.breakdown, o.subject, o.increment)
+    return quantity_key(o)
 
 
-def _same_quantity(cat: Catalog, like: Observation) -> list[Observation]:
-    """``like`` and every other stated figure of the same quantity (user records included).
-
-    Same region, indicator, period, status, breakdown, subject and increment; derived records
-    are not statements and are left out. ``like`` comes first, the others in catalog order.
-    """
-    key = _key(like)
-    return [like] + [
-        o for o in cat.observations if o.id != like.id and not o.is_derived and _key(o) == key
-    ]
+def _run(rule: Rule, ctx: Context) -> list[Verdict]:
+    """A rule's verdicts, from its kind's registered run."""
+    return REGISTRY[rule.kind].run(rule, ctx)
 
 
-def _find_all(cat: Catalog, like: Observation, indicator: str, predicate: Any) -> list[Observation]:
-    """Every actual, stated figure of ``indicator`` for ``like``'s region, subject and breakdown
-    that satisfies ``predicate`` (catalog order)."""
-    return [
-        o
-        for o in cat.observations
-        if o.indicator == indicator
-        and o.region == like.region
-        and o.subject == like.subject
-        and o.breakdown == like.breakdown
-        and o.status is Status.ACTUAL
-        and not o.is_derived
-        and predicate(o)
-    ]
-
-
-def _pair_id(rule_id: str, index: int, compared: Sequence[Observation | None]) -> str:
-    """The first comparison keeps the rule's id; each further one names what it compares with."""
-    if index == 0:
-        return rule_id
-    return rule_id + ":" + "+".join(o.id for o in compared if o is not None)
-
-
-def _run(rule: Rule, cat: Catalog) -> list[Verdict]:
-    """A rule's verdicts: one, or one per statement compared with (see ``_same_quantity``)."""
-    one = {role: cat.get(v[0]) for role, v in rule.roles.items()}
-    many = {role: tuple(cat.get(i) for i in v) for role, v in rule.roles.items()}
-    ind = cat.indicators
-    rid, origin = rule.id, rule.origin
-    match rule.kind:
-        case "partition":
-            return [partition(rid, many["whole"], many["parts"], ind, rule=origin)]
-        case "share_of_counts":
-            return [
-                share_of_counts(
-                    rid,
-                    many["part"],
-                    one["whole"],
-                    one["share"],
-                    ind,
-                    multiplier=int(rule.params.get("multiplier", 1)),
-                    rule=origin,
-                )
-            ]
-        case "rounding_feasibility":
-            return [rounding_feasibility(rid, one["count"], one["share"], ind, rule=origin)]
-        case "share_times_total":
-            # the implied total against every statement of it, not only the one named
-            totals = _same_quantity(cat, one["total"])
-            return [
-                share_times_total(
-                    _pair_id(rid, i, [t]), one["part"], one["share"], t, ind, rule=origin
-                )
-                for i, t in enumerate(totals)
-            ]
-        case "repeated_figures":
-            return [repeated_figures(rid, many["observations"], ind, rule=origin)]
-        case "part_of_whole":
-            return [part_of_whole(rid, one["part"], many["whole"], ind, rule=origin)]
-        case "comparability":
-            return [
-                comparability(
-                    rid,
-                    one["a"],
-                    one["b"],
-                    ind,
-                    naive=str(rule.params.get("naive", "")),
-                    rule=origin,
-                )
-            ]
-        case "growth_compounding":
-            return _run_growth(rule, cat, one)
-    raise AssertionError(rule.kind)  # pragma: no cover - kinds are validated on load
-
-
-def _stated_or_found(
-    cat: Catalog,
-    one: dict[str, Observation],
-    role: str,
-    found: Callable[[], list[Observation]],
-) -> list[Observation | None]:
-    """Every statement a growth check compares with: the named one and all of its quantity,
-    or, when the rule names none, every matching figure in the catalog; [None] when none."""
-    named = one.get(role)
-    if named is not None:
-        return list(_same_quantity(cat, named))
-    hits: list[Observation | None] = list(found())
-    return hits or [None]
-
-
-def _run_growth(rule: Rule, cat: Catalog, one: dict[str, Observation]) -> list[Verdict]:
-    """Growth checks against every stated figure of the compared quantity.
-
-    An optional figure the rule leaves out is looked up; every figure found (and every other
-    statement of a named one) gets its own verdict.
-    """
-    ind = cat.indicators
-    rid, origin = rule.id, rule.origin
-    raw = rule.params.get("deflator")
-    deflator = float(raw) if raw is not None else None
-    mode = rule.params["mode"]
-    if mode == "two_year_average":
-        cur = one["current"]
-        earlier = prior_period(cur.period)
-        prevs = _stated_or_found(
-            cat,
-            one,
-            "previous",
-            lambda: _find_all(cat, cur, cur.indicator, lambda o: o.period == earlier),
-        )
-        return [
-            two_year_average(_pair_id(rid, i, [p]), one["average"], cur, p, ind, rule=origin)
-            for i, p in enumerate(prevs)
-        ]
-    if mode == "prior_level":
-        lev = one["level"]
-        earlier = prior_period(lev.period)
-        priors = _stated_or_found(
-            cat,
-            one,
-            "prior",
-            lambda: _find_all(cat, lev, lev.indicator, lambda o: o.period == earlier),
-        )
-        return [
-            prior_level(
-                _pair_id(rid, i, [p]), lev, one["growth"], p, ind, deflator=deflator, rule=origin
-            )
-            for i, p in enumerate(priors)
-        ]
-    growth = one["growth"]
-    level_code = ind[growth.indicator].of
-    known = one.get("end") or one.get("start")
-    code = known.indicator if known else level_code
-    first, last = growth.period.start_year - 1, growth.period.end_year
-
-    def at(year: int) -> Callable[[], list[Observation]]:
-        return lambda: (
-            _find_all(
-                cat,
-                growth,
-                code,
-                lambda o: o.period.is_annual_point and o.period.anchor_year == year,
-            )
-            if code
-            else []
-        )
-
-    starts = _stated_or_found(cat, one, "start", at(first))
-    ends = _stated_or_found(cat, one, "end", at(last))
-    pairs = [(s, e) for s in starts for e in ends]
-    return [
-        average_vs_levels(
-            _pair_id(rid, i, [s, e]), growth, s, e, ind, deflator=deflator, rule=origin
-        )
-        for i, (s, e) in enumerate(pairs)
-    ]
-
-
-def _resolve(rules: Sequence[Rule], cat: Catalog) -> None:
-    known = {o.id for o in cat.observations}
+def _resolve(rules: Sequence[Rule], ctx: Context) -> None:
     for r in rules:
-        missing = [i for ids_ in r.roles.values() for i in ids_ if i not in known]
+        missing = [i for ids_ in r.roles.values() for i in ids_ if not ctx.has(i)]
         if missing:
             raise RuleError(
                 r.origin, r.id, f"unknown observation id(s): {', '.join(dict.fromkeys(missing))}"
             )
 
 
-def _declared_triples(rules: Sequence[Rule], cat: Catalog) -> set[tuple[str, str, str]]:
+def _declared_triples(rules: Sequence[Rule], ctx: Context) -> set[tuple[str, str, str]]:
     """(part, share, total) ids a declared ``share_times_total`` rule compares: its named total
     and every other statement of that total (as ``_run`` does)."""
     return {
         (r.roles["part"][0], r.roles["share"][0], t.id)
         for r in rules
         if r.kind == "share_times_total"
-        for t in _same_quantity(cat, cat.get(r.roles["total"][0]))
+        for t in ctx.same_quantity(ctx.get(r.roles["total"][0]))
     }
 
 
@@ -789,13 +559,27 @@ def check(
     *,
     rules: Sequence[str | Path] = (),
     shipped: bool = True,
+    deflator: float | None = None,
+    deflator_range: tuple[float, float] | None = None,
 ) -> CheckResult:
     """Run every discovered and declared check on ``cat`` (default: the shipped catalog).
 
     ``rules`` are user rule files (same format as ``regiondev/data/checks.toml``);
-    ``shipped=False`` leaves out the shipped rules (for a catalog of your own). Raises
-    RuleError for a malformed rule file, a duplicate check id or an unknown observation id.
+    ``shipped=False`` leaves out the shipped rules (for a catalog of your own). ``deflator``
+    (an annual rate as a fraction) is the assumption for every compounding check that relates
+    nominal levels to real growth and names none of its own; such a check then reports the
+    deflator the figures imply and is judged on ``deflator_range`` (default
+    ``checks.growth.DEFLATOR_RANGE``, -2 % to 6 %). Raises RuleError for a malformed rule
+    file, a duplicate check id or an unknown observation id, ParameterError for a deflator
+    that is no plausible rate.
     """
+    from regiondev.analysis.checks.registry import fraction_rate, rate_range
+    from regiondev.errors import ParameterError
+
+    if deflator is not None and fraction_rate(deflator):
+        raise ParameterError(f"deflator {fraction_rate(deflator)}")
+    if deflator_range is not None and rate_range(list(deflator_range)):
+        raise ParameterError(f"deflator_range {rate_range(list(deflator_range))}")
     if cat is None:
         from regiondev.catalog import load_catalog
 
@@ -807,13 +591,19 @@ def check(
         file_rules, ign = load_rules(f)
         declared.extend(file_rules)
         ignores.update(ign)
-    _resolve(declared, cat)
-    covered, triples = _covered(declared), _declared_triples(declared, cat)
-    discovered = [_leave_to(r, covered, triples) for r in discover(cat) if r.id not in ignores]
+    ctx = Context(cat, deflator=deflator, deflator_range=deflator_range)
+    _resolve(declared, ctx)
+    covered, triples = _covered(declared), _declared_triples(declared, ctx)
+    declared_sigs = {signature(r) for r in declared} - {None}
+    discovered = [
+        _leave_to(r, covered, triples)
+        for r in discover(cat)
+        if r.id not in ignores and (signature(r) is None or signature(r) not in declared_sigs)
+    ]
     all_rules = [r for r in discovered if r is not None] + declared
     seen: dict[str, str] = {}
     for r in all_rules:
         if r.id in seen:
             raise RuleError(r.origin, r.id, f"duplicate check id (also in {seen[r.id]})")
         seen[r.id] = r.origin
-    return CheckResult(tuple(v for r in all_rules for v in _run(r, cat)))
+    return CheckResult(tuple(v for r in all_rules for v in _run(r, ctx)))

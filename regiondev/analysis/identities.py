@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from regiondev.model import Interval, Period
+from regiondev.quantity import Quantity, UndefinedQuantity
 
 __all__ = [
     "cagr",
@@ -81,42 +82,39 @@ def implied_total(part: float, share_percent: float) -> float:
     return part / (share_percent / 100.0)
 
 
-def _div(num: Interval, den: Interval) -> Interval:
-    """num / den for positive intervals."""
-    if den.low <= 0 or num.low < 0:
-        raise ValueError("interval division needs positive intervals")
-    low = num.low / den.high if math.isfinite(den.high) else 0.0
-    high = num.high / den.low
-    return Interval(low, high, num.low_open or den.high_open, num.high_open or den.low_open)
+def _q(iv: Interval) -> Quantity:
+    return Quantity.interval(iv)
+
+
+def _positive(q: Quantity, what: str) -> Interval:
+    """The core interval of a result whose inputs must be positive (ValueError otherwise)."""
+    try:
+        return q.require().core
+    except UndefinedQuantity as e:
+        raise ValueError(f"{what}: {e}") from e
 
 
 def implied_total_interval(part: Interval, share_percent: Interval) -> Interval:
     """Interval of part / share: smallest part over largest share, and the reverse."""
-    return _div(
-        part,
-        Interval(
-            share_percent.low / 100.0,
-            share_percent.high / 100.0,
-            share_percent.low_open,
-            share_percent.high_open,
-        ),
-    )
+    if share_percent.low <= 0 or part.low < 0:
+        raise ValueError("interval division needs positive intervals")
+    return _positive(_q(part) / (_q(share_percent) / 100.0), "implied total")
 
 
 def implied_base_interval(level: Interval, growth: Interval) -> Interval:
     """Interval of level / (1 + g)."""
-    return _div(
-        level, Interval(1.0 + growth.low, 1.0 + growth.high, growth.low_open, growth.high_open)
-    )
+    if growth.low <= -1.0 or level.low < 0:
+        raise ValueError("interval division needs positive intervals")
+    return _positive(_q(level) / (1.0 + _q(growth)), "implied base")
 
 
 def cagr_interval(start: Interval, end: Interval, years: float) -> Interval:
     """Interval of the CAGR: lowest from (largest start, smallest end), highest the reverse."""
     if start.low <= 0 or end.low <= 0:
         raise ValueError("levels must be positive for a CAGR")
-    low = cagr(start.high, end.low, years) if math.isfinite(start.high) else -1.0
-    high = cagr(start.low, end.high, years) if math.isfinite(end.high) else math.inf
-    return Interval(low, high, start.high_open or end.low_open, start.low_open or end.high_open)
+    if years <= 0:
+        raise ValueError(f"years must be positive, got {years}")
+    return _positive((_q(end) / _q(start)) ** (1.0 / years) - 1.0, "CAGR")
 
 
 def compound(rate: float, years: float) -> float:

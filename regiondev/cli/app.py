@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
+
+try:  # typer >= 0.22 vendors click
+    from typer._click import exceptions as _click_errors
+except ImportError:  # pragma: no cover - older typer depends on click
+    from click import exceptions as _click_errors  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 __all__ = ["app", "main"]
 
@@ -18,7 +24,7 @@ DEBUG_ENV = "REGIONDEV_DEBUG"
 
 
 def _error(message: str) -> None:
-    from regiondev.cli.untrusted import printable
+    from regiondev.untrusted import printable
 
     typer.secho(f"error: {printable(message)}", err=True, fg=typer.colors.RED)
 
@@ -76,6 +82,7 @@ app = typer.Typer(
 #: Command modules, each with ``register(app)``; imported when the app is built.
 COMMAND_MODULES = (
     "regiondev.cli.basic",
+    "regiondev.cli.lookup",
     "regiondev.cli.growth",
     "regiondev.cli.check",
     "regiondev.cli.clusters",
@@ -86,22 +93,113 @@ COMMAND_MODULES = (
 for _name in COMMAND_MODULES:
     importlib.import_module(_name).register(app)
 
+#: Placeholders in words for options that name none (never a Python type such as <int>).
+PLACEHOLDERS = {
+    "since": "YEAR",
+    "as_of": "DATE",
+    "date": "DATE",
+    "min_reliability": "LEVEL",
+    "deflator": "RATE",
+    "deflator_range": "LOW,HIGH",
+    "out": "DIR",
+    "as_catalog": "FILE",
+    "rules": "FILE",
+    "catalog": "FILE",
+    "jobs": "N",
+    "region": "REGION",
+    "table": "TABLE",
+    "lang": "LANG",
+    "reference": "REFERENCE",
+}
+
+
+def command() -> Any:
+    """The click command of the app, every option's placeholder in words (its name, or
+    PLACEHOLDERS; never a Python type such as <int>)."""
+    group = typer.main.get_command(app)
+    for sub in getattr(group, "commands", {}).values():
+        for param in sub.params:
+            if getattr(param, "is_flag", False) or getattr(param, "metavar", None):
+                continue
+            name = param.name or ""
+            if getattr(param, "param_type_name", "") == "argument":
+                # its name says what it is (REGION, INPUTS); its help says the rest
+                param.metavar = name.upper()
+                param.display_type_rich = lambda ctx: ""
+            else:
+                param.metavar = PLACEHOLDERS.get(name, name.upper())
+    return group
+
 
 def _on_sigterm(signum: int, frame: Any) -> None:
     # SIGTERM unwinds like Ctrl-C: worker pools are ended and writes finish or roll back
     raise SystemExit(128 + signum)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from regiondev import __version__
+
+        typer.echo(f"regiondev {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Typed, sourced regional indicators from Chinese advanced-manufacturing policy texts."""
+
+
+def _usage_message(exc: _click_errors.UsageError) -> str:
+    """A usage error in regiondev's voice: what was wrong with which option, in one line."""
+    text = exc.format_message().strip().replace("\n", " ")
+    for internal, plain in _PLAIN.items():
+        if internal in text:
+            text = text.split(":", 1)[0] + ": " + plain if ":" in text else plain
+            break
+    text = re.sub(
+        r"^Invalid value for ((?:'[^']+'(?: / )?)+)", lambda m: m.group(1).replace("'", ""), text
+    ).replace("Value error, ", "")
+    command = exc.ctx.command_path if exc.ctx is not None else "regiondev"
+    return f"{text} (see {command} --help)"
+
+
+#: Validation-library wording and what regiondev says instead.
+_PLAIN = {
+    "valid number": "not a number",
+    "valid integer": "not a whole number",
+    "is not a valid float": "not a number",
+    "is not a valid integer": "not a whole number",
+}
+
+
 def main() -> None:
-    """The console script: the guarded app; a closed stdout or Ctrl-C ends quietly."""
+    """The console script: the guarded app. A usage error is one line on stderr and exit
+    code 2; a closed stdout or Ctrl-C ends quietly."""
     import signal
 
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        app()
-    except KeyboardInterrupt:
+        code = command().main(standalone_mode=False)
+    except _click_errors.NoArgsIsHelpError as exc:
+        sys.stdout.write(exc.format_message() + "\n")
+        sys.exit(0)
+    except _click_errors.UsageError as exc:
+        _error(_usage_message(exc))
+        sys.exit(2)
+    except _click_errors.ClickException as exc:
+        _error(exc.format_message())
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)
     except BrokenPipeError:  # regiondev … | head
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.options import (
+    CatalogOpt,
+    ColumnsOpt,
+    Format,
+    FormatOpt,
+    MinReliabilityOpt,
+    OutcomesOpt,
+)
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
@@ -19,22 +27,13 @@ _TABLES = (
     "hunan_position",
     "plans",
 )
-_LONG_DISPLAY = [
-    "table",
-    "item",
-    "value",
-    "low",
-    "high",
-    "exact",
-    "detail",
-    "comparability",
-    "observation_ids",
-]
 
 
 def clusters_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     table: Annotated[
         str | None,
         typer.Option(
@@ -43,12 +42,33 @@ def clusters_cmd(
             help="one table: " + ", ".join(_TABLES) + " (default: all, as one long table)",
         ),
     ] = None,
+    columns: ColumnsOpt = None,
+    reference: Annotated[
+        str | None,
+        typer.Option(
+            "--reference",
+            help=(
+                "What the location quotients compare the clusters with: population (2020 "
+                "census, shipped), gdp, or any indicator code a catalog gives by macro-region "
+                "(default: every reference on record; Hunan's own quotient uses population)."
+            ),
+        ),
+    ] = None,
+    derived: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--derived",
+            help="A file of declared derived figures (format of regiondev/data/derived.toml).",
+        ),
+    ] = None,
 ) -> None:
     """Cluster shares, HHI, location quotients, chi-square, Hunan's position and the plans.
 
     Every row carries the catalog observation ids it came from; a comparison across periods or
     measures says so in `comparability`. A user catalog (--catalog) may add a reference
-    distribution by macro-region (e.g. GDP with breakdown = "macro_region=east").
+    distribution by macro-region (e.g. GDP with breakdown = "macro_region=east"); choose it
+    with --reference gdp. Bounds are never shown as values: the texts name at least 2 of
+    Hunan's national clusters, so its quotients are intervals.
 
     Example: regiondev clusters --table location_quotients --format json
     """
@@ -57,17 +77,15 @@ def clusters_cmd(
 
     if table is not None and table not in _TABLES:
         fail(f"--table {table!r} is not one of: {', '.join(_TABLES)}")
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     try:
-        result = clusters(cat)
+        result = clusters(cat, reference=reference, derived=derived or ())
     except (RegiondevError, KeyError) as exc:
         fail(str(exc))
     if table is None:
-        frame = result.to_frame()
-        columns = _LONG_DISPLAY if fmt is Format.table else None
-        emit(frame, fmt, result.title, columns)
+        emit(result.to_frame(), fmt, result.title, chosen=columns, view="clusters")
     else:
-        emit(result.table(table), fmt, table)
+        emit(result.table(table), fmt, table, chosen=columns)
 
 
 def register(app: typer.Typer) -> None:

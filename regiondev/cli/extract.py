@@ -81,11 +81,11 @@ def extract_cmd(
     """
     import time
 
-    from regiondev.cli.untrusted import printable
     from regiondev.errors import RegiondevError
     from regiondev.extract.claims import parse_date
     from regiondev.extract.drafts import check_writable, write_drafts
     from regiondev.extract.run import extract_many, list_inputs
+    from regiondev.untrusted import printable
 
     if date is not None and parse_date(date) is None:
         fail(f"--date {date!r} is not a date (YYYY-MM-DD)")

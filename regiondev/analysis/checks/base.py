@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from regiondev.model import (
@@ -38,20 +38,25 @@ from regiondev.model import (
     Region,
     Status,
 )
+from regiondev.quantity import Quantity, half_step, is_count
 
 __all__ = [
     "ADDITIVE_MEASURES",
     "CheckStatus",
     "Indicators",
+    "Quantity",
     "Span",
     "Verdict",
     "comparability_reasons",
     "compare",
     "contained",
+    "disjoint",
     "fmt_calc",
     "fmt_interval",
     "fmt_number",
     "gloss",
+    "half_step",
+    "is_count",
     "label",
     "observation_from_figure",
     "span_of",
@@ -78,8 +83,6 @@ ADDITIVE_MEASURES = frozenset(
         Measure.QUANTITY,
     }
 )
-
-_INTEGER_UNITS = frozenset({"enterprises", "items", "persons", "days", "years", "chars", "rank"})
 
 
 class CheckStatus(StrEnum):
@@ -133,77 +136,14 @@ class Verdict:
     actual_high: float = math.nan
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A quantity as stated bounds (``core``) and bounds widened by rounding (``rounded``)."""
-
-    core: Interval
-    rounded: Interval
-    sources: tuple[str, ...] = field(default=())
-
-    @classmethod
-    def point(cls, x: float) -> Span:
-        return cls(Interval.point(x), Interval.point(x))
-
-    def __add__(self, other: Span) -> Span:
-        return Span(
-            _add(self.core, other.core),
-            _add(self.rounded, other.rounded),
-            self.sources + other.sources,
-        )
-
-    def scale(self, k: float) -> Span:
-        """Multiply by a positive constant."""
-        return Span(_scale(self.core, k), _scale(self.rounded, k), self.sources)
-
-    def div(self, other: Span) -> Span:
-        """Divide two positive quantities."""
-        return Span(_div(self.core, other.core), _div(self.rounded, other.rounded), self.sources)
+#: The checks' quantity: stated bounds (``core``), the same widened by rounding (``rounded``),
+#: ids and derivation. The old name of :class:`regiondev.quantity.Quantity`.
+Span = Quantity
 
 
-def _add(a: Interval, b: Interval) -> Interval:
-    return Interval(
-        a.low + b.low, a.high + b.high, a.low_open or b.low_open, a.high_open or b.high_open
-    )
-
-
-def _scale(a: Interval, k: float) -> Interval:
-    if k <= 0:
-        raise ValueError("scale by a positive constant")
-    return Interval(a.low * k, a.high * k, a.low_open, a.high_open)
-
-
-def _div(num: Interval, den: Interval) -> Interval:
-    """num / den for non-negative num and positive den (infinite ends handled)."""
-    if den.low < 0 or num.low < 0:
-        raise ValueError("interval division needs non-negative intervals")
-    low = 0.0 if math.isinf(den.high) else num.low / den.high
-    high = math.inf if den.low == 0 or math.isinf(num.high) else num.high / den.low
-    return Interval(low, high, num.low_open or den.high_open, num.high_open or den.low_open)
-
-
-def is_count(o: Observation) -> bool:
-    """A whole-number count (家, 个, 名 …) printed to the unit: exact, no rounding."""
-    return o.unit in _INTEGER_UNITS and o.step <= 1 and float(o.value).is_integer()
-
-
-def half_step(o: Observation) -> float:
-    """Half the unit of the last printed digit; 0 for exact whole counts and verbal figures."""
-    if is_count(o):
-        return 0.0
-    return o.step / 2
-
-
-def span_of(o: Observation) -> Span:
+def span_of(o: Observation) -> Quantity:
     """The stated bounds of a figure and the same widened by the rounding of its digits."""
-    core = o.interval
-    h = half_step(o)
-    if not h:
-        return Span(core, core, (o.id,))
-    # Rounding half up: 19 stands for [18.5, 19.5), so 19 and 20 never both hold.
-    wide = core.widen(h)
-    high_open = wide.high_open or math.isfinite(wide.high)
-    return Span(core, Interval(wide.low, wide.high, wide.low_open, high_open), (o.id,))
+    return Quantity.of(o)
 
 
 def rounding_note(o: Observation) -> str:

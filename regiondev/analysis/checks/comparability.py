@@ -17,6 +17,15 @@ from regiondev.analysis.checks.base import (
     ids,
     label,
 )
+from regiondev.analysis.checks.registry import (
+    CheckKind,
+    Context,
+    Param,
+    Role,
+    Rule,
+    one_of,
+    register,
+)
 from regiondev.model import Observation, PeriodKind
 
 __all__ = ["NAIVE", "comparability"]
@@ -116,3 +125,22 @@ def comparability(
         actual_low=b.value,
         actual_high=b.value,
     )
+
+
+def _run(rule: Rule, ctx: Context) -> list[Verdict]:
+    one = KIND_SPEC.one(rule, ctx)
+    naive = str(rule.params.get("naive", ""))
+    return [
+        comparability(rule.id, one["a"], one["b"], ctx.indicators, naive=naive, rule=rule.origin)
+    ]
+
+
+KIND_SPEC = register(
+    CheckKind(
+        KIND,
+        {"a": Role(), "b": Role()},
+        _run,
+        params={"naive": Param("the tempting comparison: share, ratio or change", one_of(NAIVE))},
+        doc="two figures that look comparable but are not",
+    )
+)

@@ -10,48 +10,124 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from regiondev.analysis.checks.base import (
     CheckStatus,
     Indicators,
-    Span,
+    Quantity,
     Verdict,
     compare,
+    contained,
+    disjoint,
     fmt_interval,
     ids,
     label,
     rounding_note,
     span_of,
 )
+from regiondev.analysis.checks.registry import (
+    CheckKind,
+    Context,
+    Param,
+    Role,
+    Rule,
+    fraction_rate,
+    pair_id,
+    rate_range,
+    register,
+)
 from regiondev.model import Basis, Interval, Measure, Observation, Period
 
-__all__ = ["average_vs_levels", "prior_level", "two_year_average"]
+__all__ = ["DEFLATOR_RANGE", "average_vs_levels", "prior_level", "two_year_average"]
 
 KIND = "growth_compounding"
 
-_Arg = tuple[Span, bool]
+
+def _rate(o: Observation) -> Quantity:
+    """A growth rate in percent as the factor 1 + g (7.1 % → 1.071), with its rounding."""
+    return 1 + span_of(o) / 100
 
 
-def _apply(f: Callable[..., float], args: Sequence[_Arg]) -> Span:
-    """Apply a function monotone in each argument (``True``: increasing) to spans."""
-
-    def one(ivs: Sequence[tuple[Interval, bool]]) -> Interval:
-        lows = [iv.low if inc else iv.high for iv, inc in ivs]
-        highs = [iv.high if inc else iv.low for iv, inc in ivs]
-        lo_open = any(iv.low_open if inc else iv.high_open for iv, inc in ivs)
-        hi_open = any(iv.high_open if inc else iv.low_open for iv, inc in ivs)
-        low, high = _safe(f, lows, -math.inf), _safe(f, highs, math.inf)
-        return Interval(min(low, high), max(low, high), lo_open, hi_open)
-
-    return Span(one([(s.core, inc) for s, inc in args]), one([(s.rounded, inc) for s, inc in args]))
+def _pct_of(factor: Quantity) -> Quantity:
+    """A factor back to a growth rate in percent: (factor − 1) × 100."""
+    return (factor - 1) * 100
 
 
-def _safe(f: Callable[..., float], xs: list[float], fallback: float) -> float:
-    try:
-        y = f(*xs)
-    except (ZeroDivisionError, OverflowError, ValueError):
-        return fallback
-    return fallback if math.isnan(y) else y
+#: The plausible range of an annual GDP deflator for a Chinese region in the 2010s–2020s
+#: (fractions): -2 % .. 6 %. Provincial deflators ran from about -1 % (2015–16) to about 5 %
+#: (2011, 2021); an implied deflator outside this range says the figures do not fit together.
+DEFLATOR_RANGE = (-0.02, 0.06)
+
+_VERB = {
+    CheckStatus.PASS: "consistent with",
+    CheckStatus.FAIL: "which contradicts",
+    CheckStatus.WARN: "which overlaps only in part (some values inside the bounds agree, "
+    "others not) with",
+}
+
+
+def _rate_text(q: Quantity) -> str:
+    """A rate given as a fraction, in percent: ``1.69% ([1.68, 1.7]% with rounding)``."""
+    if not q.defined:
+        return f"(undefined: {q.undefined})"
+    core, rnd = (q * 100).core, (q * 100).rounded
+    return f"{_iv(core, 'percent')} ({_iv(rnd, 'percent')} allowing for rounding)"
+
+
+def _deflator_verdict(
+    check_id: str,
+    obs: Sequence[Observation],
+    implied: Quantity,
+    formula: str,
+    plausible: tuple[float, float] | None,
+    at_guess: str,
+    rule: str,
+    *,
+    per_year: bool = False,
+) -> Verdict:
+    """Nominal levels against real growth: the verdict is on the deflator the figures imply
+    (pass inside the plausible range, warn partly inside, fail outside), not on a guess."""
+    lo, hi = plausible if plausible is not None else DEFLATOR_RANGE
+    pct = implied * 100
+    band = Quantity.interval(Interval(lo * 100, hi * 100))
+    if not pct.defined:
+        status = CheckStatus.NOT_CHECKABLE
+    elif disjoint(pct.rounded, band.core):
+        status = CheckStatus.FAIL
+    elif contained(pct, band):
+        status = CheckStatus.PASS
+    else:
+        status = CheckStatus.WARN
+    rng = f"{lo:.1%} to {hi:.1%}"
+    judged = {
+        CheckStatus.PASS: f"inside the plausible range {rng}",
+        CheckStatus.WARN: f"only partly inside the plausible range {rng}",
+        CheckStatus.FAIL: f"outside the plausible range {rng}: the figures do not fit together",
+        CheckStatus.NOT_CHECKABLE: "not a number",
+    }[status]
+    a_year = " a year" if per_year else ""
+    message = (
+        f"The nominal levels and the real growth of {', '.join(label(o) for o in obs)} imply "
+        f"a deflator of {_rate_text(implied)}{a_year}, {judged}."
+        + (f" (For comparison, {at_guess}.)" if at_guess else "")
+    )
+    return Verdict(
+        check_id,
+        KIND,
+        ids(obs),
+        status,
+        expected=f"implied deflator {formula} = {_rate_text(implied)}",
+        actual=f"plausible deflator {rng}",
+        tolerance=f"implied with rounding {_iv(pct.rounded, 'percent')}" if pct.defined else "n/a",
+        tolerance_source="; ".join(dict.fromkeys(rounding_note(o) for o in obs)),
+        message=message,
+        rule=rule,
+        expected_low=pct.core.low if pct.defined else math.nan,
+        expected_high=pct.core.high if pct.defined else math.nan,
+        actual_low=lo * 100,
+        actual_high=hi * 100,
+    )
 
 
 def prior_period(p: Period) -> Period:
@@ -64,7 +140,7 @@ def _iv(iv: Interval, unit: str) -> str:
     return fmt_interval(iv, unit, calc=True)
 
 
-def _pct(s: Span) -> str:
+def _pct(s: Quantity) -> str:
     return _iv(s.core, "percent")
 
 
@@ -82,7 +158,7 @@ def _verdict(
     rule: str,
     *,
     tolerance: str = "n/a",
-    exp: Span | None = None,
+    exp: Quantity | None = None,
     act: Observation | None = None,
 ) -> Verdict:
     return Verdict(
@@ -140,11 +216,9 @@ def two_year_average(
             f"{', '.join(label(o) for o in obs[1:])}: {'; '.join(problems)}.",
             rule,
         )
-    a, g2 = span_of(average), span_of(current)
+    a = span_of(average)
     if previous is None:
-        g1 = _apply(
-            lambda x, y: ((1 + x / 100) ** 2 / (1 + y / 100) - 1) * 100, [(a, True), (g2, False)]
-        )
+        g1 = _pct_of(_rate(average) ** 2 / _rate(current))
         return _verdict(
             check_id,
             obs,
@@ -160,11 +234,7 @@ def two_year_average(
             tolerance=f"implied with rounding {_iv(g1.rounded, 'percent')}",
             exp=g1,
         )
-    g1s = span_of(previous)
-    implied = _apply(
-        lambda x, y: (math.sqrt((1 + x / 100) * (1 + y / 100)) - 1) * 100,
-        [(g1s, True), (g2, True)],
-    )
+    implied = _pct_of((_rate(previous) * _rate(current)).root(2))
     status = compare(implied, a)
     verb = {
         CheckStatus.PASS: "consistent with",
@@ -201,12 +271,17 @@ def prior_level(
     indicators: Indicators,
     *,
     deflator: float | None = None,
+    deflator_range: tuple[float, float] | None = None,
     rule: str = "",
 ) -> Verdict:
     """A level and its growth imply the prior level: level / (1 + g) [/(1 + deflator)].
 
     A real growth rate applied to a nominal level gives the prior level at the current
-    period's prices; comparing it with a stated (nominal) prior level needs ``deflator``.
+    period's prices; comparing it with a stated (nominal) prior level needs a deflator.
+    Given an assumed ``deflator`` (or a ``deflator_range``), the verdict is on the deflator
+    the figures imply — level / prior / (1 + g) − 1, an interval from rounding — against the
+    plausible range (default :data:`DEFLATOR_RANGE`), never on the one guessed value; the
+    message says what the guess would give.
     """
     obs = [level, growth] + ([prior] if prior else [])
     earlier = prior_period(level.period)
@@ -237,10 +312,7 @@ def prior_level(
             rule,
         )
     d = deflator if (mixed and deflator is not None) else 0.0
-    implied = _apply(
-        lambda x, g: x / ((1 + g / 100) * (1 + d)),
-        [(span_of(level), True), (span_of(growth), False)],
-    )
+    implied = span_of(level) / (_rate(growth) * (1 + d))
     unit = level.unit
     formula = f"{level.figure} / (1 + {growth.figure})" + (f" / (1 + {d:g})" if d else "")
     prices = (
@@ -262,7 +334,9 @@ def prior_level(
             tolerance=f"implied with rounding {_iv(implied.rounded, unit)}",
             exp=implied,
         )
-    if mixed and deflator is None:
+    implied_d = span_of(level) / span_of(prior) / _rate(growth) - 1
+    d_formula = f"{level.figure} / {prior.figure} / (1 + {growth.figure}) − 1"
+    if mixed and deflator is None and deflator_range is None:
         return _verdict(
             check_id,
             obs,
@@ -271,10 +345,22 @@ def prior_level(
             f"{prior.figure} (nominal)",
             f"{label(level)} and the real growth {label(growth)} imply "
             f"{_iv(implied.core, unit)}{prices}, which cannot be compared with the "
-            f"nominal {label(prior)} without a deflator (give the rule a deflator).",
+            f"nominal {label(prior)} without a deflator (give the rule a deflator); "
+            f"the figures imply a deflator of {_rate_text(implied_d)}.",
             rule,
             exp=implied,
             act=prior,
+        )
+    if mixed:
+        status = compare(implied, span_of(prior))
+        at_guess = (
+            f"at an assumed {d:.1%} the implied level would be {_iv(implied.core, unit)}, "
+            f"{_VERB[status]} {label(prior)}"
+            if deflator is not None
+            else ""
+        )
+        return _deflator_verdict(
+            check_id, obs, implied_d, d_formula, deflator_range, at_guess, rule
         )
     status = compare(implied, span_of(prior))
     verb = {
@@ -307,13 +393,16 @@ def average_vs_levels(
     indicators: Indicators,
     *,
     deflator: float | None = None,
+    deflator_range: tuple[float, float] | None = None,
     rule: str = "",
 ) -> Verdict:
     """A multi-year average growth over a span against the levels at both ends.
 
     Over ``2016-2020`` (5 years) the levels are end-2015 (``start``) and 2020 (``end``):
     CAGR = (end/start)^(1/5) − 1. A nominal CAGR is compared with a real average only
-    through an explicit ``deflator`` ((1 + nominal) = (1 + real)(1 + deflator)).
+    through a deflator ((1 + nominal) = (1 + real)(1 + deflator)): given an assumed
+    ``deflator`` (or a ``deflator_range``) the verdict is on the implied deflator
+    (end/start)^(1/n) / (1 + g) − 1 against the plausible range, as for :func:`prior_level`.
     With one end missing, the check is ``not_checkable`` and reports the implied level.
     """
     obs = [growth] + [o for o in (start, end) if o is not None]
@@ -363,15 +452,10 @@ def average_vs_levels(
         assert known is not None
         unit = known.unit
         if start is None:
-            implied = _apply(
-                lambda x, r: x / ((1 + r / 100) * (1 + d)) ** n,
-                [(span_of(known), True), (g, False)],
-            )
+            implied = span_of(known) / (_rate(growth) * (1 + d)) ** n
             year, formula = first, f"{known.figure} / (1 + {growth.figure})^{n}"
         else:
-            implied = _apply(
-                lambda x, r: x * ((1 + r / 100) * (1 + d)) ** n, [(span_of(known), True), (g, True)]
-            )
+            implied = span_of(known) * (_rate(growth) * (1 + d)) ** n
             year, formula = last, f"{known.figure} × (1 + {growth.figure})^{n}"
         prices = (
             f" at {known.period.anchor_year} prices (real growth applied to a nominal level)"
@@ -391,7 +475,9 @@ def average_vs_levels(
             tolerance=f"implied with rounding {_iv(implied.rounded, unit)}",
             exp=implied,
         )
-    if mixed and deflator is None:
+    implied_d = (span_of(end) / span_of(start)).root(n) / _rate(growth) - 1
+    d_formula = f"({end.figure}/{start.figure})^(1/{n}) / (1 + {growth.figure}) − 1"
+    if mixed and deflator is None and deflator_range is None:
         return _verdict(
             check_id,
             obs,
@@ -399,13 +485,22 @@ def average_vs_levels(
             f"CAGR of {start.figure} → {end.figure} over {n} years (nominal)",
             f"{growth.figure} (real)",
             f"The levels {label(start)} and {label(end)} are nominal and {label(growth)} is "
-            "real growth; their CAGR cannot be compared with it without a deflator.",
+            "real growth; their CAGR cannot be compared with it without a deflator; the "
+            f"figures imply a deflator of {_rate_text(implied_d)} a year.",
             rule,
         )
-    cagr = _apply(
-        lambda s, e: (((e / s) ** (1 / n)) / (1 + d) - 1) * 100,
-        [(span_of(start), False), (span_of(end), True)],
-    )
+    if mixed:
+        cagr_at = _pct_of((span_of(end) / span_of(start)).root(n) / (1 + d))
+        at_guess = (
+            f"at an assumed {d:.1%} a year the real CAGR would be {_pct(cagr_at)}, "
+            f"{_VERB[compare(cagr_at, g)]} {label(growth)}"
+            if deflator is not None
+            else ""
+        )
+        return _deflator_verdict(
+            check_id, obs, implied_d, d_formula, deflator_range, at_guess, rule, per_year=True
+        )
+    cagr = _pct_of((span_of(end) / span_of(start)).root(n) / (1 + d))
     status = compare(cagr, g)
     verb = {
         CheckStatus.PASS: "consistent with",
@@ -428,3 +523,146 @@ def average_vs_levels(
         exp=cagr,
         act=growth,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The kind: roles, parameters, run
+
+#: growth_compounding modes: their required roles and every role they take.
+MODES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "two_year_average": (("average", "current"), frozenset({"average", "current", "previous"})),
+    "prior_level": (("level", "growth"), frozenset({"level", "growth", "prior"})),
+    "average_vs_levels": (("growth",), frozenset({"growth", "start", "end"})),
+}
+
+
+def _validate(roles: dict[str, tuple[str, ...]], params: dict[str, Any]) -> str:
+    mode = params.get("mode")
+    if mode not in MODES:
+        return f"mode {mode!r} is not one of: {', '.join(MODES)}"
+    required, allowed = MODES[mode]
+    missing = [r for r in required if r not in roles]
+    if missing:
+        return f"mode {mode} needs the role(s) {', '.join(missing)}"
+    extra = set(roles) - allowed
+    if extra:
+        return f"mode {mode} takes no role(s) {', '.join(sorted(extra))}"
+    if mode == "two_year_average" and ("deflator" in params or "deflator_range" in params):
+        return "a two-year average takes no deflator"
+    return ""
+
+
+def _mode(x: Any) -> str:
+    return "" if x in MODES else f"{x!r} is not one of: {', '.join(MODES)}"
+
+
+def _run(rule: Rule, ctx: Context) -> list[Verdict]:
+    """Growth checks against every stated figure of the compared quantity.
+
+    An optional figure the rule leaves out is looked up; every figure found (and every other
+    statement of a named one) gets its own verdict. A rule without its own deflator takes the
+    run's (``check(deflator=…)``).
+    """
+    one = KIND_SPEC.one(rule, ctx)
+    ind = ctx.indicators
+    rid, origin = rule.id, rule.origin
+    raw = rule.params.get("deflator", ctx.deflator)
+    deflator = float(raw) if raw is not None else None
+    raw_range = rule.params.get("deflator_range", ctx.deflator_range)
+    rng = (float(raw_range[0]), float(raw_range[1])) if raw_range is not None else None
+    mode = rule.params["mode"]
+    if mode == "two_year_average":
+        cur = one["current"]
+        earlier = prior_period(cur.period)
+        prevs = ctx.stated_or_found(
+            one.get("previous"),
+            lambda: ctx.find_all(cur, cur.indicator, lambda o: o.period == earlier),
+        )
+        return [
+            two_year_average(pair_id(rid, i, [p]), one["average"], cur, p, ind, rule=origin)
+            for i, p in enumerate(prevs)
+        ]
+    if mode == "prior_level":
+        lev = one["level"]
+        earlier = prior_period(lev.period)
+        priors = ctx.stated_or_found(
+            one.get("prior"),
+            lambda: ctx.find_all(lev, lev.indicator, lambda o: o.period == earlier),
+        )
+        return [
+            prior_level(
+                pair_id(rid, i, [p]),
+                lev,
+                one["growth"],
+                p,
+                ind,
+                deflator=deflator,
+                deflator_range=rng,
+                rule=origin,
+            )
+            for i, p in enumerate(priors)
+        ]
+    growth = one["growth"]
+    level_code = ind[growth.indicator].of
+    known = one.get("end") or one.get("start")
+    code = known.indicator if known else level_code
+    first, last = growth.period.start_year - 1, growth.period.end_year
+
+    def at(year: int) -> Callable[[], list[Observation]]:
+        return lambda: (
+            ctx.find_all(
+                growth,
+                code,
+                lambda o: o.period.is_annual_point and o.period.anchor_year == year,
+            )
+            if code
+            else []
+        )
+
+    starts = ctx.stated_or_found(one.get("start"), at(first))
+    ends = ctx.stated_or_found(one.get("end"), at(last))
+    pairs = [(s, e) for s in starts for e in ends]
+    return [
+        average_vs_levels(
+            pair_id(rid, i, [s, e]),
+            growth,
+            s,
+            e,
+            ind,
+            deflator=deflator,
+            deflator_range=rng,
+            rule=origin,
+        )
+        for i, (s, e) in enumerate(pairs)
+    ]
+
+
+KIND_SPEC = register(
+    CheckKind(
+        KIND,
+        {
+            role: Role(required=False)
+            for role in (
+                "average",
+                "current",
+                "previous",
+                "level",
+                "growth",
+                "prior",
+                "start",
+                "end",
+            )
+        },
+        _run,
+        params={
+            "mode": Param("two_year_average, prior_level or average_vs_levels", _mode),
+            "deflator": Param("an assumed annual deflator (fraction)", fraction_rate),
+            "deflator_range": Param(
+                "the plausible [low, high] annual deflator (fractions; default [-0.02, 0.06])",
+                rate_range,
+            ),
+        },
+        validate=_validate,
+        doc="growth rates against levels and each other (compounding)",
+    )
+)

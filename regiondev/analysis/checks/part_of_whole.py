@@ -30,6 +30,7 @@ from regiondev.analysis.checks.base import (
     span_of,
     worst,
 )
+from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
 from regiondev.model import Interval, Measure, Observation
 
 __all__ = ["part_name", "part_of_whole"]
@@ -181,3 +182,18 @@ def part_of_whole(
         actual_low=part.low,
         actual_high=part.high,
     )
+
+
+def _run(rule: Rule, ctx: Context) -> list[Verdict]:
+    one, many = KIND_SPEC.one(rule, ctx), KIND_SPEC.many(rule, ctx)
+    return [part_of_whole(rule.id, one["part"], many["whole"], ctx.indicators, rule=rule.origin)]
+
+
+KIND_SPEC = register(
+    CheckKind(
+        KIND,
+        {"part": Role(), "whole": Role(True, True, "the whole (or its restatements)")},
+        _run,
+        doc="one part no larger than its whole",
+    )
+)

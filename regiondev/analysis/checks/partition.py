@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from regiondev.analysis.checks.base import (
     CheckStatus,
@@ -20,6 +21,7 @@ from regiondev.analysis.checks.base import (
     span_of,
     worst,
 )
+from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
 from regiondev.model import Observation
 
 __all__ = ["partition"]
@@ -125,3 +127,29 @@ def partition(
         actual_low=first.low,
         actual_high=first.high,
     )
+
+
+def _run(rule: Rule, ctx: Context) -> list[Verdict]:
+    many = KIND_SPEC.many(rule, ctx)
+    return [partition(rule.id, many["whole"], many["parts"], ctx.indicators, rule=rule.origin)]
+
+
+def _validate(roles: dict[str, tuple[str, ...]], params: dict[str, Any]) -> str:
+    if len(roles.get("parts", ())) < 2:
+        return (
+            "a partition needs at least two parts; for a single part no larger than its whole "
+            'declare kind = "part_of_whole" with part and whole (a part with a subject or a '
+            "breakdown is checked against its whole automatically: auto-part-of-whole-<part id>)"
+        )
+    return ""
+
+
+KIND_SPEC = register(
+    CheckKind(
+        KIND,
+        {"whole": Role(True, True, "the whole (or its restatements)"), "parts": Role(True, True)},
+        _run,
+        validate=_validate,
+        doc="the parts of a breakdown sum to the whole",
+    )
+)

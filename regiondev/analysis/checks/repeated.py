@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import combinations
+from typing import Any
 
 from regiondev.analysis.checks.base import (
     CheckStatus,
@@ -19,7 +20,8 @@ from regiondev.analysis.checks.base import (
     span_of,
     worst,
 )
-from regiondev.model import Observation
+from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
+from regiondev.model import Interval, Observation
 
 __all__ = ["repeated_figures"]
 
@@ -37,11 +39,14 @@ def repeated_figures(
     if len(observations) < 2:
         raise ValueError(f"{check_id}: a repeated figure needs at least two statements")
     obs_ids = ids(observations)
+    # Identical statements need no pairwise work: comparability looks at what a figure is
+    # (one representative per kind of statement), agreement at its intervals (one
+    # representative per distinct pair of intervals). Both keep the first pair that
+    # disagrees, so the verdict and its message equal a comparison of every pair.
+    kinds = list({_what(o): o for o in reversed(observations)}.values())[::-1]
     reasons = list(
         dict.fromkeys(
-            r
-            for a, b in combinations(observations, 2)
-            for r in comparability_reasons(a, b, indicators)
+            r for a, b in combinations(kinds, 2) for r in comparability_reasons(a, b, indicators)
         )
     )
     listed = ", ".join(label(o) for o in observations)
@@ -60,7 +65,11 @@ def repeated_figures(
             message=f"{listed} are not the same quantity: {'; '.join(reasons)}.",
             rule=rule,
         )
-    pairs = list(combinations(observations, 2))
+    spans: dict[tuple[Interval, Interval], Observation] = {}
+    for o in observations:
+        q = span_of(o)
+        spans.setdefault((q.core, q.rounded), o)
+    pairs = list(combinations(list(spans.values()), 2))
     # compare() is symmetric in agreement: one statement inside the other is a pass
     # ("突破3000" and "3500"); a partial overlap is a warn; no common value a fail.
     statuses = [compare(span_of(a), span_of(b)) for a, b in pairs]
@@ -99,3 +108,32 @@ def repeated_figures(
         actual_low=min(o.low for o in observations[1:]),
         actual_high=max(o.high for o in observations[1:]),
     )
+
+
+def _what(o: Observation) -> tuple[object, ...]:
+    """Everything :func:`comparability_reasons` looks at: equal tuples give no reason."""
+    return (o.region, o.indicator, o.basis, o.period, o.status, o.increment)
+
+
+def _run(rule: Rule, ctx: Context) -> list[Verdict]:
+    many = KIND_SPEC.many(rule, ctx)
+    return [repeated_figures(rule.id, many["observations"], ctx.indicators, rule=rule.origin)]
+
+
+def _validate(roles: dict[str, tuple[str, ...]], params: dict[str, Any]) -> str:
+    return (
+        ""
+        if len(roles.get("observations", ())) >= 2
+        else ("repeated_figures needs at least two observations")
+    )
+
+
+KIND_SPEC = register(
+    CheckKind(
+        KIND,
+        {"observations": Role(True, True)},
+        _run,
+        validate=_validate,
+        doc="the same quantity stated more than once agrees with itself",
+    )
+)

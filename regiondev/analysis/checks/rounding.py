@@ -30,6 +30,7 @@ from regiondev.analysis.checks.base import (
     rounding_note,
     span_of,
 )
+from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
 from regiondev.model import Bound, Interval, Observation
 
 __all__ = ["feasible_wholes", "nearest_wholes", "rounding_feasibility"]
@@ -242,3 +243,20 @@ def rounding_feasibility(
         actual_low=float(min(ok[k0])) if ok[k0] else math.nan,
         actual_high=float(max(ok[k0])) if ok[k0] else math.nan,
     )
+
+
+def _run(rule: Rule, ctx: Context) -> list[Verdict]:
+    one = KIND_SPEC.one(rule, ctx)
+    return [
+        rounding_feasibility(rule.id, one["count"], one["share"], ctx.indicators, rule=rule.origin)
+    ]
+
+
+KIND_SPEC = register(
+    CheckKind(
+        KIND,
+        {"count": Role(), "share": Role()},
+        _run,
+        doc="GRIM: is k of N = p % possible at the printed precision?",
+    )
+)

@@ -20,6 +20,15 @@ from regiondev.analysis.checks.base import (
     span_of,
     stated,
 )
+from regiondev.analysis.checks.registry import (
+    CheckKind,
+    Context,
+    Param,
+    Role,
+    Rule,
+    positive_int,
+    register,
+)
 from regiondev.model import Interval, Measure, Observation
 
 __all__ = ["share_of_counts"]
@@ -135,3 +144,29 @@ def share_of_counts(
         actual_low=share.low,
         actual_high=share.high,
     )
+
+
+def _run(rule: Rule, ctx: Context) -> list[Verdict]:
+    one, many = KIND_SPEC.one(rule, ctx), KIND_SPEC.many(rule, ctx)
+    return [
+        share_of_counts(
+            rule.id,
+            many["part"],
+            one["whole"],
+            one["share"],
+            ctx.indicators,
+            multiplier=int(rule.params.get("multiplier", 1)),
+            rule=rule.origin,
+        )
+    ]
+
+
+KIND_SPEC = register(
+    CheckKind(
+        KIND,
+        {"part": Role(True, True, "summed"), "whole": Role(), "share": Role()},
+        _run,
+        params={"multiplier": Param("per-member figures counted this many times", positive_int)},
+        doc="a printed share of counts against the counts",
+    )
+)

@@ -24,6 +24,7 @@ from regiondev.analysis.checks.base import (
     span_of,
     stated,
 )
+from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, pair_id, register
 from regiondev.model import Measure, Observation
 
 __all__ = ["share_times_total"]
@@ -146,3 +147,25 @@ def share_times_total(
         actual_low=total.low,
         actual_high=total.high,
     )
+
+
+def _run(rule: Rule, ctx: Context) -> list[Verdict]:
+    one = KIND_SPEC.one(rule, ctx)
+    # the implied total against every statement of it, not only the one named
+    totals = ctx.same_quantity(one["total"])
+    return [
+        share_times_total(
+            pair_id(rule.id, i, [t]), one["part"], one["share"], t, ctx.indicators, rule=rule.origin
+        )
+        for i, t in enumerate(totals)
+    ]
+
+
+KIND_SPEC = register(
+    CheckKind(
+        KIND,
+        {"part": Role(), "share": Role(), "total": Role()},
+        _run,
+        doc="part / share against every statement of the total",
+    )
+)
