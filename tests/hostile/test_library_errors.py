@@ -17,7 +17,7 @@ from tests.hostile.cases import SOURCE, catalog_text, obs
 
 
 def test_an_unknown_region_lists_the_valid_ones() -> None:
-    with pytest.raises(ParameterError, match=r"unknown region 'mars'.*zhuzhou"):
+    with pytest.raises(ParameterError, match=r"'mars'.*zhuzhou"):
         regiondev.series("mars", "gdp")
 
 
