@@ -607,6 +607,9 @@ def _parse_cached(text: str) -> ParsedFigure:
 def _parse(text: str) -> ParsedFigure:
     if m := _FIRST_PLACE.fullmatch(text):
         return ParsedFigure(text, 1.0, "rank", Bound.EXACT, 1.0, 1.0, 1.0)
+    if text == "唯一":
+        # 全省唯一…的市州: a claim that exactly one exists (a count of 1; unit from the record)
+        return ParsedFigure(text, 1.0, "", Bound.EXACT, 1.0, 1.0, 1.0)
     if m := _TOP_N.fullmatch(text):
         return _bounded(text, float(_number(m["topn"])[0]), "rank", Bound.AT_MOST, 1.0, 0.0)
     if m := _GRADE.fullmatch(text):
@@ -933,7 +936,7 @@ _SCAN = re.compile(
             "(?P<date>" + "|".join(_DATE_PATTERNS) + ")",
             "(?P<period>" + "|".join(_PERIOD_PATTERNS) + ")",
             "(?P<figure>" + _figure_pattern("") + ")",
-            "(?P<firstplace>首位|过半|超过半数|半数以上|"
+            "(?P<firstplace>首位|唯一(?!性)|过半|超过半数|半数以上|"
             + _DOUBLING.pattern
             + "|"
             + _GRADE.pattern
@@ -961,14 +964,14 @@ _SCAN_START_BRANCHES = (
     rf"|(?:{_PREFIX_ALT}){_BODY}"
     rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
     rf"|[{_MINUS}]\d"
-    r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
+    r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"
     rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?[\d{_CN_DIGITS}数]"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
 _SCAN_START = re.compile(
-    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半提+(（A-Za-z公降减回负万翻将接"
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半提唯+(（A-Za-z公降减回负万翻将接"
     rf"小少多最人$¥￥{_MINUS}])"
     f"(?:{_SCAN_START_BRANCHES})"
 )
