@@ -172,6 +172,8 @@ class DocClaims:
 _CAND = re.compile(
     r"[\d二两兩三四五六七八九十百千万〇零ⅠⅡⅢⅣⅤⅥ半翻]|[第前初去近来來唯]一|一(?:季度|年前|成)|首位"
 )
+#: Verbs that make a figure a floor in a target but the level reached in a report.
+_REACHED = ("达到", "提高到", "提高至")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
 # Clauses: a comma ends one unless it sits between digits (1,254家). No token crosses one.
@@ -395,13 +397,16 @@ def _sentence_claims(
             done = DONE.search(stext, status_at + 1 if status_at < tstart else 0, tstart)
             if done is not None and not PERIOD_AHEAD.search(stext, done.end(), tstart):
                 tstatus, tcue = "actual", f"{done.group(0)}: what happened"
-        if tstatus == "actual" and parsed.bound is Bound.AT_LEAST and figure.startswith("达到"):
-            # 达到X in a report of what happened is the level reached (exact at its printed
-            # precision, as 达X reads); in a target (到2025年达到X) it stays at least X
-            reached = _plain_figure(figure[2:])
+        verb = next((v for v in _REACHED if figure.startswith(v)), "")
+        # 预计全年…提高到27.6%: a forecast of the year's level is a point estimate too
+        forecast = verb != "达到" and tcue == "预计: a forecast"
+        if (tstatus == "actual" or forecast) and parsed.bound is Bound.AT_LEAST and verb:
+            # 达到X / 提高到X in a report of what happened is the level reached (exact at its
+            # printed precision, as 达X reads); in a target (到2025年达到X) it stays at least X
+            reached = _plain_figure(figure[len(verb) :])
             if reached is not None and reached.bound is Bound.EXACT:
-                parsed, figure, start = reached, reached.text, start + 2
-                cues.append("达到: a level already reached, read exact")
+                parsed, figure, start = reached, reached.text, start + len(verb)
+                cues.append(f"{verb}: a level already reached, read exact")
         kind = UNIT_KIND.get(unit, "other")
         # A cue may end inside the token only when the token holds it: 下降3.1% is a growth.
         tend = tok.end
