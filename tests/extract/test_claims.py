@@ -1080,3 +1080,16 @@ def test_growth_by_a_multiple_is_growth() -> None:
     assert (c.kind, c.unit, c.bound, c.value) == ("growth", "times", "at_least", 2.0)
     # growing *to* a multiple is the level reached, not growth
     assert _fields("出口增长到2倍。", "2倍").kind == "other"
+
+
+def test_raised_to_is_a_floor_in_a_target_and_the_level_in_a_report() -> None:
+    def one(text: str, date: str) -> Claim:
+        (c,) = [c for c in extract_text(text, date=date, region="zhuzhou").kept if "15" in c.figure]
+        return c
+
+    # a target: 提高到15% sets a floor, like 达到 (at least 15)
+    c = one("力争到2025年,对外贸易依存度提高到15%。", "2021-11-09")
+    assert (c.status, c.figure, c.bound) == ("target", "提高到15%", "at_least")
+    # a report of what happened: the share rose to 15.3 %, the level reached (exact)
+    c = one("2023年,对外贸易依存度提高到15.3%。", "2024-02-01")
+    assert (c.status, c.figure, c.bound) == ("actual", "15.3%", "exact")
