@@ -61,8 +61,11 @@ _LOOKAROUND = re.compile(r"\(\?<?[=!](?:\[[^\]]*\]|[^()])*\)")
 
 
 def _no_lookaround(pattern: str) -> str:
-    """The pattern with its (bracket-only) lookarounds dropped: a cheaper, looser grammar."""
-    return _LOOKAROUND.sub("", pattern)
+    """The pattern with its lookarounds dropped: a cheaper, looser grammar. Innermost first,
+    until none is left (a unit's ``%(?![0-9A-F]{2})`` sits inside a phone's look-ahead)."""
+    while (stripped := _LOOKAROUND.sub("", pattern)) != pattern:
+        pattern = stripped
+    return pattern
 
 
 def token_grammar() -> str:

@@ -43,6 +43,9 @@ __all__ = [
     "Status",
     "audit",
     "catalog",
+    "check",
+    "clusters",
+    "growth",
     "load_catalog",
     "parse_figure",
     "series",
@@ -50,18 +53,28 @@ __all__ = [
 ]
 
 
-def catalog(extra: Any = ()) -> Any:
-    """The catalog as a polars DataFrame (see README for the schema)."""
+def catalog(extra: Any = (), *, outcomes: bool = False, min_reliability: Any = None) -> Any:
+    """The catalog as a polars DataFrame (see README for the schema); ``outcomes=True`` adds
+    the later official figures, ``min_reliability`` leaves out the less reliable ones."""
     from regiondev.catalog import catalog as _catalog
 
-    return _catalog(extra)
+    return _catalog(extra, outcomes=outcomes, min_reliability=min_reliability)
 
 
-def load_catalog(extra: Any = (), *, allow_drafts: bool = False) -> Catalog:
-    """The validated catalog object (shipped records plus user files)."""
+def load_catalog(
+    extra: Any = (),
+    *,
+    allow_drafts: bool = False,
+    outcomes: bool = False,
+    min_reliability: Any = None,
+) -> Catalog:
+    """The validated catalog object (shipped records plus user files; ``outcomes=True`` adds
+    the outcomes layer, ``min_reliability`` a level below which its records are left out)."""
     from regiondev.catalog import load_catalog as _load
 
-    return _load(extra, allow_drafts=allow_drafts)
+    return _load(
+        extra, allow_drafts=allow_drafts, outcomes=outcomes, min_reliability=min_reliability
+    )
 
 
 def sources(extra: Any = ()) -> Any:
@@ -99,6 +112,42 @@ def parse_figure(text: str) -> Any:
     from regiondev.numbers import parse_figure as _parse
 
     return _parse(text)
+
+
+def growth(
+    cat: Catalog | None = None,
+    *,
+    deflator: float | None = None,
+    **options: Any,
+) -> Any:
+    """Every target with the growth it requires, the growth on record and a verdict.
+
+    ``cat`` defaults to the shipped catalog (``load_catalog(outcomes=True)`` adds the later
+    official figures). See ``regiondev.analysis.growth.growth`` for every option."""
+    from regiondev.analysis.growth import growth as _growth
+
+    return _growth(cat, deflator=deflator, **options)
+
+
+def check(cat: Catalog | None = None, **options: Any) -> Any:
+    """Do the reported figures agree? One verdict per checkable relation (``rules=`` adds
+    your rule files). See ``regiondev.analysis.consistency.check``."""
+    from regiondev.analysis.consistency import check as _check
+
+    return _check(cat, **options)
+
+
+def clusters(cat: Catalog | None = None, **options: Any) -> Any:
+    """Cluster shares, concentration, location quotients and Hunan's position.
+    See ``regiondev.analysis.clusters.clusters``."""
+    from regiondev.analysis.clusters import clusters as _clusters
+
+    return _clusters(cat, **options)
+
+
+def __dir__() -> list[str]:
+    """Only the public names (``dir(regiondev)``)."""
+    return sorted(__all__)
 
 
 def _load_cat(extra: Any) -> Catalog:

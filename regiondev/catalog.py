@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -26,7 +28,13 @@ from typing import Any
 
 from regiondev._callable import make_module_callable
 from regiondev._safe_io import load_toml, regular_file_problem
-from regiondev.errors import CatalogError, CatalogErrors, InputFileError, SourceError
+from regiondev.errors import (
+    CatalogError,
+    CatalogErrors,
+    InputFileError,
+    ParameterError,
+    SourceError,
+)
 from regiondev.model import (
     Basis,
     Bound,
@@ -36,11 +44,21 @@ from regiondev.model import (
     Period,
     PeriodKind,
     Region,
+    Reliability,
     Review,
     Source,
     Status,
 )
-from regiondev.numbers import UNITS, FigureParseError, parse_figure
+from regiondev.numbers import UNITS, FigureParseError, parse_figure, reads_as
+from regiondev.outcomes import (
+    Gap,
+    date_problem,
+    outcome_files,
+    parse_reliability,
+    published_floor,
+    qualifier_problem,
+    read_gap,
+)
 from regiondev.sources import _source_from_record, clean_text, load_sources, verify
 from regiondev.text import normalise_fragment
 
@@ -93,6 +111,7 @@ CATALOG_SCHEMA: dict[str, str] = {
     "note": "String",
     "review": "String",
     "origin": "String",
+    "reliability": "String",
 }
 
 _OBS_REQUIRED = (
@@ -158,6 +177,19 @@ class Catalog:
     observations: tuple[Observation, ...]
     waivers: tuple[Waiver, ...]
     files: tuple[str, ...] = field(default=())
+    #: Outcomes searched for and not found ([[gap]] tables of the outcomes layer).
+    gaps: tuple[Gap, ...] = field(default=())
+    #: Ids of outcome records left out for being below ``min_reliability``.
+    left_out: tuple[str, ...] = field(default=())
+
+    def reliability(self, obs: Observation) -> Reliability | None:
+        """The reliability of an observation's source (None for the texts' own records)."""
+        return self.source(obs.source).reliability
+
+    def is_outcome(self, obs: Observation) -> bool:
+        """Whether an observation is a later figure of the outcomes layer (or a user's own
+        record whose source states a reliability)."""
+        return self.reliability(obs) is not None
 
     def get(self, obs_id: str) -> Observation:
         for o in self.observations:
@@ -231,6 +263,7 @@ def _row(cat: Catalog, o: Observation) -> dict[str, Any]:
         "note": o.note,
         "review": o.review.value,
         "origin": o.origin,
+        "reliability": src.reliability.value if src.reliability is not None else None,
     }
 
 
@@ -338,6 +371,7 @@ _SOURCE_TEXT = (
     "url",
     "date_evidence",
     "kind",
+    "reliability",
 )
 _SOURCE_DATES = ("published", "event_date", "reference_date")
 _INDICATOR_TEXT = ("code", "name_zh", "name_en", "measure", "unit", "scope", "of", "denominator")
@@ -369,6 +403,41 @@ def _type_errors(
     return out
 
 
+#: Fields that name a record (ids, codes): no control, format or line-separator character,
+#: which would hide in a terminal, break a report's table or tell two equal-looking ids apart.
+_ID_FIELDS = ("id", "code", "source", "indicator", "region")
+#: Unicode categories of characters an id may not hold: controls, format characters,
+#: surrogates, private use, unassigned, line and paragraph separators.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _control_errors(
+    rec: dict[str, Any], file: str, rid: str, keys: Sequence[str] = _ID_FIELDS
+) -> list[CatalogError]:
+    """Ids with control characters, and a NUL in any text field, one error per field."""
+    out = []
+    for key, value in rec.items():
+        if not isinstance(value, str):
+            continue
+        if key in keys:
+            bad = next((ch for ch in value if unicodedata.category(ch) in _HIDDEN), None)
+            if bad is not None:
+                out.append(
+                    CatalogError(
+                        file,
+                        rid,
+                        key,
+                        f"holds the control character U+{ord(bad):04X}: an id is printable "
+                        "characters on one line",
+                    )
+                )
+            elif value != value.strip():
+                out.append(CatalogError(file, rid, key, "starts or ends with a space"))
+        elif "\x00" in value:
+            out.append(CatalogError(file, rid, key, "holds a NUL character (U+0000)"))
+    return out
+
+
 def _differences(a: Indicator, b: Indicator) -> str:
     """The fields two definitions of one indicator code differ in, with both values."""
     return "; ".join(
@@ -385,6 +454,10 @@ class _Loader:
     indicators: dict[str, Indicator] = field(default_factory=dict)
     observations: dict[str, Observation] = field(default_factory=dict)
     waivers: list[Waiver] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    pending_gaps: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    #: Files of the outcomes layer: each of their sources must state a reliability.
+    outcome_files: set[str] = field(default_factory=set)
     pending: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     pending_waivers: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     #: Problems found while reading sources and indicators (reported with the records').
@@ -404,7 +477,9 @@ class _Loader:
         except CatalogError as exc:
             self.errors.append(exc)
             return
-        unknown = set(data) - {"source", "indicator", "observation", "waiver", "region", "title"}
+        unknown = set(data) - {
+            *("source", "indicator", "observation", "waiver", "gap", "region", "title")
+        }
         unknown -= {k for k, v in data.items() if not isinstance(v, list)}
         if unknown:
             self.errors.append(CatalogError(file, "", ", ".join(sorted(unknown)), "unknown table"))
@@ -416,6 +491,7 @@ class _Loader:
             ("indicator", (list,)),
             ("observation", (list,)),
             ("waiver", (list,)),
+            ("gap", (list,)),
         ):
             if key in data and not isinstance(data[key], allowed):
                 what = (
@@ -438,6 +514,7 @@ class _Loader:
                 continue
             code = rec.get("code", "")
             problems = _type_errors(rec, file, str(code), _INDICATOR_TEXT)
+            problems += _control_errors(rec, file, str(code), ("code",))
             if problems:
                 self.errors.extend(problems)
                 self.broken.add(f"indicator:{code}")
@@ -479,6 +556,9 @@ class _Loader:
             if default_source and "source" not in rec:
                 rec["source"] = default_source
             self.pending_waivers.append((file, rec))
+        for n, rec in enumerate(data.get("gap", [])):
+            if self._is_table(file, "gap", n, rec):
+                self.pending_gaps.append((file, {"region": default_region, **rec}))
 
     def _is_table(self, file: str, kind: str, n: int, rec: Any) -> bool:
         if isinstance(rec, dict):
@@ -498,12 +578,15 @@ class _Loader:
             return
         sid = rec.get("id", "")
         problems = _type_errors(rec, file, str(sid), _SOURCE_TEXT, _SOURCE_DATES)
+        problems += _control_errors(rec, file, str(sid), ("id",))
         if problems:
             self.errors.extend(problems)
             self.broken.add(f"source:{sid}")
             return
         try:
             src = _source_from_record(rec, file, path.parent)
+            if "reliability" in rec or file in self.outcome_files:
+                src = self._outcome_source(file, rec, src)
             verify(src)
             if src.path:
                 clean_text(src)  # a text that is not UTF-8 fails here, once
@@ -513,12 +596,34 @@ class _Loader:
             self.errors.append(err)
             self.broken.add(f"source:{sid}")
             return
+        except CatalogError as exc:
+            self.errors.append(exc)
+            self.broken.add(f"source:{sid}")
+            return
         if src.id in self.sources:
             self.errors.append(CatalogError(file, src.id, "id", "duplicate source id"))
             return
         if not self.allow_drafts:
             self.errors.extend(_fill_in_errors(rec, file))
         self.sources[src.id] = src
+
+    @staticmethod
+    def _outcome_source(file: str, rec: dict[str, Any], src: Source) -> Source:
+        """A source of later figures: a known reliability, a URL and a publication date."""
+        if "reliability" not in rec:
+            raise CatalogError(file, src.id, "reliability", "an outcome source needs a reliability")
+        level = parse_reliability(rec["reliability"], file, src.id)
+        if not src.url:
+            raise CatalogError(file, src.id, "url", "an outcome source needs the page's url")
+        if published_floor(src.published) is None:
+            raise CatalogError(
+                file,
+                src.id,
+                "published",
+                f"{src.published!r}: an outcome source needs its publication date "
+                "(YYYY-MM-DD, or YYYY-MM / YYYY when only that is known)",
+            )
+        return replace(src, reliability=level, kind=rec.get("kind", "outcome"))
 
     def finish(self) -> Catalog:
         errors: list[CatalogError] = list(self.errors)
@@ -538,12 +643,25 @@ class _Loader:
                 self.waivers.extend(self._waiver(file, rec))
             except CatalogError as exc:
                 errors.append(exc)
+        seen_gaps: set[str] = set()
+        for file, rec in self.pending_gaps:
+            try:
+                gap = read_gap(rec, file, set(self.indicators))
+            except CatalogError as exc:
+                errors.append(exc)
+                continue
+            if gap.id in seen_gaps or gap.id in self.observations:
+                errors.append(CatalogError(file, gap.id, "id", "duplicate id"))
+                continue
+            seen_gaps.add(gap.id)
+            self.gaps.append(gap)
         _raise_all(errors)
         return Catalog(
             sources=tuple(self.sources.values()),
             indicators=dict(self.indicators),
             observations=tuple(self.observations.values()),
             waivers=tuple(self.waivers),
+            gaps=tuple(self.gaps),
         )
 
     def _waiver(self, file: str, rec: dict[str, Any]) -> list[Waiver]:
@@ -651,6 +769,7 @@ class _Loader:
             and not (key == "period" and type(rec.get(key)) is int)
         ]
         wrong = _type_errors(rec, file, rid, text_keys)
+        wrong += _control_errors(rec, file, rid)
         found.extend(wrong)
         wrong_type: set[str] = {e.field for e in wrong}
         for key in ("aspirational", "increment"):
@@ -745,12 +864,26 @@ class _Loader:
         value: Any = rec.get("value")
         value_ok = False
         if "value" in have:
-            if (
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _MAX_VALUE:
+                bad("value", f"a number of {len(str(abs(value)))} digits is too large (over 1e300)")
+            elif (
                 not isinstance(value, int | float)
                 or isinstance(value, bool)
                 or not math.isfinite(value)
             ):
                 bad("value", f"expected a finite number, got {value!r}")
+            elif (
+                ind is not None
+                and unit == "percent"
+                and (low_high := _PERCENT_RANGE.get(ind.measure)) is not None
+                and not low_high[0] <= value <= low_high[1]
+            ):
+                lo, hi = low_high
+                bad(
+                    "value",
+                    f"a {ind.measure.value} of {value:g} % is impossible (it lies in "
+                    + (f"{lo:g}..{hi:g} %)" if hi != math.inf else f"{lo:g} % or above)"),
+                )
             else:
                 value_ok = True
 
@@ -773,7 +906,7 @@ class _Loader:
             ):
                 bad("value", f"{value!r} but the figure {figure!r} reads {parsed.value:g}")
             parsed_unit = parsed.unit or (ind.unit if ind is not None else unit)
-            if unit_ok and parsed_unit != unit:
+            if unit_ok and parsed_unit != unit and reads_as(unit) != parsed_unit:
                 bad("unit", f"{unit!r} but the figure {figure!r} reads {parsed_unit!r}")
             if bound is not None and parsed.bound is not bound:
                 bad(
@@ -809,6 +942,8 @@ class _Loader:
                     run = text.in_damaged_run(fstart, fend)
                     if run is not None:
                         bad("figure", f"lies inside the damaged run {run.raw!r}; never use it")
+        if src is not None and src.reliability is not None:
+            self._outcome_checks(rec, src, status, period, bound, parsed, occurrence, bad)
         if (
             rec.get("increment") is True
             and ind is not None
@@ -863,6 +998,41 @@ class _Loader:
             quote_start=qstart,
         )
 
+    @staticmethod
+    def _outcome_checks(
+        rec: dict[str, Any],
+        src: Source,
+        status: Status | None,
+        period: Period | None,
+        bound: Bound | None,
+        parsed: Any,
+        occurrence: int,
+        bad: Any,
+    ) -> None:
+        """An outcome record's own checks: published after its period, and no qualifier
+        printed beside its figure left out of it."""
+        problem = date_problem(period, src) if status is Status.ACTUAL and period else None
+        if problem:
+            bad("period", problem)
+        if parsed is None or bound is None:
+            return
+        quote = normalise_fragment(str(rec["quote"]))
+        figure = normalise_fragment(str(rec["figure"]))
+        at = _all(quote, figure)
+        if len(at) > 1 and "figure_occurrence" not in rec:
+            bad("figure", f"occurs {len(at)} times in the quote; set figure_occurrence")
+        elif 1 <= occurrence <= len(at) and (
+            problem := qualifier_problem(quote, figure, at[occurrence - 1], bound)
+        ):
+            bad("bound", problem)
+
+
+#: The largest number a record's value may be (a float holds up to ~1.8e308).
+_MAX_VALUE = 10**300
+#: What a percentage of each measure can be: a share of a whole 0..100 %, a growth rate no
+#: less than a fall to nothing (-100 %).
+_PERCENT_RANGE = {Measure.SHARE: (0.0, 100.0), Measure.GROWTH_RATE: (-100.0, math.inf)}
+
 
 def _relative_to(
     rec: dict[str, Any],
@@ -910,10 +1080,10 @@ def _all(haystack: str, needle: str) -> list[int]:
     return out
 
 
-def _load(paths: Sequence[Path], allow_drafts: bool) -> Catalog:
+def _load(paths: Sequence[Path], allow_drafts: bool, outcome_paths: Sequence[Path] = ()) -> Catalog:
     """Read every file (one that is missing or no valid TOML is one problem among the
     others), then raise every problem of every file at once."""
-    loader = _Loader(allow_drafts=allow_drafts)
+    loader = _Loader(allow_drafts=allow_drafts, outcome_files={str(p) for p in outcome_paths})
     for src in load_sources():
         loader.sources[src.id] = src
     for p in paths:
@@ -924,27 +1094,78 @@ def _load(paths: Sequence[Path], allow_drafts: bool) -> Catalog:
             continue
         loader.read(p)
     cat = loader.finish()
-    return Catalog(
-        cat.sources, cat.indicators, cat.observations, cat.waivers, tuple(str(p) for p in paths)
-    )
+    return replace(cat, files=tuple(str(p) for p in paths))
 
 
 @cache
-def _shipped() -> Catalog:
-    return _load(shipped_files(), allow_drafts=False)
+def _shipped(outcomes: bool = False) -> Catalog:
+    files = shipped_files()
+    extra = outcome_files() if outcomes else []
+    return _load([*files, *extra], allow_drafts=False, outcome_paths=extra)
 
 
-def load_catalog(extra: Iterable[str | Path] = (), *, allow_drafts: bool = False) -> Catalog:
-    """The shipped catalog plus any user catalog files (validated the same way)."""
-    extra_paths = [Path(p) for p in extra]
+def _at_least(cat: Catalog, level: Reliability | str | None) -> Catalog:
+    """The catalog without the outcome records below ``level`` (their ids in ``left_out``)."""
+    if level is None:
+        return cat
+    floor = parse_reliability(level, "min_reliability", "") if isinstance(level, str) else level
+    keep: list[Observation] = []
+    drop: list[Observation] = []
+    for o in cat.observations:
+        rel = cat.reliability(o)
+        (keep if rel is None or rel.at_least(floor) else drop).append(o)
+    return replace(cat, observations=tuple(keep), left_out=tuple(o.id for o in drop))
+
+
+def load_catalog(
+    extra: Iterable[str | Path] = (),
+    *,
+    allow_drafts: bool = False,
+    outcomes: bool = False,
+    min_reliability: Reliability | str | None = None,
+) -> Catalog:
+    """The shipped catalog plus any user catalog files (validated the same way).
+
+    ``outcomes=True`` adds the later official figures (regiondev/data/outcomes/) and their
+    gaps; ``min_reliability`` leaves out outcome records whose source is less reliable than
+    that level (official_bulletin > official_press > media_report > aggregator), naming their
+    ids in ``Catalog.left_out``. The texts' own records have no reliability and always stay.
+    ``extra`` is one file (a str or Path) or several; ParameterError for anything else.
+    """
+    extra_paths = _paths(extra)
     if not extra_paths and not allow_drafts:
-        return _shipped()
-    return _load([*shipped_files(), *extra_paths], allow_drafts)
+        return _at_least(_shipped(outcomes), min_reliability)
+    out = outcome_files() if outcomes else []
+    cat = _load([*shipped_files(), *out, *extra_paths], allow_drafts, outcome_paths=out)
+    return _at_least(cat, min_reliability)
 
 
-def catalog(extra: Iterable[str | Path] = ()) -> Any:
+def _paths(extra: Any) -> list[Path]:
+    """User catalog files as Paths: one str or Path is one file, not a list of characters."""
+    if isinstance(extra, str | os.PathLike):
+        extra = [extra]
+    try:
+        items = list(extra)
+    except TypeError:
+        raise ParameterError(
+            f"extra must be a catalog file path or a list of them, got {type(extra).__name__}"
+        ) from None
+    for p in items:
+        if not isinstance(p, str | os.PathLike):
+            raise ParameterError(
+                f"extra must hold catalog file paths, got {type(p).__name__} {p!r:.60}"
+            )
+    return [Path(p) for p in items]
+
+
+def catalog(
+    extra: Iterable[str | Path] = (),
+    *,
+    outcomes: bool = False,
+    min_reliability: Reliability | str | None = None,
+) -> Any:
     """The catalog as a polars DataFrame (schema: CATALOG_SCHEMA)."""
-    return load_catalog(extra).frame()
+    return load_catalog(extra, outcomes=outcomes, min_reliability=min_reliability).frame()
 
 
 make_module_callable(__name__, "catalog")

@@ -11,6 +11,7 @@ __all__ = [
     "InputFileError",
     "OutputError",
     "ParameterError",
+    "PeriodError",
     "RegiondevError",
     "SourceError",
 ]
@@ -32,6 +33,10 @@ class InputFileError(RegiondevError):
 class OutputError(RegiondevError):
     """An output path cannot be written safely (read-only folder, a path under a regular
     file, a symlink, one of the inputs, a user file --force may not replace)."""
+
+
+class PeriodError(RegiondevError, ValueError):
+    """A period's text is not one regiondev reads (``Period.parse``); also a ValueError."""
 
 
 class SourceError(RegiondevError):
@@ -81,4 +86,4 @@ class CatalogErrors(CatalogError):
 
 
 class ParameterError(RegiondevError, ValueError):
-    """A bad argument to a library function or CLI option (also a ValueError)."""
+    """A bad argument to a library function or CLI option (also a ValueError, as before)."""

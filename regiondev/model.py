@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Self
 
+from regiondev.errors import PeriodError
+
 __all__ = [
     "APPROX_RELATIVE",
     "Basis",
@@ -20,6 +22,7 @@ __all__ = [
     "Period",
     "PeriodKind",
     "Region",
+    "Reliability",
     "Review",
     "Source",
     "Status",
@@ -63,6 +66,24 @@ class Measure(StrEnum):
 class Status(StrEnum):
     ACTUAL = "actual"
     TARGET = "target"
+
+
+class Reliability(StrEnum):
+    """How far a later (outcome) figure's source can be trusted, most reliable first."""
+
+    OFFICIAL_BULLETIN = "official_bulletin"
+    OFFICIAL_PRESS = "official_press"
+    MEDIA_REPORT = "media_report"
+    AGGREGATOR = "aggregator"
+
+    @property
+    def rank(self) -> int:
+        """0 for the most reliable (an official bulletin), 3 for an aggregator."""
+        return list(Reliability).index(self)
+
+    def at_least(self, level: Reliability) -> bool:
+        """As reliable as ``level`` or more."""
+        return self.rank <= level.rank
 
 
 class Review(StrEnum):
@@ -179,11 +200,22 @@ class PeriodKind(StrEnum):
 
 _MONTH_NAMES: tuple[str, ...] = ("Jan", "Feb", "Mar", "Apr", "May", "Jun")
 _MONTH_NAMES += ("Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_YEAR = re.compile(r"^(\d{4})$")
-_MONTHS = re.compile(r"^(\d{4})M(\d{2})-M(\d{2})$")
-_QUARTERS = re.compile(r"^(\d{4})Q([1-4])-Q([1-4])$")
-_SPAN = re.compile(r"^(\d{4})-(\d{4})$")
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# ASCII digits only: \d would read full-width ２０２１ as a year without a word.
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
+_MONTHS = re.compile(r"^(\d{4})M(\d{2})-M(\d{2})$", re.ASCII)
+_QUARTERS = re.compile(r"^(\d{4})Q([1-4])-Q([1-4])$", re.ASCII)
+_SPAN = re.compile(r"^(\d{4})-(\d{4})$", re.ASCII)
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+#: Years a period may name: the texts are about the economy since records began.
+YEARS = range(1900, 2101)
+
+
+def _year(y: int, text: str) -> int:
+    if y not in YEARS:
+        raise PeriodError(
+            f"year {y} of period {text!r} is out of range ({YEARS.start}-{YEARS.stop - 1})"
+        )
+    return y
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,30 +236,38 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
+        """Read a period's canonical text; PeriodError (a ValueError) names what is wrong."""
+        if not isinstance(text, str):
+            raise PeriodError(f"period must be text, got {type(text).__name__} {text!r}")
         text = text.strip()
         if m := _YEAR.match(text):
-            y = int(m[1])
+            y = _year(int(m[1]), text)
             return cls(PeriodKind.YEAR, y, y)
         if m := _MONTHS.match(text):
-            y, a, b = int(m[1]), int(m[2]), int(m[3])
+            y, a, b = _year(int(m[1]), text), int(m[2]), int(m[3])
             if not 1 <= a <= b <= 12:
-                raise ValueError(f"months out of order or range in period {text!r}")
+                raise PeriodError(f"months out of order or range in period {text!r}")
             return cls(PeriodKind.MONTHS, y, y, a, b)
         if m := _QUARTERS.match(text):
-            y, a, b = int(m[1]), int(m[2]), int(m[3])
+            y, a, b = _year(int(m[1]), text), int(m[2]), int(m[3])
             if a > b:
-                raise ValueError(f"quarters out of order in period {text!r}")
+                raise PeriodError(f"quarters out of order in period {text!r}")
             return cls(PeriodKind.QUARTERS, y, y, a, b)
         if m := _SPAN.match(text):
-            a, b = int(m[1]), int(m[2])
+            a, b = _year(int(m[1]), text), _year(int(m[2]), text)
             if a >= b:
-                raise ValueError(f"span must run forward, got {text!r}")
+                raise PeriodError(f"span must run forward, got {text!r}")
             return cls(PeriodKind.SPAN, a, b)
         if m := _DATE.match(text):
-            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            try:
+                d = dt.date(_year(int(m[1]), text), int(m[2]), int(m[3]))
+            except ValueError as exc:
+                raise PeriodError(f"period {text!r} is no date: {exc}") from None
             return cls(PeriodKind.DATE, d.year, d.year, d.month, d.month, d.day)
-        raise ValueError(
+        wide = any(ch.isdigit() and not ch.isascii() for ch in text)
+        raise PeriodError(
             f"period {text!r} is not one of YYYY, YYYYMmm-Mmm, YYYYQn-Qn, YYYY-YYYY, YYYY-MM-DD"
+            + (" (write its digits as ASCII 0-9, not full-width)" if wide else "")
         )
 
     @property
@@ -321,6 +361,8 @@ class Source:
     event_date: str = ""
     reference_date: str = ""
     kind: str = "news"
+    #: Set on the sources of later figures (the outcomes layer); None for the texts.
+    reliability: Reliability | None = None
 
     @property
     def is_text(self) -> bool:

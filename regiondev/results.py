@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import math
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, runtime_checkable
 
 __all__ = ["Result", "TableResult", "format_cell", "frame_to_html", "frame_to_markdown"]
 
@@ -73,10 +73,58 @@ def frame_to_html(frame: Any, columns: list[str] | None = None, caption: str = "
 
 
 class TableResult:
-    """Mixin: a result whose renderers derive from ``to_frame()`` and ``title``."""
+    """Mixin: a result whose renderers derive from ``to_frame()`` and ``title``.
+
+    ``view`` names the result's display columns in ``regiondev.display`` (declared once, read
+    by the terminal, Markdown, notebooks and ``__repr__``); results made with
+    ``@dataclass(repr=False)`` get the one-screen ``__repr__`` below: the title, a line of
+    counts (``summary_line``) and the first rows of the view.
+    """
 
     title: str = ""
     display_columns: tuple[str, ...] = ()
+    view: ClassVar[str] = ""
+    #: Rows ``__repr__`` shows before it says how many more there are.
+    repr_rows: ClassVar[int] = 8
+
+    def summary_line(self) -> str:
+        """One line of counts (verdicts, statuses…) for ``__repr__``; empty by default."""
+        return ""
+
+    def repr_frame(self) -> Any:
+        """The rows ``__repr__`` shows first (a result may lead with what needs attention)."""
+        return self.to_frame()
+
+    def display_frame(self, lang: str = "en") -> Any:
+        """The view's columns as strings, headed as people read them."""
+        from regiondev.display import display_frame, view
+
+        if not self.view:
+            frame = self.to_frame()
+            cols = list(self.display_columns) or list(frame.columns)
+            return frame.select(cols)
+        return display_frame(self.to_frame(), view(self.view), lang)  # type: ignore[arg-type]
+
+    def __repr__(self) -> str:
+        from regiondev.display import display_rows, raw_column, view
+        from regiondev.terminal import table_text
+
+        frame = self.repr_frame()
+        n = frame.height
+        if self.view:
+            columns = view(self.view)
+        else:
+            names = list(self.display_columns) or list(frame.columns)
+            columns = tuple(raw_column(c) for c in names)
+        rows = display_rows(frame.head(self.repr_rows), columns)
+        head = f"<{type(self).__name__}: {n} row{'s' if n != 1 else ''}>"
+        lines = [head]
+        if self.summary_line():
+            lines.append(self.summary_line())
+        lines.append(table_text(self.title, columns, rows, 100))
+        if n > self.repr_rows:
+            lines.append(f"… {n - self.repr_rows} more; .to_frame() for the data")
+        return "\n".join(lines)
 
     def to_frame(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError

@@ -8,6 +8,7 @@ when asked for (``subject=``, ``breakdown=`` or ``parts=True``), so Zhuzhou's GD
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,9 @@ from typing import Any
 
 from regiondev._callable import make_module_callable
 from regiondev.catalog import Catalog, load_catalog
+from regiondev.errors import ParameterError
 from regiondev.model import Observation, Region
+from regiondev.regions import resolve_region
 from regiondev.results import frame_to_html, frame_to_markdown
 
 __all__ = ["Series", "series"]
@@ -134,32 +137,36 @@ def series(
     breakdown: str = "",
     parts: bool = False,
 ) -> Series:
-    """The series of ``indicator`` in ``region`` (ValueError names the known codes).
+    """The series of ``indicator`` in ``region`` (湖南/Hunan/hunan alike; a ParameterError
+    names the known regions or codes, with the nearest one).
 
     By default the series is of the region as a whole: records with neither ``subject`` nor
     ``breakdown``. ``subject="liling"`` (with ``breakdown`` empty unless given) is the series
     of that part, ``breakdown="industry=rail_transit_equipment"`` that of a partition member;
     ``parts=True`` gives the whole and every part together (the ``subject`` and ``breakdown``
-    columns tell them apart). A part asked for that has no record raises ValueError naming the
+    columns tell them apart). A part asked for that has no record raises ParameterError naming the
     parts there are. Example: ``series("zhuzhou", "gdp", subject="liling")``.
     """
+    reg = resolve_region(region)
     cat = cat if cat is not None else load_catalog(extra)
-    try:
-        reg = Region(region)
-    except ValueError:
-        raise ValueError(
-            f"unknown region {region!r}; one of {', '.join(r.value for r in Region)}"
-        ) from None
+    if not isinstance(indicator, str):
+        raise ParameterError(f"indicator must be a code (a string), got {indicator!r}")
     if indicator not in cat.indicators:
-        raise ValueError(f"unknown indicator {indicator!r}; see regiondev catalog for codes")
+        near = difflib.get_close_matches(str(indicator), list(cat.indicators), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        raise ParameterError(
+            f"unknown indicator {indicator!r}{hint} (regiondev indicators lists the codes)"
+        )
     if parts and (subject or breakdown):
-        raise ValueError("parts=True already gives every part; leave subject and breakdown empty")
+        raise ParameterError(
+            "parts=True already gives every part; leave subject and breakdown empty"
+        )
     ind = cat.indicators[indicator]
     every = cat.select(region=reg, indicator=indicator)
     chosen = [o for o in every if parts or (o.subject == subject and o.breakdown == breakdown)]
     if not chosen and (subject or breakdown):
         known = sorted({", ".join(x for x in (o.subject, o.breakdown) if x) for o in every} - {""})
-        raise ValueError(
+        raise ParameterError(
             f"no {indicator} record for {reg.value} with subject {subject!r} and breakdown "
             f"{breakdown!r}; parts on record: {'; '.join(known) if known else 'none'}"
         )

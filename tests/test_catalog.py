@@ -834,3 +834,73 @@ def test_an_actual_increment_loads_and_an_increment_of_a_rate_is_refused(tmp_pat
     err = _error_at(_write(tmp_path, ("source", src), ("observation", rate)))
     assert (err.record, err.field) == ("bull22-va-growth-2022", "increment")
     assert err.problem.startswith("a growth_rate is no flow that adds up")
+
+
+# --- the targets read again (issue 14): 力争 scope, 提高到 as a floor, platforms
+
+
+@pytest.mark.parametrize(
+    "obs_id",
+    [
+        "zz21-gdp-target-2025",
+        "zz21-tech-progress-target-2025",
+        "zz21-trade-dependence-target-2025",
+        "zz21-new-thousand-billion-clusters-target",
+    ],
+)
+def test_zz21_targets_after_lizheng_are_aspirational(obs_id: str) -> None:
+    # 力争新增2至3个千亿元产业集群,科技进步贡献率超过70%,对外贸易依存度提高到15%,全市经济总量
+    # 迈上5000亿元台阶: no 确保 between 力争 and the sentence's end, so all four are aspirational
+    o = load_catalog().get(obs_id)
+    assert o.status is Status.TARGET and o.aspirational
+
+
+def test_raised_to_sets_a_floor() -> None:
+    o = load_catalog().get("zz21-trade-dependence-target-2025")
+    # 提高到15% reads like 达到15%: at least 15, [15, ∞)
+    assert (o.figure, o.bound, o.low, o.high) == ("提高到15%", Bound.AT_LEAST, 15.0, math.inf)
+    from regiondev.numbers import parse_figure
+
+    assert parse_figure("提高到15%").bound is Bound.AT_LEAST
+    assert parse_figure("达到15%").bound is Bound.AT_LEAST
+
+
+@pytest.mark.parametrize(
+    "obs_id",
+    [
+        "cn22-innovation-centres",
+        "cn22-tech-carriers",
+        "zz21-innovation-platforms",
+        "hn19-new-provincial-innovation-centres-target-2020",
+    ],
+)
+def test_innovation_platforms_are_no_enterprises(obs_id: str) -> None:
+    cat = load_catalog()
+    o = cat.get(obs_id)
+    assert o.unit == "platforms" and cat.indicator(o.indicator).unit == "platforms"
+
+
+def test_platforms_come_only_from_a_records_unit(tmp_path: Path) -> None:
+    from regiondev.numbers import parse_figure
+
+    # 家 alone reads enterprises; a record states platforms
+    assert parse_figure("538家").unit == "enterprises"
+    # a record of enterprises on the platforms indicator is refused (units differ)
+    rec = {
+        "id": "user-platforms",
+        "source": "zz21",
+        "region": "zhuzhou",
+        "indicator": "innovation_platforms",
+        "status": "actual",
+        "period": "2021-11-09",
+        "figure": "538家",
+        "value": 538,
+        "unit": "enterprises",
+        "bound": "exact",
+        "basis": "not_applicable",
+        "quote": "搭建538家创新平台",
+    }
+    path = _write(tmp_path, ("observation", rec))
+    with pytest.raises(CatalogError) as exc:
+        load_catalog([path])
+    assert exc.value.field == "unit"

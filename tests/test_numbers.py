@@ -390,6 +390,11 @@ _SEEDS = "".join(
 )
 
 
+def _uncached_parse(raw: str) -> numbers.ParsedFigure:
+    """``parse_figure`` without its cache."""
+    return numbers._parse_cached.__wrapped__(raw.strip())
+
+
 def _reference_scan(text: str, pos: int = 0, endpos: int | None = None) -> list[Token]:
     """The straightforward scanner: ``_SCAN.finditer`` over the text, no skipping, no cache."""
     out = []
@@ -401,13 +406,13 @@ def _reference_scan(text: str, pos: int = 0, endpos: int | None = None) -> list[
             out.append(Token(TokenKind(kind_name), start, end, raw))
             continue
         if kind_name == "firstplace":
-            out.append(Token(TokenKind.FIGURE, start, end, raw, parse_figure.__wrapped__(raw)))
+            out.append(Token(TokenKind.FIGURE, start, end, raw, _uncached_parse(raw)))
             continue
         cn_only = re.search(r"\d", raw) is None
         if cn_only and not numbers._boundary_ok.__wrapped__(raw):
             continue
         try:
-            parsed = parse_figure.__wrapped__(raw)
+            parsed = _uncached_parse(raw)
         except FigureParseError:
             continue
         if cn_only and parsed.unit == "" and not raw.startswith("第"):
@@ -602,6 +607,32 @@ _PIECES = [
     "三成半导体",
     "三成至四成",
     "千亿大集群",
+    # issue 13: currencies, signs, particles, brackets, fractions, English amounts
+    "人民币",
+    "3亿人民币",
+    "人民币三千元",
+    "RMB 3.2 billion",
+    "RMB",
+    "US$ 4.5 million",
+    "$",
+    " yuan",
+    " percent",
+    "负3.9%",
+    "负责",
+    "超过了80",
+    "至少有",
+    "最多为5",
+    "小于",
+    "1万-5万元",
+    "（含）以上",
+    "20–100个",
+    "万分之三",
+    "2.5成",
+    "第3万",
+    "82，225.00元",
+    "三万四千五百六十七",
+    "一点五万美元",
+    "%28",
 ]
 _seed_fragment = st.tuples(st.integers(0, len(_SEEDS) - 1), st.integers(1, 30)).map(
     lambda t: _SEEDS[t[0] : t[0] + t[1]]

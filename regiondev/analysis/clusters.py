@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import polars as pl
 
@@ -1028,7 +1028,7 @@ _DISPLAY: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class ClusterResult(TableResult):
     """The six cluster tables; ``to_frame()`` is one long frame, ``table(name)`` one table."""
 
@@ -1038,6 +1038,7 @@ class ClusterResult(TableResult):
     chi_square: pl.DataFrame
     hunan_position: pl.DataFrame
     plans: pl.DataFrame
+    view: ClassVar[str] = "clusters"
     title: str = "Advanced-manufacturing clusters: shares, concentration and Hunan's position"
 
     def table(self, name: str) -> pl.DataFrame:
@@ -1048,6 +1049,10 @@ class ClusterResult(TableResult):
 
     def tables(self) -> dict[str, pl.DataFrame]:
         return {name: self.table(name) for name in TABLES}
+
+    def summary_line(self) -> str:
+        """How many rows each of the six tables holds."""
+        return "tables: " + ", ".join(f"{name} {self.table(name).height}" for name in TABLES)
 
     def to_frame(self) -> pl.DataFrame:
         rows = [row for name in TABLES for row in _long_rows(name, self.table(name))]

@@ -63,7 +63,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from regiondev._safe_io import load_toml
 from regiondev.analysis.checks import KINDS, REGISTRY, CheckStatus, Verdict
@@ -135,11 +135,13 @@ class RuleError(RegiondevError):
         super().__init__(f"{where}: {problem}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CheckResult(TableResult):
     """All verdicts; ``to_frame()`` (polars), ``to_markdown()``, ``_repr_html_()``, ``failed()``."""
 
     verdicts: tuple[Verdict, ...]
+    view: ClassVar[str] = "check"
+    repr_rows: ClassVar[int] = 5
     title: str = "Consistency checks"
     display_columns: tuple[str, ...] = (
         "check_id",
@@ -177,6 +179,21 @@ class CheckResult(TableResult):
         for v in self.verdicts:
             out[v.status.value] += 1
         return out
+
+    def repr_frame(self) -> Any:
+        """Failures first, then warnings, then the rest, each in check order."""
+        import polars as pl
+
+        order = {"fail": 0, "warn": 1, "not_comparable": 2, "not_checkable": 3, "pass": 4}
+        frame = self.to_frame()
+        rank = pl.col("status").replace_strict(order, default=5, return_dtype=pl.Int64)
+        return frame.sort(rank, maintain_order=True)
+
+    def summary_line(self) -> str:
+        """``28 checks: 19 pass, 1 fail, …`` (every status with a count)."""
+        counts = ", ".join(f"{n} {s}" for s, n in self.counts().items() if n)
+        n = len(self.verdicts)
+        return f"{n} check{'s' if n != 1 else ''}: {counts}"
 
     def to_frame(self) -> Any:
         import polars as pl

@@ -1,6 +1,9 @@
-"""Log-linear trend of an annual series, projected to a target year.
+"""Log-linear trend of a dated series, projected to a target time.
 
-Model: ``log(y_t) = a + b·t + ε_t`` with ε independent normal, fitted by OLS (statsmodels).
+Points sit on the fractional-year axis of ``timeaxis`` (a year-end level of 2020 at 2021.0, a
+count at 2019-07-31 at 2019.58), so dated counts join the trend and the gap to a target is
+never rounded to whole years. Model: ``log(y_t) = a + b·t + ε_t`` with ε independent normal,
+fitted by OLS (statsmodels).
 The projection to the target year is ``exp`` of the predicted log level (the median under the
 model); its prediction interval is ``exp`` of the OLS prediction interval for a new
 observation (t distribution with n − 2 degrees of freedom). The probability of meeting the
@@ -39,10 +42,10 @@ class TrendProjection:
     ``p_meet`` the probability of meeting ``target`` (None without a target).
     """
 
-    years: tuple[int, ...]
+    years: tuple[float, ...]
     values: tuple[float, ...]
     growth: float
-    target_year: int
+    target_year: float
     projection: float
     low: float
     high: float
@@ -51,12 +54,16 @@ class TrendProjection:
     direction: str
     p_meet: float | None
     residual_df: int
+    labels: tuple[str, ...] = ()
+    target_label: str = ""
 
     def describe(self) -> str:
-        span = f"{self.years[0]}–{self.years[-1]}"
+        first = self.labels[0] if self.labels else f"{self.years[0]:.4g}"
+        last = self.labels[-1] if self.labels else f"{self.years[-1]:.4g}"
+        when = self.target_label or f"{self.target_year:.4g}"
         text = (
-            f"log-linear trend on {len(self.years)} annual values {span} (growth "
-            f"{self.growth:.2%} a year) projects {self.projection:.6g} in {self.target_year}, "
+            f"log-linear trend on {len(self.years)} dated values {first}–{last} (growth "
+            f"{self.growth:.2%} a year) projects {self.projection:.6g} for {when}, "
             f"{self.level:.0%} prediction interval [{self.low:.6g}, {self.high:.6g}]"
         )
         if self.p_meet is not None:
@@ -78,17 +85,20 @@ class TrendProjection:
 
 
 def log_linear_trend(
-    points: Sequence[tuple[int, float]],
-    target_year: int,
+    points: Sequence[tuple[float, float]],
+    target_year: float,
     target: float | None = None,
     *,
     direction: str = "at_least",
     level: float = 0.95,
+    labels: Sequence[str] = (),
+    target_label: str = "",
 ) -> TrendProjection:
-    """Fit ``log(value) ~ year`` by OLS and project to ``target_year``.
+    """Fit ``log(value) ~ x`` by OLS and project to ``target_year`` (a fractional year).
 
-    ``points`` are (year, value) pairs, one per distinct year, values positive, at least
-    ``MIN_POINTS`` of them. ``direction`` is ``at_least`` (the target is met at or above it)
+    ``points`` are (x, value) pairs on the fractional-year axis, one per distinct x, values
+    positive, at least ``MIN_POINTS`` of them; ``labels`` (in the order of ``points``) name
+    them in ``describe()``. ``direction`` is ``at_least`` (the target is met at or above it)
     or ``at_most``. Raises ValueError on unusable input rather than returning NaN.
     """
     import numpy as np
@@ -99,13 +109,14 @@ def log_linear_trend(
         raise ValueError(f"direction must be at_least or at_most, got {direction!r}")
     if not 0.0 < level < 1.0:
         raise ValueError(f"level must lie in (0, 1), got {level}")
-    ordered = sorted(points)
-    years = [int(y) for y, _ in ordered]
-    values = [float(v) for _, v in ordered]
+    order = sorted(range(len(points)), key=lambda i: points[i][0])
+    years = [float(points[i][0]) for i in order]
+    values = [float(points[i][1]) for i in order]
+    names = tuple(labels[i] for i in order) if len(labels) == len(points) else ()
     if len(set(years)) != len(years):
         raise ValueError("one value per year, please (duplicate years)")
     if len(years) < MIN_POINTS:
-        raise ValueError(f"a trend needs at least {MIN_POINTS} annual values, got {len(years)}")
+        raise ValueError(f"a trend needs at least {MIN_POINTS} dated values, got {len(years)}")
     if any(not math.isfinite(v) or v <= 0 for v in values):
         raise ValueError("trend values must be positive and finite")
     if target is not None and (not math.isfinite(target) or target <= 0):
@@ -114,7 +125,7 @@ def log_linear_trend(
         raise ValueError(f"target year {target_year} is not after the last value {years[-1]}")
 
     origin = years[0]
-    x = sm.add_constant(np.array([y - origin for y in years], dtype=float))
+    x = sm.add_constant(np.array([t - origin for t in years], dtype=float))
     y = np.log(np.array(values))
     fit = sm.OLS(y, x).fit()
     a, b = (float(c) for c in fit.params)
@@ -153,4 +164,6 @@ def log_linear_trend(
         direction=direction,
         p_meet=p_meet,
         residual_df=df,
+        labels=names,
+        target_label=target_label,
     )

@@ -6,28 +6,23 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.options import (
+    CatalogOpt,
+    ColumnsOpt,
+    Format,
+    FormatOpt,
+    MinReliabilityOpt,
+    OutcomesOpt,
+    RegionOpt,
+)
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
 
-_CATALOG_COLUMNS = [
-    "id",
-    "region",
-    "indicator",
-    "status",
-    "period",
-    "figure",
-    "value",
-    "unit",
-    "bound",
-    "low",
-    "high",
-    "basis",
-]
 
-
-def sources(fmt: FormatOpt = Format.table, catalog: CatalogOpt = None) -> None:
+def sources(
+    fmt: FormatOpt = Format.table, catalog: CatalogOpt = None, columns: ColumnsOpt = None
+) -> None:
     """List the source texts: id, file, sha256, title, outlet, publication date.
 
     Example: regiondev sources --format json
@@ -36,22 +31,21 @@ def sources(fmt: FormatOpt = Format.table, catalog: CatalogOpt = None) -> None:
 
     cat = load_user_catalog(catalog)
     frame = source_frame(cat.sources)
-    emit(
-        frame,
-        fmt,
-        "Sources",
-        ["id", "published", "region", "script", "title", "outlet", "damaged_runs"]
-        if fmt is Format.table
-        else None,
-    )
+    emit(frame, fmt, "Sources", chosen=columns, view="sources")
 
 
 def catalog_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
-    region: Annotated[str | None, typer.Option(help="hunan, changsha, zhuzhou or china")] = None,
-    indicator: Annotated[str | None, typer.Option(help="an indicator code, e.g. gdp")] = None,
-    status: Annotated[str | None, typer.Option(help="actual or target")] = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
+    region: RegionOpt = None,
+    indicator: Annotated[
+        str | None,
+        typer.Option(metavar="CODE", help="An indicator code, e.g. gdp (regiondev indicators)."),
+    ] = None,
+    status: Annotated[str | None, typer.Option(metavar="STATUS", help="actual or target.")] = None,
+    columns: ColumnsOpt = None,
 ) -> None:
     """List catalog records with their quotes, bounds and periods.
 
@@ -59,29 +53,36 @@ def catalog_cmd(
     """
     import polars as pl
 
-    from regiondev.model import Region, Status
+    from regiondev.model import Status
 
-    cat = load_user_catalog(catalog)
-    if region is not None and region not in {r.value for r in Region}:
-        fail(f"--region {region!r} is not one of: {', '.join(r.value for r in Region)}")
-    if status is not None and status not in {s.value for s in Status}:
-        fail(f"--status {status!r} is not one of: actual, target")
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
+    if status is not None:
+        status = status.strip().casefold()
+        if status not in {s.value for s in Status}:
+            fail(f"--status {status!r} is not one of: actual, target")
     if indicator is not None and indicator not in cat.indicators:
-        codes = ", ".join(sorted(cat.indicators))
-        fail(f"--indicator {indicator!r} is not a known indicator code; known codes: {codes}")
+        import difflib
+
+        near = difflib.get_close_matches(indicator, list(cat.indicators), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        fail(f"--indicator {indicator!r} is not an indicator code{hint} (regiondev indicators)")
     frame = cat.frame()
     for col, val in (("region", region), ("indicator", indicator), ("status", status)):
         if val is not None:
             frame = frame.filter(pl.col(col) == val)
-    emit(frame, fmt, "Catalog", [*_CATALOG_COLUMNS, "quote"] if fmt is Format.table else None)
+    n = frame.height
+    emit(frame, fmt, f"Catalog: {n} record{'s' if n != 1 else ''}", chosen=columns, view="catalog")
 
 
 def audit_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     all_tokens: Annotated[
-        bool, typer.Option("--all", help="list every token, not only the per-source summary")
+        bool, typer.Option("--all", help="Every number, not only the per-source summary.")
     ] = False,
+    columns: ColumnsOpt = None,
 ) -> None:
     """Audit every number in every source: cataloged, waived or unaccounted.
 
@@ -89,13 +90,18 @@ def audit_cmd(
     """
     from regiondev.audit import audit
 
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     result = audit(cat)
-    frame = result.to_frame() if all_tokens or fmt is not Format.table else result.summary()
-    emit(frame, fmt, "Number audit")
+    if all_tokens:
+        emit(result.to_frame(), fmt, "Number audit: every number", chosen=columns)
+    else:
+        emit(result.summary(), fmt, "Number audit", chosen=columns, view="audit")
     missing = result.unaccounted()
     if missing:
-        typer.secho(f"{len(missing)} unaccounted numbers", err=True, fg=typer.colors.YELLOW)
+        n = len(missing)
+        typer.secho(
+            f"{n} unaccounted number{'s' if n != 1 else ''}", err=True, fg=typer.colors.YELLOW
+        )
         raise typer.Exit(1)
 
 

@@ -7,8 +7,15 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
-from regiondev.cli.render import emit, fail, load_user_catalog
+from regiondev.cli.options import (
+    CatalogOpt,
+    ColumnsOpt,
+    Format,
+    FormatOpt,
+    MinReliabilityOpt,
+    OutcomesOpt,
+)
+from regiondev.cli.render import emit, fail, load_user_catalog, plural
 
 __all__ = ["register"]
 
@@ -17,16 +24,20 @@ RulesOpt = Annotated[
     typer.Option(
         "--rules",
         "-r",
+        metavar="FILE",
         help="A rule file (TOML, same format as regiondev/data/checks.toml); repeatable.",
     ),
 ]
 
-_TABLE_COLUMNS = ["check_id", "kind", "status", "expected", "actual", "message"]
+#: Table order: what needs attention first.
+_STATUS_ORDER = ("fail", "warn", "not_comparable", "not_checkable", "pass")
 
 
 def check_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     rules: RulesOpt = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with code 1 when any check fails.")
@@ -49,6 +60,7 @@ def check_cmd(
             help="Plausible annual deflator LOW,HIGH as fractions (default -0.02,0.06).",
         ),
     ] = None,
+    columns_opt: ColumnsOpt = None,
 ) -> None:
     """Check every relation the catalog makes checkable and explain each verdict.
 
@@ -61,19 +73,28 @@ def check_cmd(
     from regiondev.errors import RegiondevError
 
     rng = _range(deflator_range) if deflator_range is not None else None
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     try:
         result = check(cat, rules=rules or (), deflator=deflator, deflator_range=rng)
     except RegiondevError as exc:
         fail(str(exc))
     frame = result.to_frame()
-    columns = _TABLE_COLUMNS if fmt in (Format.table, Format.md) else None
-    emit(frame, fmt, "Consistency checks", columns)
+    if fmt in (Format.table, Format.md):
+        import polars as pl
+
+        order = {s: i for i, s in enumerate(_STATUS_ORDER)}
+        frame = frame.sort(
+            pl.col("status").replace_strict(order, default=len(order), return_dtype=pl.Int64),
+            maintain_order=True,
+        )
+    emit(frame, fmt, "Consistency checks", chosen=columns_opt, view="check")
     counts = result.counts()
     summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
-    typer.secho(f"{len(result)} checks: {summary}", err=True)
+    typer.secho(f"{plural(len(result), 'check')}: {summary}", err=True)
     if strict and counts["fail"]:
-        typer.secho(f"--strict: {counts['fail']} check(s) failed", err=True, fg=typer.colors.RED)
+        typer.secho(
+            f"--strict: {plural(counts['fail'], 'check')} failed", err=True, fg=typer.colors.RED
+        )
         raise typer.Exit(1)
 
 

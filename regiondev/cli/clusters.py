@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, Format, FormatOpt
+from regiondev.cli.options import (
+    CatalogOpt,
+    ColumnsOpt,
+    Format,
+    FormatOpt,
+    MinReliabilityOpt,
+    OutcomesOpt,
+)
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
@@ -20,22 +27,13 @@ _TABLES = (
     "hunan_position",
     "plans",
 )
-_LONG_DISPLAY = [
-    "table",
-    "item",
-    "value",
-    "low",
-    "high",
-    "exact",
-    "detail",
-    "comparability",
-    "observation_ids",
-]
 
 
 def clusters_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     table: Annotated[
         str | None,
         typer.Option(
@@ -62,6 +60,7 @@ def clusters_cmd(
             help="A file of declared derived figures (format of regiondev/data/derived.toml).",
         ),
     ] = None,
+    columns: ColumnsOpt = None,
 ) -> None:
     """Cluster shares, HHI, location quotients, chi-square, Hunan's position and the plans.
 
@@ -78,17 +77,15 @@ def clusters_cmd(
 
     if table is not None and table not in _TABLES:
         fail(f"--table {table!r} is not one of: {', '.join(_TABLES)}")
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     try:
         result = clusters(cat, reference=reference, derived=derived or ())
     except (RegiondevError, KeyError) as exc:
         fail(str(exc))
     if table is None:
-        frame = result.to_frame()
-        columns = _LONG_DISPLAY if fmt is Format.table else None
-        emit(frame, fmt, result.title, columns)
+        emit(result.to_frame(), fmt, result.title, chosen=columns, view="clusters")
     else:
-        emit(result.table(table), fmt, table)
+        emit(result.table(table), fmt, table, chosen=columns)
 
 
 def register(app: typer.Typer) -> None:

@@ -85,6 +85,7 @@ def extract_cmd(
     from regiondev.extract.claims import parse_date
     from regiondev.extract.drafts import check_writable, write_drafts
     from regiondev.extract.run import extract_many, list_inputs
+    from regiondev.untrusted import printable
 
     if date is not None and parse_date(date) is None:
         fail(f"--date {date!r} is not a date (YYYY-MM-DD)")
@@ -104,7 +105,7 @@ def extract_cmd(
     try:
         inset = list_inputs(inputs)
         if as_catalog is not None:
-            check_writable(as_catalog, force=force)
+            check_writable(as_catalog, force=force, inputs=inset.ordered)
     except RegiondevError as exc:
         fail(str(exc))
 
@@ -133,15 +134,17 @@ def extract_cmd(
         doc, claims = res
         if claims.damaged:
             err.print(
-                f"note: {doc.location or doc.id}: {len(claims.damaged)} damaged run(s) "
-                "(mojibake or undecodable bytes); figures in or next to them are set aside",
+                printable(
+                    f"note: {doc.location or doc.id}: {len(claims.damaged)} damaged run(s) "
+                    "(mojibake or undecodable bytes); figures in or next to them are set aside"
+                ),
                 markup=False,
                 highlight=False,
                 soft_wrap=True,
             )
         if claims.chars == 0:
             err.print(
-                f"note: {doc.location or doc.id}: no text (empty input)",
+                printable(f"note: {doc.location or doc.id}: no text (empty input)"),
                 markup=False,
                 highlight=False,
                 soft_wrap=True,
@@ -159,8 +162,10 @@ def extract_cmd(
     failures: list[str] = []
 
     def skipped(message: str) -> None:
+        # the first is held back until a second comes: one bad input is one line at the end
         failures.append(message)
-        err.print(f"skipped: {message}", markup=False, highlight=False, soft_wrap=True)
+        for m in failures if len(failures) == 2 else failures[2:][-1:]:
+            err.print(printable(f"skipped: {m}"), markup=False, highlight=False, soft_wrap=True)
 
     stream = extract_many(
         inset,
@@ -213,6 +218,9 @@ def extract_cmd(
                 + (" …" if len(summary.unused_texts) > 5 else ""),
                 err=True,
             )
+    if len(failures) == 1:
+        others = " (the other inputs were extracted)" if counts["docs"] else ""
+        fail(f"skipped: {failures[0]}{others}")
     if failures:
         fail(
             f"{len(failures)} input(s) could not be read and were skipped (see above); "

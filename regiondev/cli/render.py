@@ -12,7 +12,13 @@ import typer
 
 from regiondev.cli.options import Format
 
-__all__ = ["emit", "fail", "json_rows", "load_user_catalog"]
+__all__ = [
+    "emit",
+    "fail",
+    "json_rows",
+    "load_user_catalog",
+    "plural",
+]
 
 
 def _jsonable(value: Any) -> Any:
@@ -28,11 +34,63 @@ def json_rows(frame: Any) -> list[dict[str, Any]]:
     return [{k: _jsonable(v) for k, v in r.items()} for r in frame.iter_rows(named=True)]
 
 
-def emit(frame: Any, fmt: Format, title: str = "", columns: list[str] | None = None) -> None:
-    """Write a frame to stdout in the chosen format (table columns may be a subset)."""
+def _relative(value: Any) -> Any:
+    """A path under the working directory, written relative to it (data stays portable)."""
+    if isinstance(value, str) and value.startswith("/"):
+        try:
+            return str(Path(value).relative_to(Path.cwd()))
+        except ValueError:
+            return value
+    return value
+
+
+def _portable_paths(frame: Any) -> Any:
+    import polars as pl
+
+    cols = [c for c in _PATH_COLUMNS if c in frame.columns and frame[c].dtype == pl.String]
+    if not cols:
+        return frame
+    return frame.with_columns(
+        [pl.col(c).map_elements(_relative, return_dtype=pl.String) for c in cols]
+    )
+
+
+#: Columns holding file paths: relative to the working directory in JSON and CSV.
+_PATH_COLUMNS = ("path", "file", "origin", "input")
+
+
+def emit(
+    frame: Any,
+    fmt: Format,
+    title: str = "",
+    columns: list[str] | None = None,
+    *,
+    chosen: str | None = None,
+    view: str | None = None,
+) -> None:
+    """Write a frame to stdout in the chosen format.
+
+    A table and Markdown show the result's display columns (``view``: words and numbers for
+    people, see regiondev.display), else ``columns`` as they are; ``chosen`` is the user's
+    ``--columns`` (display keys or frame columns, comma-separated, or ``all``). A table shows
+    the leading columns that fit the terminal. JSON and CSV carry every column (or the
+    chosen frame columns) as data, paths relative to the working directory.
+    """
+    if fmt in (Format.json, Format.csv):
+        if chosen and chosen.strip().casefold() != "all":
+            names = [c.strip() for c in chosen.split(",") if c.strip()]
+            missing = [n for n in names if n not in frame.columns]
+            if missing:
+                fail(
+                    f"--columns: {missing[0]!r} is not a column of the data; columns: "
+                    + ", ".join(frame.columns)
+                )
+            frame = frame.select(names)
+        frame = _portable_paths(frame)
     if fmt is Format.json:
         sys.stdout.write(json.dumps(json_rows(frame), ensure_ascii=False, indent=2) + "\n")
-    elif fmt is Format.csv:
+        return
+    if fmt is Format.csv:
         out = frame.with_columns(
             [
                 frame[c].list.join(";")
@@ -41,37 +99,75 @@ def emit(frame: Any, fmt: Format, title: str = "", columns: list[str] | None = N
             ]
         )
         sys.stdout.write(out.write_csv())
-    elif fmt is Format.md:
-        from regiondev.results import frame_to_markdown
+        return
+    from regiondev.display import choose, display_rows, raw_column
+    from regiondev.display import view as view_of
+    from regiondev.errors import ParameterError
+    from regiondev.terminal import render_table, terminal_width
+    from regiondev.untrusted import printable
 
-        sys.stdout.write(frame_to_markdown(frame, columns) + "\n")
-    else:
-        from rich.console import Console
-        from rich.table import Table
+    shown = (
+        view_of(view)
+        if view
+        else tuple(raw_column(c) for c in (columns or frame.columns) if c in frame.columns)
+    )
+    if chosen:
+        names = (
+            list(frame.columns)
+            if chosen.strip().casefold() == "all"
+            else [c.strip() for c in chosen.split(",") if c.strip()]
+        )
+        try:
+            shown = choose(frame, shown, names)
+        except ParameterError as exc:
+            fail(f"--columns: {exc}")
+    rows = display_rows(frame, shown)
+    if fmt is Format.md:
+        from regiondev.display import markdown_table
 
-        from regiondev.results import format_cell
+        sys.stdout.write(
+            printable(
+                markdown_table(
+                    [c.header_en for c in shown], [[r[c.key] for c in shown] for r in rows]
+                )
+            )
+            + "\n"
+        )
+        return
+    render_table(title, shown, rows, terminal_width())
 
-        cols = columns or list(frame.columns)
-        table = Table(title=title or None, show_lines=False)
-        for c in cols:
-            table.add_column(c, overflow="fold")
-        for r in frame.select(cols).iter_rows(named=True):
-            table.add_row(*(format_cell(r[c]) for c in cols))
-        Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+def plural(n: int, noun: str, plural_form: str = "") -> str:
+    """``1 check``, ``3 checks``, ``2 entries`` (``plural_form`` for irregular nouns)."""
+    return f"{n} {noun if n == 1 else plural_form or noun + 's'}"
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print a diagnostic to stderr and exit (2: usage or input error)."""
-    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    from regiondev.untrusted import printable
+
+    typer.secho(f"error: {printable(message)}", err=True, fg=typer.colors.RED)
     raise typer.Exit(code)
 
 
-def load_user_catalog(paths: list[Path] | None) -> Any:
-    """Load the shipped catalog plus user files, turning input errors into exit code 2."""
+def load_user_catalog(
+    paths: list[Path] | None, outcomes: bool = False, min_reliability: Any = None
+) -> Any:
+    """Load the shipped catalog plus user files (and the outcomes layer on request), turning
+    input errors into exit code 2; the records left out below ``min_reliability`` are counted
+    on stderr."""
     from regiondev.catalog import load_catalog
     from regiondev.errors import RegiondevError
 
     try:
-        return load_catalog(paths or ())
+        cat = load_catalog(paths or (), outcomes=outcomes, min_reliability=min_reliability)
     except RegiondevError as exc:
         fail(str(exc))
+    if min_reliability is not None:
+        level = getattr(min_reliability, "value", min_reliability)
+        typer.secho(
+            f"{len(cat.left_out)} outcome records below {level} left out",
+            err=True,
+            fg=typer.colors.YELLOW,
+        )
+    return cat

@@ -42,10 +42,14 @@ def report(
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from regiondev.errors import RegiondevError
-    from regiondev.report.build import write_report
+    from regiondev.report.build import check_report_target, write_report
 
     if deflator is not None and not -0.5 < deflator < 1.0:
         fail(f"--deflator {deflator} is not a plausible annual rate (give a fraction, e.g. 0.02)")
+    try:
+        check_report_target(out, force=force)  # before the build: a bad --out fails at once
+    except RegiondevError as exc:
+        fail(str(exc))
     cat = load_user_catalog(catalog)
     console = Console(stderr=True)
     with Progress(

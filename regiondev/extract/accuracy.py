@@ -17,6 +17,7 @@ from typing import Any
 from regiondev.catalog import Catalog, load_catalog
 from regiondev.extract.claims import Claim, DocClaims, extract_text
 from regiondev.model import Observation, Source
+from regiondev.numbers import reads_as
 from regiondev.results import TableResult, frame_to_html
 
 __all__ = [
@@ -65,7 +66,9 @@ def _matches(c: Claim, o: Observation) -> bool:
         return False
     if not math.isclose(c.value, o.value, rel_tol=1e-9, abs_tol=1e-9):
         return False
-    return (c.unit == o.unit or c.unit == "") and c.bound == o.bound.value
+    # a record may state a unit the reader never chooses (platforms for 家): compare with the
+    # unit its figure reads
+    return (c.unit in (o.unit, reads_as(o.unit)) or c.unit == "") and c.bound == o.bound.value
 
 
 def _share(hits: int, total: int) -> float | None:

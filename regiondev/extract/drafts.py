@@ -31,13 +31,19 @@ import datetime as dt
 import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from regiondev._output import (
+    atomic_write,
+    check_output_file,
+    owned_files,
+    write_manifest,
+)
 from regiondev.catalog import FILL_IN
+from regiondev.errors import OutputError
 from regiondev.extract.claims import Claim, DocClaims, region_code
 from regiondev.extract.reading import Document, ExtractInputError
 from regiondev.model import Region
@@ -100,26 +106,33 @@ class DraftSummary:
         return bool(self.observations or self.waivers)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+#: The first line of every drafts file: how regiondev tells a drafts file it wrote (which
+#: ``--force`` may replace) from a file of the user's (which it never replaces).
+DRAFTS_HEADER = "# Draft catalog records written by `regiondev extract`"
+#: The manifest of a drafts' text-copy folder: the copies regiondev wrote there.
+TEXTS_MANIFEST = ".regiondev-texts"
+
+
+def _is_drafts_file(path: Path) -> bool:
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        with path.open("rb") as fh:
+            return fh.read(len(DRAFTS_HEADER.encode())).decode("utf-8", "replace") == DRAFTS_HEADER
+    except OSError:
+        return False
 
 
-def check_writable(out: Path, *, force: bool) -> None:
-    """Refuse a directory, and an existing file without ``force`` (before any work is done)."""
-    if out.is_dir():
-        raise ExtractInputError(
-            f"{out}: is a directory; the drafts need a file path (e.g. {out / 'drafts.toml'})"
+def check_writable(out: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
+    """Refuse, before any work is done: a directory, a symlink, one of the inputs, an
+    existing file without ``force``, and with it any file regiondev did not write."""
+    try:
+        check_output_file(
+            out,
+            force=force,
+            inputs=inputs,
+            ours=out.is_file() and not out.is_symlink() and _is_drafts_file(out),
         )
-    if out.exists() and not force:
-        raise ExtractInputError(f"{out}: already exists; pass --force to replace it")
+    except OutputError as exc:
+        raise ExtractInputError(str(exc)) from None
 
 
 def _slug(text: str) -> str:
@@ -290,6 +303,21 @@ def _source_record(
     return rec, copy
 
 
+def _check_copy(target: Path, force: bool, own: set[str]) -> None:
+    """A text copy may replace only a copy regiondev wrote (its folder's manifest), with force."""
+    if os.path.islink(target):
+        raise ExtractInputError(f"{target}: is a symbolic link; regiondev never writes through it")
+    if not os.path.lexists(target):
+        return
+    if not force:
+        raise ExtractInputError(f"{target}: already exists; pass --force to replace it")
+    if target.name not in own:
+        raise ExtractInputError(
+            f"{target}: exists and was not written by regiondev; --force replaces only "
+            "regiondev's own files (move it or choose another --as-catalog path)"
+        )
+
+
 def write_drafts(
     results: Iterable[tuple[Document, DocClaims]], out: str | Path, *, force: bool = False
 ) -> DraftSummary:
@@ -313,6 +341,7 @@ def write_drafts(
     waivers: list[dict[str, Any]] = []
     skipped: list[str] = []
     written: list[Path] = []
+    own_copies = owned_files(texts_dir, TEXTS_MANIFEST)
     # Text copies wait until the first record is drafted (then every copy is written as its
     # document comes): if no record comes, nothing is written at all.
     copies: list[tuple[Path, bytes]] = []
@@ -326,11 +355,12 @@ def write_drafts(
         taken.add(sid)
         if not doc.text:
             raise ExtractInputError(f"{doc.id}: text not kept; extract with keep_text=True")
+        given = doc.path or doc.container
+        if given and Path(given).resolve() == out.resolve():
+            raise ExtractInputError(f"{out}: is one of the inputs; choose another output path")
         copy = (doc.path and doc.encoding not in ("utf-8", "utf-8-sig")) or doc.html or not doc.path
-        if copy and not force and (texts_dir / f"{sid}.txt").exists():
-            raise ExtractInputError(
-                f"{texts_dir / (sid + '.txt')}: already exists; pass --force to replace it"
-            )
+        if copy:
+            _check_copy(texts_dir / f"{sid}.txt", force, own_copies)
         ct = clean(doc.text)
         source, copy_ = _source_record(doc, res, sid, out, texts_dir, _byline_outlet(ct.text))
         sources.append(source)
@@ -368,8 +398,10 @@ def write_drafts(
             waivers.append(_waiver(c, sid, ct))
         if observations or waivers:
             for target, data in copies:
-                _atomic_write(target, data)
+                atomic_write(target, data)
                 written.append(target)
+                own_copies.add(target.name)
+                write_manifest(texts_dir, TEXTS_MANIFEST, own_copies)
             copies.clear()
     if not observations and not waivers:
         # nothing for a person to review: no empty draft file (an existing one is left alone)
@@ -384,16 +416,22 @@ def write_drafts(
     if waivers:
         doc_toml["waiver"] = waivers
     header = (
-        f"# Draft catalog records written by `regiondev extract` on {dt.date.today()}.\n"
+        f"{DRAFTS_HEADER} on {dt.date.today()}.\n"
         "# Check every record against its quote: indicator, status, period, region and basis\n"
         "# are guesses (see each note). Replace placeholder indicators (draft_*, one per\n"
         "# figure) with real codes and every (fill in) of the sources (outlet, date), then\n"
         '# set review = "confirmed" and load with --catalog.\n\n'
     )
-    _atomic_write(out, (header + tomli_w.dumps(doc_toml)).encode("utf-8"))
+    atomic_write(out, (header + tomli_w.dumps(doc_toml)).encode("utf-8"))
     used = {p.resolve() for p in written}
     unused = (
-        tuple(sorted(p for p in texts_dir.glob("*.txt") if p.resolve() not in used))
+        tuple(
+            sorted(
+                p
+                for p in texts_dir.glob("*.txt")
+                if p.resolve() not in used and p.name in own_copies
+            )
+        )
         if texts_dir.is_dir()
         else ()
     )

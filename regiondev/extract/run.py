@@ -12,6 +12,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from functools import partial
@@ -144,6 +145,23 @@ def extract_document(
     return kept, result
 
 
+def _crashed(where: str, exc: BaseException) -> InputFailure:
+    """An input whose extraction raised (a bug, or memory ran out): named, and the run goes on."""
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return InputFailure(
+        f"{where}: could not be extracted ({type(exc).__name__}"
+        + (f": {detail}" if detail else "")
+        + "); the other inputs were; please report this input as a regiondev bug"
+    )
+
+
+def _extract_or_fail(doc: Document, opts: _Options) -> Outcome:
+    try:
+        return extract_document(doc, date=opts.date, region=opts.region, keep_text=opts.keep_text)
+    except Exception as exc:
+        return _crashed(doc.location or doc.id, exc)
+
+
 def _run_files(paths: list[Path], opts: _Options) -> list[Outcome]:
     out: list[Outcome] = []
     for p in paths:
@@ -152,9 +170,10 @@ def _run_files(paths: list[Path], opts: _Options) -> list[Outcome]:
         except ExtractInputError as exc:
             out.append(InputFailure(str(exc)))
             continue
-        out.append(
-            extract_document(doc, date=opts.date, region=opts.region, keep_text=opts.keep_text)
-        )
+        except Exception as exc:
+            out.append(_crashed(str(p), exc))
+            continue
+        out.append(_extract_or_fail(doc, opts))
     return out
 
 
@@ -166,10 +185,11 @@ def _run_lines(path: str, lines: list[tuple[int, str]], opts: _Options) -> list[
         except ExtractInputError as exc:
             out.append(InputFailure(str(exc)))
             continue
+        except Exception as exc:
+            out.append(_crashed(f"{path}:{lineno}", exc))
+            continue
         if doc is not None:
-            out.append(
-                extract_document(doc, date=opts.date, region=opts.region, keep_text=opts.keep_text)
-            )
+            out.append(_extract_or_fail(doc, opts))
     return out
 
 
@@ -294,14 +314,72 @@ def extract_many(
         for fn, args in _tasks(inset):
             yield from deliver(fn(*args, opts))
         return
-    ex = ProcessPoolExecutor(max_workers=jobs)
+    ex = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
     pending: deque[Future[Packed]] = deque()
+    finished = False
     try:
         for fn, args in _tasks(inset):
             pending.append(ex.submit(_run_packed, fn, *args, opts))
             while len(pending) >= 2 * jobs:
-                yield from deliver(_unpack(pending.popleft().result()))
+                yield from deliver(_unpack(_result(pending.popleft())))
         while pending:
-            yield from deliver(_unpack(pending.popleft().result()))
+            yield from deliver(_unpack(_result(pending.popleft())))
+        finished = True
     finally:
+        if not finished:  # interrupted or failed: the workers end now, not after their chunk
+            _terminate(ex)
         ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future[Packed]) -> Packed:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise ExtractInputError(
+            "a worker process died while extracting (out of memory, or killed); "
+            "rerun with fewer --jobs"
+        ) from None
+
+
+def _terminate(ex: ProcessPoolExecutor) -> None:
+    procs = list((getattr(ex, "_processes", None) or {}).values())
+    for p in procs:
+        with suppress(Exception):
+            p.terminate()
+    for p in procs:
+        with suppress(Exception):
+            p.join(timeout=2)
+            if p.is_alive():
+                p.kill()
+
+
+#: prctl option: the signal the kernel sends a process when its parent dies (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker_init(parent: int) -> None:
+    """A worker ends when its parent ends, however it ends, and holds none of its streams.
+
+    On Linux the kernel kills the worker when the parent dies (``PR_SET_PDEATHSIG``), even by
+    SIGKILL; a parent already gone before that is noticed at once. The worker's stdin, stdout
+    and stderr point to /dev/null, so a caller reading the parent's output never waits on a
+    worker. SIGINT is left to the parent (which ends the pool), SIGTERM ends the worker.
+    """
+    import signal
+    import sys
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        with suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        with suppress(OSError):
+            os.dup2(devnull, fd)
+    os.close(devnull)

@@ -10,25 +10,31 @@ from __future__ import annotations
 
 import base64
 import html
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from regiondev._output import check_output_folder, write_file_set
 from regiondev.catalog import Catalog
-from regiondev.errors import RegiondevError
+from regiondev.errors import OutputError
 from regiondev.results import format_cell
 
-__all__ = ["MARKER", "Block", "ReportError", "Section", "build_sections", "write_report"]
+__all__ = [
+    "MARKER",
+    "Block",
+    "ReportError",
+    "Section",
+    "build_sections",
+    "check_report_target",
+    "write_report",
+]
 
 MARKER = ".regiondev-report"
 _ID_COLUMNS = {"target_id", "baseline_ids", "observation_ids", "record_ids", "input_ids"}
 
 
-class ReportError(RegiondevError):
+class ReportError(OutputError):
     """The output folder cannot be written (not empty and not a previous report)."""
 
 
@@ -706,15 +712,20 @@ def render_html(sections: list[Section]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _check_target(out: Path, force: bool) -> None:
-    if out.exists() and not out.is_dir():
-        raise ReportError(f"{out} exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists() and not force:
-        raise ReportError(
-            f"{out} is not empty and holds no previous regiondev report; choose another --out "
-            "or pass --force to write report.md, report.html and figures/ into it (other "
-            "files are kept)"
+#: What a report folder's manifest (MARKER) of an earlier version stood for: every earlier
+#: version replaced figures/ whole, so the PNGs there are its own.
+_LEGACY = ("report.md", "report.html", "figures/*.png")
+_REPORT_FILES = ("report.md", "report.html")
+
+
+def check_report_target(out: str | Path, *, force: bool) -> None:
+    """Refuse, before the build, a --out the report cannot be written into (see _output)."""
+    try:
+        check_output_folder(
+            Path(out), force=force, manifest=MARKER, names=_REPORT_FILES, legacy=_LEGACY
         )
+    except OutputError as exc:
+        raise ReportError(str(exc)) from None
 
 
 def write_report(
@@ -731,31 +742,26 @@ def write_report(
     ``rules`` are user rule files (same format as ``regiondev/data/checks.toml``) whose
     declared relations join the consistency section.
 
-    Everything is staged in a hidden folder inside ``out`` first, then moved into place file
-    by file (each move atomic); files in ``out`` that are not the report's are left alone.
+    The folder is checked before the build; the files are staged in a hidden folder inside
+    ``out`` and moved into place as one set (``regiondev._output.write_file_set``): files the
+    previous report wrote are replaced or dropped, every other file is left alone, and
+    ``force`` only allows a folder that holds other files.
     """
     out = Path(out)
-    _check_target(out, force)
+    check_report_target(out, force=force)
     sections = build_sections(cat, deflator=deflator, progress=progress, rules=rules)
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".regiondev-staging-", dir=out))
+    files: dict[str, bytes] = {}
+    for s in sections:
+        for b in s.blocks:
+            if b.kind == "figure":
+                files[f"figures/{b.figure}"] = b.png
+    figures = list(files)
+    files["report.md"] = render_markdown(sections).encode("utf-8")
+    files["report.html"] = render_html(sections).encode("utf-8")
     try:
-        (staging / "figures").mkdir(mode=0o755)
-        for s in sections:
-            for b in s.blocks:
-                if b.kind == "figure":
-                    (staging / "figures" / b.figure).write_bytes(b.png)
-        (staging / "report.md").write_text(render_markdown(sections), encoding="utf-8")
-        (staging / "report.html").write_text(render_html(sections), encoding="utf-8")
-        (staging / MARKER).write_text(
-            "regiondev report: report.md, report.html and figures/ are regenerated here\n",
-            encoding="utf-8",
-        )
-        if (out / "figures").exists():
-            os.rename(out / "figures", staging / "old-figures")
-        os.rename(staging / "figures", out / "figures")
-        for name in ("report.md", "report.html", MARKER):
-            os.replace(staging / name, out / name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        write_file_set(out, files, force=force, manifest=MARKER, legacy=_LEGACY, first=figures)
+    except OutputError as exc:
+        raise ReportError(str(exc)) from None
+    if not (out / "figures").exists():
+        (out / "figures").mkdir(mode=0o755)
     return {"markdown": out / "report.md", "html": out / "report.html", "figures": out / "figures"}

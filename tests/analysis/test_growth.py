@@ -3,6 +3,7 @@
 Rates are fractions (0.0996 = 9.96 %). Every expected value is worked out in the comments.
 """
 
+import datetime as dt
 import math
 from pathlib import Path
 
@@ -17,7 +18,11 @@ from regiondev.analysis.progress import (
     classify,
 )
 from regiondev.catalog import Catalog, load_catalog
+from regiondev.errors import ParameterError
 from regiondev.model import Bound, Observation, Period, Status
+
+#: A date before the 2025 targets' periods end (they are to come, so pace verdicts apply).
+MID_2021 = dt.date(2021, 6, 30)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +84,15 @@ def test_frame_schema_and_no_nan(result: GrowthResult) -> None:
         "trend_projection",
         "trend_low",
         "trend_high",
-        "p_meet",
+        "p_met",
+        "verdict",
+        "verdict_text",
+        "margin",
+        "outcome_id",
+        "latest_id",
+        "required_pace",
+        "implied_deflator",
+        "breakeven_deflator",
     }
     assert contract <= set(frame.columns)
     assert frame.schema["baseline_ids"] == pl.List(pl.String)
@@ -175,8 +188,11 @@ def test_scope_differs_names_the_near_baseline(result: GrowthResult) -> None:
     assert r.reason is not None and r.reason.startswith("scope differs")
     assert "cs21-smart-pilots-2021" in r.reason
     assert r.required_cagr is None and r.base_value is None
-    # indicative only: (2000 / 1254)^(1/4) − 1: ln 1.594896 = 0.466810; /4; e^x − 1 = 0.123784
-    assert "indicative only" in r.note and "12.38 %" in r.note
+    # indicative only, years on the fractional axis: end of 2021-11-17 is 2021 + 321/365 =
+    # 2021.879452, the end of 2025 is 2026.0: 4.120548 years (not rounded to 4);
+    # (2000 / 1254)^(1/4.120548) − 1: ln 1.594896 = 0.466810; / 4.120548 = 0.113288;
+    # e^x − 1 = 0.119955
+    assert "indicative only" in r.note and "^(1/4.12055)" in r.note and "12.00 %" in r.note
     assert "cs21-smart-pilots-2021" in r.observation_ids
 
 
@@ -215,10 +231,11 @@ def test_renderers(result: GrowthResult) -> None:
 
 
 def test_bad_deflator() -> None:
-    with pytest.raises(ValueError, match="deflator"):
-        growth(deflator=math.nan)
-    with pytest.raises(ValueError, match="deflator"):
-        growth(deflator=-1.5)
+    for bad in (math.nan, math.inf, -math.inf, -1.0, -1.5):
+        with pytest.raises(ParameterError, match="deflator"):
+            growth(deflator=bad)
+    with pytest.raises(ParameterError, match="since"):
+        growth(since=20)
 
 
 # --- progress bands -----------------------------------------------------------------------------
@@ -303,7 +320,9 @@ def test_user_catalog_supplies_a_baseline(tmp_path: Path) -> None:
 
 def test_user_catalog_history_and_trend(tmp_path: Path) -> None:
     blocks = [PROFIT.format(year=y, value=v) for y, v in ((2018, 400), (2019, 450), (2020, 500))]
-    r = growth(load_catalog([_user_catalog(tmp_path, *blocks)])).row("cs21-profit-target-2025")
+    # as of mid-2021 the 2025 target's period is to come: a projection and P(met) are given
+    cat = load_catalog([_user_catalog(tmp_path, *blocks)])
+    r = growth(cat, as_of=MID_2021).row("cs21-profit-target-2025")
     # history between levels: (500 / 400)^(1/2) − 1 = sqrt(1.25) − 1 = 0.118034 (nominal)
     assert r.historical_growth == pytest.approx(0.118034, abs=1e-6)
     assert r.historical_basis == "nominal" and r.historical_period == "2018-2020"
@@ -314,7 +333,7 @@ def test_user_catalog_history_and_trend(tmp_path: Path) -> None:
     assert r.trend_projection == pytest.approx(875.2, abs=0.5)
     assert r.trend_low is not None and r.trend_high is not None
     assert r.trend_low < r.trend_projection < r.trend_high
-    assert r.p_meet is not None and 0 < r.p_meet < 0.5
+    assert r.p_met is not None and 0 < r.p_met < 0.5
     assert {"fixture21-profit-2018", "fixture21-profit-2019"} <= set(r.observation_ids)
 
 
@@ -436,7 +455,9 @@ def _zz_catalog(tmp_path: Path, levels: dict[int, int]) -> Path:
 
 def test_derived_baseline_joins_the_level_history(tmp_path: Path) -> None:
     levels = {2015: 2400, 2016: 2500, 2017: 2600, 2018: 2800, 2019: 3000}
-    r = growth(load_catalog([_zz_catalog(tmp_path, levels)])).row("zz21-gdp-target-2025")
+    r = growth(load_catalog([_zz_catalog(tmp_path, levels)]), as_of=MID_2021).row(
+        "zz21-gdp-target-2025"
+    )
     # 2020 is the derived baseline 873.85 / 0.281 = 3109.7865 (nominal, like the user levels),
     # so the history runs 2015 → 2020, not 2015 → 2019:
     # (3109.7865 / 2400)^(1/5) − 1: ln 1.295744 = 0.259085; /5 = 0.051817; e^x − 1 = 0.053183
@@ -458,19 +479,19 @@ def test_derived_baseline_joins_the_level_history(tmp_path: Path) -> None:
     assert "the CAGR between levels (nominal, the required rate's basis) is preferred" in r.note
     assert "same basis" not in r.note
     # the trend uses all six years, 2015–2020 (4 residual degrees of freedom: no caveat)
-    assert "6 annual values 2015–2020" in r.note
+    assert "6 dated values 2015–2020" in r.note
     assert "small sample" not in r.note
 
 
 def test_three_point_trend_carries_a_small_sample_caveat(tmp_path: Path) -> None:
     # 2018, 2019 stated, 2020 derived: three points leave 3 − 2 = 1 residual degree of freedom
-    r = growth(load_catalog([_zz_catalog(tmp_path, {2018: 2800, 2019: 3000})])).row(
+    r = growth(load_catalog([_zz_catalog(tmp_path, {2018: 2800, 2019: 3000})]), as_of=MID_2021).row(
         "zz21-gdp-target-2025"
     )
     assert r.historical_period == "2018-2020"
     # (3109.7865 / 2800)^(1/2) − 1 = sqrt(1.110638) − 1 = 0.053868
     assert r.historical_growth == pytest.approx(0.053868, abs=1e-6)
-    assert r.p_meet is not None and r.trend_projection is not None  # the numbers stay
+    assert r.p_met is not None and r.trend_projection is not None  # the numbers stay
     assert "caution: small sample — 3 points leave 1 residual degree of freedom" in r.note
 
 

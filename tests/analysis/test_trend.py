@@ -113,3 +113,26 @@ def test_bad_direction_and_target() -> None:
         log_linear_trend(pts, 2025, 3.0, direction="about")
     with pytest.raises(ValueError, match="target"):
         log_linear_trend(pts, 2025, -3.0)
+
+
+def test_exact_ten_percent_growth_on_a_fractional_axis() -> None:
+    # dated points every half year from 2019.5 (end of June 2019) on: 100 × 1.1^(x − 2019.5);
+    # log-linear in x with slope ln 1.1 = 0.0953102, so the fitted growth is exactly 10 %
+    xs = [2019.5 + 0.5 * k for k in range(6)]
+    points = [(x, 100 * 1.1 ** (x - 2019.5)) for x in xs]
+    tp = log_linear_trend(points, 2026.0, 180.0, labels=[f"p{k}" for k in range(6)])
+    assert tp.growth == pytest.approx(0.1, abs=1e-12)
+    # at 2026.0 (6.5 years after 2019.5): 6.5 × ln 1.1 = 0.619516; 100 × e^x = 185.8029 ≥ 180
+    assert tp.projection == pytest.approx(100 * 1.1**6.5, rel=1e-10)
+    assert tp.projection == pytest.approx(185.8029, abs=1e-4)
+    assert tp.p_meet == 1.0
+    assert "6 dated values p0–p5" in tp.describe()
+
+
+def test_points_need_not_come_in_order() -> None:
+    # the same series shuffled gives the same fit; labels follow their points
+    pts = [(2021.0, 121.0), (2019.0, 100.0), (2020.0, 110.0)]
+    tp = log_linear_trend(pts, 2022.0, labels=["c", "a", "b"])
+    assert tp.years == (2019.0, 2020.0, 2021.0) and tp.labels == ("a", "b", "c")
+    # 100 → 110 → 121 is exactly 10 % a year: 2022 → 133.1
+    assert tp.projection == pytest.approx(133.1, rel=1e-10)

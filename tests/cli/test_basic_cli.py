@@ -98,10 +98,25 @@ def test_bad_user_catalog_names_file_record_and_field(tmp_path: Path) -> None:
 
 
 def test_audit_summary_json() -> None:
+    """The default audit is the per-source summary in every format, JSON included."""
     result = runner.invoke(app, ["audit", "--format", "json"])
     rows = json.loads(result.stdout)
     assert {r["source"] for r in rows} == {"cs21", "csht19", "hn19", "cn22", "zz21"}
-    assert result.exit_code == (1 if any(r["status"] == "unaccounted" for r in rows) else 0)
+    assert set(rows[0]) == {"source", "tokens", "cataloged", "waived", "unaccounted"}
+    # every token is cataloged or waived: tokens = cataloged + waived per source
+    assert all(r["tokens"] == r["cataloged"] + r["waived"] for r in rows)
+    assert result.exit_code == (1 if any(r["unaccounted"] for r in rows) else 0)
+
+
+def test_audit_has_the_same_content_in_every_format() -> None:
+    """The md and csv summaries carry the JSON summary's numbers (zz21: 99 numbers)."""
+    rows = {r["source"]: r for r in json.loads(_ok(["audit", "--format", "json"]))}
+    csv_lines = _ok(["audit", "--format", "csv"]).splitlines()
+    assert csv_lines[0] == "source,tokens,cataloged,waived,unaccounted"
+    zz = rows["zz21"]
+    assert f"zz21,{zz['tokens']},{zz['cataloged']},{zz['waived']},0" in csv_lines
+    md = _ok(["audit", "--format", "md"])
+    assert f"| zz21 | {zz['tokens']} | {zz['cataloged']} | {zz['waived']} | 0 |" in md
 
 
 @pytest.mark.parametrize("command", ["sources", "catalog", "audit"])
@@ -125,7 +140,7 @@ def test_audit_all_lists_every_token() -> None:
 def test_unknown_indicator_lists_known_codes() -> None:
     result = runner.invoke(app, ["catalog", "--indicator", "nonexistent"])
     assert result.exit_code == 2
-    assert "known codes" in result.stderr and "gdp" in result.stderr
+    assert "not an indicator code" in result.stderr and "regiondev indicators" in result.stderr
 
 
 def test_a_field_of_the_wrong_type_is_a_named_error_not_a_traceback(tmp_path: Path) -> None:
@@ -156,3 +171,25 @@ def test_a_field_of_the_wrong_type_is_a_named_error_not_a_traceback(tmp_path: Pa
         f"  - {mine}: record 'b1', field 'figure_occurrence': expected an integer ≥ 1, got a "
         "string 'two'",
     ]
+
+
+def test_catalog_outcomes_and_min_reliability() -> None:
+    rows = json.loads(_ok(["catalog", "--format", "json"]))
+    assert all(r["reliability"] is None for r in rows)
+    with_outcomes = json.loads(_ok(["catalog", "--outcomes", "--format", "json"]))
+    later = [r for r in with_outcomes if r["reliability"] is not None]
+    assert len(later) == 90 and len(with_outcomes) == len(rows) + 90
+    result = runner.invoke(
+        app, ["catalog", "--outcomes", "--min-reliability", "official_bulletin", "-f", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    kept = [r for r in json.loads(result.stdout) if r["reliability"] is not None]
+    # 11 official_bulletin records kept; 22 + 54 + 3 = 79 left out, and said so
+    assert {r["reliability"] for r in kept} == {"official_bulletin"} and len(kept) == 11
+    assert "79 outcome records below official_bulletin left out" in result.stderr
+
+
+def test_min_reliability_unknown_level_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["catalog", "--outcomes", "--min-reliability", "rumour"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

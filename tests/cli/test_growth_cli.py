@@ -72,14 +72,20 @@ def test_csv_table_and_markdown() -> None:
         "zz21-hightech-va-2020",
         "zz21-hightech-va-share-gdp-2020",
     }
-    # the table folds long cells over lines at its 200-character width; the id starts intact
-    assert "zz21-gdp-" in _ok(["growth"])
+    # a table never splits an id: asked for, it shows whole on one line
+    assert "zz21-gdp-target-2025" in _ok(["growth", "--columns", "target_id,verdict"])
     md = _ok(["growth", "--format", "md"])
-    # region and indicator lead the human formats: a target id alone does not say whose
-    assert md.startswith("| region | indicator | target_id |") and "classification" in md
-    assert "| zhuzhou | gdp | zz21-gdp-target-2025 |" in md
+    # the human formats lead with whose target it is, in words, and the verdict
+    assert md.startswith("| target | verdict | goal | required a year |")
+    # Zhuzhou GDP: 迈上5000亿元 (at least 5000 亿元 = 500 bn yuan) by 2025; 9.92–10.00 % a
+    # year required from the 2020 baseline [3104.25, 3115.35]; 7.1 % real on record; the
+    # texts hold no 2025 figure and 2025 is over: no outcome on record
+    assert (
+        "| Zhuzhou: Gross regional product | no outcome on record | ≥ 500 bn yuan by 2025 "
+        "| 9.92–10.00 % | 7.1 % real |" in md
+    )
     table = _ok(["growth"])
-    assert "region" in table and "indicator" in table and "zhuzhou" in table
+    assert "target" in table and "verdict" in table and "Zhuzhou" in table
 
 
 def test_deflator_ratio_interval_carries_the_printed_rounding() -> None:
@@ -188,3 +194,57 @@ increment = true
     # every other row is exactly what it is without the user's file
     others = [r for r in rows if r["target_id"] != "cs21-profit-target-2025"]
     assert others == [r for r in shipped if r["target_id"] != "cs21-profit-target-2025"]
+
+
+TRACKER_FIELDS = {
+    "verdict",
+    "verdict_text",
+    "margin",
+    "margin_unit",
+    "outcome_id",
+    "outcome_value",
+    "outcome_period",
+    "latest_id",
+    "latest_value",
+    "latest_period",
+    "required_pace",
+    "required_pace_unit",
+    "implied_deflator",
+    "breakeven_deflator",
+    "p_met",
+}
+
+
+def test_json_rows_carry_the_verdict_fields() -> None:
+    rows = json.loads(_ok(["growth", "--format", "json", "--as-of", "2026-06-30"]))
+    assert len(rows) == 20  # one per shipped target
+    for r in rows:
+        assert set(r) >= TRACKER_FIELDS | CONTRACT
+        assert r["verdict"] and r["verdict_text"]
+    gdp = next(r for r in rows if r["target_id"] == "zz21-gdp-target-2025")
+    # no 2025 figure: no outcome; the latest is the derived 3109.79 of 2020, 37.8 % short
+    assert gdp["verdict"] == "no_outcome" and gdp["margin"] == pytest.approx(-37.804, abs=1e-3)
+    # break-even deflator (1 + 0.95 × 0.099633) / 1.071 − 1 = 0.022083
+    assert gdp["breakeven_deflator"] == pytest.approx(0.022083, abs=1e-6)
+    assert gdp["p_met"] is None  # the period is over
+
+
+def test_as_of_before_the_end_gives_pace_verdicts() -> None:
+    rows = json.loads(
+        _ok(["growth", "--format", "json", "--as-of", "2021-12-31", "--deflator", "0.02"])
+    )
+    gdp = next(r for r in rows if r["target_id"] == "zz21-gdp-target-2025")
+    # (1.071)(1.02) − 1 = 0.09242; / 0.099633 = 0.928 → acceleration needed, period to come
+    assert gdp["verdict"] == "acceleration_needed"
+    assert gdp["required_pace"] == pytest.approx(0.099633, abs=1e-6)
+    assert gdp["required_pace_unit"] == "fraction_per_year"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--since", "20"], "--since"), (["--as-of", "2026-13-01"], "--as-of")],
+)
+def test_bad_since_and_as_of_exit_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["growth", *args])
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr

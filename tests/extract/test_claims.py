@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regiondev.extract import claims as claims_module
+from regiondev.extract import resolve_indicator
 from regiondev.extract.claims import Claim, detect_date, extract_text
 from regiondev.numbers import Token, scan
 from regiondev.sources import clean_text, load_sources
@@ -265,13 +266,13 @@ def test_scanning_clauses_on_the_seed_sentences() -> None:
 def test_indicator_lookahead_changes_no_match() -> None:
     import re
 
-    for cue in claims_module._INDICATOR_RULES:
+    for cue in resolve_indicator.INDICATOR_RULES:
         for alt in cue.split("|"):
             # a leading look-behind consumes nothing: the first character comes after it
             first = re.sub(r"^(?:\(\?<[!=][^()]*\))+", "", alt)[0]
-            assert first in claims_module._INDICATOR_FIRST, (cue, alt)
+            assert first in resolve_indicator.INDICATOR_FIRST, (cue, alt)
     plain = re.compile(
-        "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(claims_module._INDICATOR_RULES))
+        "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(resolve_indicator.INDICATOR_RULES))
     )
     words = (
         "两年平均增长 规模以上工业增加值 规模工业增加值 地区生产总值 GDP 经济总量 人均GDP "
@@ -280,7 +281,7 @@ def test_indicator_lookahead_changes_no_match() -> None:
         "高新技术产业园区增加值 国家级专精特新 省级专精特新 单项冠军 智能制造试点 合格率 产业链"
     )
     for text in (_SEEDS, words):
-        assert [(m.span(), m.lastgroup) for m in claims_module._INDICATOR_RE.finditer(text)] == [
+        assert [(m.span(), m.lastgroup) for m in resolve_indicator.INDICATOR_RE.finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)
         ]
 
@@ -824,7 +825,9 @@ def test_fourth_review_cues() -> None:
     assert (res["20个左右"].status, res["5000家"].status) == ("target", "target")
     # 确保 ends what 力争 covers
     res = by("力争制造业增加值比重提高到28%以上,确保新增“小巨人”企业100家以上。")
-    assert (res["28%以上"].aspirational, res["100家以上"].aspirational) == (True, False)
+    # (提高到 is read with its figure: raised to a level sets a floor, like 达到)
+    assert (res["提高到28%以上"].aspirational, res["100家以上"].aspirational) == (True, False)
+    assert res["提高到28%以上"].bound == "at_least"
     # 过去一年 is the year before the text's
     res = by("过去一年,全省地区生产总值达到50012.9亿元,增长4.6%。", date="2024-01-21")
     assert (res["50012.9亿元"].period, res["4.6%"].period) == ("2023", "2023")
@@ -908,3 +911,46 @@ def test_a_plans_full_year_is_the_year_in_progress() -> None:
     res = {c.figure: c for c in extract_text(text, date="2023-11-20").kept}
     assert (res["2000家"].period, res["2000家"].status) == ("2023", "target")
     assert (res["1512家"].period, res["1512家"].status) == ("2023M01-M10", "actual")
+
+
+# -- linear time (issue 11) ----------------------------------------------------------------
+
+
+def test_a_long_one_line_table_is_read_in_linear_time() -> None:
+    # 256 KB of "(0" is 131,072 figures in one sentence with no clause mark: the reader once
+    # rescanned the sentence from its start for every figure (71 s for 64 KB; 256 KB, 16x
+    # the work, would take ~20 min). Linear, it takes a few seconds even on a loaded machine.
+    import time
+
+    text = "(0" * (256 * 1024 // 2)
+    t0 = time.perf_counter()
+    doc = extract_text(text, date="2022-06-30")
+    assert time.perf_counter() - t0 < 20
+    # every "(0" is one figure 0, none lost at the cuts: 256 * 1024 / 2 = 131,072
+    assert len(doc.claims) == 131_072
+    assert {c.value for c in doc.claims} == {0.0}
+
+
+def test_an_overlong_sentence_is_cut_at_clause_marks_and_keeps_its_figures() -> None:
+    row = "长沙市增长8.2%,株洲市增长7.1%,"  # 20 characters, two figures
+    text = row * 200 + "。"  # 4,000 characters in one sentence
+    pieces = list(claims_module._sentences(text))
+    assert "".join(p for _, p in pieces) == text[:-1]  # the sentence, without its 。
+    assert all(len(p) <= claims_module.MAX_SENTENCE for _, p in pieces)
+    # each cut falls after a comma, so each piece starts with a whole row
+    assert all(p.startswith("长沙市") for _, p in pieces[:-1])
+    doc = extract_text(text, date="2022-06-30")
+    figs = [c for c in doc.claims if not c.set_aside_reason]
+    assert len(figs) == 400  # 200 rows x 2 figures
+    assert [c.value for c in figs[:2]] == [8.2, 7.1]
+    assert {c.region for c in figs[0::2]} == {"changsha"}
+    assert {c.region for c in figs[1::2]} == {"zhuzhou"}
+    assert {c.kind for c in figs} == {"growth"}
+
+
+def test_a_cut_with_no_clause_mark_avoids_splitting_a_number() -> None:
+    # 998 letters, then 12345: a cut at 1000 would split the number; it falls before it
+    text = "a" * 998 + "12345" + "b" * 600
+    pieces = [p for _, p in claims_module._sentences(text)]
+    assert pieces[0] == "a" * 998
+    assert pieces[1].startswith("12345")

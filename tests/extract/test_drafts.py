@@ -142,8 +142,15 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     with pytest.raises(ExtractInputError, match=r"already exists.*--force"):
         write_drafts(res, out)
     assert out.read_text(encoding="utf-8") == "# mine\n"
+    # --force replaces only a drafts file regiondev wrote, never the user's own file
+    with pytest.raises(ExtractInputError, match="not written by regiondev"):
+        write_drafts(res, out, force=True)
+    assert out.read_text(encoding="utf-8") == "# mine\n"
+    out.unlink()
+    write_drafts(res, out)
+    first = out.read_text(encoding="utf-8")
     write_drafts(res, out, force=True)
-    assert "[[observation]]" in out.read_text(encoding="utf-8")
+    assert "[[observation]]" in out.read_text(encoding="utf-8") == first
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -120,10 +120,16 @@ def test_rewriting_a_report_keeps_extra_files_and_drops_stale_figures(tmp_path: 
     out = tmp_path / "r"
     write_report(load_catalog(), out)
     (out / "mynotes.md").write_text("mine", encoding="utf-8")
+    (out / "figures" / "my_chart.png").write_bytes(b"the user's own")
+    # a figure an earlier report wrote (listed in its manifest) that this one no longer draws
     (out / "figures" / "stale.png").write_bytes(b"old")
+    with (out / MARKER).open("a", encoding="utf-8") as fh:
+        fh.write("figures/stale.png\n")
     write_report(load_catalog(), out)
     assert (out / "mynotes.md").read_text(encoding="utf-8") == "mine"
+    assert (out / "figures" / "my_chart.png").read_bytes() == b"the user's own"
     assert not (out / "figures" / "stale.png").exists()
+    assert "figures/my_chart.png" not in (out / MARKER).read_text(encoding="utf-8")
     assert not [p for p in out.iterdir() if p.name.startswith(".regiondev-staging")]
 
 

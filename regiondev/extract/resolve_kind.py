@@ -1,0 +1,107 @@
+"""Kind resolver: what a figure is (level, count, share, growth, rank…) and why some figures
+are set aside as no level (a change, an ordinal, a ratio part, a scale label, a code).
+
+A percent takes the kind of the nearest kind cue before it in its own clause (增长 → growth,
+占/比重 → share); any other figure the kind of its unit. Cue words and unit kinds come from
+``data/cues.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from regiondev.extract.lexicon import lexicon, words_pattern
+from regiondev.numbers import MOBILE_NUMBER, SCALE_WORDS, TokenKind
+
+__all__ = [
+    "CHANGE_REASONS",
+    "KIND_CUE",
+    "KIND_REASON",
+    "UNIT_KIND",
+    "change_reason",
+    "code_reason",
+]
+
+_LEX = lexicon()
+# Kinds of percent figures: the nearest cue before the figure decides. The leading look-ahead
+# holds every cue's first character: one set test rejects most positions.
+KIND_CUE = re.compile(
+    "(?=["
+    + "".join(dict.fromkeys(w[0] for w in (*_LEX.growth, *_LEX.share)))
+    + "])"
+    + f"(?:(?P<growth>{words_pattern(_LEX.growth)})|(?P<share>{words_pattern(_LEX.share)}))"
+)
+#: unit → the kind of a figure in it
+UNIT_KIND: dict[str, str] = _LEX.unit_kind
+
+_PHONE = re.compile(r"\+?(?:[(（]0\d{2,3}[)）]\s*)?[\d\-,]{7,}")
+
+
+def code_reason(text: str) -> str:
+    if "ICP" in text or "备" in text:
+        return "licence number (ICP/公网安备)"
+    if _PHONE.fullmatch(text) or MOBILE_NUMBER.fullmatch(text):
+        return "phone number"
+    return "code or identifier (not a quantity)"
+
+
+KIND_REASON = {
+    TokenKind.DATE: "date",
+    TokenKind.PERIOD: "period expression (the figure's period, not a quantity)",
+    TokenKind.STRUCTURE: "plan structure such as 1+2+N (names, not a quantity)",
+}
+_SCALE_WORD = re.compile("|".join(SCALE_WORDS))
+# 百亿元制造业企业 / 千亿元产业集群: a class of firm or cluster by output
+_CN_DIGITS_START = frozenset("一二两三四五六七八九十百千万0123456789")
+# 产值过百亿元的企业: a threshold of a class, whatever bound it carries
+_SCALE_OF = re.compile(
+    r"(?:以上)?的(?:制造业|工业|科技型?|龙头)?(?:企业|产业集群|产业|集群|项目|园区)"
+)
+_SCALE_CLASS = re.compile(r"级|(?:制造业|工业|科技型?|龙头)?(?:企业|产业|集群|园区|工程|项目)")
+_ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
+# 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
+_SECTOR_NAME = re.compile(r"第[一二三1-3]$")
+# 多增15家, 比上年末增加76家, 净增: more than before by N.
+_MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,10}?增加了?|同比增加了?)$")
+_RATIO_PART = re.compile(r"[:：∶]\d")
+_RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
+CHANGE_REASONS = ("increase over an earlier figure", "percentage-point change", "change in rank")
+_PLAN_NAME = re.compile(r"(?:攻坚)?(?:行动|规划|计划|方案)")
+_RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
+
+
+def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
+    """Why a figure is no level: a change (percentage points, places, more than before), an
+    ordinal of a batch, or a scale label."""
+    if unit in ("items", "") and stext.startswith("百分点", tend):
+        return "percentage-point change (a difference of two rates, not a rate)"
+    if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
+        return "change in rank (places moved, not a place)"
+    if unit == "rank" and stext.startswith("第", tstart) and _ORDINAL_NOUN.match(stext, tend):
+        return "ordinal of a batch, edition or item (第三批), not a rank"
+    if (
+        unit == "rank"
+        and _SECTOR_NAME.match(stext, tstart, tend)
+        and stext.startswith("产业", tend)
+    ):
+        return "sector name (第一/第二/第三产业: primary, secondary, tertiary), not a rank"
+    if not unit and (
+        _RATIO_PART.match(stext, tend)
+        or _RATIO_PART_BEFORE.search(stext, max(0, tstart - 2), tstart)
+    ):
+        return "part of a ratio (7.1:43.9:49.0): each part is a share; record it as one if wanted"
+    if unit == "years" and _PLAN_NAME.match(stext, tend):
+        return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
+    if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
+        return "increase over an earlier figure (a difference, not a level)"
+    if unit == "cny_100m" and (
+        (stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend))
+        or (
+            stext.endswith("亿元", tstart, tend)
+            and stext[tstart] in _CN_DIGITS_START
+            and _SCALE_CLASS.match(stext, tend)
+        )
+        or (stext.endswith("亿元", tstart, tend) and _SCALE_OF.match(stext, tend))
+    ):
+        return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
+    return ""

@@ -1,0 +1,217 @@
+"""Period resolver: the period of each period cue of a sentence, and the cue itself.
+
+The cues are the forms of the one period grammar (``regiondev.periods``). A period printed
+without a year takes the sentence's year, else the last year the text named, the title's,
+or the text's date (the year before it when the period would end after the date).
+Periods are written as the catalog writes them: 2021, 2021-2025, 2021M01-M09, 2021Q1-Q3,
+2021-09-30 (a level at a day).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import cast
+
+from regiondev.extract.resolve_status import TARGET as _TARGET
+from regiondev.periods import PERIOD_CUE
+
+__all__ = ["PeriodCue", "PeriodResolver", "small_number"]
+
+#: (end offset in the sentence, period or "" when it cannot be known, the cue and why)
+PeriodCue = tuple[int, str, str]
+
+# The leading look-ahead lets the regex engine reject most positions with one set test.
+# 比上年 / 较上年 / 与上年 / 同上年: the year a figure is compared with.
+_COMPARED_WITH = "比较与同"
+_COMPARED_PERIOD = re.compile(r"(?<!占)[比较][“\"‘']?$")
+# The year of 今年/去年/明年 in a text with no date: known to be some year, not which.
+_UNKNOWN_YEAR = -1
+_CN_SMALL = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+
+def small_number(text: str) -> int:
+    """1–99 written in digits or Chinese numerals (十, 十一, 二十三); 0 if not such a number."""
+    if text.isdigit():
+        return int(text)
+    if text in _CN_SMALL:
+        return _CN_SMALL[text]
+    tens, sep, ones = text.partition("十")
+    if not sep or (tens and tens not in _CN_SMALL) or (ones and ones not in _CN_SMALL):
+        return 0
+    return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[ones] if ones else 0)
+
+
+class PeriodResolver:
+    """The year state of a document that periods printed without a year depend on."""
+
+    def __init__(self, date: dt.date | None) -> None:
+        self.date = date
+        #: The last year the text named, in force for later periods printed without one.
+        self.last_year: int | None = None
+        #: The one year a title names (2023年…统计公报), when not after the text's date.
+        self.title_year = ""
+
+    def _year_for(
+        self, explicit: str | None, context_year: int | None, end_month: int = 0
+    ) -> int | None:
+        """The year of a period printed without one: the sentence's, the text's last, or the
+        text's date — the year before it when the period would end after the date (前10个月 in
+        a text of 5 January reports the previous year)."""
+        if explicit:
+            return int(explicit)
+        if context_year == _UNKNOWN_YEAR:
+            return None
+        if context_year is not None:
+            return context_year
+        if self.last_year is not None:
+            return self.last_year
+        if self.title_year:
+            return int(self.title_year)
+        if self.date is None:
+            return None
+        return self.date.year - 1 if end_month > self.date.month else self.date.year
+
+    def periods(self, text: str) -> list[PeriodCue]:
+        """The period cues of a sentence, in order."""
+        out: list[PeriodCue] = []
+        ctx_year: int | None = None
+        doc_year = self.date.year if self.date else None
+        last_period = ""  # the last period found so far (两年平均: the period in force)
+        # 预计 and a target word: looked up once, at the first 全年
+        first_forecast, planned = -1, cast("bool | None", None)
+        for m in PERIOD_CUE.finditer(text):
+            if _COMPARED_PERIOD.search(text, max(0, m.start() - 2), m.start()):
+                continue  # 比上半年, 较1—9月: the period compared with, not the figure's own
+            cue = m.group(0)
+            period = ""
+            # The alternatives are top-level named groups; lastgroup names the one that matched.
+            g = m.lastgroup
+            if g == "yr":
+                a, b = int(m["yr_a"]), int(m["yr_b"])
+                ctx_year = b
+                period = f"{a}-{b}" if a < b else ""
+            elif g == "ym":
+                y, a, b = int(m["ym_y"]), int(m["ym_a"]), int(m["ym_b"])
+                ctx_year = y
+                period = f"{y}M{a:02d}-M{b:02d}" if 1 <= a <= b <= 12 else ""
+            elif g == "mm":
+                a, b = int(m["mm_a"]), int(m["mm_b"])
+                y2 = self._year_for(None, ctx_year, b)
+                period = f"{y2}M{a:02d}-M{b:02d}" if y2 and 1 <= a <= b <= 12 else ""
+            elif g == "firstn":
+                months = small_number(m["fn_n"])
+                y2 = self._year_for(m["fn_y"], ctx_year, months)
+                period = f"{y2}M01-M{months:02d}" if y2 and 1 <= months <= 12 else ""
+            elif g == "q":
+                n = m["q_n"]
+                q = int(n) if n.isdigit() else _CN_SMALL[n]
+                if not 1 <= q <= 4:
+                    continue  # 前5季度: no quarter
+                y2 = self._year_for(m["q_y"], ctx_year, 3 * q)
+                period = f"{y2}Q1-Q{q}" if y2 else ""
+            elif g == "q1":
+                n = m["q1_n"]
+                q = int(n) if n.isdigit() else _CN_SMALL[n]
+                y2 = self._year_for(m["q1_y"], ctx_year, 3 * q)
+                period = f"{y2}Q{q}-Q{q}" if y2 else ""
+            elif g == "half":
+                y2 = self._year_for(m["h_y"], ctx_year, 6 if m["h"] == "上" else 12)
+                period = (f"{y2}M01-M06" if m["h"] == "上" else f"{y2}M07-M12") if y2 else ""
+            elif g == "fyp":
+                n = 10 + _CN_SMALL[m["fyp_n"]]
+                first = 1953 + 5 * (n - 1) + 3  # the 1963-65 adjustment years shift plans 3+
+                period = f"{first}-{first + 4}"
+            elif g == "past":
+                n_text = m["past_n"]
+                n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
+                if doc_year and n == 1:
+                    period = str(doc_year - 1)  # 过去一年: the year before the text's
+                else:
+                    period = f"{doc_year - n}-{doc_year - 1}" if doc_year and n > 1 else ""
+            elif g == "future":
+                n_text = m["fut_n"]
+                n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
+                period = f"{doc_year}-{doc_year + n - 1}" if doc_year and n > 1 else ""
+            elif g == "mon":
+                n = int(m["mon_n"])
+                y2 = self._year_for(m["mon_y"], ctx_year, n)
+                period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
+            elif g == "mon1":
+                n = int(m["mon1_n"])  # 1—5月…,其中5月增长8.4%: the month alone
+                y2 = self._year_for(None, ctx_year, n)
+                period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
+            elif g == "upto":
+                n = int(m["up_m"])
+                y2 = self._year_for(m["up_y"], ctx_year, n)
+                if y2 and 1 <= n <= 12:
+                    last = calendar.monthrange(y2, n)[1]
+                    period = f"{y2}-{n:02d}-{last:02d}"  # a level at the month's end
+            elif g == "ytd":
+                # 今年以来: from January to a month the text does not print
+                out.append((m.end(), "", cue + " (the year to a month not printed: fill in)"))
+                continue
+            elif g == "ydate":
+                try:
+                    d = dt.date(int(m["yd_y"]), int(m["yd_m"]), int(m["yd_d"]))
+                except ValueError:
+                    continue
+                ctx_year = d.year
+                period = d.isoformat()
+            elif g == "year":
+                ctx_year = int(m["y"])
+                period = m["y"]
+            elif g in ("this", "lastyear", "nextyear"):
+                if g == "lastyear" and m.start() and text[m.start() - 1] in _COMPARED_WITH:
+                    continue  # 比上年提高: the year compared with, not the figure's own
+                if doc_year is None:
+                    ctx_year = _UNKNOWN_YEAR  # 今年一季度: the quarter of an unknown year
+                    out.append((m.end(), "", cue + " (needs the text's date)"))
+                    continue
+                shift = -1 if g == "lastyear" else (1 if g == "nextyear" else 0)
+                ctx_year = doc_year + shift
+                period = str(ctx_year)
+            elif g == "fullyear":
+                # 预计全年: a forecast of the year in progress at the text's date
+                # (or a plan's: 全年计划新增…) — not the last year reported in full
+                if planned is None:
+                    first_forecast = text.find("预计")
+                    planned = _TARGET.search(text) is not None
+                forecast = (
+                    (0 <= first_forecast <= m.start() - 2 or planned)
+                    and ctx_year is None
+                    and self.date
+                )
+                y2 = (
+                    self.date.year if forecast and self.date else self._year_for(None, ctx_year, 12)
+                )
+                period = str(y2) if y2 else ""
+            elif g == "two":
+                # 两年平均增长: the average over the two years to the period in force, which
+                # the catalog records as that period (2021Q1-Q3), never an earlier plan period
+                y2 = self._year_for(None, ctx_year)
+                period = last_period or (str(y2) if y2 else "")
+                cue += " (to the period in force)" if period else " (needs the text's date)"
+            elif g == "now":
+                if self.date is None:
+                    out.append((m.end(), "", cue + " (needs the text's date)"))
+                    continue
+                period = self.date.isoformat()
+            if not period and g in ("mm", "firstn", "q", "q1", "half", "fullyear"):
+                cue += " (needs the text's date)"
+            out.append((m.end(), period, cue))
+            last_period = period or last_period
+        return out

@@ -1,0 +1,178 @@
+"""Place resolver: which region a figure is of, and the place name that decided it.
+
+Places come from the gazetteer (``data/places.toml``). A sentence's places are the names it
+writes as subjects — not a field of comparison (居全国第4位, 占全省比重, 高于全国) — each with
+its end offset; a figure takes the nearest one before it. 全市 / 全省 / 全区 are the city,
+province or region the paragraph or the text is about; places listed together (长沙、株洲)
+are several places' figure, split by 分别 in order.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from regiondev.extract.gazetteer import gazetteer
+from regiondev.numbers import Token, TokenKind
+
+__all__ = [
+    "PlaceCue",
+    "detect_region",
+    "is_comparison_field",
+    "place_re",
+    "region_code",
+    "resolve_name",
+    "respective",
+    "sentence_places",
+    "subject_of",
+]
+
+#: (end offset in the sentence, region code, the name written)
+PlaceCue = tuple[int, str, str]
+#: Words for the whole of the city, province or region the text is about.
+WHOLES = ("全市", "全省", "全区")
+
+_COMPARISON = re.compile(r"(?:同类|同行业)?(?:第|首位|前列|百强|省会|重点城市|唯一|领先)")
+_NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信息化部")
+# Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.
+_FIELD_BEFORE = ("占", "居", "比", "较", "与", "于", "超")
+# Places listed together (长沙、株洲、湘潭 / 长沙和株洲), perhaps with 市 after each.
+_PLACE_JOIN = re.compile(r"[市省县区]?(?:、|和|及)")
+_YARDSTICK_BEFORE = re.compile(r"(?:占|居|比|较|[高低快慢优大小多少]于|超过)$")
+_PLACE_SUFFIX = re.compile(
+    r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|州)$"
+)
+
+
+@cache
+def place_re() -> re.Pattern[str]:
+    """Every place name and 全市/全省/全区, longest first; a place named in a street
+    (黄河北路, 湖南路) is no place of the text."""
+    names = sorted([*gazetteer().names(), *WHOLES], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(names) + ")(?![路街])")
+
+
+@cache
+def _hunan() -> frozenset[str]:
+    return gazetteer().within("hunan")
+
+
+def _code(name: str) -> str:
+    return gazetteer().code_of.get(name, name)
+
+
+def subject_of(name: str) -> str:
+    """The part of a city a name is (醴陵, 长沙高新区), else ""."""
+    part = gazetteer().parts.get(name)
+    return part[1] if part else ""
+
+
+def region_code(name: str) -> str | None:
+    """The code of a region given by a user: a model code (hunan…), or a place in Chinese,
+    with or without 省/市 (湖南省 → hunan, 湘潭市 → 湘潭); None if regiondev does not know it."""
+    name = name.strip()
+    gaz = gazetteer()
+    if name.lower() in gaz.model_codes:
+        return name.lower()
+    for candidate in (name, _PLACE_SUFFIX.sub("", name)):
+        if candidate in gaz.code_of:
+            return gaz.code_of[candidate]
+    return None
+
+
+def is_comparison_field(text: str, m: re.Match[str]) -> bool:
+    """A place named as the field a figure is compared in, not as the subject."""
+    if _COMPARISON.match(text, m.end()):
+        return True
+    # 占全国比重 / 居全国 / 比全国: the nation as the yardstick (占全市总量 stays the city's)
+    if (
+        m.group(0) in gazetteer().national_names
+        and m.start() > 0
+        and text[m.start() - 1] in _FIELD_BEFORE
+    ):
+        return True
+    # 湘潭…占全省比重, 增速高于全省: a place after a word of comparison is the yardstick
+    # (but 占全市总量 is the city's own total, as it always was)
+    return (
+        m.group(0) not in ("全市", "全区")
+        and _YARDSTICK_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+    )
+
+
+def detect_region(raw: str) -> str:
+    """The region a text is mostly about: the most named place (national words count half).
+
+    A place named as a field of comparison (居全国第4位, 占全省比重) does not count.
+    """
+    counts: dict[str, float] = {}
+    province = 0  # 全省: the province, Hunan when the places named are Hunan's
+    for m in place_re().finditer(raw):
+        name = m.group(0)
+        if is_comparison_field(raw, m):
+            continue
+        if name in WHOLES:
+            province += name == "全省"
+            continue
+        code = _code(name)
+        counts[code] = counts.get(code, 0.0) + 1.0
+    if province and any(code in _hunan() for code in counts):
+        counts["hunan"] = counts.get("hunan", 0.0) + province
+    national = sum(1 for _ in _NATIONAL_HINT.finditer(raw))
+    counts["china"] = counts.get("china", 0.0) + 0.5 * national
+    best = max(counts.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] > 0 else ""
+
+
+def resolve_name(name: str, text_region: str, para_region: str = "") -> str:
+    """The region code of a place name; 全市 is the paragraph's or the text's city, 全省
+    Hunan in a Hunan text, 全区 the text's region."""
+    if name == "全市":
+        # the city the paragraph is about (株洲市…。前三季度全市…), else the text's
+        for region in (para_region, text_region):
+            if region in gazetteer().cities:
+                return region
+        return ""
+    if name == "全省":
+        return "hunan" if text_region in _hunan() else ""
+    if name == "全区":
+        return text_region
+    return _code(name)
+
+
+def sentence_places(
+    text: str, text_region: str, para_region: str, para_region_cue: str
+) -> list[PlaceCue]:
+    """The places a sentence names as subjects, in order; a figure takes the nearest one
+    before it (株洲…在全国168个重点城市中: 168 is national)."""
+    places: list[PlaceCue] = []
+    county_cities = gazetteer().county_cities
+    for m in place_re().finditer(text):
+        if is_comparison_field(text, m):
+            continue
+        name = m.group(0)
+        if places and _PLACE_JOIN.fullmatch(text, places[-1][0], m.start()):
+            # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own
+            joined = f"{places[-1][2]}、{name}"
+            places[-1] = (m.end(), joined, joined)
+        elif name == "全市" and para_region_cue in county_cities:
+            # 醴陵市…。全市…: the county-level city the paragraph is about
+            places.append((m.end(), para_region, para_region_cue))
+        else:
+            places.append((m.end(), resolve_name(name, text_region, para_region), name))
+    return places
+
+
+def respective(
+    stext: str, toks: list[Token], tstart: int, places: str, text_region: str
+) -> tuple[str, str, str] | None:
+    """长沙、株洲…分别增长8%和9%: the figure's own place (region, cue, name), by its order
+    after 分别."""
+    names = places.split("、")
+    at = stext.rfind("分别", 0, tstart)
+    if at == -1:
+        return None
+    i = sum(1 for t in toks if at <= t.start < tstart and t.kind is TokenKind.FIGURE)
+    if i >= len(names):
+        return None
+    cue = f"{names[i]} (分别: the {i + 1}. of {places})"
+    return resolve_name(names[i], text_region), cue, names[i]

@@ -1,0 +1,73 @@
+"""Status resolver: is a figure actual or a target, and the cue that decided it.
+
+A sentence is a target when it names a year after the text's date (到2025年), a word of plans
+(力争, 目标, 将…达到, 计划新增…) or a period that ends after the text's date (十四五 in 2022),
+or when it carries the target context of the sentence before and names nothing that happened.
+Within a sentence, 预计 makes what follows a forecast, and 已… makes what follows happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ACTUAL_NOW",
+    "DONE",
+    "FORECAST",
+    "PERIOD_AHEAD",
+    "TARGET",
+    "YEAR_TARGET",
+    "aspirational",
+    "sentence_status",
+]
+
+# Status: words that make a figure a target.
+YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
+TARGET = re.compile(
+    r"力争|目标|确保|预计到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
+    r"(?<!按)计划(?:到|在|新增|建成|建设|推动|实现|完成|投资|打造|引进|培育|用)|"
+    r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成|建设|推动|培育|打造|引进|新建)|"
+    r"(?:还|仍|更)?要(?:再)?(?:建设|推动|培育|打造|新增|引进|实施|建成|新建)"
+)
+# Words of what has happened: such a sentence never inherits its paragraph's target context.
+# 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
+FORECAST = re.compile(r"预计(?!到)")
+ACTUAL_NOW = re.compile(
+    r"目前|当前|截至|已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)|现有|排名|位列|位居|名列|荣获|入选|获评|获批|实现了|完成了"
+)
+
+# a target year after a word of what happened (已完成…,到2025年…) starts a target again
+DONE = re.compile(r"已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)")
+PERIOD_AHEAD = re.compile(r"(?:到|至)(?:19|20)\d{2}年")
+_YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def sentence_status(
+    text: str, doc_year: int | None, periods: list[tuple[int, str, str]], para_target: bool
+) -> tuple[bool, str, bool]:
+    """(target?, the cue that decided it, names what happened?) of a whole sentence."""
+    target, cue = False, ""
+    past_year = False
+    for m in YEAR_TARGET.finditer(text):
+        y = int(m[1])
+        if doc_year is None or y >= doc_year:
+            target, cue = True, m.group(0)
+            break
+        past_year = True
+    if not target and (m2 := TARGET.search(text)):
+        target, cue = True, m2.group(0)
+    explicit_actual = bool(ACTUAL_NOW.search(text)) or past_year
+    if not target and doc_year is not None:
+        # a period that ends after the text's date (十四五 = 2021-2025 in 2022) is a plan
+        future = [p for _, p, _ in periods if (ys := _YEARS.findall(p)) and int(ys[-1]) > doc_year]
+        if future:
+            target, cue = True, f"{future[0]} is after the text's date"
+    if not target and not explicit_actual and not periods and para_target:
+        target, cue = True, "target context of the previous sentence"
+    return target, cue, explicit_actual
+
+
+def aspirational(stext: str, tstart: int) -> bool:
+    """力争 covers what follows it, until a 确保 (a firm pledge) takes over."""
+    strive = stext.rfind("力争", 0, tstart)
+    return strive != -1 and strive > stext.rfind("确保", 0, tstart)

@@ -1,0 +1,103 @@
+"""The one grammar of periods: every way a text writes the time a figure is of.
+
+Each :class:`PeriodForm` is written once, with named groups for its parts (years, months,
+quarters, counts of years). Two readers use the same forms:
+
+- ``numbers.scan`` reads a form flagged ``token`` as a *period token* (前三季度, 1—9月,
+  十四五, 两年平均) rather than as a figure (三, 9, 四): ``SCAN_PATTERNS``;
+- the extractor's period resolver (``extract.resolve_period``) finds the forms flagged ``cue``
+  in a sentence with ``PERIOD_CUE`` and turns each into a period (2021M01-M09, 2021-2025…):
+  ``match.lastgroup`` names the form that matched.
+
+A form can be both (1—9月 is a token and a cue), a cue only (今年, 2021年: the scanner reads
+those as dates or not at all) or a token only (3年前, 大年初一: no period of a figure).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["FORMS", "PERIOD_CUE", "SCAN_PATTERNS", "PeriodForm"]
+
+_Y = r"(?:19|20)\d{2}"
+_DASH = r"[—\-－~～至到]"
+_CN_1_10 = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodForm:
+    """One way of writing a period: its name (the regex group), pattern, and readers."""
+
+    name: str
+    pattern: str
+    token: bool = False
+    cue: bool = True
+
+
+FORMS: tuple[PeriodForm, ...] = (
+    # 2021—2025年: a span of years
+    PeriodForm("yr", rf"(?P<yr_a>{_Y})\s*{_DASH}\s*(?P<yr_b>{_Y})年", token=True),
+    # 2021年1—9月: months of a year
+    PeriodForm("ym", rf"(?P<ym_y>{_Y})年(?P<ym_a>\d{{1,2}})\s*{_DASH}\s*(?P<ym_b>\d{{1,2}})月"),
+    # 1—9月: months
+    PeriodForm("mm", r"(?P<mm_a>\d{1,2})\s*[—\-－~～至]\s*(?P<mm_b>\d{1,2})月", token=True),
+    # (2021年)前10个月 / 前三个月
+    PeriodForm(
+        "firstn",
+        rf"(?:(?P<fn_y>{_Y})年)?前\s*(?P<fn_n>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*个?月",
+        token=True,
+    ),
+    # (2021年)前三季度
+    # (a digit past 4 is no quarter: the resolver rejects it, the scanner sets it aside)
+    PeriodForm("q", rf"(?:(?P<q_y>{_Y})年)?前\s*(?P<q_n>[\d一二三四])\s*个?季度", token=True),
+    # (2021年)(第)一季度
+    PeriodForm("q1", rf"(?:(?P<q1_y>{_Y})年)?(?:第)?(?P<q1_n>[1-4一二三四])\s*季度", token=True),
+    # (2021年)上半年 / 下半年
+    PeriodForm("half", rf"(?:(?P<h_y>{_Y})年)?(?P<h>[上下])半年", token=True),
+    # 十四五: a five-year plan period
+    PeriodForm("fyp", r"十(?P<fyp_n>[一二三四五六七八九])五", token=True),
+    # 过去五年 / 近10年: the years before the text's
+    PeriodForm("past", rf"(?:过去|近)(?P<past_n>\d{{1,2}}|[{_CN_1_10}])年", token=True),
+    # 未来5年: the years from the text's
+    PeriodForm("future", rf"未来(?P<fut_n>\d{{1,2}}|[{_CN_1_10}])年", token=True),
+    # (2021年)9月份 / 9月当月: one month
+    PeriodForm("mon", rf"(?:(?P<mon_y>{_Y})年)?(?P<mon_n>\d{{1,2}})月(?:份|当月)"),
+    # 其中5月: the month alone, after a run of months
+    PeriodForm("mon1", r"(?<=其中)(?P<mon1_n>\d{1,2})月(?![份\d])"),
+    # 截至(2021年)9月底: a level at a month's end
+    PeriodForm("upto", rf"截至(?:(?P<up_y>{_Y})年)?(?P<up_m>\d{{1,2}})月(?:底|末)"),
+    # 2021年9月30日: a day
+    PeriodForm("ydate", rf"(?P<yd_y>{_Y})年(?P<yd_m>\d{{1,2}})月(?P<yd_d>\d{{1,2}})日"),
+    # (到)2021年(底): a year (a target year after 到)
+    PeriodForm("year", rf"(?P<to>到|至)?(?P<y>{_Y})年(?P<yq>底|末|初|中)?"),
+    # 今年以来: January to a month not printed
+    PeriodForm("ytd", r"(?:今年|本年|年初)以来"),
+    PeriodForm("this", r"今年|本年"),
+    PeriodForm("lastyear", r"去年|上年"),
+    PeriodForm("nextyear", r"明年"),
+    # 目前 / 截至目前: the text's date
+    PeriodForm("now", r"目前|当前|截至目前|现在|如今"),
+    # 两年平均: an average over the two years to the period in force
+    PeriodForm("two", r"两年平均", token=True),
+    # 全年: the whole year (of the period in force, or the one in progress in a forecast)
+    PeriodForm("fullyear", r"全年"),
+    # 3年前: a time before the text, no period of a figure
+    PeriodForm("yearsago", rf"(?<![\d年])[\d{_CN_1_10}]{{1,2}}年前", token=True, cue=False),
+    # 大年初一: a day of the Spring Festival
+    PeriodForm("newyear", rf"大年初[{_CN_1_10}]+", token=True, cue=False),
+)
+
+_GROUP = re.compile(r"\(\?P<\w+>")
+
+#: The period tokens of ``numbers.scan`` (named groups made plain: the scanner names its own).
+SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.token]
+
+# The leading look-ahead holds the first character every cue form can start with, so the
+# regex engine rejects most positions with one set test.
+_CUE_FIRST = "[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年]"
+
+#: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).
+PERIOD_CUE = re.compile(
+    f"(?={_CUE_FIRST})(?:" + "|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue) + ")"
+)

@@ -1,0 +1,33 @@
+"""The cue-word file: families of literal words, and the patterns built from them."""
+
+from pathlib import Path
+
+import pytest
+
+from regiondev.errors import RegiondevError
+from regiondev.extract.furniture import byline_re, footer_re
+from regiondev.extract.lexicon import lexicon, load
+from regiondev.extract.resolve_kind import KIND_CUE, UNIT_KIND
+
+
+def test_kind_cues_take_the_longest_word_and_name_the_family() -> None:
+    m = KIND_CUE.search("利润增加了5%")
+    assert m is not None and m.group(0) == "增加了" and m.lastgroup == "growth"
+    m = KIND_CUE.search("占比重")
+    assert m is not None and m.group(0) == "占" and m.lastgroup == "share"
+    assert UNIT_KIND["percent"] == "share" and UNIT_KIND["enterprises"] == "count"
+    assert set(lexicon().growth).isdisjoint(lexicon().share)
+
+
+def test_furniture_words_match_in_either_script_and_with_pinyin() -> None:
+    assert footer_re().search("聯繫我們") is not None  # OpenCC's traditional forms
+    assert footer_re().search("標簽閱讀") is not None  # 簽: a form from the file's variants
+    assert byline_re().search("发(fā)布时间：2022-01-01") is not None
+    assert footer_re().search("联系人") is None
+
+
+def test_a_malformed_cue_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.toml"
+    bad.write_text('[furniture]\nbyline = []\nfooter = ["x"]\n', encoding="utf-8")
+    with pytest.raises(RegiondevError, match=r"\[furniture\] field 'byline'"):
+        load(bad)

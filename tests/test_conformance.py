@@ -1,0 +1,52 @@
+"""The number reader agrees with the peers' test suites (benchmarks/conformance.py) on the
+cases in its scope: at least 97 % overall and in every suite."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _runner() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "conformance", ROOT / "benchmarks" / "conformance.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["conformance"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_in_scope_agreement_is_at_least_97_percent_overall_and_per_suite() -> None:
+    conformance = _runner()
+    outcomes = [conformance.judge(c) for c in conformance.load()]
+    assert len(outcomes) == 513
+    counts = conformance.report(outcomes)
+    failures = "\n".join(
+        f"{o.case.cid} {o.case.input[:40]!r}: want {o.case.exp_kind} "
+        f"{o.case.exp_value or (o.case.exp_low, o.case.exp_high)} {o.case.exp_unit}; got {o.got}"
+        for o in conformance.in_scope_failures(outcomes)
+    )
+    low = {
+        suite: f"{ok}/{total}"
+        for (suite, scope), (ok, total) in counts.items()
+        if scope == "in+cn" and ok < 0.97 * total
+    }
+    assert not low, f"in-scope agreement below 97 % in {low}; failing:\n{failures}"
+
+
+def test_the_runner_scores_a_wrong_reading_as_disagreement() -> None:
+    conformance = _runner()
+    from regiondev.numbers import parse_figure
+
+    case = next(c for c in conformance.load() if c.cid == "jionlp_parse_money:0005")
+    # 1.2万元 is 12000 yuan = 1.2e-4 亿元: agrees; 1.3万元 (13000 yuan) does not
+    assert conformance.agrees(case, parse_figure("1.2万元"))
+    assert not conformance.agrees(case, parse_figure("1.3万元"))
+    # a bound is no value: 约1.2万元 is approx, the peer wants an exact value
+    assert not conformance.agrees(case, parse_figure("约1.2万元"))

@@ -1,0 +1,37 @@
+"""The one period grammar: the scanner's period tokens and the extractor's cues are its forms."""
+
+import pytest
+
+from regiondev.numbers import TokenKind, scan
+from regiondev.periods import FORMS, PERIOD_CUE, SCAN_PATTERNS
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("2021—2025年", "yr"),
+        ("1—9月", "mm"),
+        ("前10个月", "firstn"),
+        ("前四季度", "q"),
+        ("第1季度", "q1"),
+        ("上半年", "half"),
+        ("十四五", "fyp"),
+        ("过去五年", "past"),
+        ("未来5年", "future"),
+        ("两年平均", "two"),
+    ],
+)
+def test_a_form_that_is_a_token_and_a_cue_reads_the_same_in_both(text: str, form: str) -> None:
+    m = PERIOD_CUE.match(text)
+    assert m is not None and m.lastgroup == form and m.group(0) == text
+    toks = list(scan(text))
+    assert [(t.text, t.kind) for t in toks] == [(text, TokenKind.PERIOD)]
+
+
+def test_cue_only_and_token_only_forms() -> None:
+    cue_only = {f.name for f in FORMS if not f.token}
+    assert {"this", "lastyear", "year", "upto", "fullyear"} <= cue_only
+    # 3年前 is a period token, never the period of a figure
+    assert [t.kind for t in scan("3年前")] == [TokenKind.PERIOD]
+    assert PERIOD_CUE.search("3年前") is None or PERIOD_CUE.search("3年前").lastgroup != "yearsago"  # type: ignore[union-attr]
+    assert len(SCAN_PATTERNS) == sum(f.token for f in FORMS)
