@@ -42,6 +42,7 @@ def clusters_cmd(
             help="one table: " + ", ".join(_TABLES) + " (default: all, as one long table)",
         ),
     ] = None,
+    columns: ColumnsOpt = None,
     reference: Annotated[
         str | None,
         typer.Option(
@@ -60,7 +61,6 @@ def clusters_cmd(
             help="A file of declared derived figures (format of regiondev/data/derived.toml).",
         ),
     ] = None,
-    columns: ColumnsOpt = None,
 ) -> None:
     """Cluster shares, HHI, location quotients, chi-square, Hunan's position and the plans.
 
