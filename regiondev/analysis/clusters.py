@@ -675,6 +675,10 @@ def hunan_position(
             "designations"
         )
         detail = f"stated {stated.figure}; named in the texts: at least {k}"
+        when = (
+            f"PERIOD MISMATCH: a count stated {stated.period.describe()} vs the list of "
+            f"{national.period}"
+        )
         derivation = f"as stated in {stated.id}"
     else:
         count = Quantity.interval(Interval(float(k), float(c8)), ids=(central.id, national.id))
@@ -687,6 +691,7 @@ def hunan_position(
         )
         detail = f"named in the texts: at least {k}; at most the central region's {c8}"
         derivation = f"{k} named in the texts; ≤ central's {c8}"
+        when = "designations in 2021 (first batch) vs the list of 2022-11-30"
     rows.append(
         _row(
             t,
@@ -698,7 +703,7 @@ def hunan_position(
             period=str(stated.period if stated else national.period),
             detail=detail,
             derivation=derivation,
-            comparability="designations in 2021 (first batch) vs the list of 2022-11-30",
+            comparability=when,
             caveat=caveat,
             observation_ids=list(count.ids),
             plan_element_ids=named,
@@ -730,7 +735,7 @@ def hunan_position(
                 period=str(national.period),
                 detail=text,
                 derivation=how,
-                comparability="designations in 2021 (first batch) vs the list of 2022-11-30",
+                comparability=when,
                 caveat=caveat,
                 observation_ids=list(share.with_ids(central.id).ids),
                 plan_element_ids=named,

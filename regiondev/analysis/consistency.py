@@ -16,8 +16,17 @@
   status: ``shares.share_pairs``, the pairs growth derives baselines from; kind
   ``share_times_total``, ids ``auto-share-total-<share id>``; a triple a declared rule already
   compares is left to that rule);
+  and compounding relations (``analysis.compounding``: two-year averages, growth against a
+  base year, prior levels, span averages against end levels, a level plus its additions;
+  ids ``auto-compound-*``; a declared rule naming the same figures wins);
 * **declared** relations in ``regiondev/data/checks.toml`` and in any user rule file of
   the same format (``rules=[path, ...]``; CLI ``--rules``).
+
+Every kind is registered by its own module (``checks.registry.REGISTRY``: roles, typed
+parameters, cross-field validation and run); rules are read and dispatched through it. With
+``deflator=`` (CLI ``--deflator``) a compounding check that relates nominal levels to real
+growth reports the deflator the figures imply and is judged on ``deflator_range`` (default
+-2 % to 6 %), never on the guessed value.
 
 An implied value is compared with **every** statement of the quantity it implies, not only the
 one a rule names: ``share_times_total`` checks part / share against the named ``total`` and
