@@ -163,6 +163,11 @@ def _when(period: str) -> str:
     return f"for {period}"
 
 
+def _ids_words(ids: str) -> str:
+    """'a, b' for the '+'-joined ids of a field: a sentence breaks between them."""
+    return ", ".join(ids.split("+"))
+
+
 def _years(n: float) -> str:
     return f"{n:.4g} year" + ("" if abs(n - 1.0) < 1e-9 else "s")
 
@@ -235,7 +240,8 @@ def _outcome_fields(
     goal = f"the target of {_target_words(target)} for {target.period}"
     if c.verdict is None:
         reason = (
-            f"the outcome, {words} {_when(period)} ({oid}), does not say whether {goal} was reached"
+            f"the outcome, {words} {_when(period)} ({_ids_words(oid)}), does not say whether "
+            f"{goal} was reached"
         )
         return {**base, **_not_assessable(target, ind, reason)}
     if c.verdict == MET:
@@ -275,7 +281,7 @@ def _latest_fields(
         fields.update(latest_id=lid, latest_value=value, latest_period=period)
         fields.update(margin=margin, margin_unit=unit)
         kind = "a proxy (a partial period, never a verdict)" if proxy else "the latest figure"
-        text += f"; {kind} is {words} {_when(period)} ({lid}): {arithmetic}"
+        text += f"; {kind} is {words} {_when(period)} ({_ids_words(lid)}): {arithmetic}"
         if needed:
             text += f"; {needed}"
     else:
