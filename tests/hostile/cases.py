@@ -827,8 +827,8 @@ OTHERS = [
         limit=15,
         owner="i14-algebra",
     ),
-    Case("target-zero", "growth", _target_zero, code=ANY, owner="i14-tracker"),
-    Case("growth-minus-100", "growth", _growth_minus_100, code=ANY, owner="i14-tracker"),
+    Case("target-zero", "growth", _target_zero, code=ANY),
+    Case("growth-minus-100", "growth", _growth_minus_100, code=ANY),
     Case(
         "script-in-catalog-note",
         "report-escaping",
