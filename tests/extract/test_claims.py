@@ -1083,7 +1083,10 @@ def test_growth_by_a_multiple_is_growth() -> None:
 
 
 def test_a_title_naming_one_period_dates_the_figures_printed_without_one() -> None:
-    text = "2023年1—10月株洲市工业经济运行情况\n\n重点产业较快增长。轨道交通装备产业实现产值1012.6亿元。\n"
+    text = (
+        "2023年1—10月株洲市工业经济运行情况\n\n"
+        "重点产业较快增长。轨道交通装备产业实现产值1012.6亿元。\n"
+    )
     assert _fields(text, "1012.6亿元", date="2023-11-20").period == "2023M01-M10"
     # 上半年 in a title: the half of the text's year (a text of 25 July 2023)
     text = "上半年湖南工业经济运行情况\n\n全省工程机械产业实现营业收入1289亿元。\n"
