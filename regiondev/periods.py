@@ -101,6 +101,13 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("two", r"两年平均", token=True),
     # 全年: the whole year (of the period in force, or the one in progress in a forecast)
     PeriodForm("fullyear", r"全年"),
+    # 十年来 / 三年间: a stretch of years, no quantity (and no period of a figure)
+    PeriodForm(
+        "stretch",
+        rf"(?<![\d{_CN_1_10}])(?:\d{{1,2}}|[{_CN_1_10}]{{1,3}})年(?:来|以来|间)",
+        token=True,
+        cue=False,
+    ),
     # 3年前: a time before the text, no period of a figure
     PeriodForm("yearsago", rf"(?<![\d年])[\d{_CN_1_10}]{{1,2}}年前", token=True, cue=False),
     # 大年初一: a day of the Spring Festival

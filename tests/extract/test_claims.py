@@ -1140,3 +1140,27 @@ def test_a_text_about_a_part_of_a_city_gives_it_as_subject() -> None:
     )
     c = _one(text, "587家", date="2023-10-25")
     assert (c.region, c.subject, c.period) == ("changsha", "浏阳", "2023-10-25")
+
+
+def test_classes_of_ranked_members_and_thresholds_are_scale_labels() -> None:
+    text = "其中世界500强企业投资项目2个,浏阳在全国县域经济百强县中排名第五位。"
+    assert _fields(text, "500强").set_aside_reason.startswith("scale label")
+    assert _fields(text, "百强").set_aside_reason.startswith("scale label")
+    assert _fields(text, "第五位").set_aside_reason == ""  # a rank stays a rank
+    c = _fields("新签约项目39个,其中投资50亿元以上的项目3个。", "50亿元以上")
+    assert c.set_aside_reason.startswith("scale label")
+
+
+def test_a_stretch_of_years_is_a_period_not_a_quantity() -> None:
+    c = _fields("十年来,全省制造业规模持续扩大,三年间新增企业500家。", "三年间")
+    assert (c.token_kind, c.value) == ("period", None)
+
+
+def test_a_difference_from_a_dated_figure_is_a_change() -> None:
+    c = _fields("全市现有高新技术企业587家,比2020年增加了268家。", "268家")
+    assert c.set_aside_reason.startswith("increase over an earlier figure")
+
+
+def test_zones_of_the_gazetteer_are_subjects() -> None:
+    c = _fields("截至9月,浏阳经开区新引进项目56个。", "56个", region="changsha")
+    assert (c.region, c.subject) == ("changsha", "浏阳经开区")
