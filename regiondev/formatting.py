@@ -97,7 +97,8 @@ def derived_decimals(
     if low is not None and high is not None and math.isfinite(low) and math.isfinite(high):
         width = abs(high - low)
         if width > 0:
-            lead = -math.floor(math.log10(width))  # 0.35 → 1, 0.04 → 2, 3.2 → 0
+            # 0.35 → 1, 0.04 → 2, 3.2 → 0; the epsilon keeps 4.35 − 4.25 = 0.0999… at 1
+            lead = -math.floor(math.log10(width) + 1e-9)
             return max(0, min(cap, lead))
     return min(cap, 1) if input_decimals is None else cap
 
@@ -192,6 +193,7 @@ _UNIT_LABELS: dict[str, tuple[str, str]] = {
     "person_trips": ("person-trips", "人次"),
     "mu": ("mu", "亩"),
     "households": ("households", "户"),
+    "platforms": ("platforms", "家"),
 }
 _SINGULAR = {
     "enterprises": "enterprise",
@@ -204,6 +206,7 @@ _SINGULAR = {
     "vehicles": "vehicle",
     "person-trips": "person-trip",
     "households": "household",
+    "platforms": "platform",
     "US dollars": "US dollar",
 }
 
@@ -499,6 +502,9 @@ def period_label(period: str | None, lang: Lang = "en") -> str:
     ``2016-2020`` → ``2016–2020``; ``2021Q1-Q3`` → ``Q1–Q3 2021`` / ``2021年一至三季度``."""
     if not period:
         return ""
+    if "…" in period:  # a span between two dated figures: 2018-08-21…2022-09-16
+        a, _, b = period.partition("…")
+        return f"{period_label(a, lang)}–{period_label(b, lang)}"
     from regiondev.model import Period, PeriodKind
 
     try:

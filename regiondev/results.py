@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import html
 import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
-__all__ = ["Result", "TableResult", "format_cell", "frame_to_html", "frame_to_markdown"]
+__all__ = [
+    "Cell",
+    "Result",
+    "Table",
+    "TableResult",
+    "format_cell",
+    "frame_to_html",
+    "frame_to_markdown",
+    "frame_to_table",
+    "markdown_escape",
+    "safe_text",
+    "table_to_html",
+    "table_to_markdown",
+]
 
 
 @runtime_checkable
@@ -40,36 +56,160 @@ def format_cell(value: Any) -> str:
     return str(value)
 
 
-def frame_to_markdown(frame: Any, columns: list[str] | None = None) -> str:
-    """A GitHub-flavoured Markdown table of a polars frame (pipes escaped)."""
-    cols = columns or list(frame.columns)
-    head = "| " + " | ".join(cols) + " |"
-    rule = "|" + "|".join("---" for _ in cols) + "|"
-    body = [
-        "| "
-        + " | ".join(format_cell(r[c]).replace("|", "\\|").replace("\n", " ") for c in cols)
-        + " |"
-        for r in frame.select(cols).iter_rows(named=True)
-    ]
+def safe_text(text: str) -> str:
+    """Untrusted text with NUL, other control characters and bidi overrides written as visible
+    escapes (``regiondev.untrusted.printable``): they never reach a report as raw bytes."""
+    from regiondev.untrusted import printable
+
+    return printable(text)
+
+
+def markdown_escape(text: str) -> str:
+    """Untrusted text for Markdown: HTML is shown, never live (``<script>`` prints as text),
+    and the characters that would start a table cell, a link or emphasis are escaped."""
+    text = html.escape(safe_text(text), quote=False)
+    return re.sub(r"([\\`*\[\]|])", r"\\\1", text).replace("\n", " ")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its text, and optionally a sort key, a tooltip (a figure's quote and
+    source), the observation ids it comes from, a link and a CSS class."""
+
+    text: str
+    sort: str | float | None = None
+    title: str = ""
+    ids: tuple[str, ...] = ()
+    href: str = ""
+    css: str = ""
+    html: str = ""  # pre-rendered, already escaped HTML (a figure with its popover)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table for people: headers in words, formatted cells, an optional details row per
+    row (provenance that would widen the table), collapsed or sortable/filterable."""
+
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    details: tuple[str, ...] = ()
+    numeric: tuple[bool, ...] = ()
+    collapsed: bool = False
+    interactive: bool = False
+    row_ids: tuple[str, ...] = ()
+    css: str = ""
+    note: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def height(self) -> int:
+        return len(self.rows)
+
+
+def _cell_html(cell: Cell, numeric: bool) -> str:
+    classes = " ".join(c for c in (cell.css, "num" if numeric else "") if c)
+    attrs = f' class="{classes}"' if classes else ""
+    if cell.sort is not None:
+        attrs += f' data-sort="{html.escape(str(cell.sort))}"'
+    if cell.html:
+        inner = cell.html
+    else:
+        inner = html.escape(safe_text(cell.text))
+        if cell.href:
+            inner = f'<a href="{html.escape(cell.href)}">{inner}</a>'
+        if cell.title:
+            inner = f'<span title="{html.escape(safe_text(cell.title))}">{inner}</span>'
+    return f"<td{attrs}>{inner}</td>"
+
+
+def table_to_html(table: Table, *, table_id: str = "") -> str:
+    """The one HTML table renderer (report and notebooks): escaped cells, a details row under
+    a row when it has provenance, ``<details>`` around a long table, ``data-sort`` keys and
+    a filter box for an interactive one."""
+    ncols = len(table.headers)
+    numeric = table.numeric or (False,) * ncols
+    classes = " ".join(
+        c for c in ("rd-table", table.css, "rd-sortable" if table.interactive else "") if c
+    )
+    ident = f' id="{html.escape(table_id)}"' if table_id else ""
+    out = [f'<table class="{classes}"{ident}>']
+    if table.caption and not table.collapsed:
+        out.append(f"<caption>{html.escape(table.caption)}</caption>")
+    out.append(
+        "<thead><tr>"
+        + "".join(
+            ('<th scope="col" class="num">' if n else '<th scope="col">') + f"{html.escape(h)}</th>"
+            for h, n in zip(table.headers, numeric, strict=False)
+        )
+        + "</tr></thead><tbody>"
+    )
+    label = html.escape(table.extra.get("details_label", "details"))
+    for i, row in enumerate(table.rows):
+        rid = table.row_ids[i] if i < len(table.row_ids) and table.row_ids[i] else ""
+        rattr = f' id="{html.escape(rid)}"' if rid else ""
+        cells = [_cell_html(c, n) for c, n in zip(row, numeric, strict=False)]
+        detail = table.details[i] if i < len(table.details) else ""
+        if detail and cells:
+            # provenance folded into the last cell: it opens over the page, not the table
+            cells[-1] = (
+                cells[-1][: -len("</td>")] + f'<details class="prov"><summary>{label}</summary>'
+                f'<div class="prov-body">{detail}</div></details></td>'
+            )
+        out.append(f"<tr{rattr}>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    body = "".join(out)
+    if table.interactive:
+        label = html.escape(table.extra.get("filter_label", "Filter rows"))
+        body = (
+            f'<p class="rd-filter"><label>{label} <input type="search" '
+            f'data-filter-for="{html.escape(table_id)}"></label></p>' + body
+        )
+    if table.note:
+        body += f'<p class="rd-note">{html.escape(table.note)}</p>'
+    if table.collapsed:
+        summary = html.escape(f"{table.caption} ({table.height})")
+        return f'<details class="rd-long"><summary>{summary}</summary>{body}</details>'
+    return body
+
+
+def table_to_markdown(table: Table) -> str:
+    """The same table as GitHub-flavoured Markdown (cells escaped; details rows dropped,
+    since Markdown has none: the ids stay in the cells that carry them)."""
+    head = "| " + " | ".join(markdown_escape(h) for h in table.headers) + " |"
+    rule = (
+        "|"
+        + "|".join("---:" if n else "---" for n in (table.numeric or (False,) * len(table.headers)))
+        + "|"
+    )
+    body = ["| " + " | ".join(markdown_escape(c.text) for c in row) + " |" for row in table.rows]
     return "\n".join([head, rule, *body])
+
+
+def frame_to_table(
+    frame: Any,
+    columns: Sequence[str] | None = None,
+    caption: str = "",
+    headers: Sequence[str] | None = None,
+) -> Table:
+    """A polars frame as a :class:`Table`, cells through :func:`format_cell`."""
+    cols = list(columns or frame.columns)
+    rows = tuple(
+        tuple(Cell(format_cell(r[c])) for c in cols)
+        for r in frame.select(cols).iter_rows(named=True)
+    )
+    numeric = tuple(frame.schema[c].is_numeric() for c in cols)
+    return Table(caption, tuple(headers or cols), rows, numeric=numeric)
+
+
+def frame_to_markdown(frame: Any, columns: list[str] | None = None) -> str:
+    """A GitHub-flavoured Markdown table of a polars frame (cells escaped)."""
+    return table_to_markdown(frame_to_table(frame, columns))
 
 
 def frame_to_html(frame: Any, columns: list[str] | None = None, caption: str = "") -> str:
     """An HTML table of a polars frame, escaped, for reports and notebooks."""
-    cols = columns or list(frame.columns)
-    out = ['<table class="rd-table">']
-    if caption:
-        out.append(f"<caption>{html.escape(caption)}</caption>")
-    out.append(
-        "<thead><tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in cols) + "</tr></thead>"
-    )
-    out.append("<tbody>")
-    for r in frame.select(cols).iter_rows(named=True):
-        out.append(
-            "<tr>" + "".join(f"<td>{html.escape(format_cell(r[c]))}</td>" for c in cols) + "</tr>"
-        )
-    out.append("</tbody></table>")
-    return "".join(out)
+    return table_to_html(frame_to_table(frame, columns, caption))
 
 
 class TableResult:

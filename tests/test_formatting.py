@@ -71,6 +71,8 @@ def test_derived_rate_digits() -> None:
     assert derived_decimals(0, 9.996, 10.0) == 1
     # width 3.2 points → no decimal
     assert derived_decimals(1, 8.0, 11.2) == 0
+    # 4.35 − 4.25 is 0.0999… in floating point: still the first decimal
+    assert derived_decimals(None, 4.25, 4.35) == 1
     # nothing known → 1 decimal
     assert derived_decimals() == 1
 
@@ -95,6 +97,11 @@ def test_units_and_plurals() -> None:
     assert quantity(28.1, "percent", step=0.1) == "28.1 %"
     assert unit_label("enterprises", "zh") == "家"
     assert unit_label("mystery") == "mystery"
+    # every canonical unit of the number reader has a label in both languages
+    from regiondev.formatting import _UNIT_LABELS
+    from regiondev.numbers import UNITS
+
+    assert set(UNITS) <= set(_UNIT_LABELS)
 
 
 def test_chinese_scale_words_are_exact_shifts() -> None:
@@ -167,6 +174,7 @@ def test_periods_and_counts() -> None:
     assert period_label("2016-2020", "zh") == "2016–2020年"
     assert period_label("2021-11-17") == "17 Nov 2021"
     assert period_label("not a period") == "not a period"
+    assert period_label("2018-08-21…2022-09-16") == "21 Aug 2018–16 Sep 2022"
     assert count(1, "target") == "1 target"
     assert count(3, "check") == "3 checks"
     assert count(2, "analysis") == "2 analyses"

@@ -24,6 +24,21 @@ def report(
             help="Assumed annual deflator (e.g. 0.02) to compare nominal with real growth."
         ),
     ] = None,
+    lang: Annotated[
+        str,
+        typer.Option(
+            "--lang",
+            help="Language of the whole report, charts included: en (default) or zh.",
+            metavar="en|zh",
+        ),
+    ] = "en",
+    outcomes: Annotated[
+        bool,
+        typer.Option(
+            "--outcomes/--no-outcomes",
+            help="Include 'What happened next' (targets against later outcomes) when known.",
+        ),
+    ] = True,
     force: Annotated[
         bool,
         typer.Option(
@@ -44,13 +59,16 @@ def report(
     from regiondev.errors import RegiondevError
     from regiondev.report.build import check_report_target, write_report
 
+    lang = lang.strip().lower()
+    if lang not in ("en", "zh"):
+        fail(f"--lang {lang!r} is not a report language; choose en or zh")
     if deflator is not None and not -0.5 < deflator < 1.0:
         fail(f"--deflator {deflator} is not a plausible annual rate (give a fraction, e.g. 0.02)")
     try:
         check_report_target(out, force=force)  # before the build: a bad --out fails at once
     except RegiondevError as exc:
         fail(str(exc))
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes=outcomes)
     console = Console(stderr=True)
     with Progress(
         SpinnerColumn(),
@@ -59,14 +77,21 @@ def report(
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task("report", total=7)
+        task = bar.add_task("report", total=9)
 
         def step(name: str) -> None:
             bar.update(task, description=f"building section: {name}", advance=1)
 
         try:
             paths = write_report(
-                cat, out, deflator=deflator, force=force, progress=step, rules=rules or ()
+                cat,
+                out,
+                deflator=deflator,
+                force=force,
+                progress=step,
+                rules=rules or (),
+                lang="zh" if lang == "zh" else "en",
+                outcomes=outcomes,
             )
         except RegiondevError as exc:
             fail(str(exc))

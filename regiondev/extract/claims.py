@@ -177,9 +177,9 @@ class DocClaims:
 # ---------------------------------------------------------------------------------------------
 # Characters that can start or carry a numeric token. A line or sentence without any of them
 # holds no token (``numbers.scan`` needs a digit, a Chinese numeral, a Roman class numeral,
-# 首位, 半, 万 (万亿大关), 翻 (翻番) or 一成 in every token it yields; a test holds this).
+# 首位, 唯一, 半, 万 (万亿大关), 翻 (翻番) or 一成 in every token it yields; a test holds this).
 _CAND = re.compile(
-    r"[\d二两兩三四五六七八九十百千万〇零ⅠⅡⅢⅣⅤⅥ半翻]|[第前初去近来來]一|一(?:季度|年前|成)|首位"
+    r"[\d二两兩三四五六七八九十百千万〇零ⅠⅡⅢⅣⅤⅥ半翻]|[第前初去近来來唯]一|一(?:季度|年前|成)|首位"
 )
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
