@@ -661,7 +661,7 @@ ESCAPE_TEXT = (
 def _escape_text(work: Path) -> tuple[list[str], list[str]]:
     p = work / "esc.txt"
     p.write_text(ESCAPE_TEXT + GOOD_TEXT * 200, encoding="utf-8")
-    return ["extract", str(p), "-q", "-f", "table"], []
+    return ["extract", str(p), "-q", "-f", "table", "--columns", "figure,quote"], []
 
 
 def _escape_md(work: Path) -> tuple[list[str], list[str]]:
