@@ -28,6 +28,18 @@ from regiondev.results import Cell, Table
 # Consistency
 
 
+#: Chinese names of the check kinds a finding names.
+_KIND_ZH = {
+    "rounding_feasibility": "舍入可行性",
+    "partition": "分项加总",
+    "part_of_whole": "部分不大于整体",
+    "share_of_total": "比重×总量",
+    "growth_compounding": "增速复合",
+    "repeated": "重复数字",
+    "comparability": "可比性",
+}
+
+
 def _check_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
     import polars as pl
 
@@ -56,10 +68,8 @@ def _check_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
                 refs.append("、" if lang == "zh" else ", ")
             refs.append(_obs_ref(ctx, oid))
         if lang == "zh":
-            what = (
-                f"{check_status_label('fail', lang)}（{r['check_id']}）："
-                f"推算{r['expected']}；原文{r['actual']}。"
-            )
+            kind = _KIND_ZH.get(str(r["kind"]), str(r["kind"]))
+            what = f"这些数字无法同时成立（{kind}核对{r['check_id']}，详见“数据是否一致？”一节）。"
             out.append(("数据不一致：", *refs, "。", what))
         else:
             message = str(r["message"])

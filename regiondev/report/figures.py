@@ -297,6 +297,7 @@ def trajectory_chart(
     ylabel: str,
     source: str,
     lang: str = "en",
+    xlabel: str = "",
 ) -> bytes:
     """A target against its trajectory: history with intervals, the required path (with its
     band), the target (an arrow up when it is a floor) and the outcome when known."""
@@ -369,7 +370,13 @@ def trajectory_chart(
         else:
             ax.plot(xs, vs, ":", color=_GREY, label=s.label)
             ax.fill_between(xs, los, his, color=_GREY, alpha=0.12, linewidth=0)
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     ax.set_ylabel(ylabel)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    # x is the fractional-year axis of the tracker: 2021.0 is the end of 2020, where the
+    # level of the year 2020 sits; a tick is labelled with the year that ends there
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{round(v) - 1}"))
+    ax.set_xlabel(xlabel)
     ax.legend(loc="upper left", fontsize=8.5)
     return _finish(fig, ax, title, source, lang)

@@ -426,6 +426,7 @@ def _trajectory_charts(ctx: _Ctx) -> list[Chart]:
             series,
             title=title,
             ylabel=ylabel,
+            xlabel="end of year" if lang == "en" else "年末",
             source=t("source_line", lang, sources=", ".join(src_ids)),
             lang=lang,
         )
@@ -481,7 +482,7 @@ def _growth_chart(ctx: _Ctx) -> Chart | None:
                     100 * h,
                     100 * hl if _finite(hl) else 100 * h,
                     100 * hh if _finite(hh) else 100 * h,
-                    f"{htxt} {basis}",
+                    f"{htxt} {basis}".strip(" –"),
                     "growth on record" if lang == "en" else "历史增速",
                     "#de8f05",
                     "D",
