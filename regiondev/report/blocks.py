@@ -20,6 +20,7 @@ from regiondev.formatting import (
     quantity,
 )
 from regiondev.model import Observation
+from regiondev.report.i18n import t
 from regiondev.report.provenance import Provenance, Ref, Sentence
 from regiondev.results import Cell, Table
 
@@ -249,3 +250,19 @@ def _human_cell(value: Any) -> str:
     from regiondev.results import format_cell
 
     return format_cell(value)
+
+
+def _sources_text(ctx: _Ctx, source_ids: Any) -> str:
+    """A chart's source line: the news texts and reference data by id; later official
+    releases (the outcomes layer) counted, not listed."""
+    kinds = {s.id: s.kind for s in ctx.cat.sources}
+    ids = sorted(set(source_ids))
+    named = [i for i in ids if kinds.get(i) != "outcome"]
+    later = len(ids) - len(named)
+    if later:
+        named.append(
+            f"{later} later official releases (outcomes)"
+            if ctx.lang == "en"
+            else f"{later}份后续官方发布（结果数据）"
+        )
+    return t("source_line", ctx.lang, sources=", ".join(named))

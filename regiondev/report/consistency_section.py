@@ -18,6 +18,7 @@ from regiondev.report.blocks import (
     _detail_html,
     _finite,
     _obs_ref,
+    _sources_text,
     _text,
 )
 from regiondev.report.i18n import t
@@ -178,7 +179,7 @@ def _checks_chart(ctx: _Ctx) -> Chart | None:
         xlabel=xlabel,
         lang=lang,
         symlog=1.0,
-        source=t("source_line", lang, sources=", ".join(srcs)),
+        source=_sources_text(ctx, srcs),
     )
     caption = (
         "Each relation between stated figures: the value the other figures imply (green, with "

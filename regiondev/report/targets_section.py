@@ -27,6 +27,7 @@ from regiondev.report.blocks import (
     _obs_ref,
     _range,
     _rate,
+    _sources_text,
     _text,
 )
 from regiondev.report.i18n import t
@@ -427,7 +428,7 @@ def _trajectory_charts(ctx: _Ctx) -> list[Chart]:
             title=title,
             ylabel=ylabel,
             xlabel="end of year" if lang == "en" else "年末",
-            source=t("source_line", lang, sources=", ".join(src_ids)),
+            source=_sources_text(ctx, src_ids),
             lang=lang,
         )
         charts.append(
@@ -520,7 +521,7 @@ def _growth_chart(ctx: _Ctx) -> Chart | None:
         title=title,
         xlabel=xlabel,
         lang=lang,
-        source=t("source_line", lang, sources=", ".join(src_ids)),
+        source=_sources_text(ctx, src_ids),
     )
     caption = (
         "Required growth a year (circle: between levels, nominal; square: a growth-rate target "
