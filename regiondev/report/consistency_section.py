@@ -88,6 +88,7 @@ def _checks_chart(ctx: _Ctx) -> Chart | None:
     frame = ctx.checks()
     dots = []
     fails = 0
+    exact = 0  # passes where the stated figure is exactly what the others imply
     for r in frame.iter_rows(named=True):
         if r["status"] not in ("pass", "fail", "warn") or str(r["check_id"]).startswith(
             "auto-repeated"
@@ -117,6 +118,19 @@ def _checks_chart(ctx: _Ctx) -> Chart | None:
         ]
         is_fail = r["status"] == "fail"
         fails += is_fail
+        if (
+            r["status"] == "pass"
+            and al is not None
+            and ah is not None
+            and _finite(al)
+            and _finite(ah)
+            and abs(dev(al)) < 0.5
+            and abs(dev(ah)) < 0.5
+            and abs(dev(el)) < 0.5
+            and abs(dev(eh)) < 0.5
+        ):
+            exact += 1  # nothing to see: counted in the title, not drawn
+            continue
         if al is not None and not math.isnan(al):
             a = al if not _finite(ah) or ah is None else (al + ah) / 2
             if _finite(ah) and al != ah:
@@ -149,20 +163,25 @@ def _checks_chart(ctx: _Ctx) -> Chart | None:
         dots.append(Dot(label if len(label) < 44 else label[:42] + "…", tuple(items), is_fail))
     if not dots:
         return None
+    n = len(dots) + exact
     if lang == "zh":
         title = (
-            f"{len(dots)}项可量化核对中{fails}项不一致：原文数字落在推算区间之外"
+            f"{n}项可量化核对中{fails}项不一致：原文数字落在推算区间之外"
             if fails
-            else f"{len(dots)}项可量化核对全部一致"
+            else f"{n}项可量化核对全部一致"
         )
+        if exact:
+            title += f"（另有{exact}项与推算值完全一致，未画出）"
         xlabel = "相对推算值的偏差，%"
     else:
         title = (
-            f"{fails} of {len(dots)} quantitative checks fail: the stated figure lies "
-            "outside what the others imply"
+            f"{fails} of {n} quantitative checks fail{'s' if fails == 1 else ''}: the stated "
+            "figure lies outside what the others imply"
             if fails
-            else f"All {len(dots)} quantitative checks agree within their bounds"
+            else f"All {n} quantitative checks agree within their bounds"
         )
+        if exact:
+            title += f" ({exact} more that agree to within 0.5 % are not drawn)"
         xlabel = "deviation from the implied value, %"
     srcs = sorted(
         {

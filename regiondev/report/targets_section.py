@@ -31,7 +31,7 @@ from regiondev.report.blocks import (
     _text,
 )
 from regiondev.report.i18n import t
-from regiondev.report.provenance import Ref, Sentence, link
+from regiondev.report.provenance import Ref, Sentence, link, sentence_text
 from regiondev.results import Cell, Table
 
 # ---------------------------------------------------------------------------------------------
@@ -229,6 +229,8 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
             )
         else:
             parts.append(".")
+    if parts and isinstance(parts[-1], str):
+        parts[-1] = parts[-1].rstrip()
     return tuple(p for p in parts if p != "")
 
 
@@ -435,7 +437,7 @@ def _trajectory_charts(ctx: _Ctx) -> list[Chart]:
             Chart(
                 f"trajectory-{r['target_id']}.svg",
                 svg,
-                "".join(p.text if isinstance(p, Ref) else p for p in sentence),
+                sentence_text(sentence),
                 alt=title,
             )
         )
