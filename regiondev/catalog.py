@@ -191,6 +191,41 @@ class Catalog:
         record whose source states a reliability)."""
         return self.reliability(obs) is not None
 
+    def gaps_for(
+        self, region: str | Region, indicator: str, period: Period | None = None, subject: str = ""
+    ) -> tuple[Gap, ...]:
+        """The gaps (outcomes searched for and not found) of a region, indicator and subject,
+        covering ``period`` when one is given."""
+        return tuple(
+            g
+            for g in self.gaps
+            if g.region == region
+            and g.indicator == indicator
+            and g.subject == subject
+            and (period is None or g.covers(period))
+        )
+
+    def gap_frame(self) -> Any:
+        """The gaps as a polars DataFrame: id, region, indicator, subject, periods, searched,
+        note, origin (periods joined with "; ")."""
+        import polars as pl
+
+        cols = ("id", "region", "indicator", "subject", "periods", "searched", "note", "origin")
+        rows = [
+            {
+                "id": g.id,
+                "region": g.region.value,
+                "indicator": g.indicator,
+                "subject": g.subject,
+                "periods": "; ".join(str(p) for p in g.periods),
+                "searched": g.searched,
+                "note": g.note,
+                "origin": g.origin,
+            }
+            for g in self.gaps
+        ]
+        return pl.DataFrame(rows, schema=dict.fromkeys(cols, pl.String))
+
     def get(self, obs_id: str) -> Observation:
         for o in self.observations:
             if o.id == obs_id:

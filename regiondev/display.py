@@ -129,7 +129,12 @@ def _on_record(row: Row, lang: Lang) -> str:
         return ""
     basis = _get(row, "historical_basis") or ""
     word = {"real": ("real", "实际"), "nominal": ("nominal", "名义")}.get(basis, ("", ""))
-    text = fmt.percent(rate, None, fraction=True, lang=lang)
+    lo, hi = _get(row, "historical_growth_low"), _get(row, "historical_growth_high")
+    if lo is not None and hi is not None and math.isfinite(lo) and math.isfinite(hi):
+        decimals = fmt.derived_decimals(1, lo * 100, hi * 100)
+    else:
+        decimals = 1
+    text = fmt.percent(rate, decimals, fraction=True, lang=lang)
     label = word[1] if lang == "zh" else word[0]
     return f"{text} {label}".strip() if lang == "en" else f"{label}{text}"
 

@@ -51,7 +51,28 @@ How a qualifier bounds a figure (``ParsedFigure.low`` / ``high``):
   with high 0. Only percents are read so: 减少100亿元 is read as 100亿元 (the word is a cue).
 - A minus sign (增长-2.5%) makes the printed value negative; the qualifiers then bound the
   signed value (超过-2% is more than -2), except 余/多, which lengthen the number as printed
-  (-2200余 lies in (-2300, -2200), bound less_than).
+  (-2200余 lies in (-2300, -2200), bound less_than). 负 is a minus sign too (负3.9%).
+- Chinese numerals are read whole through cn2an: 三万四千五百六十七, 一万零一, 一亿五千万零六千
+  (万/亿 inside a numeral when more numerals follow; a trailing one is the magnitude), with a
+  decimal after 点 (一点五万美元 is 15000 usd, 零点六个 0.6 items); a run of plain digits before
+  a unit digit by digit (三零万二零千 = 320000). 几 after a numeral is 多 (十几个: (10, 20));
+  几 before one is an unknown multiple (几十万元: no figure).
+- Currencies: 人民币 after a number or 元 is yuan (3亿人民币, 数十亿元人民币), never 人; a
+  currency before the number is its unit (人民币数十亿元, ¥12, US$ 4.5 million, RMB 3.2 billion);
+  美金 is usd. English scales and units after an Arabic number: 101.611 billion yuan is
+  1016.11 亿元, 1.5 trillion yuan 15000, 12.5 percent. ‰ is a tenth of a percent.
+- Ranges: 至/到/~/-/--/—/– between two numbers, each end with its own magnitude and unit
+  (1万-5万元, 1万元--5万元, 1万(含)-5万元), or the second end's for both (一千到两千万元).
+- Bound words may take a particle (超过了80, 至少有10, 最多为5; not after one character: 过了3天
+  is no bound); 小于/少于/将近/接近 less_than, 大于/多于 more_than, 最多/至多 at_most, 最少
+  at_least; 上下 after a figure is approx (not 上下游); （含）before 以上/以下 is read with it.
+- 万分之三 is 0.03 %, 4分之3 75 %; 2.5成 25 %, ２成 20 %; 第3万 is rank 30000; 82，225.00 (a
+  full-width comma as thousands separator, only in a number with a decimal part, since lists
+  use the same comma) is 82225. A percent sign before two hex digits (%28, %E5) is a byte of a
+  URL, no percent.
+- ``parse_figure`` raises ``FigureParseError`` (a ``RegiondevError`` and a ``ValueError``) on
+  anything else, a non-string, a Chinese numeral of more than 64 characters or a number beyond
+  a float (1 followed by 400 zeros); it never raises another error.
 """
 
 from __future__ import annotations
@@ -255,7 +276,9 @@ _CN_NUM = rf"[{_CN_DIGITS}]+(?:[万亿]+[{_CN_DIGITS}]+)*(?:点[{_CN_DECIMALS}]+
 # a decimal part, since a list (分别为100，200，300) is separated by the same comma.
 _AR_NUM = r"(?:\d+(?:[,，]\d{3}(?!\d))+\.\d+|\d+(?:,\d{3}(?!\d))*(?:\.\d+)?)"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
-_MAG = r"(?:万亿|千亿|百亿|亿|万)"
+# 3千万元 / 5百万 / 3千元 after an Arabic number (after a Chinese one, 千 is in the numeral);
+# not the 千 of a unit (3千米, 3千瓦, 3千克: kilo-).
+_MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦卡焦帕伏赫兆分多余]))"
 # 万亿 / 千亿 / 百亿 with no numeral before them: 万, 千 or 百 is then the number (one 万亿).
 # Read so only as a milestone or an amount (突破万亿大关, 过千亿元) or a scale label (千亿产业,
 # 百亿级: the extractor sets those aside), never after 几/数/上/多/余 (几万亿, 上万亿: an unknown
@@ -545,6 +568,11 @@ def _sum(a: float, b: float) -> float:
     return float(_dec(a) + _dec(b))
 
 
+def _inner_power(num: str) -> Decimal:
+    """The largest magnitude inside a Chinese numeral (一亿两千: 10^8), 1 when none."""
+    return _magnitude("亿" if "亿" in num else "万" if "万" in num else "")
+
+
 def _magnitude(mag: str) -> Decimal:
     return Decimal(1).scaleb(sum(_MAGNITUDES[ch] for ch in mag))
 
@@ -573,6 +601,9 @@ def _parse_cached(text: str) -> ParsedFigure:
 def _parse(text: str) -> ParsedFigure:
     if m := _FIRST_PLACE.fullmatch(text):
         return ParsedFigure(text, 1.0, "rank", Bound.EXACT, 1.0, 1.0, 1.0)
+    if text == "唯一":
+        # 全省唯一…的市州: a claim that exactly one exists (a count of 1; unit from the record)
+        return ParsedFigure(text, 1.0, "", Bound.EXACT, 1.0, 1.0, 1.0)
     if m := _TOP_N.fullmatch(text):
         return _bounded(text, float(_number(m["topn"])[0]), "rank", Bound.AT_MOST, 1.0, 0.0)
     if m := _GRADE.fullmatch(text):
@@ -636,7 +667,13 @@ def _read(m: re.Match[str]) -> ParsedFigure:
             _exact(unit_step),
         )
 
-    dvalue, dstep, zeros = _number(m["num"])
+    mag = m["mag"] or ""
+    if mag and not m["num2"] and _inner_power(m["num"]) > _magnitude(mag):
+        # 一亿两千万: the 万 is a section of the numeral after its 亿, not its magnitude
+        dvalue, dstep, zeros = _number(m["num"] + mag)
+        mag = ""
+    else:
+        dvalue, dstep, zeros = _number(m["num"])
     unit_word = m["unit"] or ""
     unit_inferred = False
     if m["milestone"]:
@@ -655,15 +692,13 @@ def _read(m: re.Match[str]) -> ParsedFigure:
         unit, factor = _ENGLISH_UNITS[m["eunit"]]
     elif m["cur"]:
         unit, factor = _CURRENCIES[m["cur"]]
-    elif "亿" in (m["mag"] or ""):
+    elif "亿" in mag:
         # Bare 亿 (e.g. 产值43.9亿): every such figure in these texts is an amount of yuan.
         unit, factor, unit_inferred = "cny_100m", 1e-8, True
     else:
         unit, factor = "", 1.0
     # exact decimals: 4.35亿美元 is 435000000, not 434999999.99999994
-    power = (
-        Decimal(1).scaleb(_ENGLISH_SCALES[m["emag"]]) if m["emag"] else _magnitude(m["mag"] or "")
-    )
+    power = Decimal(1).scaleb(_ENGLISH_SCALES[m["emag"]]) if m["emag"] else _magnitude(mag)
     scale = power * _dec(factor)
     value, step = _exact(dvalue * scale), _exact(dstep * scale)
     decline = m["decline"] is not None
@@ -895,7 +930,7 @@ _SCAN = re.compile(
             "(?P<date>" + "|".join(_DATE_PATTERNS) + ")",
             "(?P<period>" + "|".join(_PERIOD_PATTERNS) + ")",
             "(?P<figure>" + _figure_pattern("") + ")",
-            "(?P<firstplace>首位|过半|超过半数|半数以上|"
+            "(?P<firstplace>首位|唯一(?!性)|过半|超过半数|半数以上|"
             + _DOUBLING.pattern
             + "|"
             + _GRADE.pattern
@@ -923,14 +958,14 @@ _SCAN_START_BRANCHES = (
     rf"|(?:{_PREFIX_ALT}){_BODY}"
     rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
     rf"|[{_MINUS}]\d"
-    r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|超过半数|半数以上"
+    r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"
     rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?[\d{_CN_DIGITS}数]"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
 _SCAN_START = re.compile(
-    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半提+(（A-Za-z公降减回负万翻将接"
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半提唯+(（A-Za-z公降减回负万翻将接"
     rf"小少多最人$¥￥{_MINUS}])"
     f"(?:{_SCAN_START_BRANCHES})"
 )

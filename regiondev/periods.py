@@ -38,6 +38,8 @@ class PeriodForm:
 FORMS: tuple[PeriodForm, ...] = (
     # 2021—2025年: a span of years
     PeriodForm("yr", rf"(?P<yr_a>{_Y})\s*{_DASH}\s*(?P<yr_b>{_Y})年", token=True),
+    # 2012年至2021年 / 2012年到2021年: a span of years, each with its 年
+    PeriodForm("yr2", rf"(?P<yr2_a>{_Y})年\s*(?:至|到|—|－|-|~|～)\s*(?P<yr2_b>{_Y})年"),
     # 2021年1—9月: months of a year
     PeriodForm("ym", rf"(?P<ym_y>{_Y})年(?P<ym_a>\d{{1,2}})\s*{_DASH}\s*(?P<ym_b>\d{{1,2}})月"),
     # 1—9月: months
@@ -55,18 +57,31 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("q1", rf"(?:(?P<q1_y>{_Y})年)?(?:第)?(?P<q1_n>[1-4一二三四])\s*季度", token=True),
     # (2021年)上半年 / 下半年
     PeriodForm("half", rf"(?:(?P<h_y>{_Y})年)?(?P<h>[上下])半年", token=True),
-    # 十四五: a five-year plan period
-    PeriodForm("fyp", r"十(?P<fyp_n>[一二三四五六七八九])五", token=True),
+    # 十四五: a five-year plan period; 十四五开局 / 起步 / 首年: its first year
+    PeriodForm(
+        "fyp",
+        r"十(?P<fyp_n>[一二三四五六七八九])五"
+        r"(?:(?=(?P<fyp_first>[”\"’']?(?:开局|起步|开篇|首年|第一年)))|)",
+        token=True,
+    ),
     # 过去五年 / 近10年: the years before the text's
     PeriodForm("past", rf"(?:过去|近)(?P<past_n>\d{{1,2}}|[{_CN_1_10}])年", token=True),
     # 未来5年: the years from the text's
     PeriodForm("future", rf"未来(?P<fut_n>\d{{1,2}}|[{_CN_1_10}])年", token=True),
     # (2021年)9月份 / 9月当月: one month
     PeriodForm("mon", rf"(?:(?P<mon_y>{_Y})年)?(?P<mon_n>\d{{1,2}})月(?:份|当月)"),
+    # 今年5月 / 2022年5月(份): one month of a named year (not 5月20日, not 5—9月)
+    PeriodForm(
+        "mon2",
+        rf"(?:(?P<mo_y>{_Y})年|(?P<mo_rel>今年|本年|去年|上年))(?P<mo_n>\d{{1,2}})月(?:份|当月)?"
+        r"(?![\d日号—\-－~～至到])",
+    ),
     # 其中5月: the month alone, after a run of months
     PeriodForm("mon1", r"(?<=其中)(?P<mon1_n>\d{1,2})月(?![份\d])"),
-    # 截至(2021年)9月底: a level at a month's end
-    PeriodForm("upto", rf"截至(?:(?P<up_y>{_Y})年)?(?P<up_m>\d{{1,2}})月(?:底|末)"),
+    # 截至(2021年)9月(底): a level at a month's end (not 截至9月15日)
+    PeriodForm("upto", rf"截至(?:(?P<up_y>{_Y})年)?(?P<up_m>\d{{1,2}})月(?:底|末|份)?(?![\d日号])"),
+    # (2022年)半年报 / 中报: a named report, no period of the figures (its year is in force)
+    PeriodForm("report", rf"(?:(?P<rp_y>{_Y})年)?(?:半年报|半年度报告|中报)"),
     # 2021年9月30日: a day
     PeriodForm("ydate", rf"(?P<yd_y>{_Y})年(?P<yd_m>\d{{1,2}})月(?P<yd_d>\d{{1,2}})日"),
     # (到)2021年(底): a year (a target year after 到)
@@ -78,6 +93,8 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("nextyear", r"明年"),
     # 目前 / 截至目前: the text's date
     PeriodForm("now", r"目前|当前|截至目前|现在|如今"),
+    # 这一年: the year a review is about (the year in force)
+    PeriodForm("thatyear", r"这一年"),
     # 两年平均: an average over the two years to the period in force
     PeriodForm("two", r"两年平均", token=True),
     # 全年: the whole year (of the period in force, or the one in progress in a forecast)
@@ -95,7 +112,7 @@ SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.tok
 
 # The leading look-ahead holds the first character every cue form can start with, so the
 # regex engine rejects most positions with one set test.
-_CUE_FIRST = "[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年]"
+_CUE_FIRST = "[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这半中季]"
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).
 PERIOD_CUE = re.compile(

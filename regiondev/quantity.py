@@ -207,9 +207,7 @@ class Quantity:
             return replace(Quantity.undefined_because(reason, self, o), expr=expr, prec=prec)
         value = None
         if self.value is not None and o.value is not None:
-            value = _point(op, self.value, o.value)
-            if value is not None and not core.contains(value):
-                value = None  # noise at an open end: keep no point outside its interval
+            value = _clamp(_point(op, self.value, o.value), core)
         return Quantity(core, rounded, _ids(self.ids, o.ids), expr, value, "", prec)
 
     def __add__(self, other: Quantity | float) -> Quantity:
@@ -265,8 +263,7 @@ class Quantity:
                 value = float(self.value**e)
             except (ZeroDivisionError, OverflowError):
                 value = None
-            if isinstance(value, complex) or (value is not None and not core.contains(value)):
-                value = None
+            value = None if isinstance(value, complex) else _clamp(value, core)
         return Quantity(core, rounded, self.ids, expr, value, "", _POW)
 
     def root(self, n: float) -> Quantity:
@@ -291,6 +288,17 @@ def _as_quantity(x: Quantity | float) -> Quantity:
     if isinstance(x, Quantity):
         return x
     return Quantity.point(float(x))
+
+
+def _clamp(value: float | None, core: Interval) -> float | None:
+    """The point value inside its interval: float noise at a closed end moves it onto the end;
+    a value outside by more (or at an open end) is dropped, never shown outside its bounds."""
+    if value is None or core.contains(value):
+        return value
+    for end, is_open in ((core.low, core.low_open), (core.high, core.high_open)):
+        if not is_open and math.isfinite(end) and abs(value - end) <= 1e-12 * max(1.0, abs(end)):
+            return end
+    return None
 
 
 def _root_text(e: float) -> str:
@@ -376,11 +384,33 @@ def _iv_recip(b: Interval) -> _Result:
     return Interval(low, high, b.high_open, b.low_open), ""
 
 
+def _div(x: float, y: float) -> float:
+    """x / y for y ≠ 0, with a finite x over an infinite y = 0."""
+    if math.isinf(y):
+        return 0.0 if math.isfinite(x) else math.copysign(math.inf, x * y)
+    return x / y
+
+
 def _iv_div(a: Interval, b: Interval) -> _Result:
     r, problem = _iv_recip(b)
     if r is None:
         return None, problem
-    return _iv_mul(a, r)
+    if b.low == 0 or b.high == 0:
+        return _iv_mul(a, r)
+    # divide the ends directly (a × (1/b) would round twice)
+    ends = [
+        (_div(x, y), xo or yo)
+        for x, xo in ((a.low, a.low_open), (a.high, a.high_open))
+        for y, yo in ((b.low, b.low_open), (b.high, b.high_open))
+    ]
+    for x, xo in ((a.low, a.low_open), (a.high, a.high_open)):
+        if x == 0 and not xo:
+            ends.append((0.0, False))
+    low = min(v for v, _ in ends)
+    high = max(v for v, _ in ends)
+    low_open = all(o for v, o in ends if v == low)
+    high_open = all(o for v, o in ends if v == high)
+    return Interval(low, high, low_open, high_open), ""
 
 
 def _pow_end(x: float, e: float) -> float:

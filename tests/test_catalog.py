@@ -904,3 +904,23 @@ def test_platforms_come_only_from_a_records_unit(tmp_path: Path) -> None:
     with pytest.raises(CatalogError) as exc:
         load_catalog([path])
     assert exc.value.field == "unit"
+
+
+@pytest.mark.parametrize(
+    ("obs_id", "region", "unit"),
+    [
+        ("zz21-rd-above-3pct-cities-hunan", Region.HUNAN, "items"),
+        ("zz21-hunan-national-innovation-centres", Region.HUNAN, "platforms"),
+        ("cs21-only-city-domestic-chip-design", Region.CHINA, "items"),
+    ],
+)
+def test_claims_of_one_are_cataloged_and_audited(obs_id: str, region: Region, unit: str) -> None:
+    from regiondev.audit import AuditStatus, audit
+
+    cat = load_catalog()
+    o = cat.get(obs_id)
+    # 唯一 (the only one) is a count of exactly 1
+    assert (o.figure, o.value, o.low, o.high, o.bound) == ("唯一", 1.0, 1.0, 1.0, Bound.EXACT)
+    assert (o.region, o.unit) == (region, unit)
+    hits = [e for e in audit(cat).entries if obs_id in e.record_ids]
+    assert [(e.token, e.status) for e in hits] == [("唯一", AuditStatus.CATALOGED)]

@@ -823,7 +823,7 @@ def test_scan_reads_shares_in_words() -> None:
         "建成三成立",
         "一成不变",
         "统一成本",
-        "唯一成功",
+        "统一成功",
         "完成任务",
         "形成两成果",
         "取得三成效",
@@ -1310,7 +1310,9 @@ def test_one_before_a_magnitude_and_a_unit_is_a_figure(
 
 
 @pytest.mark.parametrize(
-    "text", ["一批", "一座城市", "一个", "一体化", "统一", "唯一", "之一", "一万", "一亿", "万一"]
+    # (唯一 is no idiom but a claim of one: test_only_one_is_a_count_of_one)
+    "text",
+    ["一批", "一座城市", "一个", "一体化", "统一", "之一", "一万", "一亿", "万一"],
 )
 def test_one_as_idiom_stays_no_figure(text: str) -> None:
     assert _scan(text) == []
@@ -1414,3 +1416,15 @@ def test_hu_is_no_unit_households_or_firms() -> None:
     assert [(t.text, t.parsed.unit if t.parsed else None) for t in scan("企业达到3000户")] == [
         ("达到3000", "")
     ]
+
+
+def test_only_one_is_a_count_of_one() -> None:
+    from regiondev.numbers import TokenKind, parse_figure, scan
+
+    p = parse_figure("唯一")
+    # a claim that exactly one exists: 1, exact, its unit from the record
+    assert (p.value, p.bound, p.low, p.high, p.unit) == (1.0, Bound.EXACT, 1.0, 1.0, "")
+    toks = [(t.kind, t.text) for t in scan("是全省唯一研发投入占GDP比重超过3%的市州")]
+    assert (TokenKind.FIGURE, "唯一") in toks
+    # 唯一性 (uniqueness) is no count
+    assert all(t.text != "唯一" for t in scan("保证数据的唯一性"))

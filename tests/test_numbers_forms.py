@@ -80,6 +80,12 @@ FORMS = [
     # 几 after a numeral is 多: 十几个 in (10, 20); 二十几万人 in (20万, 30万)
     ("十几个", 10, "items", Bound.MORE_THAN, 10, 20),
     ("二十几万人", 2e5, "persons", Bound.MORE_THAN, 2e5, 3e5),
+    # 一亿两千万: 万 is a section after 亿, 1 × 10^8 + 2000 × 10^4 = 1.2 × 10^8 yuan = 1.2 亿元
+    ("一亿两千万元", 1.2, "cny_100m", Bound.EXACT, 1.2, 1.2),
+    # 千万 / 千 after an Arabic number: 3 × 10^7 yuan = 0.3 亿元; 3 × 10^3 yuan = 3e-5 亿元
+    ("3千万元", 0.3, "cny_100m", Bound.EXACT, 0.3, 0.3),
+    ("3千元", 3e-5, "cny_100m", Bound.EXACT, 3e-5, 3e-5),
+    ("3千瓦", 3, "kw", Bound.EXACT, 3, 3),  # 千瓦 is kilowatt, not 3 千 of 瓦
 ]
 
 
@@ -124,13 +130,27 @@ def test_scan_reads_each_form_as_parse_figure_does(figure: str) -> None:
 _PIECES = (
     st.sampled_from(["", "约", "超过", "超过了", "至少有", "不到", "负", "下降", "人民币", "RMB "]),
     st.sampled_from(
-        ["3", "12.5", "1,234", "三", "一千", "三万四千五百", "一点五", "2.5", "第3", "数十"]
+        [
+            "3",
+            "12.5",
+            "1,234",
+            "三",
+            "一千",
+            "三万四千五百",
+            "一点五",
+            "2.5",
+            "第3",
+            "数十",
+            "一亿两千",
+        ]
     ),
-    st.sampled_from(["", "万", "亿", "万亿", " billion", "-5万", "到九千", "～20"]),
+    st.sampled_from(
+        ["", "万", "亿", "万亿", "千万", "千", "几", "几万", " billion", "-5万", "到九千", "～20"]
+    ),
     st.sampled_from(
         ["", "元", "亿元", "人民币", "%", "个", "家", "吨", "成", "美元", " yuan", " percent"]
     ),
-    st.sampled_from(["", "以上", "以下", "左右", "多", "（含）以上"]),
+    st.sampled_from(["", "以上", "以下", "左右", "上下", "多", "（含）以上"]),
 )
 
 

@@ -195,6 +195,17 @@ def test_gaps_are_data() -> None:
     assert not gap.covers(Period.parse("2020"))
     chains = next(g for g in cat.gaps if g.indicator == "industrial_chains_output")
     assert chains.region is Region.HUNAN and "20" in chains.searched
+    # looked up by region, indicator, subject and period
+    assert cat.gaps_for("zhuzhou", "cluster_output", Period.parse("2021"), "rail_transit_equipment")
+    assert not cat.gaps_for("zhuzhou", "cluster_output", Period.parse("2021"))  # no subject
+    assert [g.id for g in cat.gaps_for("zhuzhou", "gdp_growth", Period.parse("2023"))] == [
+        "gap-zz-gdp-growth-2022-2023"
+    ]
+    frame = cat.gap_frame()
+    assert frame.height == 6
+    row = frame.filter(frame["id"] == "gap-zz-rail-cluster-output").row(0, named=True)
+    assert row["periods"] == "2016-2019; 2021; 2024"
+    assert load_catalog().gap_frame().height == 0
 
 
 # --- dates and qualifiers

@@ -23,10 +23,10 @@ ids); a comparison across periods or measures says so in ``comparability``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from pathlib import Path
 from typing import Any, ClassVar
 
 import polars as pl
@@ -36,6 +36,7 @@ from regiondev.analysis.concentration import (
     fraction_text,
     shares,
 )
+from regiondev.analysis.derived import Derived, describe, evaluate, load_all
 from regiondev.analysis.plans import Plan, Standing, load_plans, plans_frame
 from regiondev.catalog import Catalog
 from regiondev.model import Interval, Measure, Observation, Region
@@ -582,11 +583,6 @@ def chi_square(cat: Catalog, reference: str | None = None) -> pl.DataFrame:
 
 
 # --------------------------------------------------------------------------- Hunan's position
-def _ratio(num: Interval, den: Interval) -> Interval:
-    """Interval of num / den (the interval algebra; a denominator holding 0 raises)."""
-    return (Quantity.interval(num) / Quantity.interval(den)).require().core
-
-
 def _nearest_whole(cat: Catalog, o: Observation, indicator: str) -> Observation:
     pool = [
         w
@@ -622,8 +618,45 @@ def _hunan_members(plans: Sequence[Plan]) -> list[str]:
     return out
 
 
-def hunan_position(cat: Catalog, plans: Sequence[Plan] | None = None) -> pl.DataFrame:
-    """Hunan's clusters and targets against the national list (long format, bounded values)."""
+#: Reference names ``clusters(reference=…)`` takes, and the indicator each stands for.
+REFERENCES = {"population": "resident_population", "gdp": "gdp"}
+
+
+def reference_code(reference: str) -> str:
+    """The indicator code of a reference: ``population`` → resident_population, ``gdp`` → gdp,
+    or any indicator code."""
+    return REFERENCES.get(reference, reference)
+
+
+def _stated_hunan_count(cat: Catalog) -> Observation | None:
+    """The latest stated count of Hunan's national clusters (e.g. the outcomes layer's 4)."""
+    found = [
+        o
+        for o in cat.observations
+        if o.indicator == CLUSTER_INDICATOR
+        and o.region is Region.HUNAN
+        and o.status.value == "actual"
+        and not o.is_derived
+        and not o.breakdown
+        and not o.subject
+    ]
+    return max(found, key=lambda o: o.period.end_key) if found else None
+
+
+def hunan_position(
+    cat: Catalog,
+    plans: Sequence[Plan] | None = None,
+    *,
+    reference: str = "population",
+    derived: Sequence[str | Path] = (),
+) -> pl.DataFrame:
+    """Hunan's clusters and targets against the national list (long format, bounded values).
+
+    The count of Hunan's national clusters is the stated one when a record gives it (the
+    outcomes layer's 4 of 45), else what the texts name: at least 2 (never shown as the
+    value). The derived figures are declared in ``data/derived.toml`` (and ``derived`` files)
+    and evaluated with the Quantity algebra.
+    """
     plans = tuple(plans) if plans is not None else load_plans(cat)
     t = "hunan_position"
     rows: list[dict[str, Any]] = []
@@ -633,27 +666,41 @@ def hunan_position(cat: Catalog, plans: Sequence[Plan] | None = None) -> pl.Data
     region_p = _cluster_partition(cat, "macro_region", MACRO_REGIONS)
     national = region_p.whole or _nearest_whole(cat, central, CLUSTER_INDICATOR)
     c8, n45 = int(central.value), int(national.value)
-    bound_caveat = (
-        f"LOWER BOUND: the texts name {k} Hunan clusters on the national list (Changsha "
-        "engineering machinery, cs21; Zhuzhou rail-transit equipment, zz21) and cn22 names none; "
-        f"Hunan is a central province, so at most the central region's {c8}. Reads the "
-        "first-batch (2021) designations as members of the 2022 list of 45"
-    )
-    k_ids = [central.id, national.id]
+    stated = _stated_hunan_count(cat)
+    if stated is not None:
+        count = Quantity.of(stated).with_ids(central.id, national.id)
+        caveat = (
+            f"stated: {stated.figure} ({stated.id}, {stated.period.describe()}); named in the "
+            f"texts: at least {k}. A count after the list of 2022-11-30 may include later "
+            "designations"
+        )
+        detail = f"stated {stated.figure}; named in the texts: at least {k}"
+        derivation = f"as stated in {stated.id}"
+    else:
+        count = Quantity.interval(Interval(float(k), float(c8)), ids=(central.id, national.id))
+        caveat = (
+            f"LOWER BOUND: the texts name {k} Hunan clusters on the national list (Changsha "
+            "engineering machinery, cs21; Zhuzhou rail-transit equipment, zz21) and cn22 names "
+            f"none; Hunan is a central province, so at most the central region's {c8}. Reads "
+            "the first-batch (2021) designations as members of the 2022 list of 45; later "
+            "official figures (load_catalog(outcomes=True)) state the count"
+        )
+        detail = f"named in the texts: at least {k}; at most the central region's {c8}"
+        derivation = f"{k} named in the texts; ≤ central's {c8}"
     rows.append(
         _row(
             t,
             "Hunan clusters on the national list",
-            value=float(k),
-            low=float(k),
-            high=float(c8),
+            value=count.value,
+            low=count.low,
+            high=count.high,
             unit="items",
-            period=str(national.period),
-            detail=f"at least {k}, at most {c8}",
-            derivation=f"{k} named in the texts; ≤ central's {c8}",
+            period=str(stated.period if stated else national.period),
+            detail=detail,
+            derivation=derivation,
             comparability="designations in 2021 (first batch) vs the list of 2022-11-30",
-            caveat=bound_caveat,
-            observation_ids=k_ids,
+            caveat=caveat,
+            observation_ids=list(count.ids),
             plan_element_ids=named,
         )
     )
@@ -661,303 +708,164 @@ def hunan_position(cat: Catalog, plans: Sequence[Plan] | None = None) -> pl.Data
         ("central region's", c8, central),
         ("national", n45, national),
     ):
-        lo, hi = Fraction(k, whole), Fraction(min(c8, whole), whole)
+        share = count / Quantity.of(obs)
+        if stated is None:
+            lo, hi = Fraction(k, whole), Fraction(min(c8, whole), whole)
+            exact = f"≥ {fraction_text(lo)}"
+            text = f"≥ {k}/{whole} = {_pct(float(lo))}, ≤ {fraction_text(hi)}"
+            how = f"[{k}/{whole}, {min(c8, whole)}/{whole}]"
+        else:
+            exact = fraction_text(Fraction(int(stated.value), whole))
+            text = f"{int(stated.value)}/{whole} = {_pct(int(stated.value) / whole)}"
+            how = f"{int(stated.value)}/{whole}"
         rows.append(
             _row(
                 t,
                 f"Hunan share of the {label} clusters",
-                value=float(lo),
-                low=float(lo),
-                high=float(hi),
-                exact=fraction_text(lo),
+                value=share.value,
+                low=share.low,
+                high=min(share.high, 1.0),
+                exact=exact,
                 unit="fraction",
                 period=str(national.period),
-                detail=f"≥ {k}/{whole} = {_pct(float(lo))}, ≤ {fraction_text(hi)}",
-                derivation=f"[{k}/{whole}, {min(c8, whole)}/{whole}]",
+                detail=text,
+                derivation=how,
                 comparability="designations in 2021 (first batch) vs the list of 2022-11-30",
-                caveat=bound_caveat,
-                observation_ids=[obs.id, *([central.id] if obs is not central else [])],
+                caveat=caveat,
+                observation_ids=list(share.with_ids(central.id).ids),
                 plan_element_ids=named,
             )
         )
-    rows += _hunan_population_rows(cat, k, c8, n45, central, national, named, bound_caveat)
-    rows += _output_rows(cat, national)
-    rows += _zhuzhou_rows(cat)
-    rows += _chain_rows(cat)
+    rows += _hunan_reference_rows(
+        cat, count, c8, n45, central, national, named, caveat, reference_code(reference)
+    )
+    rows += [_derived_row(cat, d) for d in load_all(derived) if d.table == t]
     return pl.DataFrame(rows)
 
 
-def _hunan_population_rows(
+def _hunan_reference_rows(
     cat: Catalog,
-    k: int,
+    count: Quantity,
     c8: int,
     n45: int,
     central: Observation,
     national: Observation,
     named: list[str],
     bound_caveat: str,
+    code: str,
 ) -> list[dict[str, Any]]:
+    """Hunan's share of the reference quantity and its location quotients (intervals)."""
     t = "hunan_position"
-    pops = [
-        o
-        for o in cat.observations
-        if o.indicator == "resident_population" and o.region is Region.HUNAN
-    ]
-    refs = [r for r in reference_partitions(cat) if r.indicator == "resident_population"]
-    if not pops or not refs:
+    own = sorted(
+        (
+            o
+            for o in cat.observations
+            if o.indicator == code
+            and o.region is Region.HUNAN
+            and not o.subject
+            and not o.breakdown
+            and o.status.value == "actual"
+        ),
+        key=lambda o: o.period.end_key,
+    )
+    refs = [r for r in reference_partitions(cat) if r.indicator == code]
+    if not own or not refs:
         return []
-    hunan, ref = pops[0], refs[-1]
+    ref = refs[-1]
+    # Hunan's own figure of the reference's period if on record, else the latest
+    hunan = next((o for o in own if str(o.period) == ref.period), own[-1])
     four = sum(ref.values)
-    central_pop = next(o for o in ref.parts if _member(o, "macro_region") == "central")
+    central_ref = next(o for o in ref.parts if _member(o, "macro_region") == "central")
     rows = []
+    word = "population" if code == "resident_population" else code
     for label, denom, denom_ids in (
         ("four macro-regions'", four, ref.part_ids),
-        ("central region's", central_pop.value, [central_pop.id]),
+        ("central region's", central_ref.value, [central_ref.id]),
     ):
-        share = hunan.value / denom
+        ref_share = Quantity.of(hunan, f"{_num(hunan.value)}") / Quantity.point(denom, _num(denom))
+        ref_share = ref_share.with_ids(*denom_ids)
         rows.append(
             _row(
                 t,
-                f"Hunan share of the {label} population",
-                value=share,
-                low=share,
-                high=share,
+                f"Hunan share of the {label} {word}",
+                value=ref_share.value,
+                low=ref_share.core.low,
+                high=ref_share.core.high,
                 unit="fraction",
                 period=str(hunan.period),
-                detail=_pct(share),
+                detail=_pct(hunan.value / denom),
                 derivation=f"{_num(hunan.value)} / {_num(denom)}",
-                comparability="same census (2020-11-01)",
-                caveat="census reference record, not a claim of the news texts",
+                comparability="same reference record set"
+                if str(hunan.period) == ref.period
+                else f"PERIOD MISMATCH: Hunan {hunan.period} vs the regions {ref.period}",
+                caveat="reference record, not a claim of the news texts",
                 observation_ids=[hunan.id, *denom_ids],
             )
         )
         clusters_whole = n45 if label.startswith("four") else c8
-        lo = k / clusters_whole / share
-        hi = min(c8, clusters_whole) / clusters_whole / share
+        cluster_share = count / float(clusters_whole)
+        share_point = Quantity.point(hunan.value / denom, _pct(hunan.value / denom))
+        lq = (cluster_share / share_point).with_ids(hunan.id, *denom_ids)
+        if label.startswith("four"):
+            lq = lq.with_ids(national.id)
+        lo, hi = (
+            lq.core.low,
+            min(lq.core.high, min(c8, clusters_whole) / clusters_whole / share_point.low),
+        )
         rows.append(
             _row(
                 t,
-                "Hunan location quotient (clusters vs population), "
+                f"Hunan location quotient (clusters vs {word}), "
                 + ("national" if label.startswith("four") else "within the central region"),
-                value=lo,
+                value=lq.value,
                 low=lo,
                 high=hi,
                 unit="ratio",
                 period=f"{national.period} / {hunan.period}",
-                detail=f"≥ {lo:.4g} (bounded by the cluster count), ≤ {hi:.4g}",
-                derivation=f"({k}/{clusters_whole}) / ({_num(hunan.value)} / {_num(denom)})",
+                detail=(
+                    f"{lq.value:.4g}"
+                    if lq.value is not None
+                    else f"≥ {lo:.4g} (bounded by the cluster count), ≤ {hi:.4g}"
+                )
+                + f"; reference: {word} ({hunan.id})",
+                derivation=f"(count / {clusters_whole}) / ({_num(hunan.value)} / {_num(denom)})"
+                f" with count {count.low:g}"
+                + ("" if count.value is not None else f"–{count.high:g}"),
                 comparability=_comparability(
-                    cat, central, hunan, "a ratio of two shares (clusters vs population)"
+                    cat, central, hunan, f"a ratio of two shares (clusters vs {word})"
                 ),
-                caveat=bound_caveat,
-                observation_ids=[
-                    central.id,
-                    *([national.id] if label.startswith("four") else []),
-                    hunan.id,
-                    *denom_ids,
-                ],
+                caveat=f"the reference is {word} ({code}); " + bound_caveat,
+                observation_ids=list(dict.fromkeys([central.id, *lq.ids])),
                 plan_element_ids=named,
             )
         )
     return rows
 
 
-def _output_rows(cat: Catalog, national: Observation) -> list[dict[str, Any]]:
-    t = "hunan_position"
-    em = cat.get("cs21-em-cluster-output-2020")
-    total = cat.get("cn22-clusters-output-2021")
-    n_obs = _nearest_whole(cat, total, CLUSTER_INDICATOR)
-    n = n_obs.value
-    scope = (
-        "scope: one cluster's whole industry scale (产业规模) vs the 45 clusters' leading-"
-        "industry output (主导产业产值)"
+def _derived_row(cat: Catalog, d: Derived) -> dict[str, Any]:
+    """One declared derived figure as a long-frame row (interval, ids, derivation)."""
+    q = evaluate(d, cat)
+    obs = [cat.get(i) for i in d.inputs.values()]
+    q = q.with_ids(*(o.id for o in obs))
+    iv = q.rounded if d.interval == "rounded" else q.core
+    comparability = d.comparability
+    if d.compare:
+        a, b = (cat.get(d.inputs[r]) for r in d.compare)
+        comparability = _comparability(cat, a, b, d.comparability)
+    return _row(
+        d.table,
+        d.item,
+        value=q.value,
+        low=iv.low,
+        high=iv.high,
+        unit=d.unit,
+        period=" / ".join(dict.fromkeys(str(o.period) for o in obs)),
+        detail=d.detail or describe(q, d.unit),
+        derivation=f"{q.derivation} ({d.id}, {Path(d.origin).name})",
+        comparability=comparability,
+        caveat=d.caveat,
+        observation_ids=list(q.ids),
     )
-    rounding = (
-        "bounds use each printed figure's qualifier and half its last printed unit "
-        f"({em.figure}: {em.rounding_interval()}; {total.figure}: {total.rounding_interval()} 亿元)"
-    )
-    mean_iv = Interval(total.rounding_interval().low / n, total.rounding_interval().high / n)
-    rows = [
-        _row(
-            t,
-            "Mean leading-industry output per national cluster",
-            value=total.value / n,
-            low=mean_iv.low,
-            high=mean_iv.high,
-            unit="cny_100m",
-            period=str(total.period),
-            detail=f"{_num(total.value)} / {_num(n)} = {total.value / n:,.1f} 亿元",
-            derivation=f"{_num(total.value)} 亿元 / {_num(n)} clusters",
-            comparability=(
-                f"PERIOD MISMATCH: output of {total.period} over the count on the list of "
-                f"{n_obs.period} (the same 45 clusters); gross output (主导产业产值) per cluster"
-            ),
-            caveat="an arithmetic mean; cluster sizes are not printed. " + rounding,
-            observation_ids=[total.id, n_obs.id],
-        )
-    ]
-    for label, den, den_iv, den_ids, derivation in (
-        (
-            "national total leading-industry output",
-            total.value,
-            total.rounding_interval(),
-            [total.id],
-            f"{_num(em.value)} / {_num(total.value)}",
-        ),
-        (
-            "mean output per national cluster",
-            total.value / n,
-            mean_iv,
-            [total.id, n_obs.id],
-            f"{_num(em.value)} / ({_num(total.value)} / {_num(n)})",
-        ),
-    ):
-        iv = _ratio(em.rounding_interval(), den_iv)
-        value = em.value / den
-        rows.append(
-            _row(
-                t,
-                f"Changsha engineering-machinery output vs {label}",
-                value=value,
-                low=iv.low,
-                high=iv.high,
-                unit="ratio",
-                period=f"{em.period} / {total.period}",
-                detail=f"more than {value:.4g} ({em.figure} ÷ {_num(den)} 亿元)",
-                derivation=derivation,
-                comparability=_comparability(cat, em, total, scope),
-                caveat=f"{em.figure}: a lower bound, so the ratio is too. " + rounding,
-                observation_ids=[em.id, *den_ids],
-            )
-        )
-    return rows
-
-
-def _zhuzhou_rows(cat: Catalog) -> list[dict[str, Any]]:
-    t = "hunan_position"
-    order = cat.get("zz21-apparel-thousand-billion-order")
-    apparel = cat.get("zz21-apparel-cluster-output")
-    target = cat.get("zz21-new-thousand-billion-clusters-target")
-    now = int(order.value)
-    lo, hi = now + target.low, now + target.high
-    return [
-        _row(
-            t,
-            "Zhuzhou clusters of 1,000亿元 or more, now",
-            value=float(now),
-            low=float(now),
-            high=float(now),
-            unit="items",
-            period=str(order.period),
-            detail="rail-transit equipment first, apparel (服饰) second",
-            derivation="apparel is the 2nd (第二个) after rail-transit equipment → 2",
-            comparability="a count at the article date",
-            caveat="no other 千亿 cluster is named; the order implies exactly two",
-            observation_ids=[order.id, apparel.id],
-        ),
-        _row(
-            t,
-            "Zhuzhou clusters of 1,000亿元 or more implied for 2025",
-            value=(lo + hi) / 2,
-            low=lo,
-            high=hi,
-            unit="items",
-            period=f"{order.period} + {target.period}",
-            detail=f"{lo:.0f} to {hi:.0f}",
-            derivation=f"{now} now + 新增 {target.figure} = {lo:.0f} to {hi:.0f}",
-            comparability=(
-                f"PERIOD MISMATCH: base is a count at {order.period}, the increment (新增) runs "
-                f"over {target.period}; a cluster that crossed 1,000亿元 in 2021 before the "
-                "article would be counted in both"
-            ),
-            caveat=(
-                "target (力争, aspirational); assumes both existing clusters stay above "
-                "1,000亿元 and 新增 counts clusters beyond them"
-            ),
-            observation_ids=[order.id, target.id],
-        ),
-    ]
-
-
-def _chain_rows(cat: Catalog) -> list[dict[str, Any]]:
-    t = "hunan_position"
-    out = cat.get("hn19-chains-output-target-2025")
-    share = cat.get("hn19-chains-output-share-target-2025")
-    s = share.value / 100
-    point = out.value / s
-    both = "targets (力争, aspirational), both for 2025"
-    rows = [
-        _row(
-            t,
-            "Hunan 20 chains' output target, 2025",
-            value=out.value,
-            low=out.low,
-            high=out.high,
-            unit="cny_100m",
-            period=str(out.period),
-            detail=f"{out.figure}: more than {_num(out.value)} 亿元",
-            derivation="as printed",
-            comparability="target",
-            caveat=both,
-            observation_ids=[out.id],
-        ),
-        _row(
-            t,
-            "Hunan 20 chains' share of provincial industrial output target, 2025",
-            value=s,
-            low=share.low / 100,
-            high=min(share.high / 100, 1.0),
-            unit="fraction",
-            period=str(share.period),
-            detail=f"{share.figure}: at least {share.value:g}%",
-            derivation="as printed",
-            comparability="target",
-            caveat=both,
-            observation_ids=[share.id],
-        ),
-        _row(
-            t,
-            "Hunan industrial output implied by the two 2025 targets",
-            value=point,
-            low=out.low,
-            high=math.inf,
-            unit="cny_100m",
-            period=str(out.period),
-            detail=(
-                f"point {_num(point)} 亿元 (5万亿元) if both targets are met exactly; "
-                f"interval (> {_num(out.low)}, unbounded)"
-            ),
-            derivation=(
-                f"T = chains / share: {_num(out.value)} / {s:g} = {_num(point)}; with chains > "
-                f"{_num(out.value)} and share in [{s:g}, 1], chains ≤ T ≤ chains / {s:g}, so "
-                f"T > {_num(out.low)} and has no upper bound"
-            ),
-            comparability=(
-                f"same period ({out.period} targets); the chains' output and the share's "
-                "denominator are both gross output (产值, 工业产值), so chains / share is a total"
-            ),
-            caveat=(
-                both + "; the targets cap T at 2.5 × the chains' output; they do not fix it "
-                "at 5万亿"
-            ),
-            observation_ids=[out.id, share.id],
-        ),
-        _row(
-            t,
-            "Hunan industrial output if the chains reach exactly 2万亿元",
-            value=point,
-            low=out.value,
-            high=point,
-            unit="cny_100m",
-            period=str(out.period),
-            detail=f"[{_num(out.value)}, {_num(point)}] 亿元",
-            derivation=f"chains = {_num(out.value)}, share ≥ {s:g} → T ≤ {_num(out.value)} / {s:g}",
-            comparability="same period and measure",
-            caveat=both + "; conditional on the chain output sitting at its printed threshold",
-            observation_ids=[out.id, share.id],
-        ),
-    ]
-    return rows
 
 
 # --------------------------------------------------------------------------- result
@@ -1168,17 +1076,41 @@ class ClusterResult(TableResult):
         return "".join(out)
 
 
-def clusters(cat: Catalog | None = None) -> ClusterResult:
-    """All cluster comparisons from the catalog (default: the shipped one)."""
+def clusters(
+    cat: Catalog | None = None,
+    *,
+    reference: str | None = None,
+    derived: Sequence[str | Path] = (),
+) -> ClusterResult:
+    """All cluster comparisons from the catalog (default: the shipped one).
+
+    ``reference`` is what the location quotients and the chi-square compare the clusters
+    with: ``population`` (the 2020 census, shipped), ``gdp`` or any indicator code of which a
+    catalog holds a macro-region partition (``breakdown = "macro_region=east"`` …, region
+    china) and, for Hunan's own quotient, a Hunan record. None (the default): every reference
+    the catalog holds in the tables, population for Hunan's own quotient. ``derived`` adds declared
+    derived-figure files (format of ``data/derived.toml``). Raises ParameterError for a
+    reference the catalog has no partition of.
+    """
     from regiondev.catalog import load_catalog
+    from regiondev.errors import ParameterError
 
     cat = cat if cat is not None else load_catalog()
+    code = reference_code(reference) if reference is not None else None
+    if code is not None and not any(r.indicator == code for r in reference_partitions(cat)):
+        raise ParameterError(
+            f"reference {reference!r}: no macro-region partition of {code!r} in the catalog "
+            "(add records of that indicator for china with breakdown "
+            '"macro_region=east|central|west|northeast", e.g. with --catalog)'
+        )
     plans = load_plans(cat)
     return ClusterResult(
         composition=composition(cat),
         concentration=concentration_table(cat),
-        location_quotients=location_quotients(cat),
-        chi_square=chi_square(cat),
-        hunan_position=hunan_position(cat, plans),
+        location_quotients=location_quotients(cat, code),
+        chi_square=chi_square(cat, code),
+        hunan_position=hunan_position(
+            cat, plans, reference=reference or "population", derived=derived
+        ),
         plans=plans_frame(plans),
     )

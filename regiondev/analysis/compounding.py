@@ -13,9 +13,9 @@ indicator metadata (a growth indicator's ``of`` names its level) and the periods
 * ``auto-compound-base-year-<growth id>`` — growth against a named earlier period
   (``relative_to``) and every annual rate in between, or an average over the same years
   (base_year_growth);
-* ``auto-compound-additions-<end id>-<start id>`` — a level, the additions (``increment``)
-  that cover the months after it without gap or overlap, and a level at their end
-  (level_additions).
+* ``auto-compound-additions-<end id>-<start id>`` — a level, the additions (``increment``, of
+  the level's indicator or of its ``<indicator>_new`` flow) that cover the months after it
+  without gap or overlap, and a level at their end (level_additions).
 
 Only actual, stated (not derived) figures of one region, subject and breakdown are joined.
 A declared rule that names the same figures wins (``consistency.check`` drops the duplicate).
@@ -33,7 +33,7 @@ from regiondev.analysis.checks.registry import Rule
 from regiondev.catalog import Catalog
 from regiondev.model import Measure, Observation, Period, PeriodKind, Status
 
-__all__ = ["PREFIX", "discover_compounding", "month_span", "signature"]
+__all__ = ["PREFIX", "discover_compounding", "month_span", "signature", "stock_of"]
 
 PREFIX = "auto-compound-"
 DISCOVERED = "discovered"
@@ -60,6 +60,12 @@ def month_span(p: Period) -> tuple[int, int] | None:
             if p.day == calendar.monthrange(p.start_year, p.first)[1]:
                 return (y + p.first, y + p.first)
     return None
+
+
+def stock_of(code: str, indicators: Any) -> str:
+    """The level an addition adds to: its own indicator, or ``X`` for an ``X_new`` flow."""
+    stem = code.removesuffix("_new")
+    return stem if stem != code and stem in indicators else code
 
 
 def _place(o: Observation) -> tuple[Any, ...]:
@@ -98,7 +104,8 @@ def discover_compounding(cat: Catalog) -> list[Rule]:
         if i.measure is Measure.GROWTH_RATE and o.unit == "percent":
             growth_of[(i.of or o.indicator, *_place(o))].append(o)
         elif i.measure in ADDITIVE_MEASURES:
-            (increments if o.increment else levels)[(o.indicator, *_place(o))].append(o)
+            code = stock_of(o.indicator, ind) if o.increment else o.indicator
+            (increments if o.increment else levels)[(code, *_place(o))].append(o)
     rules: list[Rule] = []
     for key, rates in growth_of.items():
         rules += _two_year(rates, ind)

@@ -55,8 +55,8 @@ def implied_deflator(
     n_text = f"{years:g}"
     derivation = (
         f"implied deflator = ({l1:.6g} / {l0:.6g})^(1/{n_text}) / (1 + {g:.4f}) − 1 = "
-        f"{nominal:.6f} / {1 + g:.4f} − 1 = {value:.2%} (interval [{low:.2%}, {high:.2%}] from "
-        f"the printed rounding of {id0}, {id1}, {idg})"
+        f"{nominal:.6f} / {1 + g:.4f} − 1 = {100 * value:.2f} % (interval [{100 * low:.2f} %, "
+        f"{100 * high:.2f} %] from the printed rounding of {id0}, {id1}, {idg})"
     )
     return ImpliedDeflator(value, low, high, (id0, id1, idg), derivation)
 

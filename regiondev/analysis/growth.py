@@ -719,7 +719,10 @@ def _rate_history(
                 )
     if not usable:
         return None, unused
-    best = max(usable, key=lambda o: (o.period.end_year, o.period.years))
+    best = max(
+        usable,
+        key=lambda o: (o.period.end_year, o.period.years, not _two_year(o.indicator)),
+    )
     return _rate_record(best), unused + [
         f"{o.id} ({_num(o.value)} % {o.period.describe()}; not the latest)"
         for o in usable
@@ -1204,6 +1207,11 @@ def _breakeven_text(be: float, required: float, hist: _History) -> str:
     )
 
 
+def _two_year(code: str) -> bool:
+    """A two-year geometric average indicator (``*_two_year_avg``, as in compounding.py)."""
+    return code.endswith("_two_year_avg")
+
+
 def _implied_deflator(
     cat: Catalog, target: Observation, ind: Indicator, base: Baseline, opts: Options
 ) -> ImpliedDeflator | None:
@@ -1228,7 +1236,10 @@ def _implied_deflator(
                 continue
             if not _in_window(o.period, opts.since) or o.bound is not Bound.EXACT:
                 continue
-            start, end = by_x.get(float(o.period.start_year)), by_x.get(o.period.end_year + 1.0)
+            # a two-year average printed for year Y covers Y − 1 and Y (compounding.py)
+            span = 2 if _two_year(code) and o.period.kind is PeriodKind.YEAR else o.period.years
+            first_year = o.period.end_year - span + 1
+            start, end = by_x.get(float(first_year)), by_x.get(o.period.end_year + 1.0)
             if start is None or end is None:
                 continue
             g = o.rounding_interval()
@@ -1239,7 +1250,7 @@ def _implied_deflator(
                         implied_deflator(
                             (start.value, start.interval, "+".join(start.ids)),
                             (end.value, end.interval, "+".join(end.ids)),
-                            float(o.period.years),
+                            float(span),
                             (o.value / 100.0, Interval(g.low / 100.0, g.high / 100.0), o.id),
                         ),
                     )

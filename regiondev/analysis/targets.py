@@ -140,9 +140,9 @@ def margin_of(value: float, reference: float, unit: str) -> tuple[float | None, 
     """(margin, margin unit, arithmetic in words) of ``value`` against ``reference``."""
     if unit == "percent":
         m = value - reference
-        text = (
-            f"{fmt_number(value)} − {fmt_number(reference)} = {m:+.2f} percentage points"
-        ).replace(".00 percentage", " percentage")
+        sign = "−" if m < 0 else "+"
+        diff = f"{abs(m):.2f}".rstrip("0").rstrip(".")
+        text = f"{fmt_number(value)} − {fmt_number(reference)} = {sign}{diff} percentage points"
         return m, "percentage_points", text
     if reference == 0 or not math.isfinite(reference) or not math.isfinite(value):
         return None, "percent_of_target", "no relative margin against a target of 0"

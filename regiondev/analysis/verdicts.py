@@ -119,7 +119,16 @@ def _target_words(target: Observation) -> str:
 
 
 def _when(period: str) -> str:
-    return f"in {period}" if len(period) == 4 else f"for {period}"
+    """'in 2024' for a year, 'at 2022-09-16' for a date, else 'for 2019M01-M11'."""
+    if len(period) == 4:
+        return f"in {period}"
+    if len(period) == 10 and period[4] == "-" and period[7] == "-":
+        return f"at {period}"
+    return f"for {period}"
+
+
+def _years(n: float) -> str:
+    return f"{n:.4g} year" + ("" if abs(n - 1.0) < 1e-9 else "s")
 
 
 def _gap_note(cat: Catalog, target: Observation, after: float | None = None) -> str:
@@ -218,8 +227,10 @@ def _latest_fields(
     why: str = "",
 ) -> dict[str, Any]:
     """no_outcome: the period is over and no outcome for it is on record."""
-    goal = f"the target of {_target_words(target)}"
-    text = f"No outcome on record for {target.period}, the target's period, which is over"
+    text = (
+        f"No outcome on record: {_name(target, ind)} for {target.period} (target: "
+        f"{_target_words(target)}) is not on record, and the period is over"
+    )
     fields: dict[str, Any] = {"verdict": NO_OUTCOME}
     if value is not None and lid is not None and period is not None:
         t_low, _ = _target_interval(target, ind)
@@ -227,12 +238,12 @@ def _latest_fields(
         margin, unit, arithmetic = margin_of(value, reference, target.unit)
         fields.update(latest_id=lid, latest_value=value, latest_period=period)
         fields.update(margin=margin, margin_unit=unit)
-        kind = "a proxy (a partial period, no verdict)" if proxy else "the latest figure"
-        text += f": {kind}, {words} {_when(period)} ({lid}), set against {goal} ({arithmetic})"
+        kind = "a proxy (a partial period, never a verdict)" if proxy else "the latest figure"
+        text += f"; {kind} is {words} {_when(period)} ({lid}): {arithmetic}"
         if needed:
             text += f"; {needed}"
     else:
-        text += f" and no earlier figure either; {goal}"
+        text += "; no earlier figure is on record either"
         if why:
             text += f" ({why})"
     after = period_x(Period.parse(period)) if period and _parses(period) else None
@@ -367,8 +378,8 @@ def _level(
         needed = ""
         if row.required_cagr is not None and row.years is not None:
             needed = (
-                f"reaching it would have needed {row.required_cagr:.1%} a year over the "
-                f"{row.years:.4g} years from then (({fmt_number(target.value)} / "
+                f"reaching it would have needed {100 * row.required_cagr:.1f} % a year over the "
+                f"{_years(row.years)} from then (({fmt_number(target.value)} / "
                 f"{fmt_number(row.base_value or 0)})^(1/{row.years:.4g}) − 1)"
             )
         words = fmt_value(row.base_value, target.unit) if row.base_value is not None else ""
@@ -409,9 +420,9 @@ def _level(
         )
     pace = (
         f"from {fmt_value(row.base_value, target.unit)} {_when(row.base_period or '')} it needs "
-        f"{row.required_cagr:.2%} a year"
+        f"{100 * row.required_cagr:.2f} % a year"
         + (
-            f", against {row.historical_growth_comparable:.2%} a year on record"
+            f", against {100 * row.historical_growth_comparable:.2f} % a year on record"
             if row.historical_growth_comparable is not None
             else ""
         )
@@ -419,6 +430,12 @@ def _level(
         else "no required pace"
     )
     return {**out, **_pace_fields(target, ind, row, pace), "points": (*row.points, *path)}
+
+
+def _signed(x: float) -> str:
+    """+2, −12.25: a sign always, a true minus, at most two decimals."""
+    text = f"{abs(x):.2f}".rstrip("0").rstrip(".")
+    return ("−" if x < 0 else "+") + text
 
 
 def _nearest_any(cat: Catalog, target: Observation, ind: Indicator) -> Observation | None:
@@ -685,7 +702,7 @@ def _share(
         x, period, v, iv, ids, derivation = min(
             own, key=lambda p: (bool(p[5]), p[3].high - p[3].low)
         )
-        words = _share_words(v, iv) + (f" (derived: {derivation})" if derivation else "")
+        words = _share_words(v, iv) + _derived_words(derivation)
         res = _outcome_fields(
             target,
             ind,
@@ -697,6 +714,8 @@ def _share(
             words,
         )
         point = TrajectoryPoint("outcome", x, v, iv.low, iv.high, ids)
+        if derivation:
+            res["extra_note"] = f"{res.get('extra_note', '')}; outcome {derivation}"
         return {**res, "points": (*history, point)}
     before = [p for p in pts if p[0] < tx]
     if not before:
@@ -709,7 +728,7 @@ def _share(
             "points": history,
         }
     x0, p0, v0, iv0, ids0, der0 = max(before, key=lambda p: (p[0], not p[5]))
-    words = _share_words(v0, iv0) + (f" (derived: {der0})" if der0 else "")
+    words = _share_words(v0, iv0) + _derived_words(der0)
     threshold = target.low if direction_of(target) != "about" else target.value
     years = tx - x0
     required = (threshold - v0) / years
@@ -719,6 +738,14 @@ def _share(
         "latest_id": "+".join(ids0),
         "latest_value": v0,
         "latest_period": p0,
+        # the share baseline (stated, or derived from its part and whole): issue 14
+        "baseline_ids": ids0,
+        "base_period": p0,
+        "base_value": v0,
+        "base_low": iv0.low,
+        "base_high": iv0.high,
+        "derivation": der0 or None,
+        "years": years,
     }
     path = (
         TrajectoryPoint("required_path", x0, v0, None, None, ids0),
@@ -727,14 +754,14 @@ def _share(
     if opts.period_over(target):
         needed = (
             f"reaching it would have needed ({fmt_number(threshold)} − {v0:.2f}) / {years:.4g} = "
-            f"{required:+.2f} percentage points a year"
+            f"{_signed(required)} percentage points a year"
         )
         return {
             **out,
             **_latest_fields(cat, target, ind, v0, words, "+".join(ids0), p0, needed),
             "points": (*history, *path),
         }
-    pace = f"from {words} {_when(p0)} it needs {required:+.2f} percentage points a year"
+    pace = f"from {words} {_when(p0)} it needs {_signed(required)} percentage points a year"
     earlier = [p for p in before if p[0] < x0 and is_finite_point(p)]
     if not is_finite_point((x0, p0, v0, iv0, ids0, der0)) or not earlier:
         cls = TARGET_ALREADY_MET if iv0.low >= threshold else NO_HISTORY
@@ -742,7 +769,7 @@ def _share(
         return {**out, **res, "points": (*history, *path)}
     x_first, _, v_first, _, _, _ = min(earlier, key=lambda p: p[0])
     on_record = (v0 - v_first) / (x0 - x_first)
-    pace += f", against {on_record:+.2f} a year on record"
+    pace += f", against {_signed(on_record)} a year on record"
     cls = TARGET_ALREADY_MET if required <= 0 else classify(on_record / required)
     res = _pace_fields(target, ind, replace(row, classification=cls, ratio=None), pace)
     return {**out, **res, "points": (*history, *path)}
@@ -750,6 +777,13 @@ def _share(
 
 def is_finite_point(p: tuple[float, str, float, Interval, tuple[str, ...], str]) -> bool:
     return p[3].bounded
+
+
+def _derived_words(derivation: str) -> str:
+    """' (derived: share = a / b × 100 = …)': the derivation up to its interval (in the note)."""
+    if not derivation:
+        return ""
+    return f" (derived: {derivation.split(', interval')[0].split('; ')[0]})"
 
 
 def _share_words(v: float, iv: Interval) -> str:

@@ -93,6 +93,43 @@ COMMAND_MODULES = (
 for _name in COMMAND_MODULES:
     importlib.import_module(_name).register(app)
 
+#: Placeholders in words for options that name none (never a Python type such as <int>).
+PLACEHOLDERS = {
+    "since": "YEAR",
+    "as_of": "DATE",
+    "date": "DATE",
+    "min_reliability": "LEVEL",
+    "deflator": "RATE",
+    "deflator_range": "LOW,HIGH",
+    "out": "DIR",
+    "as_catalog": "FILE",
+    "rules": "FILE",
+    "catalog": "FILE",
+    "jobs": "N",
+    "region": "REGION",
+    "table": "TABLE",
+    "lang": "LANG",
+    "reference": "REFERENCE",
+}
+
+
+def command() -> Any:
+    """The click command of the app, every option's placeholder in words (its name, or
+    PLACEHOLDERS; never a Python type such as <int>)."""
+    group = typer.main.get_command(app)
+    for sub in getattr(group, "commands", {}).values():
+        for param in sub.params:
+            if getattr(param, "is_flag", False) or getattr(param, "metavar", None):
+                continue
+            name = param.name or ""
+            if getattr(param, "param_type_name", "") == "argument":
+                # its name says what it is (REGION, INPUTS); its help says the rest
+                param.metavar = name.upper()
+                param.display_type_rich = lambda ctx: ""
+            else:
+                param.metavar = PLACEHOLDERS.get(name, name.upper())
+    return group
+
 
 def _on_sigterm(signum: int, frame: Any) -> None:
     # SIGTERM unwinds like Ctrl-C: worker pools are ended and writes finish or roll back
@@ -149,7 +186,7 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        code = app(standalone_mode=False)
+        code = command().main(standalone_mode=False)
     except _click_errors.NoArgsIsHelpError as exc:
         sys.stdout.write(exc.format_message() + "\n")
         sys.exit(0)

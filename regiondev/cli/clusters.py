@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -42,12 +43,32 @@ def clusters_cmd(
         ),
     ] = None,
     columns: ColumnsOpt = None,
+    reference: Annotated[
+        str | None,
+        typer.Option(
+            "--reference",
+            help=(
+                "What the location quotients compare the clusters with: population (2020 "
+                "census, shipped), gdp, or any indicator code a catalog gives by macro-region "
+                "(default: every reference on record; Hunan's own quotient uses population)."
+            ),
+        ),
+    ] = None,
+    derived: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--derived",
+            help="A file of declared derived figures (format of regiondev/data/derived.toml).",
+        ),
+    ] = None,
 ) -> None:
     """Cluster shares, HHI, location quotients, chi-square, Hunan's position and the plans.
 
     Every row carries the catalog observation ids it came from; a comparison across periods or
     measures says so in `comparability`. A user catalog (--catalog) may add a reference
-    distribution by macro-region (e.g. GDP with breakdown = "macro_region=east").
+    distribution by macro-region (e.g. GDP with breakdown = "macro_region=east"); choose it
+    with --reference gdp. Bounds are never shown as values: the texts name at least 2 of
+    Hunan's national clusters, so its quotients are intervals.
 
     Example: regiondev clusters --table location_quotients --format json
     """
@@ -58,7 +79,7 @@ def clusters_cmd(
         fail(f"--table {table!r} is not one of: {', '.join(_TABLES)}")
     cat = load_user_catalog(catalog, outcomes, min_reliability)
     try:
-        result = clusters(cat)
+        result = clusters(cat, reference=reference, derived=derived or ())
     except (RegiondevError, KeyError) as exc:
         fail(str(exc))
     if table is None:

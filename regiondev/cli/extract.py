@@ -8,26 +8,10 @@ from typing import Annotated, Any
 
 import typer
 
-from regiondev.cli.options import Format, FormatOpt
+from regiondev.cli.options import ColumnsOpt, Format, FormatOpt
 from regiondev.cli.render import fail
 
 __all__ = ["register"]
-
-_TABLE_COLUMNS = [
-    "source",
-    "figure",
-    "value",
-    "unit",
-    "bound",
-    "status",
-    "kind",
-    "period",
-    "region",
-    "basis",
-    "indicator_guess",
-    "set_aside_reason",
-    "quote",
-]
 
 
 def _row(claim: Any, path: str = "") -> dict[str, Any]:
@@ -71,6 +55,7 @@ def extract_cmd(
         bool, typer.Option("--claims-only", help="Leave set-aside numbers out of the listing.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
+    columns: ColumnsOpt = None,
 ) -> None:
     """Find every numeric claim in texts: figure, bound, status, kind, period, region.
 
@@ -181,7 +166,7 @@ def extract_cmd(
             if as_catalog is not None:
                 summary = write_drafts(stream, as_catalog, force=force)
             else:
-                _list(stream, fmt, claims_only)
+                _list(stream, fmt, claims_only, columns)
     except RegiondevError as exc:
         fail(str(exc))
     elapsed = time.perf_counter() - started
@@ -228,7 +213,7 @@ def extract_cmd(
         )
 
 
-def _list(stream: Any, fmt: Format, claims_only: bool) -> None:
+def _list(stream: Any, fmt: Format, claims_only: bool, columns: str | None = None) -> None:
     """Stream JSON and CSV row by row; tables and Markdown are built at the end."""
     import csv
     import json
@@ -269,7 +254,7 @@ def _list(stream: Any, fmt: Format, claims_only: bool) -> None:
         schema = {k: getattr(pl, v) for k, v in CLAIM_SCHEMA.items()}
         schema = {"source": schema.pop("source"), "path": pl.String, **schema}
         frame = pl.DataFrame([_row(c, p) for p, c in rows()], schema=schema, orient="row")
-        emit(frame, fmt, "Claims", _TABLE_COLUMNS)
+        emit(frame, fmt, "Claims", chosen=columns, view="claims")
 
 
 def register(app: typer.Typer) -> None:

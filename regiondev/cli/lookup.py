@@ -50,15 +50,11 @@ def indicators(
 def series_cmd(
     region: Annotated[
         str,
-        typer.Argument(
-            metavar="REGION", help="hunan, changsha, zhuzhou or china (湖南, 长沙, 株洲, 全国 too)."
-        ),
+        typer.Argument(help="hunan, changsha, zhuzhou or china (湖南, 长沙, 株洲, 全国 too)."),
     ],
     indicator: Annotated[
         str,
-        typer.Argument(
-            metavar="INDICATOR", help="An indicator code (regiondev indicators lists them)."
-        ),
+        typer.Argument(help="An indicator code (regiondev indicators lists them)."),
     ],
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from regiondev.extract.furniture import detect_date, furniture_lines, parse_date, title_year
+from regiondev.extract.furniture import detect_date, furniture_lines, parse_date, title_period
 from regiondev.extract.resolve_indicator import (
     INDICATOR_RE,
     clause_start,
@@ -43,13 +43,15 @@ from regiondev.extract.resolve_indicator import (
 )
 from regiondev.extract.resolve_kind import (
     CHANGE_REASONS,
+    CUE_KIND,
+    GROWTH_AFTER,
     KIND_CUE,
     KIND_REASON,
     UNIT_KIND,
     change_reason,
     code_reason,
 )
-from regiondev.extract.resolve_period import PeriodResolver
+from regiondev.extract.resolve_period import SUB_PERIOD, PeriodResolver, is_compared
 from regiondev.extract.resolve_place import (
     detect_region,
     region_code,
@@ -168,9 +170,9 @@ class DocClaims:
 # ---------------------------------------------------------------------------------------------
 # Characters that can start or carry a numeric token. A line or sentence without any of them
 # holds no token (``numbers.scan`` needs a digit, a Chinese numeral, a Roman class numeral,
-# 首位, 半, 万 (万亿大关), 翻 (翻番) or 一成 in every token it yields; a test holds this).
+# 首位, 唯一, 半, 万 (万亿大关), 翻 (翻番) or 一成 in every token it yields; a test holds this).
 _CAND = re.compile(
-    r"[\d二两兩三四五六七八九十百千万〇零ⅠⅡⅢⅣⅤⅥ半翻]|[第前初去近来來]一|一(?:季度|年前|成)|首位"
+    r"[\d二两兩三四五六七八九十百千万〇零ⅠⅡⅢⅣⅤⅥ半翻]|[第前初去近来來唯]一|一(?:季度|年前|成)|首位"
 )
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
@@ -222,10 +224,7 @@ class _Reader(PeriodResolver):
         # takes the nearest one before it (株洲…在全国168个重点城市中: 168 is national)
         places = sentence_places(text, self.region, para.region, para.region_cue)
         region, region_cue = (places[0][1], places[0][2]) if places else ("", "")
-        kinds = [
-            (m.end(), "growth" if m["growth"] else "share", m.group(0))
-            for m in KIND_CUE.finditer(text)
-        ]
+        kinds = [(m.end(), CUE_KIND[m.group(0)], m.group(0)) for m in KIND_CUE.finditer(text)]
         indicators = [
             (m.end(), int(str(m.lastgroup)[1:]), m.group(0)) for m in INDICATOR_RE.finditer(text)
         ]
@@ -294,15 +293,15 @@ def _sentence_claims(
     # paragraph's, the title's, or (for what is not a flow) the text's date.
     first_period: tuple[str, str] | None = None
     first_clause = 0
-    if periods and periods[0][1]:
+    if periods and periods[0][1] and not periods[0][2].endswith(SUB_PERIOD):
         first_period = (periods[0][1], periods[0][2])
         first_clause = max(stext.rfind("，", 0, periods[0][0]), stext.rfind(",", 0, periods[0][0]))
     if para.period:
         default_period = (para.period, para.period_cue + " (earlier in the paragraph)")
-    elif status == "actual" and reader.title_year:
+    elif status == "actual" and reader.title_period:
         default_period = (
-            reader.title_year,
-            f"no period printed: the title's {reader.title_year}年",
+            reader.title_period,
+            f"no period printed: the title's {reader.title_cue}",
         )
     elif status == "actual" and reader.date is not None:
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
@@ -395,14 +394,35 @@ def _sentence_claims(
             done = DONE.search(stext, status_at + 1 if status_at < tstart else 0, tstart)
             if done is not None and not PERIOD_AHEAD.search(stext, done.end(), tstart):
                 tstatus, tcue = "actual", f"{done.group(0)}: what happened"
-        if tstatus == "actual" and parsed.bound is Bound.AT_LEAST and figure.startswith("达到"):
-            # 达到X in a report of what happened is the level reached (exact at its printed
-            # precision, as 达X reads); in a target (到2025年达到X) it stays at least X
-            reached = _plain_figure(figure[2:])
+        if (
+            tstatus == "actual"
+            and parsed.bound is Bound.AT_LEAST
+            and (verb := _REACHED.match(figure))
+        ):
+            # 达到X / 提高到X in a report of what happened is the level reached (exact at its
+            # printed precision, as 达X reads); in a target (到2025年达到X) it stays at least X
+            reached = _plain_figure(figure[verb.end() :])
             if reached is not None and reached.bound is Bound.EXACT:
-                parsed, figure, start = reached, reached.text, start + 2
-                cues.append("达到: a level already reached, read exact")
+                parsed, figure, start = reached, reached.text, start + verb.end()
+                cues.append(f"{verb.group(0)}: a level already reached, read exact")
+        if parsed.bound is Bound.EXACT and (
+            apart := _QUALIFIER_APART.search(stext, max(0, tstart - 14), tstart)
+        ):
+            # 约占全国的6.4% / 不到广东省的二十分之一: a qualifier bounds the figure it is
+            # separated from by a verb and a field
+            word = apart["about"] or apart["under"]
+            bounded = _plain_figure(word + figure)
+            if bounded is not None and bounded.bound is not Bound.EXACT:
+                parsed = bounded
+                cues.append(f"{apart.group(0)}: {word} {figure}")
         kind = UNIT_KIND.get(unit, "other")
+        if unit == "times" and (grew := _GROWTH_BY.search(stext, max(0, tstart - 3), tstart)):
+            # 增长2倍以上: growth by a multiple (+200 % and more), not a level
+            kind = "growth"
+            cues.append(f"{grew.group(0)}: growth by a multiple")
+        elif unit == "times" and figure.startswith("翻"):
+            kind = "growth"  # 翻一番 / 翻番: a doubling, growth by 100 %
+            cues.append(f"{figure}: growth by doubling")
         # A cue may end inside the token only when the token holds it: 下降3.1% is a growth.
         tend = tok.end
         if unit == "percent" and kinds and kinds[0][0] <= tend:
@@ -412,9 +432,25 @@ def _sentence_claims(
             if kend > tstart or _CLAUSE_END.search(stext, kend, tstart) is None:
                 kind = kkind
                 cues.append(kcue)
+        if (
+            unit == "percent"
+            and kind == "share"
+            and not cues
+            and (after := GROWTH_AFTER.match(stext, tend))
+        ):
+            kind = "growth"  # 力争实现5%左右的增长: the growth word after the figure
+            cues.append(after.group(0))
         if tcue:
             cues.append(tcue)
         near_p = _nearest(periods, tstart) if periods and periods[0][0] <= tstart else None
+        if near_p is not None and near_p[1].endswith(SUB_PERIOD):
+            # 其中9月份增长4.5%,…: the part holds for its own clause only
+            at = bisect_right(periods, tstart, key=_end) - 1
+            if _CLAUSE_END.search(stext, periods[at][0], tstart) or _SENTENCE_GAP.search(
+                stext, periods[at][0], tstart
+            ):
+                whole = [p for p in periods[:at] if not p[2].endswith(SUB_PERIOD)]
+                near_p = (whole[-1][1], whole[-1][2]) if whole else None
         if near_p is None and first_period is not None and tstart > first_clause:
             near_p = first_period
         if near_p is None:
@@ -426,6 +462,24 @@ def _sentence_claims(
                 else default_period
             )
         period, pcue = near_p
+        if (
+            tstatus == "target"
+            and tcue.endswith("is after the text's date")
+            and reader.date is not None
+            and (ys := _SPAN_END.findall(period))
+            and int(ys[-1]) <= reader.date.year
+        ):
+            # “十四五”时期…,2021年全省…增长7.7%: a plan period named as context does not
+            # make a figure of a past period a target
+            tstatus = "actual"
+            cues.remove(tcue)
+        if kind != "growth" and (span := _SPAN.fullmatch(period)):
+            # 2012年至2021年,…从2000家增加到11000家: the start at the span's first year,
+            # the end at its last
+            if _FROM.search(stext, max(0, tstart - 12), tstart):
+                period, pcue = span[1], pcue + " (从: the span's first year)"
+            elif _FROM_TO.search(stext, max(0, tstart - 40), tstart):
+                period, pcue = span[2], pcue + " (到: the span's last year)"
         if kind == "growth" and _DAY.fullmatch(period):
             # 截至9月底增长6%: the months since January; 截至目前: a period not printed
             day = dt.date.fromisoformat(period)
@@ -448,6 +502,12 @@ def _sentence_claims(
             period = f"{reader.date.year}-{period}"
             cues.append(f"年均: the span {period} assumed (its first year is not printed)")
         near_r = _nearest(places, tstart) if places and places[0][0] <= tstart else None
+        if near_r is not None and "、" in near_r[0] and "分别" not in stext:
+            # 分布在长沙、株洲等地,共有…200家: places listed in an earlier clause are examples,
+            # not the subject of a figure that follows
+            at = next(p[0] for p in reversed(places) if p[0] <= tstart)
+            if _CLAUSE_END.search(stext, at, tstart):
+                near_r = _nearest([p for p in places if "、" not in p[1]], tstart)
         if near_r is not None and unit == "rank" and near_r[0] == "china":
             # a rank is of the place ranked, rarely of the nation the ranking spans
             # (株洲…在全国168个城市中…居全国第十); 我国…居世界第一 keeps china
@@ -518,6 +578,22 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 _JOINED = re.compile(r"(?:和|、|及|与|以及)")
+# A qualifier separated from its figure: 约占全国的6.4%, 约为… (not 签约, 节约…), 不到广东的
+# 二十分之一, 超过全国的一半
+_QUALIFIER_APART = re.compile(
+    r"(?:(?<![签合节制预履违条公特邀])(?P<about>约)(?:占|为|是|有|合|相当于|达|计)"
+    r"[^，,。；;\d约]{0,10}"
+    r"|(?P<under>不到|不足)[^，,。；;\d]{1,10}的)$"
+)
+# 达到X / 提高到X / 增加到X: a level reached (in a report of what happened, exact)
+_REACHED = re.compile(r"(?:提高|增加|增长|上升|提升|扩大|下降|降低|减少)?(?:达到|到)")
+# 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
+_GROWTH_BY = re.compile(r"(?:增长|增加|提高|提升|扩大)了?(?:近|超过|约)?$")
+_SENTENCE_GAP = re.compile(r"[；;]")
+_SPAN = re.compile(r"(\d{4})-(\d{4})")
+_SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
+_FROM_TO = re.compile(r"[从由][^，,。；;从由]{1,30}?(?:到|至)[^，,。；;到至]{0,6}$")
 
 
 def _plain_figure(text: str) -> ParsedFigure | None:
@@ -599,7 +675,9 @@ def extract_text(
         region_origin = "most named place" if region else ""
     reader = _Reader(source, parsed_date, region)
     lines = raw.splitlines(keepends=True)
-    reader.title_year = title_year(title or next((x for x in lines if x.strip()), ""), parsed_date)
+    first_line = title or next((x for x in lines if x.strip()), "")
+    reader.title_period, reader.title_cue = title_period(first_line, parsed_date)
+    reader.title_year = reader.title_period[:4]
     _, furniture = furniture_lines(lines)
     claims: list[Claim] = []
     damaged_all: list[tuple[int, int, str]] = []
@@ -632,14 +710,20 @@ def extract_text(
             # what this sentence establishes for the next ones
             para.target = sent.status_target and not sent.explicit_actual
             for _, period, cue in reversed(sent.periods):
-                if period:
+                if period and not cue.endswith(SUB_PERIOD):
                     para.period, para.period_cue = period, cue
                     break
-            if sent.region:
+            if sent.region and "、" not in sent.region:
+                # (places listed together are no subject for the sentences after)
                 para.region, para.region_cue = sent.region, sent.region_cue
             # the year in force for later periods printed without one: not a byline's, nor a
             # plan's (2024年力争…: a later 前三季度 is still of the text's year)
-            years = [int(y) for y in _YEAR_RE.findall(stext)]
+            # (nor the base of a comparison: 比2019年同期增长15.2%)
+            years = [
+                int(ym[1])
+                for ym in _YEAR_RE.finditer(stext)
+                if not is_compared(stext, ym.start(), ym.end())
+            ]
             if reader.date is not None:
                 years = [y for y in years if y <= reader.date.year]
             if years and not reason and not sent.status_target:

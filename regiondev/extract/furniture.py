@@ -16,7 +16,14 @@ from functools import cache
 
 from regiondev.extract.lexicon import lexicon
 
-__all__ = ["byline_re", "detect_date", "footer_re", "furniture_lines", "parse_date", "title_year"]
+__all__ = [
+    "byline_re",
+    "detect_date",
+    "footer_re",
+    "furniture_lines",
+    "parse_date",
+    "title_period",
+]
 
 
 @cache
@@ -93,24 +100,30 @@ def detect_date(raw: str) -> dt.date | None:
     return None
 
 
-_TITLE_YEAR = re.compile(r"(?<![\d—\-–~－～至到])((?:19|20)\d{2})年(?!\s*[—\-–~－～至到]\s*\d)")
+_ISSUE_NO = re.compile(r"第\s*\d+\s*期")
+# The periods a title can give the figures printed without one: a year, months, quarters
+# (not a day: 2022年1月17日在…会议上 dates a speech; not a span: 规划(2021—2025年) names a
+# plan's years, not the period of each figure)
+_FLOW_PERIOD = re.compile(r"\d{4}(?:M\d{2}-M\d{2}|Q\d-Q\d)?")
 
 
-_ISSUE = re.compile(r"第\s*\d+\s*期|\d{1,2}\s*月")
-
-
-def title_year(title: str, date: dt.date | None) -> str:
-    """The year of a title naming exactly one (2023年国民经济和社会发展统计公报), if not
-    after the text's date: the period of the figures the text prints without one."""
+def title_period(title: str, date: dt.date | None) -> tuple[str, str]:
+    """(period, cue) of a title naming exactly one period (2023年1—10月…运行情况, 上半年…,
+    长沙这一年, 2023年国民经济和社会发展统计公报), if not after the text's date: the period of
+    the figures the text prints without one. ("", "") if the title names none or several."""
     if "。" in title or len(title.strip()) > 60:
-        return ""  # a sentence of the body, not a title
-    if _ISSUE.search(title):
-        return ""  # 简报(2023年第11期): an issue of a periodical, not a year's account
-    years = set(_TITLE_YEAR.findall(title))
-    if len(years) != 1 or "到" in title or "力争" in title:
-        return ""
-    year = years.pop()
-    return year if date is None or int(year) <= date.year else ""
+        return "", ""  # a sentence of the body, not a title
+    if _ISSUE_NO.search(title) or "到" in title or "力争" in title:
+        return "", ""  # 简报(2023年第11期): an issue of a periodical; a plan's target year
+    from regiondev.extract.resolve_period import PeriodResolver
+
+    found = [(p, c) for _, p, c in PeriodResolver(date).periods(title) if p]
+    if len({p for p, _ in found}) != 1 or not _FLOW_PERIOD.fullmatch(found[0][0]):
+        return "", ""
+    period, cue = found[0]
+    if date is not None and int(period[:4]) > date.year:
+        return "", ""
+    return period, cue
 
 
 def furniture_lines(raw_lines: list[str]) -> tuple[set[int], dict[int, str]]:

@@ -15,6 +15,8 @@ from regiondev.numbers import MOBILE_NUMBER, SCALE_WORDS, TokenKind
 
 __all__ = [
     "CHANGE_REASONS",
+    "CUE_KIND",
+    "GROWTH_AFTER",
     "KIND_CUE",
     "KIND_REASON",
     "UNIT_KIND",
@@ -25,12 +27,20 @@ __all__ = [
 _LEX = lexicon()
 # Kinds of percent figures: the nearest cue before the figure decides. The leading look-ahead
 # holds every cue's first character: one set test rejects most positions.
+# One alternation of both families, longest word first (增长面, a share, before 增长).
 KIND_CUE = re.compile(
     "(?=["
     + "".join(dict.fromkeys(w[0] for w in (*_LEX.growth, *_LEX.share)))
     + "])"
-    + f"(?:(?P<growth>{words_pattern(_LEX.growth)})|(?P<share>{words_pattern(_LEX.share)}))"
+    + f"(?:{words_pattern((*_LEX.growth, *_LEX.share))})"
 )
+#: cue word → the kind it gives a percent (growth or share)
+CUE_KIND: dict[str, str] = {
+    **{w: "share" for w in _LEX.share},
+    **{w: "growth" for w in _LEX.growth},
+}
+# After a percent: 实现5%左右的增长 (a growth rate named after its figure)
+GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅)")
 #: unit → the kind of a figure in it
 UNIT_KIND: dict[str, str] = _LEX.unit_kind
 
@@ -62,10 +72,21 @@ _ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(r"第[一二三1-3]$")
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
-_MORE_THAN_BEFORE = re.compile(r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,10}?增加了?|同比增加了?)$")
+_MORE_THAN_BEFORE = re.compile(
+    r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,10}?(?:增加了?|多了?|多出)|同比增加了?|同比多)$"
+)
+# 比去年同期少12个, 较上年减少3家: fewer than before by N.
+_FEWER_THAN_BEFORE = re.compile(
+    r"(?:净减|(?:比|较)[^，,。、\d]{0,10}?(?:减少了?|少了?)|同比减少了?|同比少)$"
+)
 _RATIO_PART = re.compile(r"[:：∶]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
-CHANGE_REASONS = ("increase over an earlier figure", "percentage-point change", "change in rank")
+CHANGE_REASONS = (
+    "decrease from an earlier figure",
+    "increase over an earlier figure",
+    "percentage-point change",
+    "change in rank",
+)
 _PLAN_NAME = re.compile(r"(?:攻坚)?(?:行动|规划|计划|方案)")
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
 
@@ -94,6 +115,8 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
     if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
         return "increase over an earlier figure (a difference, not a level)"
+    if unit != "percent" and _FEWER_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
+        return "decrease from an earlier figure (a difference, not a level)"
     if unit == "cny_100m" and (
         (stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend))
         or (

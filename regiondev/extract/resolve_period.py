@@ -17,7 +17,10 @@ from typing import cast
 from regiondev.extract.resolve_status import TARGET as _TARGET
 from regiondev.periods import PERIOD_CUE
 
-__all__ = ["PeriodCue", "PeriodResolver", "small_number"]
+__all__ = ["SUB_PERIOD", "PeriodCue", "PeriodResolver", "is_compared", "small_number"]
+
+#: Marks the cue of a period after 其中: a part of the period in force, for its own clause.
+SUB_PERIOD = " (其中: a part of the period before)"
 
 #: (end offset in the sentence, period or "" when it cannot be known, the cue and why)
 PeriodCue = tuple[int, str, str]
@@ -55,6 +58,14 @@ def small_number(text: str) -> int:
     return (_CN_SMALL[tens] if tens else 1) * 10 + (_CN_SMALL[ones] if ones else 0)
 
 
+def is_compared(text: str, start: int, end: int) -> bool:
+    """A period at [start, end) that is the base of a comparison (比上年, 较2019年,
+    2019年同期), not the period of a figure."""
+    return _COMPARED_PERIOD.search(text, max(0, start - 2), start) is not None or text.startswith(
+        "同期", end
+    )
+
+
 class PeriodResolver:
     """The year state of a document that periods printed without a year depend on."""
 
@@ -62,7 +73,10 @@ class PeriodResolver:
         self.date = date
         #: The last year the text named, in force for later periods printed without one.
         self.last_year: int | None = None
-        #: The one year a title names (2023年…统计公报), when not after the text's date.
+        #: The one period a title names (2023年…统计公报, 2023年1—10月…), when not after the
+        #: text's date, its cue, and its (first) year.
+        self.title_period = ""
+        self.title_cue = ""
         self.title_year = ""
 
     def _year_for(
@@ -96,12 +110,14 @@ class PeriodResolver:
         for m in PERIOD_CUE.finditer(text):
             if _COMPARED_PERIOD.search(text, max(0, m.start() - 2), m.start()):
                 continue  # 比上半年, 较1—9月: the period compared with, not the figure's own
+            if text.startswith("同期", m.end()):
+                continue  # 恢复到2019年同期的91.3%: the base of a comparison
             cue = m.group(0)
             period = ""
             # The alternatives are top-level named groups; lastgroup names the one that matched.
             g = m.lastgroup
-            if g == "yr":
-                a, b = int(m["yr_a"]), int(m["yr_b"])
+            if g in ("yr", "yr2"):
+                a, b = int(m[g + "_a"]), int(m[g + "_b"])
                 ctx_year = b
                 period = f"{a}-{b}" if a < b else ""
             elif g == "ym":
@@ -134,7 +150,12 @@ class PeriodResolver:
             elif g == "fyp":
                 n = 10 + _CN_SMALL[m["fyp_n"]]
                 first = 1953 + 5 * (n - 1) + 3  # the 1963-65 adjustment years shift plans 3+
-                period = f"{first}-{first + 4}"
+                if m["fyp_first"]:
+                    # 站在“十四五”开局的新起点: the plan's first year, named as context
+                    period = str(first)
+                    cue += f" (the plan's first year, {first})"
+                else:
+                    period = f"{first}-{first + 4}"
             elif g == "past":
                 n_text = m["past_n"]
                 n = int(n_text) if n_text.isdigit() else _CN_SMALL.get(n_text, 0)
@@ -150,6 +171,30 @@ class PeriodResolver:
                 n = int(m["mon_n"])
                 y2 = self._year_for(m["mon_y"], ctx_year, n)
                 period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
+            elif g == "mon2":
+                n = int(m["mo_n"])
+                if m["mo_y"]:
+                    y2 = int(m["mo_y"])
+                elif doc_year is None:
+                    ctx_year = _UNKNOWN_YEAR
+                    out.append((m.end(), "", cue + " (needs the text's date)"))
+                    continue
+                else:
+                    y2 = doc_year - 1 if m["mo_rel"] in ("去年", "上年") else doc_year
+                ctx_year = y2
+                period = f"{y2}M{n:02d}-M{n:02d}" if 1 <= n <= 12 else ""
+            elif g == "report":
+                # 2023年半年报显示…: a half-year report's figures are of its first half (the
+                # report's year is not the figures' period, but it is in force: 上半年…)
+                y2 = self._year_for(m["rp_y"], ctx_year, 6)
+                ctx_year = y2 if m["rp_y"] else ctx_year
+                period = f"{y2}M01-M06" if y2 else ""
+                cue += " (a half-year report: its first half)"
+            elif g == "thatyear":
+                # 这一年 in a review: the year the text is about (the one in force, else the
+                # year before a text dated before December)
+                y2 = self._year_for(None, ctx_year, 12)
+                period = str(y2) if y2 else ""
             elif g == "mon1":
                 n = int(m["mon1_n"])  # 1—5月…,其中5月增长8.4%: the month alone
                 y2 = self._year_for(None, ctx_year, n)
@@ -195,9 +240,23 @@ class PeriodResolver:
                     and ctx_year is None
                     and self.date
                 )
-                y2 = (
-                    self.date.year if forecast and self.date else self._year_for(None, ctx_year, 12)
-                )
+                if forecast and self.date:
+                    # an estimate (预计全年, not a plan's 全年力争) in a review of the year
+                    # before (dated in its first two months, or about that year by its title
+                    # or an earlier sentence) is of the year just ended
+                    before = self.date.year - 1
+                    estimate = 0 <= first_forecast <= m.start() - 2
+                    reviewed = estimate and (
+                        self.date.month <= 2
+                        or before
+                        in (
+                            self.last_year,
+                            int(self.title_year or 0),
+                        )
+                    )
+                    y2 = before if reviewed else self.date.year
+                else:
+                    y2 = self._year_for(None, ctx_year, 12)
                 period = str(y2) if y2 else ""
             elif g == "two":
                 # 两年平均增长: the average over the two years to the period in force, which
@@ -210,6 +269,8 @@ class PeriodResolver:
                     out.append((m.end(), "", cue + " (needs the text's date)"))
                     continue
                 period = self.date.isoformat()
+            if "其中" in text[max(0, m.start() - 4) : m.start()]:
+                cue += SUB_PERIOD  # 1—10月…,其中10月当月增长8.2%: a part of the period in force
             if not period and g in ("mm", "firstn", "q", "q1", "half", "fullyear"):
                 cue += " (needs the text's date)"
             out.append((m.end(), period, cue))

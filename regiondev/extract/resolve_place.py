@@ -32,13 +32,26 @@ PlaceCue = tuple[int, str, str]
 #: Words for the whole of the city, province or region the text is about.
 WHOLES = ("全市", "全省", "全区")
 
+# After a place: the field of a comparison (全国第4位, 全国前列).
 _COMPARISON = re.compile(r"(?:同类|同行业)?(?:第|首位|前列|百强|省会|重点城市|唯一|领先)")
+# After the nation or a whole (全国排名第六, 全省位居前列): the field a figure is ranked in
+# (but 株洲位列第31位: a city before 位列 is the place ranked)
+_RANKED_IN = re.compile(r"(?:排名|排在|排|位居|位列|位次|居)(?:第|首位|前列|前)")
+# After a place: part of a name or an attribute, not the place (全国总部, 全国性, 全国人大,
+# 全国劳动模范, 湖南代表团)
+_NAME_AFTER = (
+    "路|街|总部|性|人大|政协|两会|代表|委员|劳模|劳动模范|工商联|总工会|妇联|团委|文明城市"
+)
 _NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信息化部")
 # Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.
 _FIELD_BEFORE = ("占", "居", "比", "较", "与", "于", "超")
 # Places listed together (长沙、株洲、湘潭 / 长沙和株洲), perhaps with 市 after each.
 _PLACE_JOIN = re.compile(r"[市省县区]?(?:、|和|及)")
-_YARDSTICK_BEFORE = re.compile(r"(?:占|居|比|较|[高低快慢优大小多少]于|超过)$")
+# After a list of places: examples (长沙、株洲等地, 长沙、湘潭等9个市州)
+_EXAMPLES = re.compile(r"[市省县区州]?等")
+_YARDSTICK_BEFORE = re.compile(
+    r"(?:占|居|比|较|[高低快慢优大小多少]于|超过|不到|不足|相当于|仅为|只有|接近)$"
+)
 _PLACE_SUFFIX = re.compile(
     r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|州)$"
 )
@@ -47,9 +60,9 @@ _PLACE_SUFFIX = re.compile(
 @cache
 def place_re() -> re.Pattern[str]:
     """Every place name and 全市/全省/全区, longest first; a place named in a street
-    (黄河北路, 湖南路) is no place of the text."""
+    (黄河北路, 湖南路) or in a name (全国总部, 全国人大代表) is no place of the text."""
     names = sorted([*gazetteer().names(), *WHOLES], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(names) + ")(?![路街])")
+    return re.compile("(?:" + "|".join(names) + f")(?!{_NAME_AFTER})")
 
 
 @cache
@@ -83,6 +96,9 @@ def region_code(name: str) -> str | None:
 def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     """A place named as the field a figure is compared in, not as the subject."""
     if _COMPARISON.match(text, m.end()):
+        return True
+    name = m.group(0)
+    if (name in gazetteer().national_names or name in WHOLES) and _RANKED_IN.match(text, m.end()):
         return True
     # 占全国比重 / 居全国 / 比全国: the nation as the yardstick (占全市总量 stays the city's)
     if (
@@ -154,6 +170,9 @@ def sentence_places(
             # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own
             joined = f"{places[-1][2]}、{name}"
             places[-1] = (m.end(), joined, joined)
+            if _EXAMPLES.match(text, m.end()):
+                # 长沙、株洲、湘潭等9个市州: examples of a set, not the figure's places
+                places.pop()
         elif name == "全市" and para_region_cue in county_cities:
             # 醴陵市…。全市…: the county-level city the paragraph is about
             places.append((m.end(), para_region, para_region_cue))

@@ -21,7 +21,9 @@ from regiondev.analysis.clusters import (
     location_quotients,
     reference_partitions,
 )
+from regiondev.analysis.derived import DerivedError
 from regiondev.catalog import load_catalog
+from regiondev.errors import ParameterError
 from regiondev.results import Result
 
 # 2020 census, persons (regiondev/data/reference/regional_population_2020.md)
@@ -243,15 +245,18 @@ def test_chi_square_population_hand_worked() -> None:
 def test_hunan_cluster_bounds() -> None:
     hp = hunan_position(load_catalog())
     count = _item(hp, "Hunan clusters on the national list")
-    assert (count["value"], count["low"], count["high"]) == (2, 2, 8)
+    # the texts name 2 and the central region has 8: [2, 8], no value (a bound is no value)
+    assert (count["value"], count["low"], count["high"]) == (None, 2, 8)
     assert "LOWER BOUND" in str(count["caveat"])
+    assert "named in the texts: at least 2" in str(count["detail"])
     assert len(count["plan_element_ids"]) == 2  # type: ignore[arg-type]
     central = _item(hp, "Hunan share of the central region's clusters")
     # ≥ 2/8 = 1/4, ≤ 8/8
-    assert (central["exact"], central["low"], central["high"]) == ("1/4", 0.25, 1.0)
+    assert (central["exact"], central["low"], central["high"]) == ("≥ 1/4", 0.25, 1.0)
+    assert central["value"] is None
     national = _item(hp, "Hunan share of the national clusters")
     # ≥ 2/45 ≈ 4.44 %, ≤ 8/45 ≈ 17.8 %
-    assert national["exact"] == "2/45"
+    assert national["exact"] == "≥ 2/45"
     assert national["high"] == pytest.approx(8 / 45)
 
 
@@ -281,13 +286,15 @@ def test_changsha_output_against_national() -> None:
     total = _item(
         hp, "Changsha engineering-machinery output vs national total leading-industry output"
     )
-    # 2500 / 190000 = 1/76 ≈ 0.013158 (a lower bound: 突破); low 2499.5 / 195000
-    assert total["value"] == pytest.approx(1 / 76)
+    # 突破2500 / 190000: more than 1/76 ≈ 0.013158 — a lower bound, so no value;
+    # low 2499.5 / 195000 allowing the rounding of both figures
+    assert total["value"] is None and "more than 0.01316" in str(total["detail"])
     assert total["low"] == pytest.approx(2499.5 / 195000)
     assert total["high"] == math.inf
     vs_mean = _item(hp, "Changsha engineering-machinery output vs mean output per national cluster")
-    # 2500 / (190000/45) = 112500/190000 = 45/76 ≈ 0.59211
-    assert vs_mean["value"] == pytest.approx(45 / 76)
+    # 2500 / (190000/45) = 112500/190000 = 45/76 ≈ 0.59211: the lowest stated value
+    assert vs_mean["value"] is None
+    assert vs_mean["low"] == pytest.approx(2499.5 / (195000 / 45))
     comp = str(vs_mean["comparability"])
     assert "PERIOD MISMATCH: 2020" in comp and "2021" in comp
     assert "产业规模" in comp and "主导产业产值" in comp
@@ -310,9 +317,15 @@ def test_zhuzhou_thousand_billion_clusters() -> None:
 def test_hunan_chain_targets_imply_output() -> None:
     hp = hunan_position(load_catalog())
     implied = _item(hp, "Hunan industrial output implied by the two 2025 targets")
-    # 20,000 亿元 / 0.40 = 50,000 亿元 (5万亿元); T > 20,000 and unbounded above
-    assert implied["value"] == pytest.approx(20000 / 0.40)
+    # chains > 20,000 亿元, share in [0.40, 1]: T = chains / share > 20,000 / 1, unbounded
+    # above; 5万亿元 (20,000 / 0.40) holds only if both are met exactly: no value
+    assert implied["value"] is None
     assert (implied["low"], implied["high"]) == (20000, math.inf)
+    assert implied["observation_ids"] == [
+        "hn19-chains-output-target-2025",
+        "hn19-chains-output-share-target-2025",
+    ]
+    assert "突破2万亿元 / (达到40%以上 / 100)" in str(implied["derivation"])
     at_target = _item(hp, "Hunan industrial output if the chains reach exactly 2万亿元")
     # chains = 20,000, share ≥ 0.40 → 20,000 ≤ T ≤ 50,000
     assert (at_target["low"], at_target["high"]) == (20000, 50000)
@@ -406,3 +419,108 @@ def test_fraction_sanity() -> None:
     # the exact arithmetic the tables print
     assert Fraction(30, 45) == Fraction(2, 3)
     assert Fraction(437, 2025) == Fraction(169 + 169 + 49 + 25 + 16 + 9, 45 * 45)
+
+
+# --------------------------------------------------------------------------- what is now known
+def _hunan_record(
+    path: Path, rid: str, indicator: str, period: str, value: float, **kw: str
+) -> None:
+    unit, suffix, basis = (
+        kw.get("unit", "items"),
+        kw.get("suffix", "个"),
+        kw.get("basis", "not_applicable"),
+    )
+    with path.open("a", encoding="utf-8") as f:
+        f.write(
+            f'\n[[observation]]\nid = "{rid}"\nsource = "userref"\nregion = "hunan"\n'
+            f'indicator = "{indicator}"\nstatus = "actual"\nperiod = "{period}"\n'
+            f'figure = "{value:g}{suffix}"\nvalue = {value}\nunit = "{unit}"\nbound = "exact"\n'
+            f'basis = "{basis}"\nquote = "湖南 {value:g}{suffix}"\n'
+        )
+
+
+def test_a_stated_count_replaces_the_lower_bound(tmp_path: Path) -> None:
+    # later official press: 湖南培育出4个国家先进制造业集群 (the outcomes layer holds it)
+    path = _user_catalog(tmp_path, "gdp", {"east": 50, "central": 25, "west": 20, "northeast": 5})
+    _hunan_record(path, "user-hn-national-clusters", "national_clusters", "2023-09-22", 4)
+    hp = hunan_position(load_catalog([path]))
+    count = _item(hp, "Hunan clusters on the national list")
+    assert (count["value"], count["low"], count["high"]) == (4, 4, 4)
+    assert "named in the texts: at least 2" in str(count["detail"])
+    assert "user-hn-national-clusters" in count["observation_ids"]  # type: ignore[operator]
+    national = _item(hp, "Hunan share of the national clusters")
+    assert national["exact"] == "4/45" and national["value"] == pytest.approx(4 / 45)
+    lq = _item(hp, "Hunan location quotient (clusters vs population), national")
+    # (4/45) / (66,444,864 / 1,409,778,724) = 0.088889 / 0.047131 = 1.88598
+    assert lq["value"] == pytest.approx((4 / 45) / (HUNAN / FOUR))
+    assert lq["low"] == lq["high"] == pytest.approx(1.88598, abs=1e-5)
+
+
+def test_gdp_reference_for_hunan(tmp_path: Path) -> None:
+    # made-up fixture: GDP 50 : 25 : 20 : 5 亿元 (sum 100), Hunan 4 亿元 of it
+    path = _user_catalog(tmp_path, "gdp", {"east": 50, "central": 25, "west": 20, "northeast": 5})
+    _hunan_record(
+        path, "user-hn-gdp", "gdp", "2021", 4, unit="cny_100m", suffix="亿元", basis="nominal"
+    )
+    result = clusters(load_catalog([path]), reference="gdp")
+    assert set(result.location_quotients["reference"]) == {"gdp"}
+    hp = result.hunan_position
+    lq = _item(hp, "Hunan location quotient (clusters vs gdp), national")
+    # Hunan's share of GDP 4/100 = 0.04; clusters [2/45, 8/45] → LQ [1.1111, 4.4444], no value
+    assert lq["value"] is None
+    assert (lq["low"], lq["high"]) == pytest.approx((2 / 45 / 0.04, 8 / 45 / 0.04))
+    assert "the reference is gdp" in str(lq["caveat"])
+
+
+def test_population_is_the_stated_reference_and_unknown_references_are_errors() -> None:
+    hp = hunan_position(load_catalog())
+    lq = _item(hp, "Hunan location quotient (clusters vs population), national")
+    assert "the reference is population (resident_population)" in str(lq["caveat"])
+    with pytest.raises(ParameterError, match="no macro-region partition of 'gdp'"):
+        clusters(load_catalog(), reference="gdp")
+
+
+def test_a_new_text_joins_through_a_derived_file(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text(
+        '[[derived]]\nid = "zz-apparel-share-of-rail"\ntable = "hunan_position"\n'
+        'item = "Zhuzhou apparel vs the 2025 chain target"\nformula = "apparel / chains"\n'
+        'unit = "ratio"\ninterval = "stated"\n'
+        '[derived.inputs]\napparel = "zz21-apparel-cluster-output"\n'
+        'chains = "hn19-chains-output-target-2025"\n',
+        encoding="utf-8",
+    )
+    hp = hunan_position(load_catalog(), derived=[extra])
+    row = _item(hp, "Zhuzhou apparel vs the 2025 chain target")
+    assert row["observation_ids"] == [
+        "zz21-apparel-cluster-output",
+        "hn19-chains-output-target-2025",
+    ]
+    assert "zz-apparel-share-of-rail" in str(row["derivation"])
+    # over a lower bound (突破2万亿元): the ratio has an upper bound only, no value
+    assert row["value"] is None and row["low"] == 0
+
+
+def _entry(formula: str = "x", item: str = '"i"', target: str = "zz21-gdp-2020") -> str:
+    return (
+        f'id = "a"\ntable = "hunan_position"\nitem = {item}\nformula = "{formula}"\n'
+        f'unit = ""\n[derived.inputs]\nx = "{target}"\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (_entry("x + "), "field 'formula': not a formula"),
+        (_entry("open(x)"), "the only function is printed(role)"),
+        (_entry("y"), "'y' is not one of the inputs"),
+        (_entry(item="3"), "field 'item'"),
+        (_entry(target="nope"), "no such record"),
+    ],
+)
+def test_bad_derived_entries_are_named(tmp_path: Path, body: str, problem: str) -> None:
+    extra = tmp_path / "bad.toml"
+    extra.write_text("[[derived]]\n" + body, encoding="utf-8")
+    with pytest.raises(DerivedError, match=r"bad\.toml") as err:
+        hunan_position(load_catalog(), derived=[extra])
+    assert problem in str(err.value)

@@ -273,6 +273,10 @@ def test_share_baseline_from_a_bound_part(tmp_path: Path) -> None:
     assert r.required_pace == pytest.approx(12.2534, abs=1e-4)
     assert r.required_pace_unit == "percentage_points_per_year"
     assert "more than 32.7 %" in r.verdict_text
+    # the share baseline carries its derivation and ids
+    assert r.baseline_ids == ("x-hightech-2024", "x-gdp-2024") and r.base_period == "2024"
+    assert r.derivation is not None and "x-hightech-2024 / x-gdp-2024" in r.derivation
+    assert r.base_low == pytest.approx(32.7465, abs=1e-4) and math.isinf(r.base_high or 0.0)
     traj = growth(load_catalog([tmp_path / "later.toml"]), as_of=AFTER).trajectory(
         "x-hightech-share-target-2025"
     )
@@ -441,3 +445,70 @@ def test_trajectory_contract(tmp_path: Path) -> None:
     # the required path ends at the target
     path_end = traj.filter(pl.col("kind") == "required_path")["value"].to_list()[-1]
     assert path_end == pytest.approx(2000)
+
+
+# --- with the bundled outcomes -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_outcomes() -> Any:
+    return growth(load_catalog(outcomes=True), as_of=AFTER)
+
+
+def test_every_target_has_a_verdict_with_the_outcomes(with_outcomes: Any) -> None:
+    cat = load_catalog(outcomes=True)
+    targets = [o.id for o in cat.observations if o.status.value == "target"]
+    assert len(targets) == 20 and [r.target_id for r in with_outcomes.rows] == targets
+    for r in with_outcomes.rows:
+        assert r.verdict in VERDICTS and r.verdict_text, r.target_id
+        # a verdict of no_outcome names the latest figure or says there is none
+        if r.verdict == "no_outcome":
+            assert r.latest_id or "no earlier figure" in r.verdict_text, r.target_id
+
+
+def test_zhuzhou_gdp_answer_with_the_outcomes(with_outcomes: Any) -> None:
+    r = with_outcomes.row("zz21-gdp-target-2025")
+    # no 2025 figure on record; the latest is 3902.4 亿元 in 2024 (an aggregator's list):
+    # 3902.4 / 5000 = 0.78048 → 21.952 % short; 5000 / 3902.4 − 1 = 28.13 % needed in 2025
+    assert r.verdict == "no_outcome"
+    assert r.latest_id == "out-zz-gdp-2024" and r.latest_value == 3902.4
+    assert r.margin == pytest.approx(-21.952, abs=1e-3)
+    assert r.required_pace == pytest.approx(0.281263, abs=1e-6)
+    # the deflator the figures imply for 2021: (3420.3 / 3105.8) / 1.083 − 1 = 1.69 %
+    assert r.implied_deflator == pytest.approx(0.016863, abs=1e-6)
+    assert r.implied_deflator_ids == (
+        "out-zz-gdp-2020",
+        "out-zz-gdp-2021",
+        "out-zz-gdp-growth-2021",
+    )
+
+
+def test_dated_counts_and_gaps_with_the_outcomes(with_outcomes: Any) -> None:
+    r = with_outcomes.row("cs21-smart-pilots-target-2025")
+    # latest: 1254 enterprises at 2022-09-16 (2022 + 259/365 = 2022.709589); 1254 / 2000 =
+    # 0.627 → 37.3 % short; (2000 / 1254)^(1/3.290411) − 1: ln 1.594896 = 0.466809;
+    # / 3.290411 = 0.141869; e^x − 1 = 0.152426 a year would have been needed; the research
+    # found no 2023–2024 count (a NOT FOUND gap)
+    assert r.verdict == "no_outcome" and r.latest_id == "out-cs-smart-pilots-2022-09-16"
+    assert r.margin == pytest.approx(-37.3)
+    assert r.years == pytest.approx(3.290411, abs=1e-6)
+    assert r.required_cagr == pytest.approx(0.152426, abs=1e-6)
+    assert "NOT FOUND: 2023-2024 (gap-cs-smart-pilots-2023-2024)" in r.verdict_text
+    hist = with_outcomes.trajectory("cs21-smart-pilots-target-2025").filter(
+        pl.col("kind") == "history"
+    )
+    # five dated counts: 330 (2018-08-21), 464 (2019-07-23), 1041 (2020), 1200 (2021-06-30),
+    # 1254 (2022-09-16), each at its place on the axis
+    assert hist["value"].to_list() == [330, 464, 1041, 1200, 1254]
+    assert hist["x"].to_list()[2] == 2021.0
+
+
+def test_digital_economy_share_with_the_outcomes(with_outcomes: Any) -> None:
+    r = with_outcomes.row("cs21-digital-economy-share-target-2025")
+    # 数字经济总量突破5000亿元 over GDP 15268.78 亿元 (2024): share > 5000 / 15268.785 × 100 =
+    # 32.7465 %; 32.7466 − 45 = −12.25 percentage points; no 2025 figure: no_outcome
+    assert r.verdict == "no_outcome"
+    assert r.latest_id == "out-cs-digital-economy-2024+out-cs-gdp-2024"
+    assert r.latest_value == pytest.approx(32.7466, abs=1e-4)
+    assert r.margin == pytest.approx(-12.2534, abs=1e-4)
+    assert "more than 32.7 %" in r.verdict_text

@@ -261,3 +261,29 @@ quote = "全市{figure}"
     assert v["actual_low"] == 14331.98
     assert "31.54% of the stated 14331.98亿元" in v["message"] and "not 35.2%" in v["message"]
     assert "2 fail" in result.stderr  # the shipped GRIM fail and this one
+
+
+def test_deflator_reports_the_implied_deflator(tmp_path: Path) -> None:
+    from tests.analysis.test_compounding import BULLETIN, _catalog
+
+    user = _catalog(tmp_path, *BULLETIN)
+    rows = json.loads(
+        _run(["check", "--catalog", str(user), "--deflator", "0.02", "--format", "json"])
+    )
+    row = next(r for r in rows if r["check_id"] == "auto-compound-prior-x-growth-2021:x-gdp-2020")
+    # 3420.3 / 3105.8 / 1.083 − 1 = 1.686 % a year, inside the plausible −2 % .. 6 % → pass
+    assert row["status"] == "pass" and "1.69%" in row["expected"]
+    assert set(row) >= CONTRACT
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--deflator", "2"], "deflator must be an annual rate"),
+        (["--deflator-range", "0.1"], "give LOW,HIGH"),
+        (["--deflator-range", "0.06,-0.02"], "deflator_range must be [low, high]"),
+    ],
+)
+def test_bad_deflator_options_exit_2(args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["check", *args])
+    assert result.exit_code == 2 and message in result.stderr

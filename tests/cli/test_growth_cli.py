@@ -78,9 +78,10 @@ def test_csv_table_and_markdown() -> None:
     # the human formats lead with whose target it is, in words, and the verdict
     assert md.startswith("| target | verdict | goal | required a year |")
     # Zhuzhou GDP: 迈上5000亿元 (at least 5000 亿元 = 500 bn yuan) by 2025; 9.92–10.00 % a
-    # year required from the 2020 baseline [3104.25, 3115.35]; 7.1 % real on record
+    # year required from the 2020 baseline [3104.25, 3115.35]; 7.1 % real on record; the
+    # period is over and the texts hold no 2025 figure: no outcome on record
     assert (
-        "| Zhuzhou: Gross regional product | basis differs | ≥ 500 bn yuan by 2025 "
+        "| Zhuzhou: Gross regional product | no outcome on record | ≥ 500 bn yuan by 2025 "
         "| 9.92–10.00 % | 7.1 % real |" in md
     )
     table = _ok(["growth"])
@@ -247,3 +248,56 @@ def test_bad_since_and_as_of_exit_2(args: list[str], message: str) -> None:
     result = runner.invoke(app, ["growth", *args])
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+EDGE = """
+[[source]]
+id = "edge"
+title = "test fixture: degenerate figures (not real data)"
+outlet = "regiondev test suite"
+published = "2026-03-31"
+url = "https://example.org/edge"
+region = "zhuzhou"
+
+[[observation]]
+id = "edge-gdp-target-zero"
+source = "edge"
+region = "zhuzhou"
+indicator = "gdp"
+status = "target"
+period = "2025"
+figure = "0亿元以上"
+value = 0
+unit = "cny_100m"
+bound = "at_least"
+basis = "nominal"
+quote = "全市0亿元以上"
+
+[[observation]]
+id = "edge-gdp-growth-2016-2020"
+source = "edge"
+region = "zhuzhou"
+indicator = "gdp_growth"
+status = "actual"
+period = "2016-2020"
+figure = "-100%"
+value = -100
+unit = "percent"
+bound = "exact"
+basis = "real"
+quote = "全市-100%"
+"""
+
+
+def test_a_zero_target_and_a_minus_100_growth_in_growth_and_the_report(tmp_path: Path) -> None:
+    path = tmp_path / "edge.toml"
+    path.write_text(EDGE, encoding="utf-8")
+    rows = json.loads(
+        _ok(["growth", "--catalog", str(path), "--format", "json", "--deflator", "0.02"])
+    )
+    zero = next(r for r in rows if r["target_id"] == "edge-gdp-target-zero")
+    assert zero["verdict"] == "not_assessable" and "target ≤ 0" in zero["reason"]
+    out = tmp_path / "report"
+    result = runner.invoke(app, ["report", "--out", str(out), "--catalog", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert (out / "report.md").exists()

@@ -81,7 +81,8 @@ def test_no_number_or_id_is_split_across_lines(name: str, width: int) -> None:
 
 
 def test_the_verdict_shows_at_80_columns() -> None:
-    out = runner.invoke(app, ["growth", "--deflator", "0.02"], env={"COLUMNS": "80"}).stdout
+    args = ["growth", "--deflator", "0.02", "--as-of", "2024-06-30"]  # 2025 still ahead
+    out = runner.invoke(app, args, env={"COLUMNS": "80"}).stdout
     assert "verdict" in out and "acceleration needed" in out
     assert "≥ 500 bn yuan by 2025" in out  # 迈上5000亿元: at least 5000 亿元 = 500 bn yuan
 
@@ -119,3 +120,27 @@ def test_columns_option_chooses_and_names_a_near_miss() -> None:
 def test_terminal_escapes_are_shown_not_interpreted() -> None:
     assert printable("a\x1b[2Jb") == "a\\x1b[2Jb"
     assert printable("tab\tand newline\n stay") == "tab\tand newline\n stay"
+
+
+def test_help_placeholders_are_words_not_python_types() -> None:
+    """Every command's --help names its option values in words (YEAR, DATE, FILE…)."""
+    import re
+    import subprocess
+    import sys
+
+    from regiondev.cli.app import COMMAND_MODULES  # noqa: F401  (the commands exist)
+
+    commands = ["sources", "catalog", "audit", "indicators", "series", "growth", "check"]
+    commands += ["clusters", "report", "extract"]
+    for name in commands:
+        out = subprocess.run(
+            [sys.executable, "-m", "regiondev", name, "--help"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert not re.search(r"<(int|str|float|path|bool|list\[[^\]]*\])>", out, re.I), (name, out)
+    version = subprocess.run(
+        [sys.executable, "-m", "regiondev", "--version"], capture_output=True, text=True
+    )
+    assert version.returncode == 0 and version.stdout.startswith("regiondev ")

@@ -954,3 +954,129 @@ def test_a_cut_with_no_clause_mark_avoids_splitting_a_number() -> None:
     pieces = [p for _, p in claims_module._sentences(text)]
     assert pieces[0] == "a" * 998
     assert pieces[1].startswith("12345")
+
+
+# -- fields of a claim on new texts (issue 13, part 2) -----------------------------------------
+
+
+def _fields(text: str, figure: str, date: str = "2022-06-30", region: str = "hunan") -> Claim:
+    return _one(text, figure, date=date, region=region)
+
+
+def test_a_from_to_pair_over_a_span_dates_its_start_and_its_end() -> None:
+    text = "2012年到2021年,全省高新技术企业从2000家增加到11000家。"
+    assert _fields(text, "2000家").period == "2012"  # 从: the span's first year
+    assert _fields(text, "11000家").period == "2021"  # 到: the span's last year
+
+
+@pytest.mark.parametrize("span", ["2012年至2021年", "2012年到2021年", "2012—2021年"])
+def test_an_average_over_years_is_the_span_not_its_end(span: str) -> None:
+    c = _fields(f"{span},全省地区生产总值年均增长7.8%。", "7.8%")
+    assert (c.kind, c.period) == ("growth", "2012-2021")
+
+
+def test_this_one_year_in_a_review_is_the_year_reviewed() -> None:
+    # a review dated 2023-01-15: 这一年 is 2022 (the year before a text dated before December)
+    c = _fields("这一年,全省地区生产总值增长4.5%。", "4.5%", date="2023-01-15")
+    assert c.period == "2022"
+    # after 2022年 named in the paragraph, 这一年 is that year, whatever the text's date
+    c = _fields("2022年极不平凡。这一年,全省地区生产总值增长4.5%。", "4.5%", date="2023-06-15")
+    assert c.period == "2022"
+
+
+def test_an_estimate_for_the_full_year_in_a_review_is_the_year_just_ended() -> None:
+    # a government work report of January 2023 estimates 2022, the year just ended
+    c = _fields("预计全年地区生产总值增长4.5%左右。", "4.5%左右", date="2023-01-13")
+    assert (c.period, c.status) == ("2022", "target")
+    # in June, 预计全年 is the year in progress
+    c = _fields("预计全年地区生产总值增长6%。", "6%", date="2022-06-30")
+    assert c.period == "2022"
+
+
+def test_up_to_a_month_without_its_end_word() -> None:
+    text = "截至9月,全省累计新增企业1200家,增长8%。"
+    # a level at the end of September 2022 (30 days); a growth rate over January–September
+    assert _fields(text, "1200家", date="2022-10-20").period == "2022-09-30"
+    assert _fields(text, "8%", date="2022-10-20").period == "2022M01-M09"
+
+
+def test_a_named_report_gives_its_half_not_its_year() -> None:
+    text = "2021年半年报显示,公司营收增长20%,上半年利润增长5%。"
+    c = _fields(text, "20%")
+    assert c.period == "2021M01-M06"  # not 2021: a half-year report's figures are of its half
+    assert "half-year report" in c.cues
+    assert _fields(text, "5%").period == "2021M01-M06"  # 上半年 of the report's year
+    # a title naming the report: the figures printed without a period are of that half
+    text = "长沙经开区交出亮眼“半年报”\n园区实现规模工业总产值1586亿元。\n"
+    assert _fields(text, "1586亿元", date="2023-07-18").period == "2023M01-M06"
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("今年5月,全省工业增加值增长8%。", "2022M05-M05"),
+        ("2021年5月,全省工业增加值增长8%。", "2021M05-M05"),
+        ("去年12月份,全省工业增加值增长8%。", "2021M12-M12"),
+    ],
+)
+def test_a_month_of_a_named_year_keeps_its_month(text: str, period: str) -> None:
+    assert _fields(text, "8%").period == period
+
+
+def test_the_nation_inside_a_name_is_no_place_and_is_not_carried() -> None:
+    text = "三一集团全国总部落户长沙,投资100亿元。研发投入增长20%。"
+    assert _fields(text, "100亿元").region == "changsha"
+    # the next sentence names no place: the paragraph's (长沙), never china
+    assert _fields(text, "20%").region == "changsha"
+    assert claims_module.detect_region("三一集团全国总部落户长沙。") == "changsha"
+
+
+def test_places_listed_as_examples_are_not_the_subject_of_what_follows() -> None:
+    c = _fields("获评企业分布在长沙、株洲、湘潭等地,共有小巨人企业200家。", "200家")
+    assert c.region == "hunan"  # the text's region, not "长沙、株洲、湘潭"
+    text = "长沙、株洲、湘潭3市入选。规模以上工业增加值增长7.2%。"
+    assert _fields(text, "7.2%").region == "hunan"  # a list is not carried
+
+
+def test_a_national_ranking_of_a_province_figure_is_the_province() -> None:
+    text = "数字经济规模达到1.2万亿元,全国排名第六。规模以上工业增加值增长7.2%。"
+    assert _fields(text, "第六").region == "hunan"
+    assert _fields(text, "7.2%").region == "hunan"  # 全国 of a ranking is not carried
+    # a city before 位列 is the place ranked
+    c = _fields("在全国百强市排名中,株洲位列第31位。", "第31位")
+    assert c.region == "zhuzhou"
+
+
+def test_a_plan_period_named_as_context_makes_no_target() -> None:
+    c = _fields("站在“十四五”开局的新起点,全省地区生产总值增长7.7%。", "7.7%", date="2022-01-20")
+    assert (c.status, c.period) == ("actual", "2021")  # 十四五开局: 2021, the plan's first year
+    c = _fields("“十四五”时期是关键期,2021年全省地区生产总值增长7.7%。", "7.7%", date="2022-01-20")
+    assert (c.status, c.period) == ("actual", "2021")
+    # the plan's own figure stays a target: 2021-2025 ends after the text's date
+    c = _fields("“十四五”期间,全省地区生产总值年均增长6.5%。", "6.5%", date="2022-01-20")
+    assert (c.status, c.period) == ("target", "2021-2025")
+
+
+def test_about_separated_from_its_number_bounds_it() -> None:
+    c = _fields("高新技术企业约占全国的6.4%。", "6.4%")
+    # 约6.4%: ± max(5 % of 6.4 = 0.32, one printed unit 0.1) = [6.08, 6.72]
+    assert (c.bound, c.low, c.high, c.kind) == ("approx", 6.08, 6.72, "share")
+    # 签约 is no 约
+    assert _fields("签约占全年的30%。", "30%").bound == "exact"
+
+
+def test_differences_from_an_earlier_figure_are_changes() -> None:
+    text = "新增企业比去年同期多79个,比上年少3家。"
+    assert _fields(text, "79个").set_aside_reason.startswith("increase over an earlier figure")
+    assert _fields(text, "3家").set_aside_reason.startswith("decrease from an earlier figure")
+    # a growth rate after 比 stays a growth rate
+    c = _fields("出口比上年增长8%。", "8%")
+    assert (c.set_aside_reason, c.kind) == ("", "growth")
+
+
+def test_growth_by_a_multiple_is_growth() -> None:
+    c = _fields("出口增长2倍以上。", "2倍以上")
+    # 2 times and more: kind growth, the multiple kept as printed (at least 2 times)
+    assert (c.kind, c.unit, c.bound, c.value) == ("growth", "times", "at_least", 2.0)
+    # growing *to* a multiple is the level reached, not growth
+    assert _fields("出口增长到2倍。", "2倍").kind == "other"

@@ -7,14 +7,17 @@ import pytest
 from regiondev.errors import RegiondevError
 from regiondev.extract.furniture import byline_re, footer_re
 from regiondev.extract.lexicon import lexicon, load
-from regiondev.extract.resolve_kind import KIND_CUE, UNIT_KIND
+from regiondev.extract.resolve_kind import CUE_KIND, KIND_CUE, UNIT_KIND
 
 
 def test_kind_cues_take_the_longest_word_and_name_the_family() -> None:
     m = KIND_CUE.search("利润增加了5%")
-    assert m is not None and m.group(0) == "增加了" and m.lastgroup == "growth"
+    assert m is not None and m.group(0) == "增加了" and CUE_KIND[m.group(0)] == "growth"
     m = KIND_CUE.search("占比重")
-    assert m is not None and m.group(0) == "占" and m.lastgroup == "share"
+    assert m is not None and m.group(0) == "占" and CUE_KIND[m.group(0)] == "share"
+    # 增长面 (the share of industries growing) is a share, read before 增长
+    m = KIND_CUE.search("增长面为63.4%")
+    assert m is not None and CUE_KIND[m.group(0)] == "share"
     assert UNIT_KIND["percent"] == "share" and UNIT_KIND["enterprises"] == "count"
     assert set(lexicon().growth).isdisjoint(lexicon().share)
 

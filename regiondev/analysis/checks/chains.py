@@ -213,7 +213,8 @@ def level_additions(
     for o in additions:
         if not o.increment:
             problems.append(f"{o.id} is a level, not an addition (increment)")
-    if len({(o.indicator, o.unit, o.region, o.subject, o.breakdown) for o in obs}) > 1:
+    stems = {o.indicator.removesuffix("_new") if o.increment else o.indicator for o in obs}
+    if len(stems) > 1 or len({(o.unit, o.region, o.subject, o.breakdown) for o in obs}) > 1:
         problems.append("the figures are not of one indicator, unit, region and part")
     if problems:
         return _verdict(
