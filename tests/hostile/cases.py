@@ -775,33 +775,28 @@ OTHERS = [
         "numbers",
         _extract_text("增长1" + "0" * 400 + "亿元。"),
         code=0,
-        owner="i13-numbers",
     ),
     Case(
         "fraction-400-digits",
         "numbers",
         _extract_text("占比0." + "1" * 400 + "%。"),
         code=0,
-        owner="i13-numbers",
     ),
     Case(
         "numerals-400",
         "numbers",
         _extract_text("产值" + "一" * 400 + "亿元。"),
         code=0,
-        owner="i13-numbers",
     ),
     Case(
         "catalog-figure-400-zeros",
         "numbers",
         _catalog_figure("1" + "0" * 400 + "亿元"),
-        owner="i13-numbers",
     ),
     Case(
         "catalog-figure-400-numerals",
         "numbers",
         _catalog_figure("一" * 400 + "亿元"),
-        owner="i13-numbers",
     ),
     Case(
         "sentence-64k-growths",
