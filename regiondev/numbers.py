@@ -962,7 +962,7 @@ _BODY = rf"(?:[第数万\d{_CN_DIGITS}{_MINUS}负]|{_CUR_ALT})"
 _SCAN_START_BRANCHES = (
     rf"[\d{_CN_DIGITS}第{_ROMAN}]|万亿|万分之"
     rf"|(?:{_PREFIX_ALT}){_BODY}"
-    rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
+    rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}万]"
     rf"|[{_MINUS}]\d"
     r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"
