@@ -825,7 +825,6 @@ OTHERS = [
         _restatements,
         code=ANY,
         limit=15,
-        owner="i14-algebra",
     ),
     Case("target-zero", "growth", _target_zero, code=ANY, owner="i14-tracker"),
     Case("growth-minus-100", "growth", _growth_minus_100, code=ANY, owner="i14-tracker"),
