@@ -17,6 +17,7 @@ from regiondev.model import (
     Period,
     PeriodKind,
     Region,
+    Reliability,
     Source,
     Status,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "Period",
     "PeriodKind",
     "Region",
+    "Reliability",
     "Series",
     "Source",
     "Status",

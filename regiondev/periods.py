@@ -91,14 +91,23 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("this", r"今年|本年"),
     PeriodForm("lastyear", r"去年|上年"),
     PeriodForm("nextyear", r"明年"),
-    # 目前 / 截至目前: the text's date
-    PeriodForm("now", r"目前|当前|截至目前|现在|如今"),
+    # 目前 / 截至目前 / 现有: the text's date
+    PeriodForm("now", r"目前|当前|截至目前|现在|如今|现有"),
+    # 新的一年: the year ahead of a review or a plan
+    PeriodForm("newyear2", r"新的一年|新一年"),
     # 这一年: the year a review is about (the year in force)
     PeriodForm("thatyear", r"这一年"),
     # 两年平均: an average over the two years to the period in force
     PeriodForm("two", r"两年平均", token=True),
     # 全年: the whole year (of the period in force, or the one in progress in a forecast)
     PeriodForm("fullyear", r"全年"),
+    # 十年来 / 三年间: a stretch of years, no quantity (and no period of a figure)
+    PeriodForm(
+        "stretch",
+        rf"(?<![\d{_CN_1_10}])(?:\d{{1,2}}|[{_CN_1_10}]{{1,3}})年(?:来|以来|间)",
+        token=True,
+        cue=False,
+    ),
     # 3年前: a time before the text, no period of a figure
     PeriodForm("yearsago", rf"(?<![\d年])[\d{_CN_1_10}]{{1,2}}年前", token=True, cue=False),
     # 大年初一: a day of the Spring Festival
@@ -112,7 +121,7 @@ SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.tok
 
 # The leading look-ahead holds the first character every cue form can start with, so the
 # regex engine rejects most positions with one set test.
-_CUE_FIRST = "[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这半中季]"
+_CUE_FIRST = "[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这半中季新]"
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).
 PERIOD_CUE = re.compile(

@@ -125,7 +125,11 @@ GROWTH_COLUMNS: dict[str, tuple[str, str]] = {
     "base_value": ("Float64", "baseline point value (unit)"),
     "base_low": ("Float64", "low end of the baseline interval (unit)"),
     "base_high": ("Float64", "high end of the baseline interval (unit; inf = open)"),
-    "derivation": ("String", "how a derived baseline was computed, with interval intersections"),
+    "derivation": (
+        "String",
+        "how every derived number of the row was computed: the baseline (with interval "
+        "intersections), required rate, growth on record, ratio, trend and margin",
+    ),
     "years": (
         "Float64",
         "years from base to target on the fractional-year axis (timeaxis.py: 2020 → 2025 is 5.0, "

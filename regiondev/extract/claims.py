@@ -51,9 +51,16 @@ from regiondev.extract.resolve_kind import (
     change_reason,
     code_reason,
 )
-from regiondev.extract.resolve_period import SUB_PERIOD, PeriodResolver, is_compared
+from regiondev.extract.resolve_period import (
+    SUB_PERIOD,
+    YEAR_IN_FORCE,
+    PeriodResolver,
+    is_compared,
+)
 from regiondev.extract.resolve_place import (
     detect_region,
+    detect_subject,
+    is_county_city,
     region_code,
     respective,
     sentence_places,
@@ -214,6 +221,8 @@ class _Reader(PeriodResolver):
         super().__init__(date)
         self.source = source
         self.region = region
+        #: The part of the region the text is about (长沙经开区, 浏阳), if it is one.
+        self.subject = ""
 
     # -- sentences ---------------------------------------------------------------------------
     def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
@@ -451,6 +460,20 @@ def _sentence_claims(
             ):
                 whole = [p for p in periods[:at] if not p[2].endswith(SUB_PERIOD)]
                 near_p = (whole[-1][1], whole[-1][2]) if whole else None
+        if (
+            near_p is not None
+            and near_p[1].endswith(YEAR_IN_FORCE)
+            and para.period
+            and not _SPAN.fullmatch(para.period)  # never an earlier plan's span
+        ):
+            # …增长7.7%。两年平均增长5.7%: the paragraph's period is in force
+            near_p = (para.period, near_p[1].removesuffix(YEAR_IN_FORCE) + " (the paragraph's)")
+        if near_p is not None and near_p[1] in ("今年", "本年"):
+            # 截至9月,今年全市…47个: 今年 restates the year of a more precise period before it
+            at = bisect_right(periods, tstart, key=_end) - 1
+            finer = [p for p in periods[:at] if p[1].startswith(near_p[0]) and len(p[1]) > 4]
+            if finer:
+                near_p = (finer[-1][1], finer[-1][2])
         if near_p is None and first_period is not None and tstart > first_clause:
             near_p = first_period
         if near_p is None:
@@ -489,6 +512,17 @@ def _sentence_claims(
             else:
                 period = ""
                 pcue += " (a growth rate's period is not a day: fill in)"
+        if (
+            kind == "growth"
+            and len(period) == 4
+            and (pair := _FROM_YEAR_TO_YEAR.search(stext, max(0, tstart - 80), tstart))
+        ):
+            # 从2012年的7000.5亿元增加到2021年的13190.2亿元,年均增长7.3%: the average of the
+            # years of growth between the two levels, 2013 to 2021
+            first, last = int(pair["a"]), int(pair["b"])
+            if last == int(period) and first < last:
+                period = f"{first + 1}-{last}"
+                pcue += f" (年均 from the {first} level to the {last}: {period})"
         cues.append(pcue)
         if (
             kind == "growth"
@@ -520,6 +554,18 @@ def _sentence_claims(
             region, region_cue, place = own
         if region_cue:
             cues.append(region_cue)
+        subject = subject_of(place)
+        if (
+            not subject
+            and reader.subject
+            and region == reader.region
+            and (
+                not place or place == "全区" or (place == "全市" and is_county_city(reader.subject))
+            )
+        ):
+            # a figure of the text's region named by no place, or by 全区 (or 全市 of a
+            # county-level city): of the part the text is about (园区实现…, 全市现有…)
+            subject = reader.subject
         if kind == "growth":
             if subjects is None:
                 subjects = growth_subjects(stext)
@@ -558,7 +604,7 @@ def _sentence_claims(
                     parsed.step,
                     sstart,
                     send,
-                    subject_of(place),
+                    subject,
                 ),
             )
         )
@@ -590,6 +636,11 @@ _REACHED = re.compile(r"(?:提高|增加|增长|上升|提升|扩大|下降|降�
 # 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
 _GROWTH_BY = re.compile(r"(?:增长|增加|提高|提升|扩大)了?(?:近|超过|约)?$")
 _SENTENCE_GAP = re.compile(r"[；;]")
+# 从2012年的…增加到2021年的…,年均增长: a pair of levels with their years, then an average
+_FROM_YEAR_TO_YEAR = re.compile(
+    r"[从由](?P<a>(?:19|20)\d{2})年[^。；;]{1,40}?(?:到|至)(?P<b>(?:19|20)\d{2})年"
+    r"[^。；;]{1,30}?年均[^，,。；;]{0,8}$"
+)
 _SPAN = re.compile(r"(\d{4})-(\d{4})")
 _SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
@@ -674,6 +725,7 @@ def extract_text(
         region = detect_region(raw)
         region_origin = "most named place" if region else ""
     reader = _Reader(source, parsed_date, region)
+    reader.subject = detect_subject(raw, region) if region else ""
     lines = raw.splitlines(keepends=True)
     first_line = title or next((x for x in lines if x.strip()), "")
     reader.title_period, reader.title_cue = title_period(first_line, parsed_date)
@@ -709,8 +761,21 @@ def extract_text(
             claims.extend(_sentence_claims(reader, toks, sent, para, reason, damaged))
             # what this sentence establishes for the next ones
             para.target = sent.status_target and not sent.explicit_actual
-            for _, period, cue in reversed(sent.periods):
-                if period and not cue.endswith(SUB_PERIOD):
+            carried = [
+                (period, cue)
+                for _, period, cue in sent.periods
+                if period
+                and not cue.endswith(SUB_PERIOD)
+                and not (
+                    cue.endswith(YEAR_IN_FORCE) and para.period and not _SPAN.fullmatch(para.period)
+                )
+            ]
+            if any(not _SPAN.fullmatch(p) for p, _ in carried):
+                # 2020年,…,2016—2020年年均增长7.2%: the span of an average is not the period
+                # in force for the next sentences; the year is
+                carried = [(p, c) for p, c in carried if not _SPAN.fullmatch(p)]
+            for period, cue in reversed(carried):
+                if period:
                     para.period, para.period_cue = period, cue
                     break
             if sent.region and "、" not in sent.region:

@@ -73,12 +73,14 @@ _ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
 _SECTOR_NAME = re.compile(r"第[一二三1-3]$")
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
 _MORE_THAN_BEFORE = re.compile(
-    r"(?:多增|净增|(?:比|较)[^，,。、\d]{0,10}?(?:增加了?|多了?|多出)|同比增加了?|同比多)$"
+    r"(?:多增|净增|(?:比|较)[^，,。、]{0,10}?(?:增加了?|多了?|多出)|同比增加了?|同比多)$"
 )
 # 比去年同期少12个, 较上年减少3家: fewer than before by N.
 _FEWER_THAN_BEFORE = re.compile(
     r"(?:净减|(?:比|较)[^，,。、\d]{0,10}?(?:减少了?|少了?)|同比减少了?|同比少)$"
 )
+# After 500强 / 百强: the members of a ranked list (企业, 县, 城市…), a class not a place
+_RANKED_CLASS = re.compile(r"[企县市区城名榜]")
 _RATIO_PART = re.compile(r"[:：∶]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
 CHANGE_REASONS = (
@@ -124,7 +126,9 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
             and stext[tstart] in _CN_DIGITS_START
             and _SCALE_CLASS.match(stext, tend)
         )
-        or (stext.endswith("亿元", tstart, tend) and _SCALE_OF.match(stext, tend))
+        or (stext.endswith(("亿元", "亿元以上"), tstart, tend) and _SCALE_OF.match(stext, tend))
     ):
         return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
+    if unit == "rank" and stext.endswith("强", tstart, tend) and _RANKED_CLASS.match(stext, tend):
+        return "scale label (世界500强企业 / 百强县: a class of ranked members, not a rank)"
     return ""

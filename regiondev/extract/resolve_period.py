@@ -17,8 +17,17 @@ from typing import cast
 from regiondev.extract.resolve_status import TARGET as _TARGET
 from regiondev.periods import PERIOD_CUE
 
-__all__ = ["SUB_PERIOD", "PeriodCue", "PeriodResolver", "is_compared", "small_number"]
+__all__ = [
+    "SUB_PERIOD",
+    "YEAR_IN_FORCE",
+    "PeriodCue",
+    "PeriodResolver",
+    "is_compared",
+    "small_number",
+]
 
+#: Marks 两年平均 with no period before it in its sentence: the paragraph's, else the year.
+YEAR_IN_FORCE = " (to the year in force)"
 #: Marks the cue of a period after 其中: a part of the period in force, for its own clause.
 SUB_PERIOD = " (其中: a part of the period before)"
 
@@ -190,6 +199,14 @@ class PeriodResolver:
                 ctx_year = y2 if m["rp_y"] else ctx_year
                 period = f"{y2}M01-M06" if y2 else ""
                 cue += " (a half-year report: its first half)"
+            elif g == "newyear2":
+                # 新的一年 in a review or a plan: the year of a text dated in its first half,
+                # else the one after
+                if self.date is None:
+                    out.append((m.end(), "", cue + " (needs the text's date)"))
+                    continue
+                ctx_year = self.date.year + (self.date.month > 6)
+                period = str(ctx_year)
             elif g == "thatyear":
                 # 这一年 in a review: the year the text is about (the one in force, else the
                 # year before a text dated before December)
@@ -263,7 +280,11 @@ class PeriodResolver:
                 # the catalog records as that period (2021Q1-Q3), never an earlier plan period
                 y2 = self._year_for(None, ctx_year)
                 period = last_period or (str(y2) if y2 else "")
-                cue += " (to the period in force)" if period else " (needs the text's date)"
+                if last_period:
+                    cue += " (to the period in force)"
+                else:
+                    # the paragraph's period, if any, is in force (the assembler knows it)
+                    cue += YEAR_IN_FORCE if period else " (needs the text's date)"
             elif g == "now":
                 if self.date is None:
                     out.append((m.end(), "", cue + " (needs the text's date)"))

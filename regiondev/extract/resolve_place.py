@@ -18,7 +18,9 @@ from regiondev.numbers import Token, TokenKind
 __all__ = [
     "PlaceCue",
     "detect_region",
+    "detect_subject",
     "is_comparison_field",
+    "is_county_city",
     "place_re",
     "region_code",
     "resolve_name",
@@ -137,6 +139,28 @@ def detect_region(raw: str) -> str:
     counts["china"] = counts.get("china", 0.0) + 0.5 * national
     best = max(counts.items(), key=lambda kv: kv[1])
     return best[0] if best[1] > 0 else ""
+
+
+def detect_subject(raw: str, region: str) -> str:
+    """The part of the text's region the text is mostly about (长沙经开区, 浏阳): named more
+    often than the region itself and than any other of its parts; else ""."""
+    gaz = gazetteer()
+    counts: dict[str, int] = {}
+    for m in place_re().finditer(raw):
+        name = m.group(0)
+        if name in WHOLES or gaz.code_of.get(name) != region or is_comparison_field(raw, m):
+            continue
+        key = subject_of(name)  # "" for the region itself
+        counts[key] = counts.get(key, 0) + 1
+    parts = sorted(((n, k) for k, n in counts.items() if k), reverse=True)
+    if not parts or (len(parts) > 1 and parts[1][0] == parts[0][0]):
+        return ""
+    return parts[0][1] if parts[0][0] > counts.get("", 0) else ""
+
+
+def is_county_city(name: str) -> bool:
+    """A county-level city (醴陵, 浏阳): its 全市 is its own."""
+    return name in gazetteer().county_cities
 
 
 def resolve_name(name: str, text_region: str, para_region: str = "") -> str:

@@ -1080,3 +1080,100 @@ def test_growth_by_a_multiple_is_growth() -> None:
     assert (c.kind, c.unit, c.bound, c.value) == ("growth", "times", "at_least", 2.0)
     # growing *to* a multiple is the level reached, not growth
     assert _fields("出口增长到2倍。", "2倍").kind == "other"
+
+
+def test_raised_to_is_a_floor_in_a_target_and_the_level_in_a_report() -> None:
+    def one(text: str, date: str) -> Claim:
+        (c,) = [c for c in extract_text(text, date=date, region="zhuzhou").kept if "15" in c.figure]
+        return c
+
+    # a target: 提高到15% sets a floor, like 达到 (at least 15)
+    c = one("力争到2025年,对外贸易依存度提高到15%。", "2021-11-09")
+    assert (c.status, c.figure, c.bound) == ("target", "提高到15%", "at_least")
+    # a report of what happened: the share rose to 15.3 %, the level reached (exact)
+    c = one("2023年,对外贸易依存度提高到15.3%。", "2024-02-01")
+    assert (c.status, c.figure, c.bound) == ("actual", "15.3%", "exact")
+
+
+def test_a_title_naming_one_period_dates_the_figures_printed_without_one() -> None:
+    text = (
+        "2023年1—10月株洲市工业经济运行情况\n\n"
+        "重点产业较快增长。轨道交通装备产业实现产值1012.6亿元。\n"
+    )
+    assert _fields(text, "1012.6亿元", date="2023-11-20").period == "2023M01-M10"
+    # 上半年 in a title: the half of the text's year (a text of 25 July 2023)
+    text = "上半年湖南工业经济运行情况\n\n全省工程机械产业实现营业收入1289亿元。\n"
+    assert _fields(text, "1289亿元", date="2023-07-25").period == "2023M01-M06"
+    # a plan's span in a title is no period of each figure
+    text = "株洲市制造业高质量发展规划(2021—2025年)\n现有规模以上工业企业1200家。\n"
+    assert _fields(text, "1200家", date="2021-11-09").period == "2021-11-09"  # 现有: the date
+
+
+def test_a_part_after_qi_zhong_holds_for_its_own_clause_only() -> None:
+    text = "1—10月,全市工业增加值增长6.8%。其中,10月当月增长8.2%。制造业增加值增长7.1%。"
+    assert _fields(text, "8.2%", date="2023-11-20").period == "2023M10-M10"
+    assert _fields(text, "7.1%", date="2023-11-20").period == "2023M01-M10"  # not carried
+
+
+def test_the_base_of_a_comparison_is_no_period_and_sets_no_year() -> None:
+    text = "前三季度,全市接待游客1.2亿人次,恢复到2019年同期的91.3%。"
+    assert _fields(text, "91.3%", date="2021-10-28").period == "2021Q1-Q3"
+    text = "工业增加值增长10.8%,比2019年同期增长15.2%；9月份,工业增加值环比增长0.6%。"
+    assert _fields(text, "0.6%", date="2021-10-28").period == "2021M09-M09"  # not 2019
+
+
+def test_an_average_between_two_levels_runs_over_the_years_of_growth() -> None:
+    text = "工业增加值从2012年的7000.5亿元增加到2021年的13190.2亿元,年均增长7.3%。"
+    # from the 2012 level to the 2021 level: growth in 2013, …, 2021
+    assert _fields(text, "7.3%").period == "2013-2021"
+
+
+def test_a_two_year_average_after_the_paragraph_period_takes_it() -> None:
+    text = "过去一年,全省地区生产总值增长7.7%。两年平均增长5.7%,工业增长8.4%。"
+    # a work report of 17 January 2022: 过去一年 is 2021, in force for the paragraph
+    assert _fields(text, "5.7%", date="2022-01-17").period == "2021"
+    assert _fields(text, "8.4%", date="2022-01-17").period == "2021"
+
+
+def test_the_new_year_of_a_review_is_the_text_year() -> None:
+    text = "新的一年,我们将力争规模工业增加值增长8%。"
+    assert _fields(text, "8%", date="2023-01-06").period == "2023"
+
+
+def test_a_text_about_a_part_of_a_city_gives_it_as_subject() -> None:
+    text = (
+        "长沙经开区交出亮眼成绩单\n\n今年以来,长沙经开区工业稳中有进。\n\n"
+        "一是总量稳步攀升。园区实现规模工业总产值1586亿元。\n"
+    )
+    c = _one(text, "1586亿元", date="2023-07-18")
+    assert (c.region, c.subject) == ("changsha", "长沙经开区")
+    # a county-level city: its 全市 is its own
+    text = (
+        "浏阳:经济稳中有进\n\n浏阳市工业增长8.6%。\n\n浏阳排名靠前。全市现有高新技术企业587家。\n"
+    )
+    c = _one(text, "587家", date="2023-10-25")
+    assert (c.region, c.subject, c.period) == ("changsha", "浏阳", "2023-10-25")
+
+
+def test_classes_of_ranked_members_and_thresholds_are_scale_labels() -> None:
+    text = "其中世界500强企业投资项目2个,浏阳在全国县域经济百强县中排名第五位。"
+    assert _fields(text, "500强").set_aside_reason.startswith("scale label")
+    assert _fields(text, "百强").set_aside_reason.startswith("scale label")
+    assert _fields(text, "第五位").set_aside_reason == ""  # a rank stays a rank
+    c = _fields("新签约项目39个,其中投资50亿元以上的项目3个。", "50亿元以上")
+    assert c.set_aside_reason.startswith("scale label")
+
+
+def test_a_stretch_of_years_is_a_period_not_a_quantity() -> None:
+    c = _fields("十年来,全省制造业规模持续扩大,三年间新增企业500家。", "三年间")
+    assert (c.token_kind, c.value) == ("period", None)
+
+
+def test_a_difference_from_a_dated_figure_is_a_change() -> None:
+    c = _fields("全市现有高新技术企业587家,比2020年增加了268家。", "268家")
+    assert c.set_aside_reason.startswith("increase over an earlier figure")
+
+
+def test_zones_of_the_gazetteer_are_subjects() -> None:
+    c = _fields("截至9月,浏阳经开区新引进项目56个。", "56个", region="changsha")
+    assert (c.region, c.subject) == ("changsha", "浏阳经开区")
