@@ -55,6 +55,10 @@ from bench_extract import baseline, generate  # noqa: E402
 
 from regiondev import numbers as N  # noqa: E402
 from regiondev.extract import claims as C  # noqa: E402
+from regiondev.extract.resolve_indicator import INDICATOR_RE  # noqa: E402
+from regiondev.extract.resolve_kind import KIND_CUE  # noqa: E402
+from regiondev.extract.resolve_place import place_re  # noqa: E402
+from regiondev.periods import PERIOD_CUE  # noqa: E402
 from regiondev.text import _ANNOTATION, _CJK, to_simplified  # noqa: E402
 
 _LOOKAROUND = re.compile(r"\(\?<?[=!](?:\[[^\]]*\]|[^()])*\)")
@@ -141,10 +145,10 @@ def run(folder: Path, repeats: int = 3) -> dict[str, Any]:
     trad_chars = "".join(sorted(_tsc_keys()))
     candidate = C._CAND.pattern
     families = {
-        "periods": _without_lookaround(C._PERIOD_CUE),
-        "kinds": _without_lookaround(C._KIND_CUE),
-        "indicators": _without_lookaround(C._INDICATOR_RE),
-        "regions": _without_lookaround(C._REGION_RE),
+        "periods": _without_lookaround(PERIOD_CUE),
+        "kinds": _without_lookaround(KIND_CUE),
+        "indicators": _without_lookaround(INDICATOR_RE),
+        "regions": _without_lookaround(place_re()),
     }
 
     def read() -> None:

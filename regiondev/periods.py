@@ -57,13 +57,15 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("q1", rf"(?:(?P<q1_y>{_Y})年)?(?:第)?(?P<q1_n>[1-4一二三四])\s*季度", token=True),
     # (2021年)上半年 / 下半年
     PeriodForm("half", rf"(?:(?P<h_y>{_Y})年)?(?P<h>[上下])半年", token=True),
-    # 十四五: a five-year plan period; 十四五开局 / 起步 / 首年: its first year
+    # 十四五开局 / 起步 / 首年: the plan's first year (a cue only: the token is 十四五)
     PeriodForm(
-        "fyp",
-        r"十(?P<fyp_n>[一二三四五六七八九])五"
-        r"(?:(?=(?P<fyp_first>[”\"’']?(?:开局|起步|开篇|首年|第一年)))|)",
-        token=True,
+        "fypfirst",
+        # (no group inside the look-ahead: benchmarks/bench_extract_floor.py strips them)
+        r"十(?P<fyf_n>[一二三四五六七八九])五(?=[”\"’']?开局|[”\"’']?起步|[”\"’']?开篇"
+        r"|[”\"’']?首年|[”\"’']?第一年)",
     ),
+    # 十四五: a five-year plan period
+    PeriodForm("fyp", r"十(?P<fyp_n>[一二三四五六七八九])五", token=True),
     # 过去五年 / 近10年: the years before the text's
     PeriodForm("past", rf"(?:过去|近)(?P<past_n>\d{{1,2}}|[{_CN_1_10}])年", token=True),
     # 未来5年: the years from the text's

@@ -156,10 +156,10 @@ class PeriodResolver:
             elif g == "half":
                 y2 = self._year_for(m["h_y"], ctx_year, 6 if m["h"] == "上" else 12)
                 period = (f"{y2}M01-M06" if m["h"] == "上" else f"{y2}M07-M12") if y2 else ""
-            elif g == "fyp":
-                n = 10 + _CN_SMALL[m["fyp_n"]]
+            elif g in ("fyp", "fypfirst"):
+                n = 10 + _CN_SMALL[m["fyp_n" if g == "fyp" else "fyf_n"]]
                 first = 1953 + 5 * (n - 1) + 3  # the 1963-65 adjustment years shift plans 3+
-                if m["fyp_first"]:
+                if g == "fypfirst":
                     # 站在“十四五”开局的新起点: the plan's first year, named as context
                     period = str(first)
                     cue += f" (the plan's first year, {first})"
