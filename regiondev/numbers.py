@@ -274,7 +274,7 @@ _CN_DECIMALS = "零〇一二三四五六七八九"
 _CN_NUM = rf"[{_CN_DIGITS}]+(?:[万亿]+[{_CN_DIGITS}]+)*(?:点[{_CN_DECIMALS}]+)?"
 # Thousands separated by commas (34,567); a full-width comma (82，225.00) only in a number with
 # a decimal part, since a list (分别为100，200，300) is separated by the same comma.
-_AR_NUM = r"(?:\d+(?:[,，]\d{3}(?!\d))+\.\d+|\d+(?:,\d{3}(?!\d))*(?:\.\d+)?)"
+_AR_NUM = r"\d+(?:,\d{3}(?!\d))*(?:(?:[,，]\d{3}(?!\d))+(?=\.\d))?(?:\.\d+)?"
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 # 3千万元 / 5百万 / 3千元 after an Arabic number (after a Chinese one, 千 is in the numeral);
 # not the 千 of a unit (3千米, 3千瓦, 3千克: kilo-).
@@ -373,10 +373,12 @@ _PREFIX_ALT = "|".join(
     (_WORD_BEFORE_YUE + p if p.startswith("约") else p) + (_PARTICLE if len(p) > 1 else "")
     for p in sorted(_PREFIX_BOUNDS, key=len, reverse=True)
 )
+_PREFIX_FIRST = "".join(sorted({p[0] for p in _PREFIX_BOUNDS}))
 # Words that make a following percent a decline (下降3.1% → -3.1); only a percent is read so.
 _DECLINE_WORDS = ("下降", "降低", "减少", "回落", "下滑", "负增长")
 _DECLINE_ALT = "|".join(sorted(_DECLINE_WORDS, key=len, reverse=True))
 _DECLINE = rf"(?:{_DECLINE_ALT})了?"
+_DECLINE_FIRST = "".join(sorted({w[0] for w in _DECLINE_WORDS}))
 # A minus sign before a digit, not after a digit, a Latin letter or a date or time separator
 # (2022-11-30, 8:30-17:30 and PD-1 are not negative numbers).
 _MINUS = r"\-－−"
@@ -403,9 +405,11 @@ def _figure_pattern(bare_end: str) -> str:
     """The figure pattern; ``bare_end`` is what may follow a bare 万亿 besides ``_BARE_TAIL``
     and a 度 of kilowatt-hours besides 电."""
     return (
-        rf"(?P<decline>{_DECLINE})?"
-        rf"(?P<prefix>{_PREFIX_ALT})?"
-        rf"(?:(?P<cur>{_CUR_ALT}) ?)?"
+        # (each optional group behind a look-ahead on its first characters: one set test
+        # instead of trying every word of the alternation at every place)
+        rf"(?:(?=[{_DECLINE_FIRST}])(?P<decline>{_DECLINE}))?"
+        rf"(?:(?=[{_PREFIX_FIRST}])(?P<prefix>{_PREFIX_ALT}))?"
+        rf"(?:(?=[人RCU$¥￥])(?P<cur>{_CUR_ALT}) ?)?"
         # no currency before an ordinal, a fraction or a share (人民币第3 is none)
         rf"(?:(?(decline)(?!))(?(cur)(?!))(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankmag>万|亿)?(?P<rankunit>位|名)?"
         rf"|(?(decline)(?!))(?(cur)(?!))(?P<frac_a>\d+)/(?P<frac_b>\d+)"
@@ -417,15 +421,17 @@ def _figure_pattern(bare_end: str) -> str:
         # 几十万 / 几千亿: an unknown multiple, no figure (not 十万)
         rf"(?P<num>{_AR_NUM}|(?<!几)(?![千百]亿){_CN_NUM}|{_bare_num(bare_end)})"
         # a range: 8%-10%, 1万-5万元, 1万元--5万元, 1万(含)-5万元, 20–100个
-        rf"(?:(?P<pct1>[%％])?(?P<mag1>{_MAG})?(?:元|美元)?(?:[(（]含[)）])?"
+        # (the look-ahead: a separator within a few characters, or no range is tried)
+        rf"(?:(?=[%％万亿千百元美(（含)）]{{0,7}}[至到~～\-—－–])"
+        rf"(?P<pct1>[%％])?(?P<mag1>{_MAG})?(?:元|美元)?(?:[(（]含[)）])?"
         rf"(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
         # 十几个 / 二十几万: 几 after a numeral is 多 (ten-odd: 10 to 20)
         rf"(?P<more1>余|多|几)?"
-        rf"(?:(?P<mag>{_MAG})|(?<=\d) ?(?P<emag>{_ESCALE_ALT})\b)?(?P<more>余|多)?"
+        rf"(?:(?P<mag>{_MAG})|(?<=\d) ?(?=[tmb])(?P<emag>{_ESCALE_ALT})\b)?(?P<more>余|多)?"
         rf"(?:(?P<milestone>(?<=亿)元?大关)|(?<=亿)(?P<measure>{_MEASURE_ALT})"
         rf"|(?P<du>(?<=[万亿])度|度(?=电{bare_end}))|(?(mag)(?!大))(?P<unit>{_UNIT_ALT})"
         # English words only after an Arabic number (3.2 billion yuan), not a Chinese one
-        rf"|(?<=[\dnd]) ?(?P<eunit>{_EUNIT_ALT})\b)?"
+        rf"|(?<=[\dnd]) ?(?=[yRCUdp])(?P<eunit>{_EUNIT_ALT})\b)?"
         rf"(?(decline)(?<=[%％]))(?(pct1)(?<=[%％]))"
         # 50万元（含）以上: the bracket says the bound includes the value
         rf"(?:[(（]含[)）](?=以上|之上|以下|以内))?(?P<suffix>{_SUFFIX_ALT})?)"
@@ -956,7 +962,7 @@ _BODY = rf"(?:[第数万\d{_CN_DIGITS}{_MINUS}负]|{_CUR_ALT})"
 _SCAN_START_BRANCHES = (
     rf"[\d{_CN_DIGITS}第{_ROMAN}]|万亿|万分之"
     rf"|(?:{_PREFIX_ALT}){_BODY}"
-    rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}]"
+    rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}万]"
     rf"|[{_MINUS}]\d"
     r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"

@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 
 import polars as pl
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.concentration import (
     concentration,
     fraction_text,
@@ -38,7 +39,6 @@ from regiondev.analysis.concentration import (
 )
 from regiondev.analysis.derived import Derived, describe, evaluate, load_all
 from regiondev.analysis.plans import Plan, Standing, load_plans, plans_frame
-from regiondev.catalog import Catalog
 from regiondev.model import Interval, Measure, Observation, Region
 from regiondev.quantity import Quantity
 from regiondev.results import TableResult, frame_to_html, frame_to_markdown
@@ -675,6 +675,10 @@ def hunan_position(
             "designations"
         )
         detail = f"stated {stated.figure}; named in the texts: at least {k}"
+        when = (
+            f"PERIOD MISMATCH: a count stated {stated.period.describe()} vs the list of "
+            f"{national.period}"
+        )
         derivation = f"as stated in {stated.id}"
     else:
         count = Quantity.interval(Interval(float(k), float(c8)), ids=(central.id, national.id))
@@ -687,6 +691,7 @@ def hunan_position(
         )
         detail = f"named in the texts: at least {k}; at most the central region's {c8}"
         derivation = f"{k} named in the texts; ≤ central's {c8}"
+        when = "designations in 2021 (first batch) vs the list of 2022-11-30"
     rows.append(
         _row(
             t,
@@ -698,7 +703,7 @@ def hunan_position(
             period=str(stated.period if stated else national.period),
             detail=detail,
             derivation=derivation,
-            comparability="designations in 2021 (first batch) vs the list of 2022-11-30",
+            comparability=when,
             caveat=caveat,
             observation_ids=list(count.ids),
             plan_element_ids=named,
@@ -730,7 +735,7 @@ def hunan_position(
                 period=str(national.period),
                 detail=text,
                 derivation=how,
-                comparability="designations in 2021 (first batch) vs the list of 2022-11-30",
+                comparability=when,
                 caveat=caveat,
                 observation_ids=list(share.with_ids(central.id).ids),
                 plan_element_ids=named,
@@ -1092,7 +1097,7 @@ def clusters(
     derived-figure files (format of ``data/derived.toml``). Raises ParameterError for a
     reference the catalog has no partition of.
     """
-    from regiondev.catalog import load_catalog
+    from regiondev._catalog import load_catalog
     from regiondev.errors import ParameterError
 
     cat = cat if cat is not None else load_catalog()

@@ -28,9 +28,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.checks.base import ADDITIVE_MEASURES
 from regiondev.analysis.checks.registry import Rule
-from regiondev.catalog import Catalog
 from regiondev.model import Measure, Observation, Period, PeriodKind, Status
 
 __all__ = ["PREFIX", "discover_compounding", "month_span", "signature", "stock_of"]
@@ -134,10 +134,14 @@ def _rule(rid: str, kind: str, roles: dict[str, tuple[str, ...]], **params: Any)
 
 def _two_year(rates: list[Observation], ind: Any) -> list[Rule]:
     out = []
+    plain_at: dict[Period, Observation] = {}
+    for o in rates:
+        if _plain(o):
+            plain_at.setdefault(o.period, o)
     for avg in rates:
         if not _is_avg2(avg.indicator) or avg.relative_to is not None:
             continue
-        current = next((o for o in rates if _plain(o) and o.period == avg.period), None)
+        current = plain_at.get(avg.period)
         if current is not None:
             out.append(
                 _rule(
@@ -197,40 +201,40 @@ def _base_year(rates: list[Observation], ind: Any) -> list[Rule]:
 
 def _prior(rates: list[Observation], levels: list[Observation], ind: Any) -> list[Rule]:
     out = []
+    first_level: dict[Period, Observation] = {}
+    for o in levels:
+        first_level.setdefault(o.period, o)
     for g in rates:
-        if not _plain(g):
+        lev = first_level.get(g.period)
+        if not _plain(g) or lev is None:
             continue
-        for lev in levels:
-            if lev.period != g.period:
-                continue
-            earlier = Period(
-                g.period.kind,
-                g.period.start_year - 1,
-                g.period.end_year - 1,
-                g.period.first,
-                g.period.last,
-                g.period.day,
-            )
-            if any(o.period == earlier for o in levels):
-                out.append(
-                    _rule(
-                        f"prior-{g.id}",
-                        "growth_compounding",
-                        {"level": (lev.id,), "growth": (g.id,)},
-                        mode="prior_level",
-                    )
+        earlier = Period(
+            g.period.kind,
+            g.period.start_year - 1,
+            g.period.end_year - 1,
+            g.period.first,
+            g.period.last,
+            g.period.day,
+        )
+        if earlier in first_level:
+            out.append(
+                _rule(
+                    f"prior-{g.id}",
+                    "growth_compounding",
+                    {"level": (lev.id,), "growth": (g.id,)},
+                    mode="prior_level",
                 )
-                break
+            )
     return out
 
 
 def _average(rates: list[Observation], levels: list[Observation], ind: Any) -> list[Rule]:
     out = []
+    years = {o.period.anchor_year for o in levels if o.period.kind is PeriodKind.YEAR}
     for g in rates:
         if g.period.kind is not PeriodKind.SPAN or g.relative_to is not None:
             continue
         first, last = g.period.start_year - 1, g.period.end_year
-        years = {o.period.anchor_year for o in levels if o.period.kind is PeriodKind.YEAR}
         if {first, last} <= years:
             out.append(
                 _rule(

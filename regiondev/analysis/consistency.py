@@ -16,8 +16,17 @@
   status: ``shares.share_pairs``, the pairs growth derives baselines from; kind
   ``share_times_total``, ids ``auto-share-total-<share id>``; a triple a declared rule already
   compares is left to that rule);
+  and compounding relations (``analysis.compounding``: two-year averages, growth against a
+  base year, prior levels, span averages against end levels, a level plus its additions;
+  ids ``auto-compound-*``; a declared rule naming the same figures wins);
 * **declared** relations in ``regiondev/data/checks.toml`` and in any user rule file of
   the same format (``rules=[path, ...]``; CLI ``--rules``).
+
+Every kind is registered by its own module (``checks.registry.REGISTRY``: roles, typed
+parameters, cross-field validation and run); rules are read and dispatched through it. With
+``deflator=`` (CLI ``--deflator``) a compounding check that relates nominal levels to real
+growth reports the deflator the figures imply and is judged on ``deflator_range`` (default
+-2 % to 6 %), never on the guessed value.
 
 An implied value is compared with **every** statement of the quantity it implies, not only the
 one a rule names: ``share_times_total`` checks part / share against the named ``total`` and
@@ -65,6 +74,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
+from regiondev._catalog import Catalog
 from regiondev._safe_io import load_toml
 from regiondev.analysis.checks import KINDS, REGISTRY, CheckStatus, Verdict
 from regiondev.analysis.checks.base import ADDITIVE_MEASURES
@@ -72,7 +82,6 @@ from regiondev.analysis.checks.growth import MODES as _MODES
 from regiondev.analysis.checks.registry import Context, Rule, quantity_key
 from regiondev.analysis.compounding import discover_compounding, signature
 from regiondev.analysis.shares import same_scope, share_pairs, share_wholes
-from regiondev.catalog import Catalog
 from regiondev.errors import InputFileError, RegiondevError
 from regiondev.model import Measure, Observation
 from regiondev.results import TableResult
@@ -581,7 +590,7 @@ def check(
     if deflator_range is not None and rate_range(list(deflator_range)):
         raise ParameterError(f"deflator_range {rate_range(list(deflator_range))}")
     if cat is None:
-        from regiondev.catalog import load_catalog
+        from regiondev._catalog import load_catalog
 
         cat = load_catalog()
     files = ([shipped_rules_path()] if shipped else []) + [Path(p) for p in rules]

@@ -66,6 +66,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.deflators import ImpliedDeflator
 from regiondev.analysis.identities import (
     cagr,
@@ -87,7 +88,6 @@ from regiondev.analysis.records import actuals, is_point_estimate, value_interva
 from regiondev.analysis.shares import same_scope as _same_scope
 from regiondev.analysis.shares import share_pairs
 from regiondev.analysis.timeaxis import period_end_date, period_x, years_between_x
-from regiondev.catalog import Catalog
 from regiondev.model import (
     Basis,
     Bound,
@@ -125,7 +125,11 @@ GROWTH_COLUMNS: dict[str, tuple[str, str]] = {
     "base_value": ("Float64", "baseline point value (unit)"),
     "base_low": ("Float64", "low end of the baseline interval (unit)"),
     "base_high": ("Float64", "high end of the baseline interval (unit; inf = open)"),
-    "derivation": ("String", "how a derived baseline was computed, with interval intersections"),
+    "derivation": (
+        "String",
+        "how every derived number of the row was computed: the baseline (with interval "
+        "intersections), required rate, growth on record, ratio, trend and margin",
+    ),
     "years": (
         "Float64",
         "years from base to target on the fractional-year axis (timeaxis.py: 2020 → 2025 is 5.0, "
@@ -1398,7 +1402,7 @@ def growth(
     ):
         raise ParameterError(f"since must be a year such as 2016, got {since!r}")
     if cat is None:
-        from regiondev.catalog import load_catalog
+        from regiondev._catalog import load_catalog
 
         cat = load_catalog()
     opts = Options(deflator, since, as_of or dt.date.today())

@@ -23,6 +23,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.growth import GrowthRow, Options, TrajectoryPoint, direction_of
 from regiondev.analysis.progress import (
     BASIS_DIFFERS,
@@ -45,7 +46,6 @@ from regiondev.analysis.targets import (
     margin_of,
 )
 from regiondev.analysis.timeaxis import date_x, period_x
-from regiondev.catalog import Catalog
 from regiondev.model import (
     Basis,
     Bound,
@@ -100,7 +100,43 @@ def assess(cat: Catalog, target: Observation, row: GrowthRow, opts: Options) -> 
         fields["classification"] = fields["verdict"]
         fields.update(trend_projection=None, trend_low=None, trend_high=None, p_met=None)
         fields["points"] = tuple(p for p in fields["points"] if not p.kind.startswith("projection"))
-    return replace(row, **fields)
+    done = replace(row, **fields)
+    return replace(done, derivation=_derivation(done, target) or None)
+
+
+def _derivation(r: GrowthRow, target: Observation) -> str:
+    """How every derived number of the row was computed, in one line (baseline first)."""
+    parts = [r.derivation] if r.derivation else []
+    if r.required_cagr is not None:
+        if r.base_value is not None and r.years:
+            parts.append(
+                f"required CAGR = ({fmt_number(target.value)} / {r.base_value:.6g})^(1/"
+                f"{r.years:.6g}) − 1 = {r.required_cagr:.6f}"
+            )
+        else:
+            parts.append(
+                f"required rate = the printed target {target.value:g} % = {r.required_cagr:.4f} "
+                f"(interval [{r.required_cagr_low}, {r.required_cagr_high}] from its rounding)"
+            )
+    if r.historical_growth is not None:
+        parts.append(
+            f"growth on record {r.historical_growth:.6f} ({r.historical_basis}, "
+            f"{r.historical_period}) from {', '.join(r.historical_ids)}"
+        )
+    if r.ratio is not None and r.historical_growth_comparable is not None and r.required_cagr:
+        parts.append(
+            f"ratio = {r.historical_growth_comparable:.6f} / {r.required_cagr:.6f} = {r.ratio:.6f}"
+        )
+    if r.trend_projection is not None:
+        parts.append(
+            f"log-linear trend projection {r.trend_projection:.6g} [{r.trend_low:.6g}, "
+            f"{r.trend_high:.6g}], P(met) {r.p_met}"
+        )
+    if r.margin is not None:
+        parts.append(f"margin: {r.verdict_text}")
+    elif r.required_pace is not None and r.required_cagr is None:
+        parts.append(f"required pace: {r.verdict_text}")
+    return "; ".join(p for p in parts if p)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,6 +161,11 @@ def _when(period: str) -> str:
     if len(period) == 10 and period[4] == "-" and period[7] == "-":
         return f"at {period}"
     return f"for {period}"
+
+
+def _ids_words(ids: str) -> str:
+    """'a, b' for the '+'-joined ids of a field: a sentence breaks between them."""
+    return ", ".join(ids.split("+"))
 
 
 def _years(n: float) -> str:
@@ -199,7 +240,8 @@ def _outcome_fields(
     goal = f"the target of {_target_words(target)} for {target.period}"
     if c.verdict is None:
         reason = (
-            f"the outcome, {words} {_when(period)} ({oid}), does not say whether {goal} was reached"
+            f"the outcome, {words} {_when(period)} ({_ids_words(oid)}), does not say whether "
+            f"{goal} was reached"
         )
         return {**base, **_not_assessable(target, ind, reason)}
     if c.verdict == MET:
@@ -239,7 +281,7 @@ def _latest_fields(
         fields.update(latest_id=lid, latest_value=value, latest_period=period)
         fields.update(margin=margin, margin_unit=unit)
         kind = "a proxy (a partial period, never a verdict)" if proxy else "the latest figure"
-        text += f"; {kind} is {words} {_when(period)} ({lid}): {arithmetic}"
+        text += f"; {kind} is {words} {_when(period)} ({_ids_words(lid)}): {arithmetic}"
         if needed:
             text += f"; {needed}"
     else:

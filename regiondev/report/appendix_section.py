@@ -59,10 +59,10 @@ def _catalog_section(ctx: _Ctx) -> Section:
         )
         rows.append(
             (
-                Cell(o.id),
+                Cell(o.id, css="code"),
                 Cell(region_label(o.region, lang)),
                 Cell(indicator_label(o.indicator, lang), title=o.indicator),
-                *(Cell(str(r[c] or "")) for c in parts),
+                *(Cell(str(r[c] or ""), css="code") for c in parts),
                 Cell(period_label(str(o.period), lang), sort=str(o.period)),
                 Cell(t(str(o.status), lang)),
                 Cell("", html=ref_html(ctx.prov.ref(o.figure, [o.id])), sort=o.figure),
@@ -109,7 +109,7 @@ def _catalog_section(ctx: _Ctx) -> Section:
         (t("col_id", lang), t("col_source", lang), t("col_quote", lang), t("col_quote_raw", lang)),
         tuple(
             (
-                Cell(r["id"]),
+                Cell(r["id"], css="code"),
                 Cell(r["source"]),
                 Cell(r["quote"] or ""),
                 Cell(r["quote_raw"] or r["quote"] or ""),
@@ -133,7 +133,7 @@ def _catalog_section(ctx: _Ctx) -> Section:
 def _audit_section(ctx: _Ctx) -> Section:
     import polars as pl
 
-    from regiondev.audit import audit
+    from regiondev._audit import audit
 
     lang = ctx.lang
     result = audit(ctx.cat)

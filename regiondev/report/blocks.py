@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from regiondev.catalog import Catalog
+from regiondev._catalog import Catalog
 from regiondev.formatting import (
     Lang,
     bounded,
@@ -20,6 +20,7 @@ from regiondev.formatting import (
     quantity,
 )
 from regiondev.model import Observation
+from regiondev.report.i18n import t
 from regiondev.report.provenance import Provenance, Ref, Sentence
 from regiondev.results import Cell, Table
 
@@ -205,8 +206,9 @@ _DROP_COLUMNS = {"observation_ids", "plan_element_ids", "record_ids", "input_ids
 
 
 def _generic_table(frame: Any, caption: str, *, collapsed: bool = False) -> Table:
-    """A result frame as it is (columns with a value in some row; ids to a details row)."""
-    from regiondev.results import format_cell
+    """A result frame as it is: short columns in the table, long text (derivations, caveats,
+    quotes) and record ids folded into each row's provenance, so the table fits the page."""
+    import polars as pl
 
     cols = [
         c
@@ -215,19 +217,25 @@ def _generic_table(frame: Any, caption: str, *, collapsed: bool = False) -> Tabl
         and frame[c].null_count() < frame.height
         and not c.endswith("_exact")
     ]
+    long = [
+        c
+        for c in cols
+        if frame.schema[c] == pl.String and (frame[c].fill_null("").str.len_chars().max() or 0) > 40
+    ]
+    short = [c for c in cols if c not in long]
     id_cols = [c for c in frame.columns if c in _DROP_COLUMNS]
     rows, details = [], []
     for r in frame.iter_rows(named=True):
-        rows.append(tuple(Cell(_human_cell(r[c])) for c in cols))
+        rows.append(tuple(Cell(_human_cell(r[c])) for c in short))
         ids = sorted({i for c in id_cols for i in (r[c] or [])})
-        details.append(_detail_html("", ", ".join(ids)) if ids else "")
-    del format_cell
+        note = "; ".join(f"{c.replace('_', ' ')}: {r[c]}" for c in long if r[c])
+        details.append(_detail_html(note, ", ".join(ids)) if ids or note else "")
     return Table(
         caption,
-        tuple(c.replace("_", " ") for c in cols),
+        tuple(c.replace("_", " ") for c in short),
         tuple(rows),
         details=tuple(details),
-        numeric=tuple(frame.schema[c].is_numeric() for c in cols),
+        numeric=tuple(frame.schema[c].is_numeric() for c in short),
         collapsed=collapsed,
     )
 
@@ -242,3 +250,19 @@ def _human_cell(value: Any) -> str:
     from regiondev.results import format_cell
 
     return format_cell(value)
+
+
+def _sources_text(ctx: _Ctx, source_ids: Any) -> str:
+    """A chart's source line: the news texts and reference data by id; later official
+    releases (the outcomes layer) counted, not listed."""
+    kinds = {s.id: s.kind for s in ctx.cat.sources}
+    ids = sorted(set(source_ids))
+    named = [i for i in ids if kinds.get(i) != "outcome"]
+    later = len(ids) - len(named)
+    if later:
+        named.append(
+            f"{later} later official releases (outcomes)"
+            if ctx.lang == "en"
+            else f"{later}份后续官方发布（结果数据）"
+        )
+    return t("source_line", ctx.lang, sources=", ".join(named))

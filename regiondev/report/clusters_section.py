@@ -19,6 +19,7 @@ from regiondev.report.blocks import (
     _detail_html,
     _generic_table,
     _range,
+    _sources_text,
     _text,
 )
 from regiondev.report.i18n import t
@@ -196,7 +197,7 @@ def _clusters_section(ctx: _Ctx) -> Section:
             if i in ctx.obs
         }
     )
-    source = t("source_line", lang, sources=", ".join(src))
+    source = _sources_text(ctx, src)
     if tops:
         top_region = next((r for p, r in tops if p == "macro_region"), tops[0][1])
         top_domain = next((r for p, r in tops if p == "domain"), tops[0][1])
@@ -269,7 +270,7 @@ def _clusters_section(ctx: _Ctx) -> Section:
             title=title,
             xlabel=xlabel,
             lang=lang,
-            source=t("source_line", lang, sources=", ".join(src_all)),
+            source=_sources_text(ctx, src_all),
             reference=1.0,
             reference_label="1",
         )

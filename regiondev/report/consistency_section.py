@@ -18,6 +18,7 @@ from regiondev.report.blocks import (
     _detail_html,
     _finite,
     _obs_ref,
+    _sources_text,
     _text,
 )
 from regiondev.report.i18n import t
@@ -26,6 +27,18 @@ from regiondev.results import Cell, Table
 
 # ---------------------------------------------------------------------------------------------
 # Consistency
+
+
+#: Chinese names of the check kinds a finding names.
+_KIND_ZH = {
+    "rounding_feasibility": "舍入可行性",
+    "partition": "分项加总",
+    "part_of_whole": "部分不大于整体",
+    "share_of_total": "比重×总量",
+    "growth_compounding": "增速复合",
+    "repeated": "重复数字",
+    "comparability": "可比性",
+}
 
 
 def _check_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
@@ -56,10 +69,8 @@ def _check_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
                 refs.append("、" if lang == "zh" else ", ")
             refs.append(_obs_ref(ctx, oid))
         if lang == "zh":
-            what = (
-                f"{check_status_label('fail', lang)}（{r['check_id']}）："
-                f"推算{r['expected']}；原文{r['actual']}。"
-            )
+            kind = _KIND_ZH.get(str(r["kind"]), str(r["kind"]))
+            what = f"这些数字无法同时成立（{kind}核对{r['check_id']}，详见“数据是否一致？”一节）。"
             out.append(("数据不一致：", *refs, "。", what))
         else:
             message = str(r["message"])
@@ -77,6 +88,7 @@ def _checks_chart(ctx: _Ctx) -> Chart | None:
     frame = ctx.checks()
     dots = []
     fails = 0
+    exact = 0  # passes where the stated figure is exactly what the others imply
     for r in frame.iter_rows(named=True):
         if r["status"] not in ("pass", "fail", "warn") or str(r["check_id"]).startswith(
             "auto-repeated"
@@ -106,6 +118,19 @@ def _checks_chart(ctx: _Ctx) -> Chart | None:
         ]
         is_fail = r["status"] == "fail"
         fails += is_fail
+        if (
+            r["status"] == "pass"
+            and al is not None
+            and ah is not None
+            and _finite(al)
+            and _finite(ah)
+            and abs(dev(al)) < 0.5
+            and abs(dev(ah)) < 0.5
+            and abs(dev(el)) < 0.5
+            and abs(dev(eh)) < 0.5
+        ):
+            exact += 1  # nothing to see: counted in the title, not drawn
+            continue
         if al is not None and not math.isnan(al):
             a = al if not _finite(ah) or ah is None else (al + ah) / 2
             if _finite(ah) and al != ah:
@@ -138,20 +163,25 @@ def _checks_chart(ctx: _Ctx) -> Chart | None:
         dots.append(Dot(label if len(label) < 44 else label[:42] + "…", tuple(items), is_fail))
     if not dots:
         return None
+    n = len(dots) + exact
     if lang == "zh":
         title = (
-            f"{len(dots)}项可量化核对中{fails}项不一致：原文数字落在推算区间之外"
+            f"{n}项可量化核对中{fails}项不一致：原文数字落在推算区间之外"
             if fails
-            else f"{len(dots)}项可量化核对全部一致"
+            else f"{n}项可量化核对全部一致"
         )
+        if exact:
+            title += f"（另有{exact}项与推算值完全一致，未画出）"
         xlabel = "相对推算值的偏差，%"
     else:
         title = (
-            f"{fails} of {len(dots)} quantitative checks fail: the stated figure lies "
-            "outside what the others imply"
+            f"{fails} of {n} quantitative checks fail{'s' if fails == 1 else ''}: the stated "
+            "figure lies outside what the others imply"
             if fails
-            else f"All {len(dots)} quantitative checks agree within their bounds"
+            else f"All {n} quantitative checks agree within their bounds"
         )
+        if exact:
+            title += f" ({exact} more that agree to within 0.5 % are not drawn)"
         xlabel = "deviation from the implied value, %"
     srcs = sorted(
         {
@@ -168,7 +198,7 @@ def _checks_chart(ctx: _Ctx) -> Chart | None:
         xlabel=xlabel,
         lang=lang,
         symlog=1.0,
-        source=t("source_line", lang, sources=", ".join(srcs)),
+        source=_sources_text(ctx, srcs),
     )
     caption = (
         "Each relation between stated figures: the value the other figures imply (green, with "

@@ -106,17 +106,34 @@ def svg_bytes(fig: Any) -> bytes:
     return buf.getvalue()
 
 
-def _wrap(title: str, lang: str) -> str:
-    """A chart title on at most a few lines (CJK text is about twice as wide a character)."""
+def _wrap(title: str, lang: str, width: int = 0) -> str:
+    """A chart title on at most a few lines (CJK text is about twice as wide a character);
+    Chinese breaks after a punctuation mark, never inside a number."""
     import textwrap
 
-    width = 44 if lang == "zh" else 84
-    return "\n".join(textwrap.wrap(title, width)) if len(title) > width else title
+    width = width or (44 if lang == "zh" else 84)
+    if len(title) <= width:
+        return title
+    if lang != "zh":
+        return "\n".join(textwrap.wrap(title, width))
+    cuts = [i + 1 for i, ch in enumerate(title) if ch in "，；：、。" and i + 1 < len(title)]
+    if not cuts:
+        return title
+    cut = min(cuts, key=lambda i: abs(i - len(title) / 2))
+    return title[:cut] + "\n" + title[cut:]
+
+
+def _source(fig: Any, source: str) -> None:
+    """The source line under the chart (kept in the picture by the tight bounding box)."""
+    import textwrap
+
+    text = "\n".join(textwrap.wrap(source, 150))
+    fig.text(0.01, -0.02, text, fontsize=8, color=_GREY, ha="left", va="top")
 
 
 def _finish(fig: Any, ax: Any, title: str, source: str, lang: str = "en") -> bytes:
     ax.set_title(_wrap(title, lang), loc="left")
-    fig.text(0.01, -0.02, source, fontsize=8, color=_GREY, ha="left", va="top")
+    _source(fig, source)
     return svg_bytes(fig)
 
 
@@ -276,7 +293,7 @@ def bar_chart(
         ax.set_xlabel(xlabel)
         ax.margins(x=0.2)
     fig.suptitle(_wrap(title, lang), x=0.01, ha="left", fontsize=12, fontweight="bold")
-    fig.text(0.01, -0.02, source, fontsize=8, color=_GREY, ha="left", va="top")
+    _source(fig, source)
     fig.tight_layout()
     return svg_bytes(fig)
 
@@ -297,6 +314,7 @@ def trajectory_chart(
     ylabel: str,
     source: str,
     lang: str = "en",
+    xlabel: str = "",
 ) -> bytes:
     """A target against its trajectory: history with intervals, the required path (with its
     band), the target (an arrow up when it is a floor) and the outcome when known."""
@@ -369,7 +387,13 @@ def trajectory_chart(
         else:
             ax.plot(xs, vs, ":", color=_GREY, label=s.label)
             ax.fill_between(xs, los, his, color=_GREY, alpha=0.12, linewidth=0)
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     ax.set_ylabel(ylabel)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    # x is the fractional-year axis of the tracker: 2021.0 is the end of 2020, where the
+    # level of the year 2020 sits; a tick is labelled with the year that ends there
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{round(v) - 1}"))
+    ax.set_xlabel(xlabel)
     ax.legend(loc="upper left", fontsize=8.5)
     return _finish(fig, ax, title, source, lang)

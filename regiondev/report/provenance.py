@@ -13,11 +13,20 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from regiondev.catalog import Catalog
+from regiondev._catalog import Catalog
 from regiondev.formatting import Lang
 from regiondev.results import markdown_escape, safe_text
 
-__all__ = ["Provenance", "Ref", "Sentence", "sentence_html", "sentence_markdown", "source_viewer"]
+__all__ = [
+    "Link",
+    "Provenance",
+    "Ref",
+    "Sentence",
+    "sentence_html",
+    "sentence_markdown",
+    "sentence_text",
+    "source_viewer",
+]
 
 
 @dataclass(frozen=True)
@@ -29,7 +38,15 @@ class Ref:
     title: str = ""
 
 
-Part = str | Ref
+@dataclass(frozen=True)
+class Link:
+    """A link to a section of the report inside a sentence (our own anchor and words)."""
+
+    anchor: str
+    label: str
+
+
+Part = str | Ref | Link
 Sentence = tuple[Part, ...]
 
 
@@ -64,29 +81,39 @@ class Provenance:
         return Ref(text, ids, self.title(ids))
 
 
-def _ref_html(r: Ref) -> str:
+def _ref_html(r: Ref, popover: bool = True) -> str:
+    """A number as a link to its record with its quotes as a title (a native tooltip) and,
+    for the report, a popover that shows on hover and on keyboard focus."""
     text = html.escape(safe_text(r.text))
     if not r.ids:
         return f'<span class="num">{text}</span>'
-    pop = html.escape(r.title).replace("\n", "<br>")
+    title = html.escape(safe_text(r.title))
+    pop = title.replace("\n", "<br>")
+    tail = f'<span class="pop" role="tooltip">{pop}</span>' if popover else ""
     return (
-        f'<a class="fig" href="#obs-{html.escape(r.ids[0])}" title="{html.escape(r.title)}" '
-        f'data-ids="{html.escape(" ".join(r.ids))}">{text}'
-        f'<span class="pop" role="tooltip">{pop}</span></a>'
+        f'<a class="fig" href="#obs-{html.escape(r.ids[0])}" title="{title}" '
+        f'data-ids="{html.escape(" ".join(r.ids))}">{text}{tail}</a>'
     )
 
 
-def sentence_html(parts: Sentence) -> str:
-    """A sentence with its numbers as provenance links (escaped)."""
+def sentence_html(parts: Sentence, *, popover: bool = True) -> str:
+    """A sentence with its numbers as provenance links; every text part escaped."""
     out = []
     for p in parts:
         if isinstance(p, Ref):
-            out.append(_ref_html(p))
-        elif p.startswith("<a ") and p.endswith("</a>"):  # our own section links
-            out.append(p)
+            out.append(_ref_html(p, popover))
+        elif isinstance(p, Link):
+            out.append(f'<a href="#{html.escape(p.anchor)}">{html.escape(p.label)}</a>')
         else:
             out.append(html.escape(safe_text(p)))
     return "".join(out)
+
+
+def sentence_text(parts: Sentence) -> str:
+    """The sentence as plain text (a chart caption, a terminal line)."""
+    return "".join(
+        p.text if isinstance(p, Ref) else p.label if isinstance(p, Link) else p for p in parts
+    )
 
 
 def sentence_markdown(parts: Sentence) -> str:
@@ -96,24 +123,22 @@ def sentence_markdown(parts: Sentence) -> str:
         if isinstance(p, Ref):
             ids = ", ".join(f"[{markdown_escape(i)}](#obs-{i})" for i in p.ids[:3])
             out.append(markdown_escape(p.text) + (f" ({ids})" if ids else ""))
-        elif p.startswith("<a ") and p.endswith("</a>"):
-            href = p.split('href="', 1)[1].split('"', 1)[0]
-            label = p.split(">", 1)[1].rsplit("<", 1)[0]
-            out.append(f"[{label}]({href})")
+        elif isinstance(p, Link):
+            out.append(f"[{markdown_escape(p.label)}](#{p.anchor})")
         else:
             out.append(markdown_escape(p))
     return "".join(out)
 
 
-def link(anchor: str, label: str) -> str:
+def link(anchor: str, label: str) -> Link:
     """A link to a section of the report, as a sentence part."""
-    return f'<a href="#{html.escape(anchor)}">{html.escape(label)}</a>'
+    return Link(anchor, label)
 
 
 def source_viewer(cat: Catalog, source_id: str) -> str:
     """The clean text of a news source as HTML, every cataloged figure highlighted in a
     ``<mark id="q-<record id>">`` that links to its record; paragraphs kept."""
-    from regiondev.sources import clean_text
+    from regiondev._sources import clean_text
 
     src = next(s for s in cat.sources if s.id == source_id)
     text = clean_text(src).text

@@ -27,10 +27,11 @@ from regiondev.report.blocks import (
     _obs_ref,
     _range,
     _rate,
+    _sources_text,
     _text,
 )
 from regiondev.report.i18n import t
-from regiondev.report.provenance import Ref, Sentence, link
+from regiondev.report.provenance import Ref, Sentence, link, sentence_text
 from regiondev.results import Cell, Table
 
 # ---------------------------------------------------------------------------------------------
@@ -228,6 +229,8 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
             )
         else:
             parts.append(".")
+    if parts and isinstance(parts[-1], str):
+        parts[-1] = parts[-1].rstrip()
     return tuple(p for p in parts if p != "")
 
 
@@ -426,14 +429,15 @@ def _trajectory_charts(ctx: _Ctx) -> list[Chart]:
             series,
             title=title,
             ylabel=ylabel,
-            source=t("source_line", lang, sources=", ".join(src_ids)),
+            xlabel="end of year" if lang == "en" else "年末",
+            source=_sources_text(ctx, src_ids),
             lang=lang,
         )
         charts.append(
             Chart(
                 f"trajectory-{r['target_id']}.svg",
                 svg,
-                "".join(p.text if isinstance(p, Ref) else p for p in sentence),
+                sentence_text(sentence),
                 alt=title,
             )
         )
@@ -481,7 +485,7 @@ def _growth_chart(ctx: _Ctx) -> Chart | None:
                     100 * h,
                     100 * hl if _finite(hl) else 100 * h,
                     100 * hh if _finite(hh) else 100 * h,
-                    f"{htxt} {basis}",
+                    f"{htxt} {basis}".strip(" –"),
                     "growth on record" if lang == "en" else "历史增速",
                     "#de8f05",
                     "D",
@@ -519,7 +523,7 @@ def _growth_chart(ctx: _Ctx) -> Chart | None:
         title=title,
         xlabel=xlabel,
         lang=lang,
-        source=t("source_line", lang, sources=", ".join(src_ids)),
+        source=_sources_text(ctx, src_ids),
     )
     caption = (
         "Required growth a year (circle: between levels, nominal; square: a growth-rate target "

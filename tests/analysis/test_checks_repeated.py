@@ -1,8 +1,13 @@
 """Repeated figures: one quantity stated twice must agree."""
 
-from regiondev.analysis.checks import CheckStatus, repeated_figures
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from regiondev._catalog import load_catalog
+from regiondev.analysis.checks import CheckStatus, repeated, repeated_figures
 from regiondev.analysis.checks import observation_from_figure as fig
-from regiondev.catalog import load_catalog
 
 IND = load_catalog().indicators
 
@@ -59,3 +64,53 @@ def test_bounded_and_approximate_overlap_in_part() -> None:
 def test_different_periods_are_not_the_same_figure() -> None:
     v = repeated_figures("t", [_out("a", "19万亿元"), _out("b", "19万亿元", "2020")], IND)
     assert v.status is CheckStatus.NOT_COMPARABLE
+
+
+_FIGURES = st.sampled_from(
+    [
+        "3000亿元",
+        "3000.5亿元",
+        "3001亿元",
+        "突破3000亿元",
+        "3000余亿元",
+        "约3000亿元",
+        "2900亿元",
+        "3100亿元",
+        "3500亿元",
+        "2999.9亿元",
+        "2999亿元",
+        "3000多亿元",
+        "约3100亿元",
+        "3000至3100亿元",
+        "3050亿元",
+        "不到3100亿元",
+        "3000亿元以上",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_FIGURES, min_size=2, max_size=8, unique=True))
+def test_the_sweep_for_many_statements_agrees_with_every_pair(
+    figures: list[str],
+) -> None:
+    # the O(n log n) sweep (used above PAIRWISE_LIMIT distinct statements) gives the same
+    # verdict as comparing every pair
+    obs = [fig(f"o{i}", "gdp", f, region="zhuzhou") for i, f in enumerate(figures)]
+    exhaustive = repeated_figures("t", obs, IND).status
+    old = repeated.PAIRWISE_LIMIT
+    repeated.PAIRWISE_LIMIT = 0
+    try:
+        swept = repeated_figures("t", obs, IND).status
+    finally:
+        repeated.PAIRWISE_LIMIT = old
+    assert swept is exhaustive
+
+
+def test_three_thousand_distinct_statements_are_fast() -> None:
+    # 3,000 different one-decimal figures 3000.0 … 3299.9: neighbours touch only at an open
+    # rounding end, so they contradict; the sweep finds it without 4.5 million comparisons
+    obs = [fig(f"o{i}", "gdp", f"{3000 + i / 10:.1f}亿元", region="zhuzhou") for i in range(3000)]
+    start = time.perf_counter()
+    v = repeated_figures("t", obs, IND)
+    assert v.status is CheckStatus.FAIL and time.perf_counter() - start < 5

@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.clusters import (
     LONG_COLUMNS,
     TABLES,
@@ -22,7 +23,6 @@ from regiondev.analysis.clusters import (
     reference_partitions,
 )
 from regiondev.analysis.derived import DerivedError
-from regiondev.catalog import load_catalog
 from regiondev.errors import ParameterError
 from regiondev.results import Result
 
@@ -524,3 +524,14 @@ def test_bad_derived_entries_are_named(tmp_path: Path, body: str, problem: str) 
     with pytest.raises(DerivedError, match=r"bad\.toml") as err:
         hunan_position(load_catalog(), derived=[extra])
     assert problem in str(err.value)
+
+
+def test_the_outcomes_layer_states_four_of_45() -> None:
+    # later official press (outcomes layer): 湖南培育出4个国家先进制造业集群
+    hp = hunan_position(load_catalog(outcomes=True))
+    count = _item(hp, "Hunan clusters on the national list")
+    assert (count["value"], count["low"], count["high"]) == (4, 4, 4)
+    assert "PERIOD MISMATCH" in str(count["comparability"])
+    lq = _item(hp, "Hunan location quotient (clusters vs population), national")
+    # (4/45) / (66,444,864 / 1,409,778,724) ≈ 1.88598
+    assert lq["value"] == pytest.approx(1.88598, abs=1e-5)

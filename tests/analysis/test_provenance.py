@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from regiondev.catalog import load_catalog
+from regiondev._catalog import load_catalog
 from tests.analysis.test_compounding import BULLETIN, _catalog
 
 
@@ -61,18 +61,14 @@ _GROWTH_DERIVED = {
     "historical_growth": "historical_ids",
     "ratio": "observation_ids",
     "trend_projection": "observation_ids",
-    "p_meet": "observation_ids",
+    "p_met": "observation_ids",
+    "margin": "observation_ids",
+    "required_pace": "observation_ids",
+    "implied_deflator": "implied_deflator_ids",
+    "breakeven_deflator": "observation_ids",
 }
 
 
-@pytest.mark.xfail(
-    reason=(
-        "growth.py is i14-tracker's module (issue 14): a growth-rate target's required_cagr row "
-        "(e.g. hn19-industrial-va-growth-target-2020) has no derivation yet; the tracker's "
-        "rewrite is to carry Quantity derivations"
-    ),
-    strict=False,
-)
 def test_every_growth_row_with_a_number_names_ids_and_a_derivation(catalogs: list[Any]) -> None:
     """growth.py is the tracker's module (i14-tracker); this walk holds it to the same rule."""
     from regiondev.analysis.growth import growth

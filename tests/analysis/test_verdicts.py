@@ -13,9 +13,9 @@ import polars as pl
 import pytest
 import tomli_w
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.growth import TRAJECTORY_COLUMNS, GrowthRow, growth
 from regiondev.analysis.targets import VERDICTS
-from regiondev.catalog import load_catalog
 
 AFTER = dt.date(2026, 6, 30)
 
@@ -512,3 +512,40 @@ def test_digital_economy_share_with_the_outcomes(with_outcomes: Any) -> None:
     assert r.latest_value == pytest.approx(32.7466, abs=1e-4)
     assert r.margin == pytest.approx(-12.2534, abs=1e-4)
     assert "more than 32.7 %" in r.verdict_text
+
+
+def _gdp_growth(period: str, value: float, **kw: Any) -> dict[str, Any]:
+    return rec(f"x-gdp-growth-{period}", "gdp_growth", period, value, "percent", basis="real", **kw)
+
+
+def test_an_average_rate_target_against_the_chained_annual_rates(tmp_path: Path) -> None:
+    target = _gdp_growth("2021-2023", 6, status="target", bound="at_least")
+    target["id"] = "x-gdp-growth-target"
+    r = row(
+        tmp_path,
+        "x-gdp-growth-target",
+        target,
+        _gdp_growth("2021", 8.3),
+        _gdp_growth("2022", 5.2),
+        _gdp_growth("2023", 4.1),
+    )
+    # 年均 at least 6 % over 2021–2023 against the chain of the three annual rates:
+    # (1.083 × 1.052 × 1.041)^(1/3) − 1 = 1.186028^(1/3) − 1 = 5.8518 %; from their rounding
+    # [5.8018 %, 5.9018 %], all below 6: missed by 5.8518 − 6 = −0.1482 percentage points
+    assert r.verdict == "missed"
+    assert r.outcome_value == pytest.approx(5.8518, abs=1e-4)
+    assert r.outcome_id == "x-gdp-growth-2021+x-gdp-growth-2022+x-gdp-growth-2023"
+    assert r.margin == pytest.approx(-0.1482, abs=1e-4)
+    assert "chained" in r.verdict_text
+
+
+def test_a_rate_target_to_come_gets_a_pace_band(tmp_path: Path) -> None:
+    target = _gdp_growth("2027", 7.5, status="target", bound="at_least")
+    target["id"] = "x-gdp-growth-target-2027"
+    r = row(tmp_path, "x-gdp-growth-target-2027", target, _gdp_growth("2025", 8.0))
+    # as of mid-2026 the 2027 period is to come: 8.0 % on record against 7.5 % needed:
+    # ratio 0.080 / 0.075 = 1.0667 ≥ 0.95 → on track; no outcome yet
+    assert r.period_over is False and r.verdict == "on_track"
+    assert r.ratio == pytest.approx(1.066667, abs=1e-6)
+    assert r.required_pace == pytest.approx(0.075) and r.required_pace_unit == "fraction"
+    assert r.outcome_id is None

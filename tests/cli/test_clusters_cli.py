@@ -101,3 +101,25 @@ def test_errors_exit_2(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "not one of" in bad.stderr
     missing = runner.invoke(app, ["clusters", "--catalog", str(tmp_path / "none.toml")])
     assert missing.exit_code == 2
+
+
+def test_reference_without_a_partition_exits_2() -> None:
+    result = runner.invoke(app, ["clusters", "--reference", "gdp"])
+    assert result.exit_code == 2 and "no macro-region partition of 'gdp'" in result.stderr
+
+
+def test_derived_file_adds_a_row_and_a_bad_one_exits_2(tmp_path: Path) -> None:
+    good = tmp_path / "mine.toml"
+    good.write_text(
+        '[[derived]]\nid = "mine"\ntable = "hunan_position"\nitem = "Apparel over rail"\n'
+        'formula = "apparel / 2"\nunit = "cny_100m"\n'
+        '[derived.inputs]\napparel = "zz21-apparel-cluster-output"\n',
+        encoding="utf-8",
+    )
+    rows = json.loads(_ok(["clusters", "--derived", str(good), "--format", "json"]))
+    row = next(r for r in rows if r["item"] == "Apparel over rail")
+    assert row["observation_ids"] == ["zz21-apparel-cluster-output"] and "mine" in row["derivation"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[derived]]\nid = "x"\n', encoding="utf-8")
+    result = runner.invoke(app, ["clusters", "--derived", str(bad)])
+    assert result.exit_code == 2 and "field 'table': field is required" in result.stderr

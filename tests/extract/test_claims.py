@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from regiondev._sources import clean_text, load_sources
 from regiondev.extract import claims as claims_module
 from regiondev.extract import resolve_indicator
 from regiondev.extract.claims import Claim, detect_date, extract_text
 from regiondev.numbers import Token, scan
-from regiondev.sources import clean_text, load_sources
 
 
 def _one(text: str, figure: str, **kw: object) -> Claim:
@@ -1080,6 +1080,19 @@ def test_growth_by_a_multiple_is_growth() -> None:
     assert (c.kind, c.unit, c.bound, c.value) == ("growth", "times", "at_least", 2.0)
     # growing *to* a multiple is the level reached, not growth
     assert _fields("出口增长到2倍。", "2倍").kind == "other"
+
+
+def test_raised_to_is_a_floor_in_a_target_and_the_level_in_a_report() -> None:
+    def one(text: str, date: str) -> Claim:
+        (c,) = [c for c in extract_text(text, date=date, region="zhuzhou").kept if "15" in c.figure]
+        return c
+
+    # a target: 提高到15% sets a floor, like 达到 (at least 15)
+    c = one("力争到2025年,对外贸易依存度提高到15%。", "2021-11-09")
+    assert (c.status, c.figure, c.bound) == ("target", "提高到15%", "at_least")
+    # a report of what happened: the share rose to 15.3 %, the level reached (exact)
+    c = one("2023年,对外贸易依存度提高到15.3%。", "2024-02-01")
+    assert (c.status, c.figure, c.bound) == ("actual", "15.3%", "exact")
 
 
 def test_a_title_naming_one_period_dates_the_figures_printed_without_one() -> None:

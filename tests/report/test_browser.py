@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from regiondev.catalog import load_catalog
+from regiondev._catalog import load_catalog
 from regiondev.report.build import write_report
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -45,7 +45,7 @@ def test_html_report_reads_in_chromium(tmp_path: Path, lang: str) -> None:
             pytest.fail("chromium is required (REGIONDEV_REQUIRE_BROWSER is set) but not found")
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
     sync_api = pytest.importorskip("playwright.sync_api")
-    paths = write_report(load_catalog(), tmp_path / "report", lang=lang)  # type: ignore[arg-type]
+    paths = write_report(load_catalog(outcomes=True), tmp_path / "report", lang=lang)  # type: ignore[arg-type]
     errors: list[str] = []
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_api.sync_playwright() as p:

@@ -29,7 +29,7 @@ from regiondev.analysis.checks.base import (
     span_of,
 )
 from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
-from regiondev.model import Measure, Observation
+from regiondev.model import Measure, Observation, PeriodKind
 
 __all__ = ["base_year_growth", "level_additions"]
 
@@ -241,13 +241,24 @@ def level_additions(
         status,
         f"{how} = {_iv(implied, unit)}",
         f"{end.figure} ({fmt_interval(end.interval, unit)})",
-        f"{label(start)} at {start.period.describe()} plus the additions "
-        f"{', '.join(label(o) for o in additions)} gives {_iv(implied, unit)} at "
-        f"{end.period.describe()}, {_VERB[status]} the stated {label(end)}.",
+        f"{label(start)} {_at_end(start)} plus the additions "
+        f"{', '.join(label(o) for o in additions)} gives {_iv(implied, unit)} "
+        f"{_at_end(end)}, {_VERB[status]} the stated {label(end)}.",
         rule,
         exp=implied,
         act=end,
     )
+
+
+def _at_end(o: Observation) -> str:
+    """When a level stands: ``at the end of 2020``, ``at the end of Jan–Jun 2021``,
+    ``at 2021-06-30``."""
+    p = o.period
+    if p.kind is PeriodKind.DATE:
+        return p.describe()
+    if p.kind is PeriodKind.YEAR:
+        return f"at the end of {p.start_year}"
+    return f"at the end of {p.describe()}"
 
 
 def _run_additions(rule: Rule, ctx: Context) -> list[Verdict]:

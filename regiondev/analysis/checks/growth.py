@@ -345,7 +345,8 @@ def prior_level(
             f"{prior.figure} (nominal)",
             f"{label(level)} and the real growth {label(growth)} imply "
             f"{_iv(implied.core, unit)}{prices}, which cannot be compared with the "
-            f"nominal {label(prior)} without a deflator (give the rule a deflator); "
+            f"nominal {label(prior)} without a deflator (give the rule a deflator, or "
+            "`check --deflator`); "
             f"the figures imply a deflator of {_rate_text(implied_d)}.",
             rule,
             exp=implied,
@@ -485,7 +486,8 @@ def average_vs_levels(
             f"CAGR of {start.figure} → {end.figure} over {n} years (nominal)",
             f"{growth.figure} (real)",
             f"The levels {label(start)} and {label(end)} are nominal and {label(growth)} is "
-            "real growth; their CAGR cannot be compared with it without a deflator; the "
+            "real growth; their CAGR cannot be compared with it without a deflator (give the "
+            "rule a deflator, or `check --deflator`); the "
             f"figures imply a deflator of {_rate_text(implied_d)} a year.",
             rule,
         )

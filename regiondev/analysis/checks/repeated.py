@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 from regiondev.analysis.checks.base import (
@@ -69,18 +69,17 @@ def repeated_figures(
     for o in observations:
         q = span_of(o)
         spans.setdefault((q.core, q.rounded), o)
-    pairs = list(combinations(list(spans.values()), 2))
     # compare() is symmetric in agreement: one statement inside the other is a pass
     # ("突破3000" and "3500"); a partial overlap is a warn; no common value a fail.
-    statuses = [compare(span_of(a), span_of(b)) for a, b in pairs]
-    status = worst(statuses)
+    status, bad_pair = _worst_pair(list(spans.values()))
     counts = all(is_count(o) for o in observations)
     stated = "; ".join(f"{fmt_interval(o.interval, unit)} ({o.id})" for o in observations)
     what = indicators[first.indicator].name_en
     if status is CheckStatus.PASS:
         message = f"{what} is stated {len(observations)} times ({listed}) and the statements agree."
     else:
-        bad = next(p for p, s in zip(pairs, statuses, strict=True) if s is status)
+        assert bad_pair is not None
+        bad = bad_pair
         verb = (
             "contradict each other"
             if status is CheckStatus.FAIL
@@ -108,6 +107,46 @@ def repeated_figures(
         actual_low=min(o.low for o in observations[1:]),
         actual_high=max(o.high for o in observations[1:]),
     )
+
+
+#: Up to this many distinct statements every pair is compared; above it a sweep finds the
+#: worst verdict in O(n log n) (its message may name another disagreeing pair).
+PAIRWISE_LIMIT = 64
+
+
+def _worst_pair(
+    distinct: Sequence[Observation],
+) -> tuple[CheckStatus, tuple[Observation, Observation] | None]:
+    """The worst verdict over every pair of distinct statements and the first pair that has it.
+
+    Few statements: every pair, in order. Many: a fail exists exactly when the statement that
+    ends lowest and the one that starts highest share no value; otherwise all agree only when
+    the statements form a chain of nested intervals, which consecutive statements (sorted by
+    low end, then widest first) show.
+    """
+    if len(distinct) <= PAIRWISE_LIMIT:
+        pairs = list(combinations(distinct, 2))
+        statuses = [compare(span_of(a), span_of(b)) for a, b in pairs]
+        status = worst(statuses)
+        bad = next((p for p, s in zip(pairs, statuses, strict=True) if s is status), None)
+        return status, (bad if status is not CheckStatus.PASS else None)
+    q = {o.id: span_of(o) for o in distinct}
+    ends_lowest = min(distinct, key=lambda o: (q[o.id].rounded.high, not q[o.id].rounded.high_open))
+    starts_highest = max(distinct, key=lambda o: (q[o.id].rounded.low, q[o.id].rounded.low_open))
+    if compare(q[ends_lowest.id], q[starts_highest.id]) is CheckStatus.FAIL:
+        return CheckStatus.FAIL, (ends_lowest, starts_highest)
+    # No two share no value. A partial overlap is a pair where one starts lower and also ends
+    # lower: sorted by low end (widest first), each statement against the earlier one that
+    # ends lowest and against the widest earlier one (the first) and the previous one.
+    ordered = sorted(distinct, key=lambda o: (q[o.id].core.low, -q[o.id].core.high))
+    lowest_end = ordered[0]
+    for prev, b in pairwise(ordered):
+        for a in dict.fromkeys((lowest_end, ordered[0], prev)):
+            if compare(q[a.id], q[b.id]) is not CheckStatus.PASS:
+                return CheckStatus.WARN, (a, b)
+        if q[prev.id].core.high < q[lowest_end.id].core.high:
+            lowest_end = prev
+    return CheckStatus.PASS, None
 
 
 def _what(o: Observation) -> tuple[object, ...]:
