@@ -82,8 +82,8 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("mon1", r"(?<=其中)(?P<mon1_n>\d{1,2})月(?![份\d])"),
     # 截至(2021年)9月(底): a level at a month's end (not 截至9月15日)
     PeriodForm("upto", rf"截至(?:(?P<up_y>{_Y})年)?(?P<up_m>\d{{1,2}})月(?:底|末|份)?(?![\d日号])"),
-    # (2022年)半年报 / 中报: a named report, no period of the figures (its year is in force)
-    PeriodForm("report", rf"(?:(?P<rp_y>{_Y})年)?(?:半年报|半年度报告|中报)"),
+    # (2022年)半年报: a half-year report, its figures of its first half (its year in force)
+    PeriodForm("report", rf"(?:(?P<rp_y>{_Y})年)?(?:半年报|半年度报告)"),
     # 2021年9月30日: a day
     PeriodForm("ydate", rf"(?P<yd_y>{_Y})年(?P<yd_m>\d{{1,2}})月(?P<yd_d>\d{{1,2}})日"),
     # (到)2021年(底): a year (a target year after 到)
@@ -121,11 +121,12 @@ _GROUP = re.compile(r"\(\?P<\w+>")
 #: The period tokens of ``numbers.scan`` (named groups made plain: the scanner names its own).
 SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.token]
 
-# The leading look-ahead holds the first character every cue form can start with, so the
-# regex engine rejects most positions with one set test.
-_CUE_FIRST = "[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这半中季新]"
+# The leading look-ahead holds the first character every cue form can start with (and the
+# two words led by a common character: 半年报, 新的一年), so the regex engine rejects most
+# positions with one set test.
+_CUE_FIRST = "(?=[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这]|半年|新的?一年)"
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).
 PERIOD_CUE = re.compile(
-    f"(?={_CUE_FIRST})(?:" + "|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue) + ")"
+    f"{_CUE_FIRST}(?:" + "|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue) + ")"
 )

@@ -332,6 +332,9 @@ def _sentence_claims(
     out: list[Claim] = []
     prev_change, prev_end = "", -1
     subjects: list[tuple[int, bool]] | None = None  # growth subjects, found at the first growth
+    # words some rules need, looked up once per sentence
+    apart_words = "约" in stext or "不到" in stext or "不足" in stext
+    averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     for tok in toks:
         tstart = tok.start
         start, end = base + tstart, base + tok.end
@@ -414,8 +417,10 @@ def _sentence_claims(
             if reached is not None and reached.bound is Bound.EXACT:
                 parsed, figure, start = reached, reached.text, start + verb.end()
                 cues.append(f"{verb.group(0)}: a level already reached, read exact")
-        if parsed.bound is Bound.EXACT and (
-            apart := _QUALIFIER_APART.search(stext, max(0, tstart - 14), tstart)
+        if (
+            apart_words
+            and parsed.bound is Bound.EXACT
+            and (apart := _QUALIFIER_APART.search(stext, max(0, tstart - 14), tstart))
         ):
             # 约占全国的6.4% / 不到广东省的二十分之一: a qualifier bounds the figure it is
             # separated from by a verb and a field
@@ -515,6 +520,7 @@ def _sentence_claims(
         if (
             kind == "growth"
             and len(period) == 4
+            and averaged_pair
             and (pair := _FROM_YEAR_TO_YEAR.search(stext, max(0, tstart - 80), tstart))
         ):
             # 从2012年的7000.5亿元增加到2021年的13190.2亿元,年均增长7.3%: the average of the
