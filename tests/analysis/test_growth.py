@@ -223,9 +223,11 @@ def test_count_already_at_its_target() -> None:
 
 
 def test_renderers(result: GrowthResult) -> None:
-    md = result.to_markdown()
-    assert md.startswith("| region | indicator | target_id") and "zz21-gdp-target-2025" in md
-    assert "| zhuzhou | gdp | zz21-gdp-target-2025 |" in md
+    md = result.to_markdown()  # the display view: words and numbers for people
+    assert md.startswith("| target | verdict | goal |") and "zz21-gdp-target-2025" in md
+    assert "| Zhuzhou: Gross regional product |" in md
+    assert "0.0996" not in md  # no raw fraction: 9.92–10.00 % nominal
+    assert "9.92–10.00 % nominal" in md
     html = result._repr_html_()
     assert "<table" in html and "zz21-gdp-target-2025" in html
 

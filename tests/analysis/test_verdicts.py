@@ -485,21 +485,23 @@ def test_zhuzhou_gdp_answer_with_the_outcomes(with_outcomes: Any) -> None:
 
 def test_dated_counts_and_gaps_with_the_outcomes(with_outcomes: Any) -> None:
     r = with_outcomes.row("cs21-smart-pilots-target-2025")
-    # latest: 1254 enterprises at 2022-09-16 (2022 + 259/365 = 2022.709589); 1254 / 2000 =
-    # 0.627 → 37.3 % short; (2000 / 1254)^(1/3.290411) − 1: ln 1.594896 = 0.466809;
-    # / 3.290411 = 0.141869; e^x − 1 = 0.152426 a year would have been needed; the research
-    # found no 2023–2024 count (a NOT FOUND gap)
-    assert r.verdict == "no_outcome" and r.latest_id == "out-cs-smart-pilots-2022-09-16"
-    assert r.margin == pytest.approx(-37.3)
-    assert r.years == pytest.approx(3.290411, abs=1e-6)
-    assert r.required_cagr == pytest.approx(0.152426, abs=1e-6)
+    # latest city-level count: 1200 enterprises at 2021-06-30 (2021 + 181/365 = 2021.495890;
+    # the 1254 of 2022-09-16 is the city-and-above total, another indicator); 1200 / 2000 =
+    # 0.6 → 40.0 % short; years to the end of 2025: 2026 − 2021.495890 = 4.504110;
+    # (2000 / 1200)^(1/4.504110) − 1: ln 1.666667 = 0.510826; / 4.504110 = 0.113412;
+    # e^x − 1 = 0.120095 a year would have been needed; the research found no 2023–2024
+    # count (a NOT FOUND gap)
+    assert r.verdict == "no_outcome" and r.latest_id == "out-cs-smart-pilots-2021-06-30"
+    assert r.margin == pytest.approx(-40.0)
+    assert r.years == pytest.approx(4.504110, abs=1e-6)
+    assert r.required_cagr == pytest.approx(0.120095, abs=1e-5)
     assert "NOT FOUND: 2023-2024 (gap-cs-smart-pilots-2023-2024)" in r.verdict_text
     hist = with_outcomes.trajectory("cs21-smart-pilots-target-2025").filter(
         pl.col("kind") == "history"
     )
-    # five dated counts: 330 (2018-08-21), 464 (2019-07-23), 1041 (2020), 1200 (2021-06-30),
-    # 1254 (2022-09-16), each at its place on the axis
-    assert hist["value"].to_list() == [330, 464, 1041, 1200, 1254]
+    # four dated city-level counts: 330 (2018-08-21), 464 (2019-07-23), 1041 (2020),
+    # 1200 (2021-06-30), each at its place on the axis
+    assert hist["value"].to_list() == [330, 464, 1041, 1200]
     assert hist["x"].to_list()[2] == 2021.0
 
 
