@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install report test lint bench clean
+.PHONY: install report test lint bench notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -26,6 +26,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check regiondev tests benchmarks
 	$(BIN)/ruff format --check regiondev tests benchmarks
 	$(BIN)/mypy
+
+notebooks: $(STAMP)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[notebooks]'
+	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_cli.py

@@ -23,8 +23,8 @@ from regiondev.model import (
 )
 
 if TYPE_CHECKING:
-    from regiondev.catalog import Catalog
-    from regiondev.series import Series
+    from regiondev._catalog import Catalog
+    from regiondev._series import Series
 
 __version__ = "0.1.0"
 
@@ -58,7 +58,7 @@ __all__ = [
 def catalog(extra: Any = (), *, outcomes: bool = False, min_reliability: Any = None) -> Any:
     """The catalog as a polars DataFrame (see README for the schema); ``outcomes=True`` adds
     the later official figures, ``min_reliability`` leaves out the less reliable ones."""
-    from regiondev.catalog import catalog as _catalog
+    from regiondev._catalog import catalog as _catalog
 
     return _catalog(extra, outcomes=outcomes, min_reliability=min_reliability)
 
@@ -72,7 +72,7 @@ def load_catalog(
 ) -> Catalog:
     """The validated catalog object (shipped records plus user files; ``outcomes=True`` adds
     the outcomes layer, ``min_reliability`` a level below which its records are left out)."""
-    from regiondev.catalog import load_catalog as _load
+    from regiondev._catalog import load_catalog as _load
 
     return _load(
         extra, allow_drafts=allow_drafts, outcomes=outcomes, min_reliability=min_reliability
@@ -81,7 +81,7 @@ def load_catalog(
 
 def sources(extra: Any = ()) -> Any:
     """Every source of the catalog (news texts and reference data) as a polars DataFrame."""
-    from regiondev.sources import source_frame
+    from regiondev._sources import source_frame
 
     return source_frame(_load_cat(extra).sources)
 
@@ -97,14 +97,14 @@ def series(
 ) -> Series:
     """One indicator for one region: values by period, each with its provenance (the whole by
     default; a part with ``subject=``/``breakdown=``, or every part with ``parts=True``)."""
-    from regiondev.series import series as _series
+    from regiondev._series import series as _series
 
     return _series(region, indicator, extra, subject=subject, breakdown=breakdown, parts=parts)
 
 
 def audit(extra: Any = ()) -> Any:
     """Every number in every source: cataloged, waived or unaccounted."""
-    from regiondev.audit import audit as _audit
+    from regiondev._audit import audit as _audit
 
     return _audit(_load_cat(extra))
 
@@ -153,18 +153,18 @@ def __dir__() -> list[str]:
 
 
 def _load_cat(extra: Any) -> Catalog:
-    from regiondev.catalog import load_catalog as _load
+    from regiondev._catalog import load_catalog as _load
 
     return _load(extra)
 
 
 def __getattr__(name: str) -> Any:
     if name in ("Catalog",):
-        from regiondev.catalog import Catalog
+        from regiondev._catalog import Catalog
 
         return Catalog
     if name == "Series":
-        from regiondev.series import Series
+        from regiondev._series import Series
 
         return Series
     raise AttributeError(f"module 'regiondev' has no attribute {name!r}")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from regiondev.audit import AuditResult, AuditStatus, audit
-from regiondev.catalog import WAIVER_CATEGORIES, load_catalog
+from regiondev._audit import AuditResult, AuditStatus, audit
+from regiondev._catalog import WAIVER_CATEGORIES, load_catalog
+from regiondev._sources import clean_text
 from regiondev.numbers import TokenKind, scan
-from regiondev.sources import clean_text
 
 SOURCES = ["cs21", "csht19", "hn19", "cn22", "zz21"]
 

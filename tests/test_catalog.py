@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 import regiondev
-from regiondev.catalog import CATALOG_SCHEMA, WAIVER_CATEGORIES, load_catalog
-from regiondev.catalog import catalog as catalog_frame
+from regiondev._catalog import CATALOG_SCHEMA, WAIVER_CATEGORIES, load_catalog
+from regiondev._catalog import catalog as catalog_frame
+from regiondev._sources import verify
 from regiondev.errors import CatalogError, SourceError
 from regiondev.model import Bound, Region, Review, Source, Status
-from regiondev.sources import verify
 
 # A valid user record: a second reading of cs21's 2020 industrial value added.
 GOOD: dict[str, Any] = {
@@ -294,7 +294,7 @@ DECLINE = {
 
 
 def test_user_catalog_records_a_decline(tmp_path: Path) -> None:
-    from regiondev.audit import audit
+    from regiondev._audit import audit
 
     text = tmp_path / "bulletin.txt"
     text.write_text("2022年,长沙市规模工业增加值同比下降3.1%。\n", encoding="utf-8")
@@ -431,7 +431,7 @@ def test_catalog_frame_schema() -> None:
 def test_public_catalog_function_survives_submodule_import() -> None:
     import importlib
 
-    importlib.import_module("regiondev.catalog")
+    importlib.import_module("regiondev._catalog")
     assert callable(regiondev.catalog)
     assert regiondev.catalog().height == len(load_catalog().observations)
 
@@ -915,7 +915,7 @@ def test_platforms_come_only_from_a_records_unit(tmp_path: Path) -> None:
     ],
 )
 def test_claims_of_one_are_cataloged_and_audited(obs_id: str, region: Region, unit: str) -> None:
-    from regiondev.audit import AuditStatus, audit
+    from regiondev._audit import AuditStatus, audit
 
     cat = load_catalog()
     o = cat.get(obs_id)

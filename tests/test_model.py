@@ -2,7 +2,7 @@
 
 import pytest
 
-from regiondev.catalog import load_catalog
+from regiondev._catalog import load_catalog
 
 
 def test_rounding_interval_of_an_exact_figure_is_its_printed_rounding() -> None:

@@ -661,7 +661,7 @@ def test_scan_with_pos_and_endpos_is_finditer_with_pos_and_endpos(
 @pytest.mark.parametrize("clean", [False, True])
 def test_no_match_starts_where_the_scanner_does_not_look(clean: bool) -> None:
     """At every position of the five texts where ``_SCAN`` matches, the start finder does."""
-    from regiondev.sources import clean_text, load_sources
+    from regiondev._sources import clean_text, load_sources
 
     texts = [clean_text(s).text if clean else _SEEDS for s in load_sources()][: 5 if clean else 1]
     for text in texts:
@@ -673,7 +673,7 @@ def test_no_match_starts_where_the_scanner_does_not_look(clean: bool) -> None:
 
 
 def test_scan_tokens_match_the_reference_on_the_five_texts() -> None:
-    from regiondev.sources import clean_text, load_sources
+    from regiondev._sources import clean_text, load_sources
 
     for src in load_sources():
         text = clean_text(src).text

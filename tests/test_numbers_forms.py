@@ -339,7 +339,7 @@ def test_a_catalog_record_quoting_an_english_source_validates(
 ) -> None:
     import tomli_w
 
-    from regiondev.catalog import load_catalog
+    from regiondev._catalog import load_catalog
     from tests.user_catalogs import SOURCE
 
     record = {

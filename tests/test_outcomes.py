@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import regiondev
-from regiondev.catalog import load_catalog
+from regiondev._catalog import load_catalog
 from regiondev.errors import CatalogError
 from regiondev.model import Bound, Period, Region, Reliability, Source
 from regiondev.numbers import parse_figure

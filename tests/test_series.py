@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import regiondev
-from regiondev.catalog import Catalog, load_catalog
-from regiondev.series import Series, series
+from regiondev._catalog import Catalog, load_catalog
+from regiondev._series import Series, series
 from tests.user_catalogs import SOURCE, gdp
 
 USER = SOURCE + "".join(

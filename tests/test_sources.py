@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from regiondev._sources import get_source, load_sources, verify
 from regiondev.errors import SourceError
 from regiondev.model import Source
-from regiondev.sources import get_source, load_sources, verify
 
 SHARED_SEEDS = Path("/work/shared/seeds")
 IDS = ["cs21", "csht19", "hn19", "cn22", "zz21"]

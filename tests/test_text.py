@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regiondev import text as text_module
-from regiondev.sources import clean_text, get_source, load_sources
+from regiondev._sources import clean_text, get_source, load_sources
 from regiondev.text import (
     CleanText,
     DamagedRun,

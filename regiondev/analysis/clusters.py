@@ -31,6 +31,7 @@ from typing import Any, ClassVar
 
 import polars as pl
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.concentration import (
     concentration,
     fraction_text,
@@ -38,7 +39,6 @@ from regiondev.analysis.concentration import (
 )
 from regiondev.analysis.derived import Derived, describe, evaluate, load_all
 from regiondev.analysis.plans import Plan, Standing, load_plans, plans_frame
-from regiondev.catalog import Catalog
 from regiondev.model import Interval, Measure, Observation, Region
 from regiondev.quantity import Quantity
 from regiondev.results import TableResult, frame_to_html, frame_to_markdown
@@ -1097,7 +1097,7 @@ def clusters(
     derived-figure files (format of ``data/derived.toml``). Raises ParameterError for a
     reference the catalog has no partition of.
     """
-    from regiondev.catalog import load_catalog
+    from regiondev._catalog import load_catalog
     from regiondev.errors import ParameterError
 
     cat = cat if cat is not None else load_catalog()

@@ -28,9 +28,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.checks.base import ADDITIVE_MEASURES
 from regiondev.analysis.checks.registry import Rule
-from regiondev.catalog import Catalog
 from regiondev.model import Measure, Observation, Period, PeriodKind, Status
 
 __all__ = ["PREFIX", "discover_compounding", "month_span", "signature", "stock_of"]

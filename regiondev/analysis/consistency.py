@@ -74,6 +74,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
+from regiondev._catalog import Catalog
 from regiondev._safe_io import load_toml
 from regiondev.analysis.checks import KINDS, REGISTRY, CheckStatus, Verdict
 from regiondev.analysis.checks.base import ADDITIVE_MEASURES
@@ -81,7 +82,6 @@ from regiondev.analysis.checks.growth import MODES as _MODES
 from regiondev.analysis.checks.registry import Context, Rule, quantity_key
 from regiondev.analysis.compounding import discover_compounding, signature
 from regiondev.analysis.shares import same_scope, share_pairs, share_wholes
-from regiondev.catalog import Catalog
 from regiondev.errors import InputFileError, RegiondevError
 from regiondev.model import Measure, Observation
 from regiondev.results import TableResult
@@ -590,7 +590,7 @@ def check(
     if deflator_range is not None and rate_range(list(deflator_range)):
         raise ParameterError(f"deflator_range {rate_range(list(deflator_range))}")
     if cat is None:
-        from regiondev.catalog import load_catalog
+        from regiondev._catalog import load_catalog
 
         cat = load_catalog()
     files = ([shipped_rules_path()] if shipped else []) + [Path(p) for p in rules]

@@ -26,8 +26,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from regiondev._catalog import Catalog
 from regiondev._safe_io import load_toml
-from regiondev.catalog import Catalog
 from regiondev.errors import InputFileError, RegiondevError
 from regiondev.model import Interval, Measure, Observation
 from regiondev.quantity import Quantity

@@ -66,6 +66,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.deflators import ImpliedDeflator
 from regiondev.analysis.identities import (
     cagr,
@@ -87,7 +88,6 @@ from regiondev.analysis.records import actuals, is_point_estimate, value_interva
 from regiondev.analysis.shares import same_scope as _same_scope
 from regiondev.analysis.shares import share_pairs
 from regiondev.analysis.timeaxis import period_end_date, period_x, years_between_x
-from regiondev.catalog import Catalog
 from regiondev.model import (
     Basis,
     Bound,
@@ -1402,7 +1402,7 @@ def growth(
     ):
         raise ParameterError(f"since must be a year such as 2016, got {since!r}")
     if cat is None:
-        from regiondev.catalog import load_catalog
+        from regiondev._catalog import load_catalog
 
         cat = load_catalog()
     opts = Options(deflator, since, as_of or dt.date.today())

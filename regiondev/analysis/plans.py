@@ -17,15 +17,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from regiondev._sources import clean_text
 from regiondev.errors import CatalogError
 from regiondev.model import Region
-from regiondev.sources import clean_text
 from regiondev.text import normalise_fragment
 
 if TYPE_CHECKING:
     import polars as pl
 
-    from regiondev.catalog import Catalog
+    from regiondev._catalog import Catalog
 
 __all__ = [
     "Level",
@@ -189,7 +189,7 @@ def _count_ids(cat: Catalog, source: str, indicator: str, count: int | None) -> 
 
 def load_plans(cat: Catalog | None = None, path: str | Path | None = None) -> tuple[Plan, ...]:
     """Read and validate the plans file (default: the shipped ``data/plans.toml``)."""
-    from regiondev.catalog import load_catalog
+    from regiondev._catalog import load_catalog
 
     cat = cat if cat is not None else load_catalog()
     p = Path(path) if path is not None else _plans_path()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.shares import same_scope
-from regiondev.catalog import Catalog
 from regiondev.model import Bound, Indicator, Interval, Measure, Observation, Status
 
 __all__ = ["actuals", "flows", "is_point_estimate", "value_interval"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from regiondev.catalog import Catalog
+from regiondev._catalog import Catalog
 from regiondev.model import Indicator, Measure, Observation
 
 __all__ = ["SharePair", "same_scope", "share_pairs", "share_parts", "share_wholes"]

@@ -23,6 +23,7 @@ import math
 from dataclasses import replace
 from typing import Any
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.growth import GrowthRow, Options, TrajectoryPoint, direction_of
 from regiondev.analysis.progress import (
     BASIS_DIFFERS,
@@ -45,7 +46,6 @@ from regiondev.analysis.targets import (
     margin_of,
 )
 from regiondev.analysis.timeaxis import date_x, period_x
-from regiondev.catalog import Catalog
 from regiondev.model import (
     Basis,
     Bound,

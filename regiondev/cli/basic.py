@@ -27,7 +27,7 @@ def sources(
 
     Example: regiondev sources --format json
     """
-    from regiondev.sources import source_frame
+    from regiondev._sources import source_frame
 
     cat = load_user_catalog(catalog)
     frame = source_frame(cat.sources)
@@ -88,7 +88,7 @@ def audit_cmd(
 
     Exit code 1 when any number is unaccounted. Example: regiondev audit --all --format csv
     """
-    from regiondev.audit import audit
+    from regiondev._audit import audit
 
     cat = load_user_catalog(catalog, outcomes, min_reliability)
     result = audit(cat)

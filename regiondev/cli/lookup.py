@@ -74,8 +74,8 @@ def series_cmd(
 
     Examples: regiondev series zhuzhou gdp; regiondev series 株洲 gdp --parts
     """
+    from regiondev._series import series
     from regiondev.errors import RegiondevError
-    from regiondev.series import series
 
     cat = load_user_catalog(catalog)
     try:

@@ -156,7 +156,7 @@ def load_user_catalog(
     """Load the shipped catalog plus user files (and the outcomes layer on request), turning
     input errors into exit code 2; the records left out below ``min_reliability`` are counted
     on stderr."""
-    from regiondev.catalog import load_catalog
+    from regiondev._catalog import load_catalog
     from regiondev.errors import RegiondevError
 
     try:

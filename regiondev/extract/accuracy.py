@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from regiondev.catalog import Catalog, load_catalog
+from regiondev._catalog import Catalog, load_catalog
 from regiondev.extract.claims import Claim, DocClaims, extract_text
 from regiondev.model import Observation, Source
 from regiondev.numbers import reads_as

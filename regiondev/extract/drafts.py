@@ -36,13 +36,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from regiondev._catalog import FILL_IN
 from regiondev._output import (
     atomic_write,
     check_output_file,
     owned_files,
     write_manifest,
 )
-from regiondev.catalog import FILL_IN
 from regiondev.errors import OutputError
 from regiondev.extract.claims import Claim, DocClaims, region_code
 from regiondev.extract.reading import Document, ExtractInputError
@@ -328,7 +328,7 @@ def write_drafts(
     """
     import tomli_w
 
-    from regiondev.catalog import load_catalog
+    from regiondev._catalog import load_catalog
 
     out = Path(out)
     check_writable(out, force=force)

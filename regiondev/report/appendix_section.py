@@ -133,7 +133,7 @@ def _catalog_section(ctx: _Ctx) -> Section:
 def _audit_section(ctx: _Ctx) -> Section:
     import polars as pl
 
-    from regiondev.audit import audit
+    from regiondev._audit import audit
 
     lang = ctx.lang
     result = audit(ctx.cat)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from regiondev.catalog import Catalog
+from regiondev._catalog import Catalog
 from regiondev.formatting import (
     Lang,
     bounded,

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from regiondev._catalog import Catalog
 from regiondev._output import check_output_folder, write_file_set
-from regiondev.catalog import Catalog
 from regiondev.errors import OutputError
 from regiondev.formatting import (
     Lang,

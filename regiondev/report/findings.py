@@ -59,7 +59,7 @@ def findings(
 ) -> Findings:
     """The findings of ``cat`` (default: the shipped catalog with the outcomes layer) on
     ``topics`` (targets, consistency, clusters), in ``lang`` (en or zh)."""
-    from regiondev.catalog import load_catalog
+    from regiondev._catalog import load_catalog
     from regiondev.errors import ParameterError
     from regiondev.report.blocks import _Ctx
     from regiondev.report.clusters_section import _cluster_findings
@@ -93,7 +93,7 @@ def chart(name: str, cat: Any = None, *, lang: Lang = "en", deflator: float | No
     """One of the report's charts as SVG bytes (``IPython.display.SVG(chart("growth"))``):
     ``growth``, ``clusters``, ``location_quotients``, ``consistency`` or
     ``trajectory-<target id>``."""
-    from regiondev.catalog import load_catalog
+    from regiondev._catalog import load_catalog
     from regiondev.errors import ParameterError
     from regiondev.report.blocks import _Ctx
     from regiondev.report.clusters_section import _clusters_section

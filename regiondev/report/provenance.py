@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from regiondev.catalog import Catalog
+from regiondev._catalog import Catalog
 from regiondev.formatting import Lang
 from regiondev.results import markdown_escape, safe_text
 
@@ -138,7 +138,7 @@ def link(anchor: str, label: str) -> Link:
 def source_viewer(cat: Catalog, source_id: str) -> str:
     """The clean text of a news source as HTML, every cataloged figure highlighted in a
     ``<mark id="q-<record id>">`` that links to its record; paragraphs kept."""
-    from regiondev.sources import clean_text
+    from regiondev._sources import clean_text
 
     src = next(s for s in cat.sources if s.id == source_id)
     text = clean_text(src).text

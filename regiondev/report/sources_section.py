@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from regiondev.catalog import Catalog
+from regiondev._catalog import Catalog
 from regiondev.formatting import (
     region_label,
 )
@@ -45,7 +45,7 @@ def _count(n: int, noun: str) -> str:
 def _sources_intro(cat: Catalog) -> str:
     """What the news sources are, worded from the catalog: how many, shipped or the user's,
     with a text file or cited by URL, in which scripts."""
-    from regiondev.sources import load_sources
+    from regiondev._sources import load_sources
 
     shipped = {s.id for s in load_sources()}
     news = [s for s in cat.sources if s.kind == "news"]
@@ -99,8 +99,8 @@ def _sources_intro(cat: Catalog) -> str:
 def _sources_section(ctx: _Ctx) -> Section:
     import html as _html
 
+    from regiondev._sources import clean_text
     from regiondev.report.provenance import source_viewer
-    from regiondev.sources import clean_text
 
     lang = ctx.lang
     cat = ctx.cat

@@ -1,8 +1,8 @@
 """Comparability: figures that look comparable but are not — never a false fail."""
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import CheckStatus, comparability
 from regiondev.analysis.checks import observation_from_figure as fig
-from regiondev.catalog import load_catalog
 
 IND = load_catalog().indicators
 

@@ -2,6 +2,7 @@
 
 import math
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import (
     CheckStatus,
     average_vs_levels,
@@ -9,7 +10,6 @@ from regiondev.analysis.checks import (
     two_year_average,
 )
 from regiondev.analysis.checks import observation_from_figure as fig
-from regiondev.catalog import load_catalog
 
 IND = load_catalog().indicators
 Q = "2021Q1-Q3"

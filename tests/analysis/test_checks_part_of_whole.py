@@ -4,9 +4,9 @@ import math
 
 import pytest
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import CheckStatus, part_name, part_of_whole
 from regiondev.analysis.checks import observation_from_figure as fig
-from regiondev.catalog import load_catalog
 from regiondev.model import Observation
 
 IND = load_catalog().indicators

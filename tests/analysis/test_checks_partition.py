@@ -2,9 +2,9 @@
 
 import pytest
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import CheckStatus, partition
 from regiondev.analysis.checks import observation_from_figure as fig
-from regiondev.catalog import load_catalog
 
 IND = load_catalog().indicators
 P = "2022-11-30"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import KINDS, REGISTRY, CheckStatus
 from regiondev.analysis.consistency import ROLES, RuleError, check
-from regiondev.catalog import load_catalog
 from tests.user_catalogs import SOURCE, gdp
 
 

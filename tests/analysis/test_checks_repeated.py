@@ -5,9 +5,9 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import CheckStatus, repeated, repeated_figures
 from regiondev.analysis.checks import observation_from_figure as fig
-from regiondev.catalog import load_catalog
 
 IND = load_catalog().indicators
 

@@ -2,6 +2,7 @@
 
 import math
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import (
     CheckStatus,
     feasible_wholes,
@@ -9,7 +10,6 @@ from regiondev.analysis.checks import (
     rounding_feasibility,
 )
 from regiondev.analysis.checks import observation_from_figure as fig
-from regiondev.catalog import load_catalog
 from regiondev.model import Interval
 
 IND = load_catalog().indicators

@@ -1,8 +1,8 @@
 """Share of counts: k of n against 过半, 2/3 and printed percents."""
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import CheckStatus, share_of_counts
 from regiondev.analysis.checks import observation_from_figure as fig
-from regiondev.catalog import load_catalog
 
 IND = load_catalog().indicators
 P = "2022-11-30"

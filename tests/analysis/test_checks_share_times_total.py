@@ -2,9 +2,9 @@
 
 import math
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import CheckStatus, share_times_total
 from regiondev.analysis.checks import observation_from_figure as fig
-from regiondev.catalog import load_catalog
 
 IND = load_catalog().indicators
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.clusters import (
     LONG_COLUMNS,
     TABLES,
@@ -22,7 +23,6 @@ from regiondev.analysis.clusters import (
     reference_partitions,
 )
 from regiondev.analysis.derived import DerivedError
-from regiondev.catalog import load_catalog
 from regiondev.errors import ParameterError
 from regiondev.results import Result
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import tomli_w
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.checks import CheckStatus
 from regiondev.analysis.compounding import PREFIX, discover_compounding, month_span
 from regiondev.analysis.consistency import check
-from regiondev.catalog import load_catalog
 from regiondev.errors import CatalogError
 from regiondev.model import Period
 from tests.user_catalogs import SOURCE

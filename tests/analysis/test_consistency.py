@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from regiondev._catalog import Catalog, load_catalog
 from regiondev.analysis.checks import CheckStatus
 from regiondev.analysis.checks.base import is_count
 from regiondev.analysis.consistency import (
@@ -17,7 +18,6 @@ from regiondev.analysis.consistency import (
     load_rules,
     shipped_rules_path,
 )
-from regiondev.catalog import Catalog, load_catalog
 from regiondev.cli.render import json_rows
 from regiondev.model import Observation
 from tests.user_catalogs import gdp, profit

@@ -10,6 +10,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from regiondev._catalog import Catalog, load_catalog
 from regiondev.analysis.growth import GROWTH_COLUMNS, GrowthResult, growth
 from regiondev.analysis.progress import (
     ACCELERATION_RATIO,
@@ -17,7 +18,6 @@ from regiondev.analysis.progress import (
     ON_TRACK_RATIO,
     classify,
 )
-from regiondev.catalog import Catalog, load_catalog
 from regiondev.errors import ParameterError
 from regiondev.model import Bound, Observation, Period, Status
 

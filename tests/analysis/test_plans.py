@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from regiondev._catalog import load_catalog
+from regiondev._sources import clean_text
 from regiondev.analysis.plans import (
     Level,
     Standing,
@@ -13,9 +15,7 @@ from regiondev.analysis.plans import (
     plans_frame,
     tiers_frame,
 )
-from regiondev.catalog import load_catalog
 from regiondev.errors import CatalogError
-from regiondev.sources import clean_text
 
 
 def test_every_quote_occurs_in_its_clean_source() -> None:

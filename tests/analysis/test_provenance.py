@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from regiondev.catalog import load_catalog
+from regiondev._catalog import load_catalog
 from tests.analysis.test_compounding import BULLETIN, _catalog
 
 

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.shares import share_pairs, share_parts, share_wholes
-from regiondev.catalog import load_catalog
 
 CAT = load_catalog()
 

@@ -13,9 +13,9 @@ import polars as pl
 import pytest
 import tomli_w
 
+from regiondev._catalog import load_catalog
 from regiondev.analysis.growth import TRAJECTORY_COLUMNS, GrowthRow, growth
 from regiondev.analysis.targets import VERDICTS
-from regiondev.catalog import load_catalog
 
 AFTER = dt.date(2026, 6, 30)
 

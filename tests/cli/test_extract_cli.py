@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from regiondev._sources import load_sources
 from regiondev.cli.app import app
-from regiondev.sources import load_sources
 
 runner = CliRunner()
 

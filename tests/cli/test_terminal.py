@@ -28,10 +28,10 @@ COMMANDS = {
 
 def _frame(name: str):  # type: ignore[no-untyped-def]
     import regiondev
+    from regiondev._audit import audit
     from regiondev.analysis.clusters import clusters
     from regiondev.analysis.consistency import check
     from regiondev.analysis.growth import growth
-    from regiondev.audit import audit
 
     cat = regiondev.load_catalog()
     if name == "sources":

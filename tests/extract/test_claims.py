@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from regiondev._sources import clean_text, load_sources
 from regiondev.extract import claims as claims_module
 from regiondev.extract import resolve_indicator
 from regiondev.extract.claims import Claim, detect_date, extract_text
 from regiondev.numbers import Token, scan
-from regiondev.sources import clean_text, load_sources
 
 
 def _one(text: str, figure: str, **kw: object) -> Claim:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from regiondev.catalog import load_catalog
+from regiondev._catalog import load_catalog
 from regiondev.errors import CatalogError
 from regiondev.extract.drafts import write_drafts
 from regiondev.extract.reading import ExtractInputError, read_document
@@ -89,7 +89,7 @@ def test_round_trip_new_text_drafts_confirm_and_load(tmp_path: Path) -> None:
 
 
 def test_drafted_source_passes_the_audit(tmp_path: Path) -> None:
-    from regiondev.audit import audit
+    from regiondev._audit import audit
 
     _, out = _draft(tmp_path, "a.txt", NEW_TEXT.encode("utf-8"))
     _confirm(out)
@@ -427,7 +427,7 @@ def test_the_outlet_stays_to_fill_in_without_a_byline_naming_one(tmp_path: Path)
 
 
 def test_a_traditional_byline_gives_a_simplified_outlet(tmp_path: Path) -> None:
-    from regiondev.sources import seed_path
+    from regiondev._sources import seed_path
 
     seed = seed_path("cn22_national_45_clusters_2022-11-30.txt")
     out = tmp_path / "d.toml"
@@ -474,7 +474,7 @@ def test_numbers_set_aside_inside_a_drafted_sentence_are_waived_and_the_audit_is
 ) -> None:
     import tomllib
 
-    from regiondev.audit import audit
+    from regiondev._audit import audit
 
     text = (
         "株洲市2023年国民经济和社会发展统计公报\n"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import regiondev
-from regiondev.catalog import load_catalog
+from regiondev._catalog import load_catalog
 from regiondev.errors import ParameterError, RegiondevError
 from regiondev.model import Period
 from tests.hostile.cases import SOURCE, catalog_text, obs

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from regiondev.catalog import load_catalog
+from regiondev._catalog import load_catalog
 from regiondev.report.build import write_report
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"

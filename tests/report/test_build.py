@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from regiondev.catalog import Catalog, load_catalog
+from regiondev._catalog import Catalog, load_catalog
 from regiondev.report.build import (
     MARKER,
     ReportError,

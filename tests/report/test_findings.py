@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from regiondev.catalog import load_catalog
+from regiondev._catalog import load_catalog
 from regiondev.errors import ParameterError
 from regiondev.report.findings import chart, findings
 

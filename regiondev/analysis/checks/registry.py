@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from regiondev._catalog import Catalog
 from regiondev.analysis.checks.base import Verdict
-from regiondev.catalog import Catalog
 from regiondev.model import Observation, Status
 
 __all__ = [

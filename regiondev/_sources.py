@@ -9,7 +9,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from regiondev._callable import make_module_callable
 from regiondev._safe_io import read_user_bytes
 from regiondev.errors import InputFileError, SourceError
 from regiondev.model import Source
@@ -146,6 +145,3 @@ def source_frame(sources: tuple[Source, ...] | None = None) -> Any:
             }
         )
     return pl.DataFrame(rows)
-
-
-make_module_callable(__name__, "source_frame")

@@ -26,8 +26,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from regiondev._callable import make_module_callable
 from regiondev._safe_io import load_toml, regular_file_problem
+from regiondev._sources import _source_from_record, clean_text, load_sources, verify
 from regiondev.errors import (
     CatalogError,
     CatalogErrors,
@@ -59,7 +59,6 @@ from regiondev.outcomes import (
     qualifier_problem,
     read_gap,
 )
-from regiondev.sources import _source_from_record, clean_text, load_sources, verify
 from regiondev.text import normalise_fragment
 
 __all__ = [
@@ -1203,6 +1202,3 @@ def catalog(
 ) -> Any:
     """The catalog as a polars DataFrame (schema: CATALOG_SCHEMA)."""
     return load_catalog(extra, outcomes=outcomes, min_reliability=min_reliability).frame()
-
-
-make_module_callable(__name__, "catalog")

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from regiondev._callable import make_module_callable
-from regiondev.catalog import Catalog, load_catalog
+from regiondev._catalog import Catalog, load_catalog
 from regiondev.errors import ParameterError
 from regiondev.model import Observation, Region
 from regiondev.regions import resolve_region
@@ -172,6 +171,3 @@ def series(
         )
     obs = sorted(chosen, key=lambda o: (o.period, o.subject, o.breakdown, o.id))
     return Series(reg, indicator, ind.name_en, ind.unit, tuple(obs), subject, breakdown, parts)
-
-
-make_module_callable(__name__, "series")

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from regiondev._callable import make_module_callable
-from regiondev.catalog import Catalog, load_catalog
+from regiondev._catalog import Catalog, load_catalog
+from regiondev._sources import clean_text
 from regiondev.model import Source
 from regiondev.numbers import TokenKind, scan
-from regiondev.sources import clean_text
 
 __all__ = ["AuditEntry", "AuditResult", "AuditStatus", "audit"]
 
@@ -160,6 +159,3 @@ def audit(cat: Catalog | None = None) -> AuditResult:
         if src.path and src.kind == "news":
             entries.extend(audit_source(cat, src))
     return AuditResult(tuple(entries))
-
-
-make_module_callable(__name__, "audit")
