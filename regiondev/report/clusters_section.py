@@ -80,16 +80,22 @@ def _cluster_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
             return ctx.prov.ref(text, list(r.get("observation_ids") or []))
 
         n = _range(c["value"], c["low"], c["high"], "", lang)
+        # a floor when the count is a range (at least 2 of 45), the value when it is known
+        share_bound = "exact" if s["low"] == s["high"] else "at_least"
         share = bounded(
-            100 * s["low"], "at_least", unit="percent", decimals=1, lang=lang, words=True
+            100 * s["low"], share_bound, unit="percent", decimals=1, lang=lang, words=True
         )
         pop = percent(100 * p["value"], 1, lang=lang)
-        lq = bounded(q["low"], "at_least", decimals=2, lang=lang, words=True)
+        lq_bound = "exact" if q["low"] == q["high"] else "at_least"
+        lq = bounded(q["low"], lq_bound, decimals=2, lang=lang, words=True)
         date = period_label(str(c["period"]), lang)
+        # the size of the national list, from the composition the shares are of
+        wholes = result.composition["whole"].drop_nulls()
+        total = number(wholes[0], 0) if len(wholes) else "–"
         if lang == "zh":
             out.append(
                 (
-                    "湖南拥有全国45个国家先进制造业集群中的",
+                    f"湖南拥有全国{total}个国家先进制造业集群中的",
                     ref(c, n),
                     f"个（{date}名单），占",
                     ref(s, share),
@@ -105,7 +111,8 @@ def _cluster_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
                 (
                     "Hunan has ",
                     ref(c, n),
-                    f" of China's 45 national advanced-manufacturing clusters (list of {date}): ",
+                    f" of China's {total} national advanced-manufacturing clusters "
+                    f"(list of {date}): ",
                     ref(s, share),
                     " of them, against ",
                     ref(p, pop),
