@@ -24,7 +24,6 @@ __all__ = [
     "choose",
     "display_frame",
     "display_rows",
-    "markdown_table",
     "raw_column",
     "view",
 ]
@@ -372,15 +371,3 @@ def display_frame(frame: Any, columns: tuple[DisplayColumn, ...], lang: Lang = "
         {c.header(lang): [r[c.key] for r in rows] for c in columns},
         schema=dict.fromkeys([c.header(lang) for c in columns], pl.String),
     )
-
-
-def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
-    """A GitHub-flavoured Markdown table of strings (pipes escaped, newlines as spaces)."""
-
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(cell(h) for h in headers) + " |"]
-    lines.append("|" + "|".join("---" for _ in headers) + "|")
-    lines.extend("| " + " | ".join(cell(v) for v in r) + " |" for r in rows)
-    return "\n".join(lines)

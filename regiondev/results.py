@@ -270,9 +270,15 @@ class TableResult:
         raise NotImplementedError
 
     def to_markdown(self) -> str:
+        """The view's columns (numbers for people) as Markdown; the data is ``to_frame()``."""
+        if self.view:
+            return frame_to_markdown(self.display_frame())
         cols = list(self.display_columns) or None
         return frame_to_markdown(self.to_frame(), cols)
 
     def _repr_html_(self) -> str:
+        """The view's columns as an HTML table for notebooks (the report's renderer)."""
+        if self.view:
+            return frame_to_html(self.display_frame(), caption=self.title)
         cols = list(self.display_columns) or None
         return frame_to_html(self.to_frame(), cols, caption=self.title)

@@ -104,7 +104,6 @@ def emit(
     from regiondev.display import view as view_of
     from regiondev.errors import ParameterError
     from regiondev.terminal import render_table, terminal_width
-    from regiondev.untrusted import printable
 
     shown = (
         view_of(view)
@@ -123,16 +122,14 @@ def emit(
             fail(f"--columns: {exc}")
     rows = display_rows(frame, shown)
     if fmt is Format.md:
-        from regiondev.display import markdown_table
+        from regiondev.results import Cell, Table, table_to_markdown
 
-        sys.stdout.write(
-            printable(
-                markdown_table(
-                    [c.header_en for c in shown], [[r[c.key] for c in shown] for r in rows]
-                )
-            )
-            + "\n"
+        table = Table(
+            "",
+            tuple(c.header_en for c in shown),
+            tuple(tuple(Cell(r[c.key]) for c in shown) for r in rows),
         )
+        sys.stdout.write(table_to_markdown(table) + "\n")
         return
     render_table(title, shown, rows, terminal_width())
 

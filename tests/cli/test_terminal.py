@@ -144,3 +144,19 @@ def test_help_placeholders_are_words_not_python_types() -> None:
         [sys.executable, "-m", "regiondev", "--version"], capture_output=True, text=True
     )
     assert version.returncode == 0 and version.stdout.startswith("regiondev ")
+
+
+def test_results_print_one_screen_that_leads_with_what_matters() -> None:
+    """repr() of a result: the title, a line of counts, the first rows of its view."""
+    import regiondev
+
+    growth = repr(regiondev.growth())
+    assert growth.startswith("<GrowthResult: 20 rows>")
+    assert "20 targets:" in growth.splitlines()[1]
+    assert len(growth.splitlines()) < 45 and len(growth) < 6000  # not the 25 KB of before
+    check = repr(regiondev.check())
+    lines = check.splitlines()
+    # the one failing check of the shipped texts leads: 18 centres cannot be 70 %
+    first_row = next(line for line in lines if "│ " in line and "status" not in line)
+    assert "fail" in first_row
+    assert "growth" in dir(regiondev) and "annotations" not in dir(regiondev)
