@@ -121,6 +121,18 @@ def _rate_interval(mid: str, low: str, high: str) -> Renderer:
     return render
 
 
+def _required(row: Row, lang: Lang) -> str:
+    """The pace a target requires: the rate itself for a growth-rate target (a floor of 15 %
+    requires 15 %), else the interval its inputs give, with its price basis when nominal."""
+    if _get(row, "measure") == "growth_rate":
+        rate = _get(row, "required_cagr")
+        return "" if rate is None else fmt.percent(rate, None, fraction=True, lang=lang)
+    text = _rate_interval("required_cagr", "required_cagr_low", "required_cagr_high")(row, lang)
+    if text and _get(row, "required_basis") == "nominal":
+        text += "名义" if lang == "zh" else " nominal"
+    return text
+
+
 def _on_record(row: Row, lang: Lang) -> str:
     """The growth on record as printed, with its basis: ``7.1 % real``."""
     rate = _get(row, "historical_growth")
@@ -183,25 +195,36 @@ def _growth_explained(row: Row, lang: Lang) -> str:
 
 
 def _cluster_value(row: Row, lang: Lang) -> str:
-    """A cluster figure in its unit: fractions as percent (with the exact fraction), ratios and
-    indices to 2–4 digits, an interval where the inputs give one."""
+    """A cluster figure in its unit: fractions as percent, indices and equivalent numbers with
+    their exact fraction (437/2025), ratios to two decimals (three digits when small), counts,
+    a p-value, money; an interval where the inputs give one, a bound where one end is open."""
     v, lo, hi = _get(row, "value"), _get(row, "low"), _get(row, "high")
     unit = _get(row, "unit") or ""
     exact = _get(row, "exact") or ""
+    if unit == "probability" and v is not None:
+        return f"p = {v:.2g}"
+    ref = v if v is not None else lo if lo is not None and math.isfinite(lo) else hi
+    decimals = {"fraction": 1, "index": 4, "parts": 2, "ratio": 2}.get(unit)
+    if unit == "ratio" and ref is not None and 0 < abs(ref) < 0.1:
+        decimals = 1 - math.floor(math.log10(abs(ref)))  # 0.0128 → 3 decimals: 0.013
+    if unit == "items" and ref is not None and ref != int(ref):
+        decimals = 1  # an expected count
     fraction = unit == "fraction"
-    decimals = {"fraction": 1, "ratio": 2, "index": 4, "parts": 0}.get(unit)
-    plain = unit if unit not in ("fraction", "ratio", "index", "parts") else None
+    plain = None if unit in ("fraction", "ratio", "index", "parts", "items") else unit
+    step = 10.0 if unit == "cny_100m" else None  # derived money: to the bn yuan
     if lo is not None and hi is not None and lo != hi:
-        text = fmt.interval(lo, hi, unit=plain, fraction=fraction, decimals=decimals, lang=lang)
+        text = fmt.interval(
+            lo, hi, unit=plain, fraction=fraction, decimals=decimals, step=step, lang=lang
+        )
     elif v is None:
         return exact
     elif fraction:
         text = fmt.percent(v, decimals, fraction=True, lang=lang)
     elif plain:
-        text = fmt.quantity(v, plain, lang=lang)
+        text = fmt.quantity(v, plain, lang=lang, step=step)
     else:
         text = fmt.number(v, decimals)
-    return f"{text} ({exact})" if exact else text
+    return f"{text} ({exact})" if exact and unit in ("index", "parts") else text
 
 
 def _record_count(row: Row, lang: Lang) -> str:
@@ -234,12 +257,7 @@ VIEWS: dict[str, tuple[DisplayColumn, ...]] = {
         C("target", "target", "目标", _target_name, prose=True),
         C("verdict", "verdict", "结论", _verdict),
         C("goal", "goal", "目标值", _goal),
-        C(
-            "required",
-            "required a year",
-            "所需年均增速",
-            _rate_interval("required_cagr", "required_cagr_low", "required_cagr_high"),
-        ),
+        C("required", "required a year", "所需年均增速", _required),
         C("on_record", "on record", "历史增速", _on_record),
         C("ratio", "on record / required", "历史/所需", _ratio),
         C("target_id", "id", "编号", _text("target_id"), ident=True),

@@ -1385,17 +1385,21 @@ def growth(
     without it such rows are ``basis_differs`` and carry the break-even deflator. ``since``
     (a year) starts the history window (default: all figures). ``as_of`` (default today)
     decides which targets' periods are over. See ``GrowthResult`` for the output contract.
-    Raises ``ParameterError`` for a deflator that is not a finite fraction above −1 or a
+    Raises ``ParameterError`` for a deflator that is no fraction in (−0.5, 1) (as the CLI) or a
     ``since`` that is no year.
     """
     from regiondev.analysis.verdicts import assess
     from regiondev.errors import ParameterError
 
     if deflator is not None and (
-        isinstance(deflator, bool) or not math.isfinite(deflator) or deflator <= -1.0
+        isinstance(deflator, bool)
+        or not isinstance(deflator, int | float)
+        or not math.isfinite(deflator)
+        or not -0.5 < deflator < 1.0
     ):
         raise ParameterError(
-            f"deflator must be a finite fraction above -1 (e.g. 0.02 for 2 %), got {deflator}"
+            "deflator must be a plausible annual rate as a fraction between -0.5 and 1 "
+            f"(e.g. 0.02 for 2 %), got {deflator!r}"
         )
     if since is not None and (
         isinstance(since, bool) or not isinstance(since, int) or not 1900 <= since <= 2200

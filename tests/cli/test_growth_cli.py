@@ -82,7 +82,7 @@ def test_csv_table_and_markdown() -> None:
     # period is over and the texts hold no 2025 figure: no outcome on record
     assert (
         "| Zhuzhou: Gross regional product | no outcome on record | ≥ 500 bn yuan by 2025 "
-        "| 9.92–10.00 % | 7.1 % real |" in md
+        "| 9.92–10.00 % nominal | 7.1 % real |" in md
     )
     table = _ok(["growth"])
     assert "target" in table and "verdict" in table and "Zhuzhou" in table
