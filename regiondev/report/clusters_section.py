@@ -370,7 +370,9 @@ def _clusters_section(ctx: _Ctx) -> Section:
             (
                 Cell(_item(str(r["item"]), lang)),
                 Cell("", html=ref_html(ctx.prov.ref(value, list(r.get("observation_ids") or [])))),
-                Cell(str(r["period"])),
+                Cell(
+                    " / ".join(period_label(x.strip(), lang) for x in str(r["period"]).split("/"))
+                ),
             )
         )
         note = "; ".join(
