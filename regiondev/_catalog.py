@@ -168,9 +168,19 @@ class Waiver:
     end: int = -1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Catalog:
     """Sources, indicators, observations and waivers, all validated."""
+
+    def __repr__(self) -> str:
+        """One line: what the catalog holds (``frame()`` for the records)."""
+        outcomes = sum(1 for o in self.observations if self.is_outcome(o))
+        later = f", {outcomes} of them later official figures" if outcomes else ""
+        return (
+            f"<Catalog: {len(self.observations)} records{later}, {len(self.sources)} sources, "
+            f"{len(self.indicators)} indicators, {len(self.waivers)} waivers; .frame() for the "
+            "records>"
+        )
 
     sources: tuple[Source, ...]
     indicators: Mapping[str, Indicator]

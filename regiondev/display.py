@@ -298,7 +298,7 @@ VIEWS: dict[str, tuple[DisplayColumn, ...]] = {
         C("quote", "quote", "原句", _text("quote"), prose=True),
     ),
     "indicators": (
-        C("code", "code", "代码", _text("code"), ident=True),
+        C("code", "code", "代码", _text("code")),  # typed by users: never cut
         C("name_en", "name", "英文名", _text("name_en"), prose=True),
         C("name_zh", "Chinese name", "中文名", _text("name_zh")),
         C("measure", "measure", "量", _text("measure")),

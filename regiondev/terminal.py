@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 #: A prose column is never narrower than this (or its widest cell, if narrower).
-PROSE_MIN = 20
+PROSE_MIN = 16
 #: An id column may be cut to this width, with an ellipsis (the full id is in md/json/csv).
 ID_MIN = 24
 #: Spare width first widens cut ids up to this, then prose columns, then longer ids.

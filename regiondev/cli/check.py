@@ -15,7 +15,7 @@ from regiondev.cli.options import (
     MinReliabilityOpt,
     OutcomesOpt,
 )
-from regiondev.cli.render import emit, fail, load_user_catalog, plural
+from regiondev.cli.render import emit, fail, load_user_catalog, note_layer, plural
 
 __all__ = ["register"]
 
@@ -88,6 +88,7 @@ def check_cmd(
             maintain_order=True,
         )
     emit(frame, fmt, "Consistency checks", chosen=columns_opt, view="check")
+    note_layer(outcomes)
     counts = result.counts()
     summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
     typer.secho(f"{plural(len(result), 'check')}: {summary}", err=True)

@@ -15,7 +15,7 @@ from regiondev.cli.options import (
     MinReliabilityOpt,
     OutcomesOpt,
 )
-from regiondev.cli.render import emit, fail, load_user_catalog
+from regiondev.cli.render import emit, fail, load_user_catalog, note_layer
 
 __all__ = ["register"]
 
@@ -86,6 +86,7 @@ def clusters_cmd(
         emit(result.to_frame(), fmt, result.title, chosen=columns, view="clusters")
     else:
         emit(result.table(table), fmt, table, chosen=columns)
+    note_layer(outcomes)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from regiondev.cli.options import ColumnsOpt, Format, FormatOpt
-from regiondev.cli.render import fail
+from regiondev.cli.render import fail, plural
 
 __all__ = ["register"]
 
@@ -173,13 +173,14 @@ def extract_cmd(
     if not quiet:
         mb = counts["bytes"] / 1e6
         typer.echo(
-            f"{counts['docs']} documents, {mb:.2f} MB, {counts['claims']} numbers "
-            f"({counts['aside']} set aside) in {elapsed:.1f} s",
+            f"{plural(counts['docs'], 'document')}, {mb:.2f} MB, "
+            f"{plural(counts['claims'], 'number')} ({counts['aside']} set aside) "
+            f"in {elapsed:.1f} s",
             err=True,
         )
     if as_catalog is not None and not summary.written:
         typer.echo(
-            f"nothing drafted: the {summary.sources} document(s) read hold no figure or "
+            f"nothing drafted: the {plural(summary.sources, 'document')} read hold no figure or "
             f"set-aside number to draft; {summary.path} was not written"
             + (" (the existing file is unchanged)" if summary.path.exists() else ""),
             err=True,

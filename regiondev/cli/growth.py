@@ -14,8 +14,9 @@ from regiondev.cli.options import (
     FormatOpt,
     MinReliabilityOpt,
     OutcomesOpt,
+    RegionOpt,
 )
-from regiondev.cli.render import emit, fail, load_user_catalog
+from regiondev.cli.render import emit, fail, load_user_catalog, note_layer
 
 __all__ = ["register"]
 
@@ -55,6 +56,7 @@ def growth_cmd(
         ),
     ] = None,
     columns: ColumnsOpt = None,
+    region: RegionOpt = None,
 ) -> None:
     """A verdict for every target, and the growth it requires against the growth on record.
 
@@ -85,11 +87,14 @@ def growth_cmd(
     cat = load_user_catalog(catalog, outcomes, min_reliability)
     result = growth(cat, deflator=deflator, since=since, as_of=day)
     frame = result.to_frame()
+    if region is not None:
+        frame = frame.filter(frame["region"] == region)
     title = result.title + (
         f" (deflator {deflator:.2%} a year" if deflator is not None else " (no deflator"
     )
     title += (f", since {since}" if since is not None else "") + f", as of {result.as_of})"
     emit(frame, fmt, title, chosen=columns, view="growth")
+    note_layer(outcomes)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from regiondev.cli.options import CatalogOpt, ColumnsOpt, Format, FormatOpt
+from regiondev.cli.options import (
+    CatalogOpt,
+    ColumnsOpt,
+    Format,
+    FormatOpt,
+    MinReliabilityOpt,
+    OutcomesOpt,
+)
 from regiondev.cli.render import emit, fail, load_user_catalog
 
 __all__ = ["register"]
@@ -18,6 +25,7 @@ def indicators(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     columns: ColumnsOpt = None,
+    outcomes: OutcomesOpt = False,
 ) -> None:
     """List the indicator codes with their English and Chinese names, measure and unit.
 
@@ -25,7 +33,7 @@ def indicators(
     """
     import polars as pl
 
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes)
     counts: dict[str, int] = {}
     for o in cat.observations:
         counts[o.indicator] = counts.get(o.indicator, 0) + 1
@@ -59,8 +67,11 @@ def series_cmd(
     fmt: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     columns: ColumnsOpt = None,
+    outcomes: OutcomesOpt = False,
+    min_reliability: MinReliabilityOpt = None,
     subject: Annotated[
-        str, typer.Option(metavar="NAME", help="A part of the region (a county, e.g. liling).")
+        str,
+        typer.Option(metavar="NAME", help="A part of the region, as the catalog names it (醴陵)."),
     ] = "",
     breakdown: Annotated[
         str,
@@ -77,7 +88,7 @@ def series_cmd(
     from regiondev._series import series
     from regiondev.errors import RegiondevError
 
-    cat = load_user_catalog(catalog)
+    cat = load_user_catalog(catalog, outcomes, min_reliability)
     try:
         result = series(
             region, indicator, cat=cat, subject=subject, breakdown=breakdown, parts=parts

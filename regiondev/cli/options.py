@@ -87,7 +87,7 @@ def _region_callback(value: str | None) -> str | None:
     from regiondev.regions import resolve_region
 
     try:
-        return resolve_region(value, "--region").value
+        return resolve_region(value, "region").value
     except ParameterError as exc:
         raise typer.BadParameter(str(exc)) from None
 

@@ -17,6 +17,7 @@ __all__ = [
     "fail",
     "json_rows",
     "load_user_catalog",
+    "note_layer",
     "plural",
 ]
 
@@ -134,6 +135,17 @@ def emit(
     render_table(title, shown, rows, terminal_width())
 
 
+def note_layer(outcomes: bool) -> None:
+    """After an analysis without the later official figures the report uses, say so (stderr)."""
+    if not outcomes:
+        typer.secho(
+            "(the texts' own figures; --outcomes adds the later official figures, as the "
+            "report does)",
+            err=True,
+            dim=True,
+        )
+
+
 def plural(n: int, noun: str, plural_form: str = "") -> str:
     """``1 check``, ``3 checks``, ``2 entries`` (``plural_form`` for irregular nouns)."""
     return f"{n} {noun if n == 1 else plural_form or noun + 's'}"
@@ -148,7 +160,9 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 
 def load_user_catalog(
-    paths: list[Path] | None, outcomes: bool = False, min_reliability: Any = None
+    paths: list[Path] | None,
+    outcomes: bool = False,
+    min_reliability: Any = None,
 ) -> Any:
     """Load the shipped catalog plus user files (and the outcomes layer on request), turning
     input errors into exit code 2; the records left out below ``min_reliability`` are counted

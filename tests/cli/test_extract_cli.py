@@ -314,7 +314,7 @@ def test_nothing_to_draft_writes_no_empty_file(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(garbage), "--as-catalog", str(out)])
     assert result.exit_code == 2  # the binary input could not be read
     assert "garbage.txt" in result.stderr
-    assert "nothing drafted: the 0 document(s) read hold no figure" in result.stderr
+    assert "nothing drafted: the 0 documents read hold no figure" in result.stderr
     assert f"{out} was not written" in result.stderr and "wrote" not in result.stderr
     assert not out.exists()
     # a text with no number: nothing to draft either, and that is no error

@@ -95,8 +95,8 @@ def test_left_out_columns_are_named_on_stderr() -> None:
 
 def test_fit_columns_worked_example() -> None:
     """Width 40: borders take 1 + 3 per column. ``id`` (natural 30, may be cut to 24) and
-    ``n`` (natural 5) need 1 + (24 + 3) + (5 + 3) = 36 <= 40; ``quote`` (prose, minimum 20)
-    would need 36 + 23 = 59 > 40 and is left out; the spare 4 widen the cut id to 28."""
+    ``n`` (natural 5) need 1 + (24 + 3) + (5 + 3) = 36 <= 40; ``quote`` (prose, minimum 16)
+    would need 36 + 19 = 55 > 40 and is left out; the spare 4 widen the cut id to 28."""
     cols = (
         DisplayColumn("id", "id", "id", lambda r, lang: "", ident=True),
         DisplayColumn("n", "n", "n", lambda r, lang: ""),
@@ -107,7 +107,7 @@ def test_fit_columns_worked_example() -> None:
     assert layout.columns == ("id", "n")
     assert layout.widths == (28, 5)
     assert layout.left_out == ("quote",)
-    assert PROSE_MIN == 20
+    assert PROSE_MIN == 16
 
 
 def test_columns_option_chooses_and_names_a_near_miss() -> None:
