@@ -45,6 +45,42 @@ MEMBER_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+#: Chinese wording of the items of the Hunan-position table (the analysis words them in
+#: English); an item not listed stays as the analysis wrote it.
+_ITEMS_ZH = {
+    "Hunan clusters on the national list": "湖南入选国家级集群数",
+    "Hunan share of the central region's clusters": "湖南占中部集群的比重",
+    "Hunan share of the national clusters": "湖南占全国集群的比重",
+    "Hunan share of the four macro-regions' population": "湖南占四大区域人口的比重",
+    "Hunan location quotient (clusters vs population), national": "湖南区位商（集群对人口，全国）",
+    "Hunan share of the central region's population": "湖南占中部人口的比重",
+    "Hunan location quotient (clusters vs population), within the central region": (
+        "湖南区位商（集群对人口，中部内）"
+    ),
+    "Mean leading-industry output per national cluster": "每个国家级集群的平均主导产业产值",
+    "Changsha engineering-machinery output vs national total leading-industry output": (
+        "长沙工程机械产值占全国集群主导产业总产值"
+    ),
+    "Changsha engineering-machinery output vs mean output per national cluster": (
+        "长沙工程机械产值与国家级集群平均产值之比"
+    ),
+    "Zhuzhou clusters of 1,000亿元 or more, now": "株洲千亿级集群（现有）",
+    "Zhuzhou clusters of 1,000亿元 or more implied for 2025": "株洲千亿级集群（2025年目标推算）",
+    "Hunan 20 chains' output target, 2025": "湖南20条产业链产值目标（2025年）",
+    "Hunan 20 chains' share of provincial industrial output target, 2025": (
+        "湖南20条产业链占全省工业产值比重目标（2025年）"
+    ),
+    "Hunan industrial output implied by the two 2025 targets": "两项2025年目标推算的湖南工业产值",
+    "Hunan industrial output if the chains reach exactly 2万亿元": (
+        "产业链恰好达到2万亿元时的湖南工业产值"
+    ),
+}
+
+
+def _item(text: str, lang: Lang) -> str:
+    return _ITEMS_ZH.get(text, text) if lang == "zh" else text
+
+
 def _member(code: str, lang: Lang) -> str:
     names = MEMBER_NAMES.get(code)
     if names is None:
@@ -80,16 +116,22 @@ def _cluster_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
             return ctx.prov.ref(text, list(r.get("observation_ids") or []))
 
         n = _range(c["value"], c["low"], c["high"], "", lang)
+        # a floor when the count is a range (at least 2 of 45), the value when it is known
+        share_bound = "exact" if s["low"] == s["high"] else "at_least"
         share = bounded(
-            100 * s["low"], "at_least", unit="percent", decimals=1, lang=lang, words=True
+            100 * s["low"], share_bound, unit="percent", decimals=1, lang=lang, words=True
         )
         pop = percent(100 * p["value"], 1, lang=lang)
-        lq = bounded(q["low"], "at_least", decimals=2, lang=lang, words=True)
+        lq_bound = "exact" if q["low"] == q["high"] else "at_least"
+        lq = bounded(q["low"], lq_bound, decimals=2, lang=lang, words=True)
         date = period_label(str(c["period"]), lang)
+        # the size of the national list, from the composition the shares are of
+        wholes = result.composition["whole"].drop_nulls()
+        total = number(wholes[0], 0) if len(wholes) else "–"
         if lang == "zh":
             out.append(
                 (
-                    "湖南拥有全国45个国家先进制造业集群中的",
+                    f"湖南拥有全国{total}个国家先进制造业集群中的",
                     ref(c, n),
                     f"个（{date}名单），占",
                     ref(s, share),
@@ -105,7 +147,8 @@ def _cluster_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
                 (
                     "Hunan has ",
                     ref(c, n),
-                    f" of China's 45 national advanced-manufacturing clusters (list of {date}): ",
+                    f" of China's {total} national advanced-manufacturing clusters "
+                    f"(list of {date}): ",
                     ref(s, share),
                     " of them, against ",
                     ref(p, pop),
@@ -325,9 +368,11 @@ def _clusters_section(ctx: _Ctx) -> Section:
         value = _range(r["value"], r.get("low"), r.get("high"), str(r.get("unit") or ""), lang)
         hp_rows.append(
             (
-                Cell(str(r["item"])),
+                Cell(_item(str(r["item"]), lang)),
                 Cell("", html=ref_html(ctx.prov.ref(value, list(r.get("observation_ids") or [])))),
-                Cell(str(r["period"])),
+                Cell(
+                    " / ".join(period_label(x.strip(), lang) for x in str(r["period"]).split("/"))
+                ),
             )
         )
         note = "; ".join(

@@ -52,7 +52,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "r_share": ("shares with no baseline share", "缺少基期比重的比重目标"),
     "r_no_baseline": ("no baseline on record", "无基期数据"),
     "r_scope": ("a baseline of another scope", "基期口径不同"),
-    "r_other": ("other reasons", "其他原因"),
+    "r_other": ("with another reason", "其他原因"),
     # targets
     "targets_intro": (
         "Each target's verdict, the growth it requires from its baseline and the growth on "
