@@ -43,7 +43,7 @@ def _part_columns(frame: Any) -> list[str]:
 
 
 def _catalog_section(ctx: _Ctx) -> Section:
-    from regiondev.report.render import ref_html
+    from regiondev.report.render import ref_cell
 
     lang = ctx.lang
     cat = ctx.cat
@@ -65,7 +65,7 @@ def _catalog_section(ctx: _Ctx) -> Section:
                 *(Cell(str(r[c] or ""), css="code") for c in parts),
                 Cell(period_label(str(o.period), lang), sort=str(o.period)),
                 Cell(t(str(o.status), lang)),
-                Cell("", html=ref_html(ctx.prov.ref(o.figure, [o.id])), sort=o.figure),
+                ref_cell((ctx.prov.ref(o.figure, [o.id])), sort=o.figure),
                 Cell(value, sort=o.value if _finite(o.value) else None),
                 Cell(t(str(o.basis), lang)),
                 sentence,

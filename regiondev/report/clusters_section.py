@@ -148,7 +148,7 @@ def _cluster_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
                     "Hunan has ",
                     ref(c, n),
                     f" of China's {total} national advanced-manufacturing clusters "
-                    f"(list of {date}): ",
+                    f"(as of {date}): ",
                     ref(s, share),
                     " of them, against ",
                     ref(p, pop),
@@ -201,7 +201,7 @@ def _clusters_section(ctx: _Ctx) -> Section:
     import polars as pl
 
     from regiondev.report.figures import Bar, bar_chart
-    from regiondev.report.render import ref_html
+    from regiondev.report.render import ref_cell
 
     lang = ctx.lang
     result = ctx.clusters()
@@ -333,11 +333,8 @@ def _clusters_section(ctx: _Ctx) -> Section:
             lq_rows.append(
                 (
                     Cell(_member(str(r["macro_region"]), lang)),
-                    Cell(
-                        "",
-                        html=ref_html(
-                            ctx.prov.ref(str(r["clusters"]), list(r.get("observation_ids") or []))
-                        ),
+                    ref_cell(
+                        ctx.prov.ref(str(r["clusters"]), list(r.get("observation_ids") or []))
                     ),
                     Cell(percent(100 * r["cluster_share"], 1, lang=lang)),
                     Cell(percent(100 * r["reference_share"], 1, lang=lang)),
@@ -369,7 +366,7 @@ def _clusters_section(ctx: _Ctx) -> Section:
         hp_rows.append(
             (
                 Cell(_item(str(r["item"]), lang)),
-                Cell("", html=ref_html(ctx.prov.ref(value, list(r.get("observation_ids") or [])))),
+                ref_cell(ctx.prov.ref(value, list(r.get("observation_ids") or []))),
                 Cell(
                     " / ".join(period_label(x.strip(), lang) for x in str(r["period"]).split("/"))
                 ),

@@ -18,14 +18,15 @@ from regiondev.formatting import Lang
 from regiondev.report.build import Block, Section
 from regiondev.report.i18n import t
 from regiondev.report.provenance import Ref, _ref_html, sentence_html, sentence_markdown
-from regiondev.results import markdown_escape, safe_text, table_to_html, table_to_markdown
+from regiondev.results import Cell, markdown_escape, safe_text, table_to_html, table_to_markdown
 
-__all__ = ["ref_html", "render_html", "render_markdown", "text_html"]
+__all__ = ["ref_cell", "render_html", "render_markdown", "text_html"]
 
 
-def ref_html(r: Ref) -> str:
-    """A number with its provenance popover, as escaped HTML (for table cells)."""
-    return _ref_html(r)
+def ref_cell(r: Ref, **kw: Any) -> Cell:
+    """A table cell holding a number with its provenance: the popover in HTML, the same
+    number as text in Markdown (a cell is never empty in one and full in the other)."""
+    return Cell(r.text, html=_ref_html(r), **kw)
 
 
 def text_html(text: str) -> str:

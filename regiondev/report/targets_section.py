@@ -185,6 +185,8 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
                     percent(be, 1, fraction=True, lang=lang),
                     "时历史增速才足够。",
                 ]
+            elif _finite(row.get("ratio")) and over:
+                parts.append(f"，为当时所需增速的{number(row['ratio'], 2)}倍。")
             elif _finite(row.get("ratio")):
                 parts.append(
                     f"，为所需的{number(row['ratio'], 2)}倍（{classification_label(cls, lang)}）。"
@@ -222,6 +224,9 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
                 percent(be, 1, fraction=True, lang=lang),
                 " a year.",
             ]
+        elif _finite(row.get("ratio")) and over:
+            # a period that is over gets a verdict, never a pace band
+            parts.append(f", {number(row['ratio'], 2)} × the pace that was needed.")
         elif _finite(row.get("ratio")):
             parts.append(
                 f", {number(row['ratio'], 2)} × the required pace "
@@ -303,13 +308,13 @@ def _targets_table(ctx: _Ctx) -> Table:
             )
         verdict = _verdict(r, lang)
         cls = str(r.get("verdict") or r.get("classification") or "")
-        from regiondev.report.render import ref_html
+        from regiondev.report.render import ref_cell
 
         rows.append(
             (
                 Cell(region_label(r["region"], lang)),
                 Cell(indicator_label(r["indicator"], lang), title=r["indicator"]),
-                Cell("", html=ref_html(_obs_ref(ctx, r["target_id"]))),
+                ref_cell(_obs_ref(ctx, r["target_id"])),
                 Cell(period_label(r["target_period"], lang), sort=str(r["target_period"])),
                 Cell(base),
                 Cell(req if not req_span or req_span == req else f"{req} ({req_span})"),
@@ -559,7 +564,7 @@ def _targets_section(ctx: _Ctx, *, trajectories: bool = True) -> Section:
 def _outcomes_section(ctx: _Ctx) -> Section | None:
     """'What happened next': a chart per target with a trajectory and every target's verdict
     against the later record (the tracker's verdict, margin and sentence)."""
-    from regiondev.report.render import ref_html
+    from regiondev.report.render import ref_cell
 
     frame = ctx.growth().to_frame()
     if "verdict" not in frame.columns:
@@ -572,9 +577,9 @@ def _outcomes_section(ctx: _Ctx) -> Section | None:
             (
                 Cell(region_label(r["region"], lang)),
                 Cell(indicator_label(r["indicator"], lang), title=r["indicator"]),
-                Cell("", html=ref_html(_obs_ref(ctx, r["target_id"]))),
+                ref_cell(_obs_ref(ctx, r["target_id"])),
                 Cell(period_label(r["target_period"], lang), sort=str(r["target_period"])),
-                Cell("", html=ref_html(latest)) if latest is not None else Cell("–"),
+                ref_cell(latest) if latest is not None else Cell("–"),
                 Cell(period_label(r.get("latest_period"), lang) or "–"),
                 Cell(_margin(r, lang) or "–"),
                 Cell(verdict_label(str(r["verdict"]), lang), css=f"v-{r['verdict']}"),
