@@ -4,7 +4,7 @@
   shuffled and digits perturbed, in a temporary directory.
 - Baseline: read each file and run ``re.finditer(r"\\d+(?:\\.\\d+)?", text)`` over it, in
   one process — the floor no Python scanner can beat.
-- Extractor: ``regiondev.extract.run.extract_many`` over the same files with all cores
+- Extractor: ``regiondev._extract.run.extract_many`` over the same files with all cores
   (and with one process, for reference). Target: ≥ 0.5 × the baseline's MB/s.
 - Memory: peak RSS of a fresh process extracting a 10 MB and a 100 MB corpus (parent, and the
   largest worker), to show it stays flat as the corpus grows.
@@ -74,7 +74,7 @@ def baseline(folder: Path) -> tuple[float, int]:
 
 
 def extractor(folder: Path, jobs: int) -> tuple[float, int]:
-    from regiondev.extract.run import extract_many
+    from regiondev._extract.run import extract_many
 
     t0 = time.perf_counter()
     count = 0

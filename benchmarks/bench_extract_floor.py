@@ -54,10 +54,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_extract import baseline, generate  # noqa: E402
 
 from regiondev import numbers as N  # noqa: E402
-from regiondev.extract import claims as C  # noqa: E402
-from regiondev.extract.resolve_indicator import INDICATOR_RE  # noqa: E402
-from regiondev.extract.resolve_kind import KIND_CUE  # noqa: E402
-from regiondev.extract.resolve_place import place_re  # noqa: E402
+from regiondev._extract import claims as C  # noqa: E402
+from regiondev._extract.resolve_indicator import INDICATOR_RE  # noqa: E402
+from regiondev._extract.resolve_kind import KIND_CUE  # noqa: E402
+from regiondev._extract.resolve_place import place_re  # noqa: E402
 from regiondev.periods import PERIOD_CUE  # noqa: E402
 from regiondev.text import _ANNOTATION, _CJK, to_simplified  # noqa: E402
 

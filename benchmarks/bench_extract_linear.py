@@ -58,7 +58,7 @@ def make(unit: str, kilobytes: int) -> str:
 
 def time_one(text: str) -> tuple[float, int]:
     """Seconds and claims of one ``extract_text`` call."""
-    from regiondev.extract.claims import extract_text
+    from regiondev._extract.claims import extract_text
 
     t0 = time.perf_counter()
     doc = extract_text(text, source="bench", date="2022-06-30")

@@ -295,7 +295,7 @@ def _got(claim: Any, name: str) -> str:
 
 def score_text(path: Path) -> tuple[TextScore, list[Mismatch]]:
     """Score one labelled text (``<name>.txt`` with ``<name>.labels.toml`` beside it)."""
-    from regiondev.extract.claims import extract_text
+    from regiondev._extract.claims import extract_text
     from regiondev.text import clean
 
     raw = path.read_text(encoding="utf-8")

@@ -47,6 +47,7 @@ __all__ = [
     "catalog",
     "check",
     "clusters",
+    "extract",
     "growth",
     "load_catalog",
     "parse_figure",
@@ -145,6 +146,15 @@ def clusters(cat: Catalog | None = None, **options: Any) -> Any:
     from regiondev.analysis.clusters import clusters as _clusters
 
     return _clusters(cat, **options)
+
+
+def extract(inputs: Any = (), **options: Any) -> Any:
+    """Every number of new texts with what the text says of it (period, region, status…):
+    files, folders or JSONL (``inputs``), or one text (``text="…"``). See
+    ``regiondev._extract.extraction.extract``."""
+    from regiondev._extract.extraction import extract as _extract
+
+    return _extract(inputs, **options)
 
 
 def __dir__() -> list[str]:

@@ -66,10 +66,10 @@ def extract_cmd(
     """
     import time
 
+    from regiondev._extract.claims import parse_date
+    from regiondev._extract.drafts import check_writable, write_drafts
+    from regiondev._extract.run import extract_many, list_inputs
     from regiondev.errors import RegiondevError
-    from regiondev.extract.claims import parse_date
-    from regiondev.extract.drafts import check_writable, write_drafts
-    from regiondev.extract.run import extract_many, list_inputs
     from regiondev.untrusted import printable
 
     if date is not None and parse_date(date) is None:
@@ -77,7 +77,7 @@ def extract_cmd(
     if jobs is not None and jobs < 1:
         fail(f"--jobs {jobs} must be at least 1")
     if region is not None:
-        from regiondev.extract.claims import region_code
+        from regiondev._extract.claims import region_code
 
         known = region_code(region)
         if known is None:
@@ -219,8 +219,8 @@ def _list(stream: Any, fmt: Format, claims_only: bool, columns: str | None = Non
     import csv
     import json
 
+    from regiondev._extract.claims import CLAIM_FIELDS
     from regiondev.cli.render import _jsonable
-    from regiondev.extract.claims import CLAIM_FIELDS
 
     def rows() -> Any:
         for doc, res in stream:
@@ -249,8 +249,8 @@ def _list(stream: Any, fmt: Format, claims_only: bool, columns: str | None = Non
     else:
         import polars as pl
 
+        from regiondev._extract.claims import CLAIM_SCHEMA
         from regiondev.cli.render import emit
-        from regiondev.extract.claims import CLAIM_SCHEMA
 
         schema = {k: getattr(pl, v) for k, v in CLAIM_SCHEMA.items()}
         schema = {"source": schema.pop("source"), "path": pl.String, **schema}

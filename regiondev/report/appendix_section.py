@@ -207,7 +207,7 @@ def _audit_section(ctx: _Ctx) -> Section:
 
 
 def _extraction_section(ctx: _Ctx) -> Section:
-    from regiondev.extract.accuracy import accuracy
+    from regiondev._extract.accuracy import accuracy
 
     lang = ctx.lang
     frame = accuracy(ctx.cat)

@@ -2,7 +2,7 @@
 
 import math
 
-from regiondev.extract.accuracy import ACCURACY_SCHEMA, accuracy, accuracy_result
+from regiondev._extract.accuracy import ACCURACY_SCHEMA, accuracy, accuracy_result
 
 
 def test_recall_on_the_seeds_is_at_least_98_percent() -> None:

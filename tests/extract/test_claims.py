@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from regiondev._extract import claims as claims_module
+from regiondev._extract import resolve_indicator
+from regiondev._extract.claims import Claim, detect_date, extract_text
 from regiondev._sources import clean_text, load_sources
-from regiondev.extract import claims as claims_module
-from regiondev.extract import resolve_indicator
-from regiondev.extract.claims import Claim, detect_date, extract_text
 from regiondev.numbers import Token, scan
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 
 from regiondev._catalog import load_catalog
+from regiondev._extract.drafts import write_drafts
+from regiondev._extract.reading import ExtractInputError, read_document
+from regiondev._extract.run import extract_document, extract_many
 from regiondev.errors import CatalogError
-from regiondev.extract.drafts import write_drafts
-from regiondev.extract.reading import ExtractInputError, read_document
-from regiondev.extract.run import extract_document, extract_many
 
 NEW_TEXT = """长沙市制造业运行情况
 发布时间:2023-05-10
@@ -357,7 +357,7 @@ def test_nothing_to_draft_writes_no_file(tmp_path: Path) -> None:
 
 
 def test_summary_written_is_derived_from_the_records(tmp_path: Path) -> None:
-    from regiondev.extract.drafts import DraftSummary
+    from regiondev._extract.drafts import DraftSummary
 
     def summary(observations: int, waivers: int) -> DraftSummary:
         return DraftSummary(tmp_path / "d.toml", (), 1, observations, waivers, ())
@@ -455,9 +455,9 @@ def test_a_county_figure_is_drafted_as_its_citys_with_the_county_as_subject(
 ) -> None:
     import tomllib
 
-    from regiondev.extract.claims import extract_text
-    from regiondev.extract.drafts import write_drafts
-    from regiondev.extract.reading import Document
+    from regiondev._extract.claims import extract_text
+    from regiondev._extract.drafts import write_drafts
+    from regiondev._extract.reading import Document
 
     text = "株洲市1—2月规模工业增加值增长8.2%,其中,醴陵市增长12.1%。\n"
     doc = Document(id="zz23", text=text, path=str(tmp_path / "zz23.txt"), date="2023-03-20")

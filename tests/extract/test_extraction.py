@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from regiondev._extract.extraction import Extraction, extract
 from regiondev.errors import ParameterError, RegiondevError
-from regiondev.extract.extraction import Extraction, extract
 
 TEXT = (
     "发布时间：2023-02-10\n"

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from regiondev._extract.gazetteer import gazetteer, load
+from regiondev._extract.resolve_place import region_code, resolve_name, subject_of
 from regiondev.errors import RegiondevError
-from regiondev.extract.gazetteer import gazetteer, load
-from regiondev.extract.resolve_place import region_code, resolve_name, subject_of
 
 
 def test_codes_levels_and_parents_derive_the_tables() -> None:

@@ -140,7 +140,7 @@ def test_a_difference_marked_as_a_change_agrees_with_its_aside_label(
     # a stand-in extractor that keeps 65家 with kind "change" instead of setting it aside
     (tmp_path / "t.txt").write_text(_TEXT, encoding="utf-8")
     (tmp_path / "t.labels.toml").write_text(_LABELS, encoding="utf-8")
-    import regiondev.extract.claims as claims
+    import regiondev._extract.claims as claims
 
     real = claims.extract_text
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from regiondev._extract.furniture import byline_re, footer_re
+from regiondev._extract.lexicon import lexicon, load
+from regiondev._extract.resolve_kind import CUE_KIND, KIND_CUE, UNIT_KIND
 from regiondev.errors import RegiondevError
-from regiondev.extract.furniture import byline_re, footer_re
-from regiondev.extract.lexicon import lexicon, load
-from regiondev.extract.resolve_kind import CUE_KIND, KIND_CUE, UNIT_KIND
 
 
 def test_kind_cues_take_the_longest_word_and_name_the_family() -> None:

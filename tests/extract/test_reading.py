@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from regiondev.extract.reading import (
+from regiondev._extract.reading import (
     ExtractInputError,
     html_to_text,
     iter_jsonl,
@@ -144,7 +144,7 @@ def _truncate_first(text: str, char: str, encoding: str) -> bytes:
 def test_a_truncated_character_is_read_and_reported_not_refused(
     tmp_path: Path, encoding: str
 ) -> None:
-    from regiondev.extract.claims import extract_text
+    from regiondev._extract.claims import extract_text
 
     p = tmp_path / "lossy.txt"
     p.write_bytes(_truncate_first(_LOSSY, "亿", encoding))

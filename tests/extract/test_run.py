@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from regiondev.extract import run
-from regiondev.extract.reading import ExtractInputError
-from regiondev.extract.run import extract_many, list_inputs
+from regiondev._extract import run
+from regiondev._extract.reading import ExtractInputError
+from regiondev._extract.run import extract_many, list_inputs
 
 TEXT = "2020年,长沙市规模工业增加值约2300亿元。目前,全市共有试点企业1254家。\n"
 

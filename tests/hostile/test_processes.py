@@ -13,8 +13,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from regiondev.extract import run as run_module
-from regiondev.extract.run import extract_many
+from regiondev._extract import run as run_module
+from regiondev._extract.run import extract_many
 
 TEXT = "株洲市2021年地区生产总值增长8.5%，规模工业增加值增长9.1%。\n" * 3000
 

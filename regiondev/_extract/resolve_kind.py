@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from regiondev.extract.lexicon import lexicon, words_pattern
+from regiondev._extract.lexicon import lexicon, words_pattern
 from regiondev.numbers import MOBILE_NUMBER, SCALE_WORDS, TokenKind
 
 __all__ = [

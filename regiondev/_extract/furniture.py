@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from regiondev.extract.lexicon import lexicon
+from regiondev._extract.lexicon import lexicon
 
 __all__ = [
     "byline_re",
@@ -115,7 +115,7 @@ def title_period(title: str, date: dt.date | None) -> tuple[str, str]:
         return "", ""  # a sentence of the body, not a title
     if _ISSUE_NO.search(title) or "到" in title or "力争" in title:
         return "", ""  # 简报(2023年第11期): an issue of a periodical; a plan's target year
-    from regiondev.extract.resolve_period import PeriodResolver
+    from regiondev._extract.resolve_period import PeriodResolver
 
     found = [(p, c) for _, p, c in PeriodResolver(date).periods(title) if p]
     if len({p for p, _ in found}) != 1 or not _FLOW_PERIOD.fullmatch(found[0][0]):

@@ -342,7 +342,7 @@ def parse_jsonl_line(line: str, path: str, lineno: int) -> Document | None:
             )
     if not _encodable(text):  # lone surrogates in the text: damaged characters, shown as such
         text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
-    from regiondev.extract.claims import parse_date, region_code
+    from regiondev._extract.claims import parse_date, region_code
 
     if rec.get("date") and parse_date(rec["date"]) is None:
         raise ExtractInputError(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from regiondev.extract.gazetteer import gazetteer
+from regiondev._extract.gazetteer import gazetteer
 from regiondev.numbers import Token, TokenKind
 
 __all__ = [

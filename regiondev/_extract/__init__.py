@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from regiondev.extract.claims import DocClaims
+    from regiondev._extract.claims import DocClaims
 
 __all__ = [
     "extract_file",
@@ -20,8 +20,8 @@ __all__ = [
 
 def extract_file(path: str, *, date: str | None = None, region: str | None = None) -> DocClaims:
     """Read (any encoding, HTML or text) and extract one file."""
-    from regiondev.extract.reading import read_document
-    from regiondev.extract.run import extract_document
+    from regiondev._extract.reading import read_document
+    from regiondev._extract.run import extract_document
 
     return extract_document(read_document(path), date=date, region=region)[1]
 
@@ -30,7 +30,7 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     for mod in ("claims", "reading", "run", "drafts", "accuracy"):
-        module = importlib.import_module(f"regiondev.extract.{mod}")
+        module = importlib.import_module(f"regiondev._extract.{mod}")
         if name in getattr(module, "__all__", ()):
             return getattr(module, name)
-    raise AttributeError(f"module 'regiondev.extract' has no attribute {name!r}")
+    raise AttributeError(f"module 'regiondev._extract' has no attribute {name!r}")

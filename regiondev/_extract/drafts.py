@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from regiondev._catalog import FILL_IN
+from regiondev._extract.claims import Claim, DocClaims, region_code
+from regiondev._extract.reading import Document, ExtractInputError
 from regiondev._output import (
     atomic_write,
     check_output_file,
@@ -44,8 +46,6 @@ from regiondev._output import (
     write_manifest,
 )
 from regiondev.errors import OutputError
-from regiondev.extract.claims import Claim, DocClaims, region_code
-from regiondev.extract.reading import Document, ExtractInputError
 from regiondev.model import Region
 from regiondev.numbers import MONEY_UNITS
 from regiondev.text import CleanText, clean, normalise_fragment, to_simplified

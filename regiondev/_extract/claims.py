@@ -33,15 +33,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from regiondev.extract.furniture import detect_date, furniture_lines, parse_date, title_period
-from regiondev.extract.resolve_indicator import (
+from regiondev._extract.furniture import detect_date, furniture_lines, parse_date, title_period
+from regiondev._extract.resolve_indicator import (
     INDICATOR_RE,
     clause_start,
     growth_is_nominal,
     growth_subjects,
     guess_indicator,
 )
-from regiondev.extract.resolve_kind import (
+from regiondev._extract.resolve_kind import (
     CHANGE_REASONS,
     CUE_KIND,
     GROWTH_AFTER,
@@ -51,13 +51,13 @@ from regiondev.extract.resolve_kind import (
     change_reason,
     code_reason,
 )
-from regiondev.extract.resolve_period import (
+from regiondev._extract.resolve_period import (
     SUB_PERIOD,
     YEAR_IN_FORCE,
     PeriodResolver,
     is_compared,
 )
-from regiondev.extract.resolve_place import (
+from regiondev._extract.resolve_place import (
     detect_region,
     detect_subject,
     is_county_city,
@@ -66,7 +66,7 @@ from regiondev.extract.resolve_place import (
     sentence_places,
     subject_of,
 )
-from regiondev.extract.resolve_status import (
+from regiondev._extract.resolve_status import (
     ACTUAL_NOW,
     DONE,
     FORECAST,

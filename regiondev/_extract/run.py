@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from regiondev.extract.claims import Claim, DocClaims, extract_text
-from regiondev.extract.reading import (
+from regiondev._extract.claims import Claim, DocClaims, extract_text
+from regiondev._extract.reading import (
     JSONL_SUFFIXES,
     TEXT_SUFFIXES,
     Document,

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from typing import cast
 
-from regiondev.extract.resolve_status import TARGET as _TARGET
+from regiondev._extract.resolve_status import TARGET as _TARGET
 from regiondev.periods import PERIOD_CUE
 
 __all__ = [

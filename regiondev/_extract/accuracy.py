@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from regiondev._catalog import Catalog, load_catalog
-from regiondev.extract.claims import Claim, DocClaims, extract_text
+from regiondev._extract.claims import Claim, DocClaims, extract_text
 from regiondev.model import Observation, Source
 from regiondev.numbers import reads_as
 from regiondev.results import TableResult, frame_to_html

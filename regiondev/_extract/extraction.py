@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from regiondev.extract.claims import CLAIM_FIELDS, CLAIM_SCHEMA, DocClaims
+from regiondev._extract.claims import CLAIM_FIELDS, CLAIM_SCHEMA, DocClaims
 from regiondev.results import TableResult
 
 __all__ = ["Extraction", "extract"]
@@ -70,9 +70,9 @@ def extract(
     extracts one text given as a string. ``date`` (YYYY-MM-DD) and ``region`` are defaults for
     texts that print none. ``jobs`` processes (1: in this process).
     """
+    from regiondev._extract.claims import extract_text
+    from regiondev._extract.run import extract_many
     from regiondev.errors import ParameterError
-    from regiondev.extract.claims import extract_text
-    from regiondev.extract.run import extract_many
 
     if isinstance(inputs, str | Path):
         inputs = [inputs]
