@@ -289,6 +289,8 @@ def _targets_table(ctx: _Ctx) -> Table:
         req, req_span = _rate(
             r.get("required_cagr"), r.get("required_cagr_low"), r.get("required_cagr_high"), lang
         )
+        if r.get("measure") == "growth_rate":
+            req_span = ""  # a growth-rate target requires its own rate (a floor of 15 %: 15 %)
         hist, _ = _rate(
             r.get("historical_growth"),
             r.get("historical_growth_low"),
