@@ -110,6 +110,7 @@ PLACEHOLDERS = {
     "table": "TABLE",
     "lang": "LANG",
     "reference": "REFERENCE",
+    "derived": "FILE",
 }
 
 
