@@ -61,12 +61,13 @@ warn, fail, not_comparable, not_checkable), ``observation_ids`` (list), ``expect
 ``actual`` (human-readable strings showing intervals, e.g. ``[3104.24, 3115.35] 亿元``),
 ``tolerance`` and ``tolerance_source`` (strings), ``message`` (one plain-English sentence),
 ``rule`` (``discovered``, or the rule file), and the numeric ends ``expected_low``,
-``expected_high``, ``actual_low``, ``actual_high`` (floats; ±inf for unbounded ends, NaN
-where not numeric; null in JSON).
+``expected_high``, ``actual_low``, ``actual_high`` (floats; ±inf for unbounded ends, null
+where not numeric, never NaN).
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -235,14 +236,19 @@ class CheckResult(TableResult):
                 "tolerance_source": v.tolerance_source,
                 "message": v.message,
                 "rule": v.rule,
-                "expected_low": v.expected_low,
-                "expected_high": v.expected_high,
-                "actual_low": v.actual_low,
-                "actual_high": v.actual_high,
+                "expected_low": _number(v.expected_low),
+                "expected_high": _number(v.expected_high),
+                "actual_low": _number(v.actual_low),
+                "actual_high": _number(v.actual_high),
             }
             for v in self.verdicts
         ]
         return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def _number(x: float | None) -> float | None:
+    """A verdict's numeric end for the frame: None where it is not numeric (never NaN)."""
+    return None if x is None or math.isnan(x) else x
 
 
 # ---------------------------------------------------------------------------------------------
