@@ -72,6 +72,7 @@ from regiondev._extract.resolve_status import (
     FORECAST,
     PERIOD_AHEAD,
     aspirational,
+    heading_section,
     sentence_status,
 )
 from regiondev.model import Bound
@@ -430,6 +431,12 @@ def _sentence_claims(
                 parsed = bounded
                 cues.append(f"{apart.group(0)}: {word} {figure}")
         kind = UNIT_KIND.get(unit, "other")
+        if not unit and (
+            figure[-1:] in _COUNT_WORDS or stext[tok.end : tok.end + 1] in _COUNT_WORDS
+        ):
+            # 市场主体4500余户, 工业机器人1200台: things counted (no canonical unit)
+            kind = "count"
+            cues.append(f"{figure}{stext[tok.end : tok.end + 1]}: a count")
         if unit == "times" and (grew := _GROWTH_BY.search(stext, max(0, tstart - 3), tstart)):
             # 增长2倍以上: growth by a multiple (+200 % and more), not a level
             kind = "growth"
@@ -629,6 +636,8 @@ _CLAUSE_END = re.compile(r"[，,]")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+# Measure words of things counted that have no canonical unit (households or firms, machines)
+_COUNT_WORDS = frozenset("户台套辆架艘")
 _JOINED = re.compile(r"(?:和|、|及|与|以及)")
 # A qualifier separated from its figure: 约占全国的6.4%, 约为… (not 签约, 节约…), 不到广东的
 # 二十分之一, 超过全国的一半
@@ -744,7 +753,12 @@ def extract_text(
     cleaned = iter(clean_lines([line for line, ok in zip(lines, has_number, strict=True) if ok]))
     cand_search = _CAND.search
     sentence_of = reader.sentence
+    doc_year = parsed_date.year if parsed_date else None
+    # the section of a heading (二、2024年主要预期目标: targets; 一、过去一年工作回顾: 2023)
+    section: tuple[bool, str, str] = (False, "", "")
     for i, line in enumerate(lines):
+        if len(line) <= 40 and (head := heading_section(line, doc_year)) is not None:
+            section = head
         if not has_number[i]:
             offset += clean_length(line) if "(" in line else len(line)
             continue
@@ -756,6 +770,10 @@ def extract_text(
             # a dated text's periods printed without a year are of its own time, whatever
             # year an earlier paragraph named (2022年…。\n前三季度… in a 2023 report is 2023)
             reader.last_year = None
+        if section[1]:
+            para.target, para.period, para.period_cue = section
+            if not section[0]:
+                reader.last_year = int(section[1])
         reason = furniture.get(i, "")
         for sstart_in_line, stext in _sentences(text):
             if cand_search(stext) is None:
@@ -766,7 +784,7 @@ def extract_text(
             sent = sentence_of(stext, offset + sstart_in_line, para)
             claims.extend(_sentence_claims(reader, toks, sent, para, reason, damaged))
             # what this sentence establishes for the next ones
-            para.target = sent.status_target and not sent.explicit_actual
+            para.target = (sent.status_target and not sent.explicit_actual) or section[0]
             carried = [
                 (period, cue)
                 for _, period, cue in sent.periods

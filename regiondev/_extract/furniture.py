@@ -123,6 +123,10 @@ def title_period(title: str, date: dt.date | None) -> tuple[str, str]:
     period, cue = found[0]
     if date is not None and int(period[:4]) > date.year:
         return "", ""
+    if "工作报告" in title and date is not None and date.month <= 3 and period == str(date.year):
+        # 2024年政府工作报告 in January: the year the report plans, not the year of the
+        # figures it reviews
+        return "", ""
     return period, cue
 
 

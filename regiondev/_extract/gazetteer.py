@@ -37,6 +37,8 @@ class Place:
     level: str
     parent: str = ""
     model: bool = False
+    #: a zone of the ``[zone_rule]``: the county or district whose name it starts with
+    host: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,8 @@ class Gazetteer:
     county_cities: frozenset[str]
     #: codes of the cities (a 全市 can mean one)
     cities: frozenset[str]
+    #: names of the zones of the ``[zone_rule]`` → the name of the place they start with
+    host_of: dict[str, str]
 
     def within(self, province: str) -> frozenset[str]:
         """The province's code and the codes of its cities (not its areas nor their parts)."""
@@ -102,6 +106,8 @@ def load(path: Path = _PATH) -> Gazetteer:
             )
         )
     by_code = {p.code: p for p in places}
+    places.extend(_rule_zones(data, places, by_code, path))
+    by_code = {p.code: p for p in places}
     for p in places:
         if p.parent and p.parent not in by_code:
             raise GazetteerError(f"{path}: place {p.code}: parent {p.parent!r} is no place")
@@ -116,7 +122,37 @@ def load(path: Path = _PATH) -> Gazetteer:
         national_names=frozenset(n for p in places if p.level == "nation" for n in p.names),
         county_cities=frozenset(n for p in places if p.level == "county_city" for n in p.names),
         cities=frozenset(p.code for p in places if p.level == "city"),
+        host_of={p.names[0]: p.host for p in places if p.host},
     )
+
+
+def _rule_zones(
+    data: dict[str, object], places: list[Place], by_code: dict[str, Place], path: Path
+) -> list[Place]:
+    """The zones of the ``[zone_rule]``: a city's, county's or district's name + a zone word
+    (醴陵经开区, 攸县工业园) is a zone of the city, unless a record names it already."""
+    rule = data.get("zone_rule", {})
+    suffixes = rule.get("suffixes", []) if isinstance(rule, dict) else None
+    if not isinstance(suffixes, list) or not all(isinstance(s, str) and s for s in suffixes):
+        raise GazetteerError(f"{path}: [zone_rule]: field 'suffixes' must be a list of words")
+    known = {n for p in places for n in p.names}
+    out: list[Place] = []
+    for p in places:
+        if p.level == "city" and p.parent in by_code:
+            city = p.code
+        elif p.level in ("county_city", "county", "district") and p.parent in by_code:
+            city = p.parent
+        else:
+            continue
+        for name in p.names:
+            for suffix in suffixes:
+                zone = name + suffix
+                if zone not in known:
+                    known.add(zone)
+                    out.append(
+                        Place(code=zone, names=(zone,), level="zone", parent=city, host=name)
+                    )
+    return out
 
 
 @cache

@@ -150,7 +150,10 @@ def detect_subject(raw: str, region: str) -> str:
         name = m.group(0)
         if name in WHOLES or gaz.code_of.get(name) != region or is_comparison_field(raw, m):
             continue
-        key = subject_of(name)  # "" for the region itself
+        # "" for the region itself; a zone of the zone rule (醴陵经开区) counts for its host,
+        # as its name always did: a text about 醴陵 naming its zone stays about 醴陵
+        host = gaz.host_of.get(name, "")
+        key = subject_of(host) if host else subject_of(name)
         counts[key] = counts.get(key, 0) + 1
     parts = sorted(((n, k) for k, n in counts.items() if k), reverse=True)
     if not parts or (len(parts) > 1 and parts[1][0] == parts[0][0]):

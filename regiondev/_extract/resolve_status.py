@@ -18,6 +18,7 @@ __all__ = [
     "TARGET",
     "YEAR_TARGET",
     "aspirational",
+    "heading_section",
     "sentence_status",
 ]
 
@@ -71,3 +72,34 @@ def aspirational(stext: str, tstart: int) -> bool:
     """力争 covers what follows it, until a 确保 (a firm pledge) takes over."""
     strive = stext.rfind("力争", 0, tstart)
     return strive != -1 and strive > stext.rfind("确保", 0, tstart)
+
+
+# A heading: a short line opening with an outline number (一、 / （二）) or ending with a colon.
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|[：:]\s*$"
+)
+_HEADING_TARGET = re.compile(r"目标|工作安排|重点工作|主要任务|工作任务")
+_HEADING_REVIEW = re.compile(r"回顾|过去一年|过去的一年|工作总结|主要成绩|主要成效")
+_HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+
+def heading_section(line: str, doc_year: int | None) -> tuple[bool, str, str] | None:
+    """What a heading makes of the paragraphs under it, until the next heading:
+    (targets?, their year, cue). 二、2024年主要预期目标 / 今年的主要目标是: targets of that year;
+    一、2023年工作回顾 / 过去一年工作回顾: what happened in the year reviewed. Another heading
+    (三、…) ends a section: ``(False, "", "")``; a line that is no heading: None."""
+    text = line.strip()
+    if not text or len(text) > 30 or "。" in text or not _HEADING.search(text):
+        return None
+    years = [int(y) for y in _HEADING_YEAR.findall(text)]
+    year = years[-1] if years else (doc_year if "今年" in text or "本年" in text else None)
+    if _HEADING_TARGET.search(text) and (year is None or doc_year is None or year >= doc_year):
+        year = year if year is not None else doc_year
+        return True, str(year) if year else "", f"the heading {text}"
+    if _HEADING_REVIEW.search(text) or (
+        year is not None and doc_year is not None and year < doc_year
+    ):
+        if year is None and doc_year is not None:
+            year = doc_year - 1
+        return False, str(year) if year else "", f"the heading {text}"
+    return False, "", ""
