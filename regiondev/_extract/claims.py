@@ -334,7 +334,7 @@ def _sentence_claims(
     prev_change, prev_end = "", -1
     subjects: list[tuple[int, bool]] | None = None  # growth subjects, found at the first growth
     # words some rules need, looked up once per sentence
-    apart_words = "约" in stext or "不到" in stext or "不足" in stext
+    apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     for tok in toks:
         tstart = tok.start
@@ -425,7 +425,7 @@ def _sentence_claims(
         ):
             # 约占全国的6.4% / 不到广东省的二十分之一: a qualifier bounds the figure it is
             # separated from by a verb and a field
-            word = apart["about"] or apart["under"]
+            word = apart["about"] or apart["under"] or apart["near"]
             bounded = _plain_figure(word + figure)
             if bounded is not None and bounded.bound is not Bound.EXACT:
                 parsed = bounded
@@ -559,6 +559,14 @@ def _sentence_claims(
             # a rank is of the place ranked, rarely of the nation the ranking spans
             # (株洲…在全国168个城市中…居全国第十); 我国…居世界第一 keeps china
             near_r = _nearest([p for p in places if p[1] != "china"], tstart) or near_r
+        elif near_r is not None and unit == "rank" and near_r[1] == "全省":
+            # 醴陵经开区…在全省省级园区综合评价中排名第三: the province is the field ranked in;
+            # the rank is of the place named before it (else the paragraph's or the text's)
+            near_r = _nearest([p for p in places if p[2] != "全省"], tstart) or (
+                (sentence_region, sentence_region_cue)
+                if sentence_region and sentence_region != near_r[0]
+                else near_r
+            )
         region, region_cue = (
             near_r if near_r is not None else (sentence_region, sentence_region_cue)
         )
@@ -644,7 +652,10 @@ _JOINED = re.compile(r"(?:和|、|及|与|以及)")
 _QUALIFIER_APART = re.compile(
     r"(?:(?<![签合节制预履违条公特邀])(?P<about>约)(?:占|为|是|有|合|相当于|达|计)"
     r"[^，,。；;\d约]{0,10}"
-    r"|(?P<under>不到|不足)[^，,。；;\d]{1,10}的)$"
+    r"|(?P<under>不到|不足)[^，,。；;\d]{1,10}的"
+    # 近去年全年的九成: 近 before the base of a comparison bounds the figure
+    r"|(?<![接将最附])(?P<near>近)(?:去年|上年|前年|(?:19|20)\d{2}年)(?:全年|同期)?"
+    r"(?:总量|水平)?的)$"
 )
 # 达到X / 提高到X / 增加到X: a level reached (in a report of what happened, exact)
 _REACHED = re.compile(r"(?:提高|增加|增长|上升|提升|扩大|下降|降低|减少)?(?:达到|到)")

@@ -89,6 +89,26 @@ CHANGE_REASONS = (
     "percentage-point change",
     "change in rank",
 )
+# 第二个国家级集群 / 第三家: an ordinal naming which one (a measure word after it), not a rank
+_WHICH_ONE = re.compile(r"[个家座项]")
+# 成为继轨道交通后第二个过千亿元产业集群: an order of succession (so there are two), kept
+_SUCCESSION = re.compile(r"(?:继|成为)[^，,。；;]*$")
+# 提高到2023年 (…的1.2倍): a year read as a duration after a verb of reaching
+_YEAR_OF_LEVEL = re.compile(r"(?:提高|增加|增长|上升|提升|扩大|达到|到)+(?:19|20)\d{2}年")
+# An open title or quotation (《… / “…) before the figure, closed after it within a name's length
+# by a campaign's or plan's word (“七大工程” names seven projects: a count, kept)
+_NAME_OPEN = re.compile(r"[《“「][^《》“”「」，,。；;]{0,20}$")
+_NAME_CLOSE = re.compile(r"[^《》“”「」，,。；;]{0,20}?(?:行动|计划|规划|方案|战略|会战)[》”」]")
+
+
+def _in_name(stext: str, tstart: int, tend: int) -> bool:
+    """A number inside a title or a quoted campaign name (《株洲四年行动计划》, “三大攻坚行动”)."""
+    return (
+        _NAME_OPEN.search(stext, max(0, tstart - 20), tstart) is not None
+        and _NAME_CLOSE.match(stext, tend) is not None
+    )
+
+
 _PLAN_NAME = re.compile(r"(?:攻坚)?(?:行动|规划|计划|方案)")
 _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
 
@@ -102,6 +122,17 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         return "change in rank (places moved, not a place)"
     if unit == "rank" and stext.startswith("第", tstart) and _ORDINAL_NOUN.match(stext, tend):
         return "ordinal of a batch, edition or item (第三批), not a rank"
+    if (
+        unit == "rank"
+        and stext.startswith("第", tstart)
+        and _WHICH_ONE.match(stext, tend)
+        and not _SUCCESSION.search(stext, max(0, tstart - 30), tstart)
+    ):
+        return "ordinal of a batch, edition or item (第二个国家级集群: which one), not a rank"
+    if unit == "years" and _YEAR_OF_LEVEL.fullmatch(stext, tstart, tend):
+        return "date (提高到2023年的…: the year of a level, not a quantity)"
+    if _in_name(stext, tstart, tend):
+        return "part of a plan's name (《…四年行动计划》, “三大攻坚行动”), not a quantity"
     if (
         unit == "rank"
         and _SECTOR_NAME.match(stext, tstart, tend)

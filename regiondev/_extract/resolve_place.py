@@ -52,7 +52,8 @@ _PLACE_JOIN = re.compile(r"[市省县区]?(?:、|和|及)")
 # After a list of places: examples (长沙、株洲等地, 长沙、湘潭等9个市州)
 _EXAMPLES = re.compile(r"[市省县区州]?等")
 _YARDSTICK_BEFORE = re.compile(
-    r"(?:占|居|比|较|[高低快慢优大小多少]于|超过|不到|不足|相当于|仅为|只有|接近)$"
+    r"(?:占|居|比|较|[高低快慢优大小多少]于|超过|不到|不足|相当于|仅为|只有|接近"
+    r"|(?:集聚|聚集|集中|汇聚)了?)$"
 )
 _PLACE_SUFFIX = re.compile(
     r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|州)$"
