@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["FORMS", "PERIOD_CUE", "SCAN_PATTERNS", "PeriodForm"]
+__all__ = ["FORMS", "PERIOD_CUE", "SCAN_PATTERNS", "PeriodForm", "base_end"]
 
 _Y = r"(?:19|20)\d{2}"
 _DASH = r"[—\-－~～至到]"
@@ -130,3 +130,28 @@ _CUE_FIRST = "(?=[\\d十前上下第一二三四过近未今本去明目当截�
 PERIOD_CUE = re.compile(
     f"{_CUE_FIRST}(?:" + "|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue) + ")"
 )
+
+
+# A period as the base a figure is a part or a multiple of: 相当于去年全年的九成, 近2022年的
+# 九成 (always a base); 为/达到/提高到2023年的1.2倍 (a base when a multiple or part follows:
+# 增加到2021年的13190亿元 is the level of 2021)
+_BASE_ALWAYS = re.compile(r"(?:相当于|接近|近)$")
+_BASE_IF_PART = re.compile(r"(?:达到|达|为|是|(?:提高|增加|增长|提升|扩大)到)$")
+_BASE_AFTER = re.compile(r"(?:全年|同期|年末|年底)?(?:总量|水平|规模)?的")
+_PART = re.compile(
+    r"(?:近|约)?[\d.一二三四五六七八九十两半]+(?:倍|成|%|％)|[一二三四五六七八九十百千]+分之"
+)
+
+
+def base_end(text: str, start: int, end: int) -> int:
+    """The end of the comparison base a period at [start, end) is (近去年全年的 →
+    after 的), else -1. A period read with its 到 (到2023年) starts after it."""
+    at = start + (text[start : start + 1] in ("到", "至"))
+    after = _BASE_AFTER.match(text, end)
+    if after is None:
+        return -1
+    if _BASE_ALWAYS.search(text, max(0, at - 3), at):
+        return after.end()
+    if _BASE_IF_PART.search(text, max(0, at - 4), at) and _PART.match(text, after.end()):
+        return after.end()
+    return -1

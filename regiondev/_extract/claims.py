@@ -197,6 +197,8 @@ class _Para:
     period_cue: str = ""
     region: str = ""
     region_cue: str = ""
+    #: the cue of a heading that makes the paragraphs under it targets (二、2024年主要预期目标)
+    section_cue: str = ""
 
 
 @dataclass(slots=True)
@@ -230,6 +232,14 @@ class _Reader(PeriodResolver):
         doc_year = self.date.year if self.date else None
         periods = self.periods(text)
         target, cue, explicit_actual = sentence_status(text, doc_year, periods, para.target)
+        if (
+            para.section_cue
+            and not target
+            and not explicit_actual
+            and (doc_year is None or all(p[:4] >= str(doc_year) for _, p, _ in periods if p))
+        ):
+            # under a heading of the year's targets, what names no past period is a target
+            target, cue = True, para.section_cue
         # places named as subjects (not 全国第4位, 占全国比重: fields of comparison); a figure
         # takes the nearest one before it (株洲…在全国168个重点城市中: 168 is national)
         places = sentence_places(text, self.region, para.region, para.region_cue)
@@ -581,7 +591,9 @@ def _sentence_claims(
             and reader.subject
             and region == reader.region
             and (
-                not place or place == "全区" or (place == "全市" and is_county_city(reader.subject))
+                not place
+                or place in ("全区", "全县")
+                or (place == "全市" and is_county_city(reader.subject))
             )
         ):
             # a figure of the text's region named by no place, or by 全区 (or 全市 of a
@@ -783,6 +795,7 @@ def extract_text(
             reader.last_year = None
         if section[1]:
             para.target, para.period, para.period_cue = section
+            para.section_cue = section[2] if section[0] else ""
             if not section[0]:
                 reader.last_year = int(section[1])
         reason = furniture.get(i, "")

@@ -15,7 +15,7 @@ import re
 from typing import cast
 
 from regiondev._extract.resolve_status import TARGET as _TARGET
-from regiondev.periods import PERIOD_CUE
+from regiondev.periods import PERIOD_CUE, base_end
 
 __all__ = [
     "SUB_PERIOD",
@@ -38,9 +38,6 @@ PeriodCue = tuple[int, str, str]
 # 比上年 / 较上年 / 与上年 / 同上年: the year a figure is compared with.
 _COMPARED_WITH = "比较与同"
 _COMPARED_PERIOD = re.compile(r"(?<!占)[比较][“\"‘']?$")
-# A period as the base a figure is a part of: 相当于去年全年的九成, 近2022年全年的九成
-_BASE_BEFORE = re.compile(r"(?:相当于|接近|近|达到|达|为|是)$")
-_BASE_AFTER = re.compile(r"(?:全年|同期|年末|年底)?(?:总量|水平|规模)?的")
 # The year of 今年/去年/明年 in a text with no date: known to be some year, not which.
 _UNKNOWN_YEAR = -1
 _CN_SMALL = {
@@ -76,10 +73,7 @@ def is_compared(text: str, start: int, end: int) -> bool:
     return (
         _COMPARED_PERIOD.search(text, max(0, start - 2), start) is not None
         or text.startswith("同期", end)
-        or (
-            _BASE_BEFORE.search(text, max(0, start - 3), start) is not None
-            and _BASE_AFTER.match(text, end) is not None
-        )
+        or base_end(text, start, end) != -1
     )
 
 
@@ -124,15 +118,13 @@ class PeriodResolver:
         last_period = ""  # the last period found so far (两年平均: the period in force)
         # 预计 and a target word: looked up once, at the first 全年
         first_forecast, planned = -1, cast("bool | None", None)
-        base_end = -1  # the end of a comparison base (近去年全年的): no period of its own
+        skip_to = -1  # the end of a comparison base (近去年全年的): no period of its own
         for m in PERIOD_CUE.finditer(text):
-            if m.start() < base_end:
+            if m.start() < skip_to:
                 continue
-            if _BASE_BEFORE.search(text, max(0, m.start() - 3), m.start()) and (
-                after := _BASE_AFTER.match(text, m.end())
-            ):
-                # 相当于去年全年的九成 / 近2022年全年的九成: the base a figure is a part of
-                base_end = after.end()
+            if (end := base_end(text, m.start(), m.end())) != -1:
+                # 相当于去年全年的九成 / 提高到2023年的1.2倍: the base a figure is a part of
+                skip_to = end
                 continue
             if _COMPARED_PERIOD.search(text, max(0, m.start() - 2), m.start()):
                 continue  # 比上半年, 较1—9月: the period compared with, not the figure's own

@@ -32,7 +32,7 @@ __all__ = [
 #: (end offset in the sentence, region code, the name written)
 PlaceCue = tuple[int, str, str]
 #: Words for the whole of the city, province or region the text is about.
-WHOLES = ("全市", "全省", "全区")
+WHOLES = ("全市", "全省", "全区", "全县")
 
 # After a place: the field of a comparison (全国第4位, 全国前列).
 _COMPARISON = re.compile(r"(?:同类|同行业)?(?:第|首位|前列|百强|省会|重点城市|唯一|领先)")
@@ -113,7 +113,7 @@ def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     # 湘潭…占全省比重, 增速高于全省: a place after a word of comparison is the yardstick
     # (but 占全市总量 is the city's own total, as it always was)
     return (
-        m.group(0) not in ("全市", "全区")
+        m.group(0) not in ("全市", "全区", "全县")
         and _YARDSTICK_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
     )
 
@@ -169,7 +169,7 @@ def is_county_city(name: str) -> bool:
 
 def resolve_name(name: str, text_region: str, para_region: str = "") -> str:
     """The region code of a place name; 全市 is the paragraph's or the text's city, 全省
-    Hunan in a Hunan text, 全区 the text's region."""
+    Hunan in a Hunan text, 全区 / 全县 the text's region."""
     if name == "全市":
         # the city the paragraph is about (株洲市…。前三季度全市…), else the text's
         for region in (para_region, text_region):
@@ -178,7 +178,7 @@ def resolve_name(name: str, text_region: str, para_region: str = "") -> str:
         return ""
     if name == "全省":
         return "hunan" if text_region in _hunan() else ""
-    if name == "全区":
+    if name in ("全区", "全县"):
         return text_region
     return _code(name)
 

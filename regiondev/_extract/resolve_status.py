@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from regiondev.periods import base_end
+
 __all__ = [
     "ACTUAL_NOW",
     "DONE",
@@ -50,6 +52,8 @@ def sentence_status(
     target, cue = False, ""
     past_year = False
     for m in YEAR_TARGET.finditer(text):
+        if base_end(text, m.start(), m.end()) != -1:
+            continue  # 提高到2023年的1.2倍: the base of a comparison, neither plan nor past
         y = int(m[1])
         if doc_year is None or y >= doc_year:
             target, cue = True, m.group(0)

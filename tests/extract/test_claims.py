@@ -1177,3 +1177,110 @@ def test_a_difference_from_a_dated_figure_is_a_change() -> None:
 def test_zones_of_the_gazetteer_are_subjects() -> None:
     c = _fields("截至9月,浏阳经开区新引进项目56个。", "56个", region="changsha")
     assert (c.region, c.subject) == ("changsha", "浏阳经开区")
+
+
+# --- generalisation to new texts (work reports, zones, bases, set-asides) -------------------
+
+
+def test_a_county_or_district_name_with_a_zone_word_is_a_zone_of_its_city() -> None:
+    # a rule of data/places.toml ([zone_rule]), not a list: 醴陵 (Zhuzhou) + 经开区, 攸县
+    # (Zhuzhou) + 工业园, 天元区 (Zhuzhou) + 产业园, 宁乡 (Changsha) + 高新区
+    for text, figure, region, subject in [
+        ("2023年,醴陵经开区实现技工贸总收入850亿元。", "850亿元", "zhuzhou", "醴陵经开区"),
+        ("2023年,攸县工业园实现产值410亿元。", "410亿元", "zhuzhou", "攸县工业园"),
+        ("2023年,天元区产业园实现产值120亿元。", "120亿元", "zhuzhou", "天元区产业园"),
+        ("2023年,宁乡高新区实现产值300亿元。", "300亿元", "changsha", "宁乡高新区"),
+    ]:
+        c = _one(text, figure, date="2024-01-10")
+        assert (c.region, c.subject) == (region, subject)
+
+
+def test_a_county_named_with_its_zone_is_still_the_text_s_subject() -> None:
+    # 醴陵 named 1 time alone and 2 times in 醴陵经开区: the text is about 醴陵 (3 > 0 for
+    # any other part), so 全市 of the county-level city is 醴陵's
+    text = "醴陵经开区增长9%。醴陵经开区新增企业5家。\n醴陵全市新增市场主体4500余户。\n"
+    c = _one(text, "4500余", date="2024-01-10")
+    assert (c.region, c.subject) == ("zhuzhou", "醴陵")
+
+
+def test_a_january_work_report_reviews_the_year_before_and_sets_targets_under_a_heading() -> None:
+    text = (
+        "醴陵市2024年政府工作报告\n发布时间：2024-01-12\n\n"
+        "一、过去一年工作回顾\n全年新增规上企业62家，规模工业增加值增长7.4%。\n"
+        "陶瓷产业总产值近800亿元。\n\n"
+        "二、2024年主要预期目标\n地区生产总值增长6.5%左右，新增规上企业50家。\n"
+    )
+    res = extract_text(text)
+    by = {c.figure: c for c in res.claims if not c.set_aside_reason}
+    # the review: 2023 (2024 - 1), not the title's 2024 (the year the report plans)
+    assert (by["62家"].status, by["62家"].period) == ("actual", "2023")
+    assert (by["7.4%"].status, by["7.4%"].period) == ("actual", "2023")
+    assert (by["近800亿元"].status, by["近800亿元"].period) == ("actual", "2023")
+    # under the heading of the 2024 targets: targets of 2024, with no 力争/将/要 written
+    assert (by["6.5%左右"].status, by["6.5%左右"].period) == ("target", "2024")
+    assert (by["50家"].status, by["50家"].period) == ("target", "2024")
+
+
+def test_a_heading_of_this_year_s_targets_holds_until_the_next_heading() -> None:
+    text = (
+        "攸县经济工作会议\n发布时间：2024-02-05\n\n2023年，全县规模工业增加值增长9.1%。\n"
+        "今年的主要目标是：\n规模工业总产值增长10%，新增规上企业30家。\n"
+        "三、主要措施\n全县现有规上企业320家。\n"
+    )
+    res = extract_text(text)
+    by = {c.figure: c for c in res.claims if not c.set_aside_reason}
+    assert (by["9.1%"].status, by["9.1%"].period) == ("actual", "2023")
+    assert (by["10%"].status, by["10%"].period) == ("target", "2024")
+    assert (by["30家"].status, by["30家"].period) == ("target", "2024")
+    # 三、主要措施 ends the section: a stock at the text's date is what exists
+    assert (by["320家"].status, by["320家"].period) == ("actual", "2024-02-05")
+
+
+def test_a_comparison_base_is_no_period_and_jin_before_it_bounds_the_figure() -> None:
+    text = "今年1—9月，园区完成产值1020亿元，比去年同期增长9.6%，近去年全年的九成。"
+    res = extract_text(text, date="2023-10-20", region="changsha")
+    by = {c.figure: c for c in res.claims}
+    assert by["9.6%"].period == "2023M01-M09"
+    # 九成 = 90 %, less than (近), of January–September, not of 去年全年 (2022)
+    assert (by["九成"].value, by["九成"].bound, by["九成"].period) == (
+        90.0,
+        "less_than",
+        "2023M01-M09",
+    )
+    c = _one("1—9月完成产值300亿元，相当于去年全年的九成。", "九成", date="2023-10-20")
+    assert (c.bound, c.period) == ("exact", "2023M01-M09")
+
+
+def test_a_rank_in_the_province_after_a_zone_is_the_zone_s() -> None:
+    c = _one("醴陵经开区在全省省级园区综合评价中排名第三。", "第三", date="2024-01-10")
+    assert (c.region, c.subject, c.value) == ("zhuzhou", "醴陵经开区", 3.0)
+
+
+def test_three_cities_that_gather_the_province_s_share_are_the_joint_region() -> None:
+    c = _one("长株潭三市集聚了全省近七成的高新技术企业。", "近七成", date="2023-10-20")
+    assert (c.region, c.value, c.bound) == ("长株潭", 70.0, "less_than")
+
+
+def test_ordinals_titles_campaigns_and_years_after_a_verb_are_set_aside() -> None:
+    date = "2024-02-05"
+    c = _one("园区正在培育第二个国家级先进制造业集群。", "第二", date=date)
+    assert c.set_aside_reason.startswith("ordinal")
+    c = _one("会议印发《攸县制造业四年行动计划》。", "四年", date=date)
+    assert c.set_aside_reason.startswith("part of a plan's name")
+    c = _one("全年实施“三大攻坚行动”。", "三大", date=date)
+    assert c.set_aside_reason.startswith("part of a plan's name")
+    res = extract_text("研发投入强度提高到2023年的1.2倍。", date=date)
+    year = next(c for c in res.claims if "2023" in c.figure)
+    assert year.set_aside_reason.startswith("date")
+    times = next(c for c in res.claims if c.figure == "1.2倍")
+    assert (times.value, times.unit, times.set_aside_reason) == (1.2, "times", "")
+    # an order of succession is kept: 继…后第二个 (so there are two such clusters)
+    c = _one("成为继轨道交通后第二个过千亿元产业集群。", "第二", date=date)
+    assert (c.set_aside_reason, c.kind) == ("", "rank")
+
+
+def test_households_and_machines_are_counts() -> None:
+    c = _one("全市新增市场主体4500余户。", "4500余", date="2024-01-10")
+    assert (c.value, c.bound, c.kind, c.unit) == (4500.0, "more_than", "count", "")
+    c = _one("新增工业机器人1200台。", "1200", date="2024-01-10")
+    assert (c.value, c.kind, c.unit) == (1200.0, "count", "")
