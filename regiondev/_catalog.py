@@ -34,6 +34,7 @@ from regiondev.errors import (
     InputFileError,
     ParameterError,
     SourceError,
+    UnknownRecordError,
 )
 from regiondev.model import (
     Basis,
@@ -240,7 +241,7 @@ class Catalog:
         for o in self.observations:
             if o.id == obs_id:
                 return o
-        raise KeyError(f"no observation {obs_id!r} in the catalog")
+        raise UnknownRecordError(f"no observation {obs_id!r} in the catalog")
 
     def source(self, source_id: str) -> Source:
         for s in self.sources:

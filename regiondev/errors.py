@@ -14,6 +14,7 @@ __all__ = [
     "PeriodError",
     "RegiondevError",
     "SourceError",
+    "UnknownRecordError",
 ]
 
 
@@ -87,3 +88,7 @@ class CatalogErrors(CatalogError):
 
 class ParameterError(RegiondevError, ValueError):
     """A bad argument to a library function or CLI option (also a ValueError, as before)."""
+
+
+class UnknownRecordError(RegiondevError, KeyError):
+    """No record with that id in the catalog (also a KeyError)."""

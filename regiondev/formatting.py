@@ -381,41 +381,30 @@ def _split_unit(text: str, unit: str | None, lang: Lang) -> tuple[str, str]:
 # --------------------------------------------------------------------------------------------
 # Labels
 
-_REGIONS: dict[str, tuple[str, str]] = {
-    "hunan": ("Hunan", "湖南"),
-    "changsha": ("Changsha", "长沙"),
-    "zhuzhou": ("Zhuzhou", "株洲"),
-    "china": ("China", "全国"),
-}
-_REGION_ALIASES: dict[str, str] = {
-    "湖南省": "hunan",
-    "长沙市": "changsha",
-    "株洲市": "zhuzhou",
-    "中国": "china",
-    "全国": "china",
-    "national": "china",
-}
-
 
 def region_label(code: str | None, lang: Lang = "en") -> str:
-    """``zhuzhou`` → ``Zhuzhou`` / ``株洲``; an unknown code is returned as it is."""
+    """``zhuzhou`` → ``Zhuzhou`` / ``株洲`` (names from the gazetteer, ``regiondev.regions``);
+    an unknown code is returned as it is."""
     if not code:
         return ""
-    en, zh = _REGIONS.get(code, (code, code))
-    return zh if lang == "zh" else en
+    from regiondev.regions import region_name
+
+    rn = region_name(code)
+    if rn is None:
+        return code
+    return rn.name_zh if lang == "zh" else rn.name_en
 
 
 def region_code(name: str) -> str | None:
     """The region code of a name in any case or language (``株洲``, ``株洲市``, ``Zhuzhou``,
     ``ZHUZHOU``); None when it names none of the four regions."""
-    key = name.strip()
-    low = key.lower()
-    if low in _REGIONS:
-        return low
-    for code, (en, zh) in _REGIONS.items():
-        if key in (en, zh):
-            return code
-    return _REGION_ALIASES.get(key, _REGION_ALIASES.get(low))
+    from regiondev.errors import ParameterError
+    from regiondev.regions import resolve_region
+
+    try:
+        return resolve_region(name).value
+    except ParameterError:
+        return None
 
 
 @cache

@@ -1,17 +1,19 @@
-"""The model's regions by name: English or Chinese, any case; "did you mean" on a near miss."""
+"""The model's regions by name: English or Chinese, any case; "did you mean" on a near miss.
+
+The names come from the one gazetteer (``data/places.toml``: a model region's Chinese names,
+``name_en`` and ``aliases``), the file the extractor reads its places from too.
+"""
 
 from __future__ import annotations
 
 import difflib
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from regiondev.errors import ParameterError
 from regiondev.model import Region
 
-__all__ = ["RegionName", "region_names", "resolve_region"]
+__all__ = ["RegionName", "region_name", "region_names", "resolve_region"]
 
 
 @dataclass(frozen=True)
@@ -32,17 +34,20 @@ class RegionName:
 
 @cache
 def region_names() -> tuple[RegionName, ...]:
-    """The regions of ``data/regions.toml`` in the order of ``Region``."""
-    raw = tomllib.loads(
-        resources.files("regiondev").joinpath("data/regions.toml").read_text("utf-8")
-    )
-    by_code = {
-        r["code"]: RegionName(
-            Region(r["code"]), r["name_en"], r["name_zh"], tuple(r.get("aliases", ()))
-        )
-        for r in raw["region"]
-    }
-    return tuple(by_code[r.value] for r in Region)
+    """The model's regions, in the order of ``Region``, from the gazetteer."""
+    from regiondev._extract.gazetteer import gazetteer
+
+    by_code = gazetteer().by_code
+    out = []
+    for r in Region:
+        place = by_code[r.value]
+        out.append(RegionName(r, place.name_en, place.names[0], (*place.names[1:], *place.aliases)))
+    return tuple(out)
+
+
+def region_name(code: str) -> RegionName | None:
+    """The names of a model region code (None for any other code)."""
+    return next((rn for rn in region_names() if rn.region.value == code), None)
 
 
 def resolve_region(name: str | Region, what: str = "region") -> Region:

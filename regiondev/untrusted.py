@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["printable", "printable_line"]
+__all__ = ["printable"]
 
 # C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
 # line and paragraph separators, and lone surrogates (which no terminal can be sent).
@@ -29,8 +29,3 @@ def _escape(m: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """``text`` with every unsafe character written as a visible escape (newlines kept)."""
     return _UNSAFE.sub(_escape, text)
-
-
-def printable_line(text: str) -> str:
-    """As :func:`printable`, and newlines escaped too: the text stays on one line."""
-    return printable(text).replace("\n", "\\n")

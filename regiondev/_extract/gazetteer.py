@@ -37,6 +37,9 @@ class Place:
     level: str
     parent: str = ""
     model: bool = False
+    #: a model region's English name and the other names users type for it
+    name_en: str = ""
+    aliases: tuple[str, ...] = ()
     #: a zone of the ``[zone_rule]``: the county or district whose name it starts with
     host: str = ""
 
@@ -81,6 +84,13 @@ def _field(rec: dict[str, object], key: str, kind: type, i: int, default: object
     return value
 
 
+def _list_of_str(rec: dict[str, object], key: str, i: int, path: Path) -> list[str]:
+    value = rec.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise GazetteerError(f"{path}: place {i + 1}: field {key!r} must be a list of names")
+    return [str(v) for v in value]
+
+
 def load(path: Path = _PATH) -> Gazetteer:
     """Read and check the places file."""
     try:
@@ -103,6 +113,8 @@ def load(path: Path = _PATH) -> Gazetteer:
                 level=level,
                 parent=str(_field(rec, "parent", str, i, "")),
                 model=bool(_field(rec, "model", bool, i, False)),
+                name_en=str(_field(rec, "name_en", str, i, "")),
+                aliases=tuple(str(a) for a in _list_of_str(rec, "aliases", i, path)),
             )
         )
     by_code = {p.code: p for p in places}

@@ -57,7 +57,7 @@ def _portable_paths(frame: Any) -> Any:
 
 
 #: Columns holding file paths: relative to the working directory in JSON and CSV.
-_PATH_COLUMNS = ("path", "file", "origin", "input")
+_PATH_COLUMNS = ("path", "file", "origin", "input", "rule")
 
 
 def emit(

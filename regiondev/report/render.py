@@ -67,6 +67,12 @@ def _template() -> Any:
     return env.get_template("report.html.j2")
 
 
+def _esc(text: str) -> str:
+    """Text that may come from a file (a source's title, a caption naming records): control
+    characters shown as escapes (untrusted.printable), then HTML-escaped."""
+    return html.escape(safe_text(text))
+
+
 def _block_html(block: Block, section: Section, index: int) -> str:
     if block.kind == "text":
         return text_html(block.text)
@@ -74,22 +80,22 @@ def _block_html(block: Block, section: Section, index: int) -> str:
         out = []
         for head, sentences in block.findings:
             items = "".join(f"<li>{sentence_html(s)}</li>" for s in sentences)
-            out.append(f'<h3>{html.escape(head)}</h3><ul class="findings">{items}</ul>')
+            out.append(f'<h3>{_esc(head)}</h3><ul class="findings">{items}</ul>')
         return "".join(out)
     if block.kind == "table" and block.table is not None:
         if not block.table.rows:
-            return f"<p><em>{html.escape(block.table.caption)}: –</em></p>"
+            return f"<p><em>{_esc(block.table.caption)}: –</em></p>"
         return table_to_html(block.table, table_id=f"{section.anchor}-t{index}")
     if block.kind == "chart" and block.chart is not None:
         c = block.chart
         return (
-            f'<figure><img alt="{html.escape(c.alt or c.caption)}" src="{_data_uri(c.svg)}">'
-            f"<figcaption>{html.escape(c.caption)}</figcaption></figure>"
+            f'<figure><img alt="{_esc(c.alt or c.caption)}" src="{_data_uri(c.svg)}">'
+            f"<figcaption>{_esc(c.caption)}</figcaption></figure>"
         )
     if block.kind == "source":
         return (
             f'<details class="source" id="{html.escape(block.anchor)}"><summary>'
-            f"{html.escape(block.title)}</summary>"
+            f"{_esc(block.title)}</summary>"
             f'<div class="source-text" lang="zh">{block.html}</div></details>'
         )
     return ""

@@ -432,16 +432,3 @@ def observation_from_figure(
 def ids(observations: Sequence[Observation]) -> tuple[str, ...]:
     """Observation ids in order, without repeats."""
     return tuple(dict.fromkeys(o.id for o in observations))
-
-
-def bound_word(o: Observation) -> str:
-    """A short English gloss of a figure's qualifier."""
-    return {
-        Bound.EXACT: "exact",
-        Bound.APPROX: "about",
-        Bound.AT_LEAST: "at least",
-        Bound.MORE_THAN: "more than",
-        Bound.AT_MOST: "at most",
-        Bound.LESS_THAN: "less than",
-        Bound.RANGE: "a range",
-    }[o.bound]
