@@ -65,6 +65,8 @@ class Gazetteer:
     cities: frozenset[str]
     #: names of the zones of the ``[zone_rule]`` → the name of the place they start with
     host_of: dict[str, str]
+    #: the words of the ``[zone_rule]`` (经开区, 工业园…)
+    zone_suffixes: tuple[str, ...] = ()
 
     def within(self, province: str) -> frozenset[str]:
         """The province's code and the codes of its cities (not its areas nor their parts)."""
@@ -135,7 +137,17 @@ def load(path: Path = _PATH) -> Gazetteer:
         county_cities=frozenset(n for p in places if p.level == "county_city" for n in p.names),
         cities=frozenset(p.code for p in places if p.level == "city"),
         host_of={p.names[0]: p.host for p in places if p.host},
+        zone_suffixes=_suffixes(data, path),
     )
+
+
+def _suffixes(data: dict[str, object], path: Path) -> tuple[str, ...]:
+    """The words of the ``[zone_rule]``, checked."""
+    rule = data.get("zone_rule", {})
+    suffixes = rule.get("suffixes", []) if isinstance(rule, dict) else None
+    if not isinstance(suffixes, list) or not all(isinstance(s, str) and s for s in suffixes):
+        raise GazetteerError(f"{path}: [zone_rule]: field 'suffixes' must be a list of words")
+    return tuple(suffixes)
 
 
 def _rule_zones(
@@ -143,10 +155,7 @@ def _rule_zones(
 ) -> list[Place]:
     """The zones of the ``[zone_rule]``: a city's, county's or district's name + a zone word
     (醴陵经开区, 攸县工业园) is a zone of the city, unless a record names it already."""
-    rule = data.get("zone_rule", {})
-    suffixes = rule.get("suffixes", []) if isinstance(rule, dict) else None
-    if not isinstance(suffixes, list) or not all(isinstance(s, str) and s for s in suffixes):
-        raise GazetteerError(f"{path}: [zone_rule]: field 'suffixes' must be a list of words")
+    suffixes = _suffixes(data, path)
     known = {n for p in places for n in p.names}
     out: list[Place] = []
     for p in places:

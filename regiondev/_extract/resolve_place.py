@@ -64,8 +64,18 @@ _PLACE_SUFFIX = re.compile(
 def place_re() -> re.Pattern[str]:
     """Every place name and 全市/全省/全区, longest first; a place named in a street
     (黄河北路, 湖南路) or in a name (全国总部, 全国人大代表) is no place of the text."""
-    names = sorted([*gazetteer().names(), *WHOLES], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(names) + f")(?!{_NAME_AFTER})")
+    gaz = gazetteer()
+    # the zones of the zone rule as host + word (one branch, not 400 names), then the others;
+    # a look-ahead of every name's first character rejects most positions at one set test
+    hosts = sorted(set(gaz.host_of.values()), key=len, reverse=True)
+    names = sorted(
+        [n for n in gaz.names() if n not in gaz.host_of] + list(WHOLES), key=len, reverse=True
+    )
+    first = "".join(sorted({n[0] for n in [*names, *hosts]}))
+    zones = "(?:" + "|".join(hosts) + ")(?:" + "|".join(gaz.zone_suffixes) + ")|" if hosts else ""
+    return re.compile(
+        f"(?=[{re.escape(first)}])(?:" + zones + "|".join(names) + f")(?!{_NAME_AFTER})"
+    )
 
 
 @cache
