@@ -793,10 +793,10 @@ def extract_text(
             # a dated text's periods printed without a year are of its own time, whatever
             # year an earlier paragraph named (2022年…。\n前三季度… in a 2023 report is 2023)
             reader.last_year = None
-        if section[1]:
+        if section[2]:
             para.target, para.period, para.period_cue = section
             para.section_cue = section[2] if section[0] else ""
-            if not section[0]:
+            if section[1] and not section[0]:
                 reader.last_year = int(section[1])
         reason = furniture.get(i, "")
         for sstart_in_line, stext in _sentences(text):

@@ -83,7 +83,9 @@ _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|[：:]\s*$"
 )
 _HEADING_TARGET = re.compile(r"目标|工作安排|重点工作|主要任务|工作任务")
-_HEADING_REVIEW = re.compile(r"回顾|过去一年|过去的一年|工作总结|主要成绩|主要成效")
+_YEAR_WORK = re.compile(r"重点工作|工作安排|工作任务|预期目标")
+# a review of the year before the text's, named without its year
+_LAST_YEAR = re.compile(r"过去一年|过去的一年|去年|上年")
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
@@ -98,12 +100,14 @@ def heading_section(line: str, doc_year: int | None) -> tuple[bool, str, str] | 
     years = [int(y) for y in _HEADING_YEAR.findall(text)]
     year = years[-1] if years else (doc_year if "今年" in text or "本年" in text else None)
     if _HEADING_TARGET.search(text) and (year is None or doc_year is None or year >= doc_year):
-        year = year if year is not None else doc_year
+        # the year's work (重点工作, 工作安排, 预期目标) with no year: the text's year; a
+        # plan's 主要目标 with no year: targets, their years left to the sentences
+        if year is None and _YEAR_WORK.search(text):
+            year = doc_year
         return True, str(year) if year else "", f"the heading {text}"
-    if _HEADING_REVIEW.search(text) or (
-        year is not None and doc_year is not None and year < doc_year
-    ):
-        if year is None and doc_year is not None:
-            year = doc_year - 1
-        return False, str(year) if year else "", f"the heading {text}"
+    if year is None and doc_year is not None and _LAST_YEAR.search(text):
+        year = doc_year - 1  # 一、过去一年工作回顾
+    if year is not None and doc_year is not None and year < doc_year:
+        return False, str(year), f"the heading {text}"
+    # another heading (三、主要措施; 上半年工作回顾: no year to give) ends a section
     return False, "", ""

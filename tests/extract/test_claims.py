@@ -1284,3 +1284,14 @@ def test_households_and_machines_are_counts() -> None:
     assert (c.value, c.bound, c.kind, c.unit) == (4500.0, "more_than", "count", "")
     c = _one("新增工业机器人1200台。", "1200", date="2024-01-10")
     assert (c.value, c.kind, c.unit) == (1200.0, "count", "")
+
+
+def test_a_heading_with_no_year_to_give_dates_nothing() -> None:
+    # 一、上半年工作回顾 in July names no year before the text's: the half year is 2023's
+    text = "园区半年报\n发布时间：2023-07-20\n\n一、上半年工作回顾\n上半年新增企业35家。\n"
+    c = _one(text, "35家")
+    assert (c.status, c.period) == ("actual", "2023M01-M06")
+    # a plan's 二、主要目标 with no year: targets, the year left to the sentence (到2025年)
+    text = "规划\n发布时间：2021-11-09\n\n二、主要目标\n到2025年，规模工业企业达到3000家。\n"
+    c = _one(text, "达到3000家")
+    assert (c.status, c.period) == ("target", "2025")
