@@ -267,8 +267,10 @@ def _latest_fields(
     needed: str = "",
     proxy: str = "",
     why: str = "",
+    floor: bool = False,
 ) -> dict[str, Any]:
-    """no_outcome: the period is over and no outcome for it is on record."""
+    """no_outcome: the period is over and no outcome for it is on record. ``floor``: the latest
+    figure is only a lower bound (突破…), so its margin is the most it can fall short."""
     text = (
         f"No outcome on record: {_name(target, ind)} for {target.period} (target: "
         f"{_target_words(target)}) is not on record, and the period is over"
@@ -282,6 +284,8 @@ def _latest_fields(
         fields.update(margin=margin, margin_unit=unit)
         kind = "a proxy (a partial period, never a verdict)" if proxy else "the latest figure"
         text += f"; {kind} is {words} {_when(period)} ({_ids_words(lid)}): {arithmetic}"
+        if floor:
+            text += " at most (the figure is a lower bound, so the shortfall is at most this)"
         if needed:
             text += f"; {needed}"
     else:
@@ -794,13 +798,15 @@ def _share(
         TrajectoryPoint("required_path", tx, threshold, None, None, (target.id,)),
     )
     if opts.period_over(target):
+        floor = math.isinf(iv0.high)
         needed = (
-            f"reaching it would have needed ({fmt_number(threshold)} − {v0:.2f}) / {years:.4g} = "
+            f"reaching it would have needed {'at most ' if floor else ''}"
+            f"({fmt_number(threshold)} − {v0:.2f}) / {years:.4g} = "
             f"{_signed(required)} percentage points a year"
         )
         return {
             **out,
-            **_latest_fields(cat, target, ind, v0, words, "+".join(ids0), p0, needed),
+            **_latest_fields(cat, target, ind, v0, words, "+".join(ids0), p0, needed, floor=floor),
             "points": (*history, *path),
         }
     pace = f"from {words} {_when(p0)} it needs {_signed(required)} percentage points a year"

@@ -119,6 +119,12 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
     verdict = _verdict(row, lang)
     latest = _latest(ctx, row)
     margin = _margin(row, lang)
+    # a latest figure that is only a floor (≥ 32.7 %) falls short by at most its margin
+    floor = (
+        latest is not None
+        and latest.text.lstrip().startswith(("≥", ">"))
+        and ("short" in margin or "低" in margin)
+    )
     is_rate = row.get("measure") == "growth_rate"
     has_pace = _finite(row.get("required_cagr")) and not is_rate and _finite(row.get("base_value"))
     req, req_span = _rate(
@@ -163,7 +169,7 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
         parts += [f"{region}：{ind}{period}目标", target, f"——{verdict}。"]
         if latest is not None:
             parts += ["最新数据", latest, f"（{period_label(row.get('latest_period'), lang)}）"]
-            parts.append(f"，{margin}。" if margin else "。")
+            parts.append(f"，{'至多' if floor else ''}{margin}。" if margin else "。")
         if has_pace:
             parts += [
                 f"自{period_label(row.get('base_period'), lang)}的",
@@ -201,7 +207,7 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
             latest,
             f" ({period_label(row.get('latest_period'), lang)})",
         ]
-        parts.append(f", {margin}. " if margin else ". ")
+        parts.append(f", {'at most ' if floor else ''}{margin}. " if margin else ". ")
     if has_pace:
         parts += [
             "It needs " if not over else "It needed ",

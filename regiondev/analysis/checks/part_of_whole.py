@@ -70,8 +70,10 @@ def _iv(o: Observation) -> str:
 
 
 def _share(part: Observation, whole: Observation) -> str:
-    """The part as a percentage of the whole, from the printed values (empty if undefined)."""
-    if whole.value > 0 and math.isfinite(part.value) and math.isfinite(whole.value):
+    """The part as a percentage of the whole, from the printed values; empty if undefined or
+    if either is only a bound (近10万亿元 is no value to divide by)."""
+    exact = all(o.bound.value in ("exact", "approx") for o in (part, whole))
+    if exact and whole.value > 0 and math.isfinite(part.value) and math.isfinite(whole.value):
         return f"{fmt_calc(part.value / whole.value * 100, decimals=1)} %"
     return ""
 
