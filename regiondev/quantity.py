@@ -363,11 +363,17 @@ def _iv_mul(a: Interval, b: Interval) -> _Result:
     for y, yo in ((b.low, b.low_open), (b.high, b.high_open)):
         if y == 0 and not yo:
             ends.append((0.0, False))
+    return _hull(ends), ""
+
+
+def _hull(ends: list[tuple[float, bool]]) -> Interval:
+    """The interval spanned by candidate ends (value, open): an end is open only if every
+    candidate reaching it is."""
     low = min(v for v, _ in ends)
     high = max(v for v, _ in ends)
     low_open = all(o for v, o in ends if v == low)
     high_open = all(o for v, o in ends if v == high)
-    return Interval(low, high, low_open, high_open), ""
+    return Interval(low, high, low_open, high_open)
 
 
 def _iv_recip(b: Interval) -> _Result:
@@ -406,11 +412,7 @@ def _iv_div(a: Interval, b: Interval) -> _Result:
     for x, xo in ((a.low, a.low_open), (a.high, a.high_open)):
         if x == 0 and not xo:
             ends.append((0.0, False))
-    low = min(v for v, _ in ends)
-    high = max(v for v, _ in ends)
-    low_open = all(o for v, o in ends if v == low)
-    high_open = all(o for v, o in ends if v == high)
-    return Interval(low, high, low_open, high_open), ""
+    return _hull(ends), ""
 
 
 def _pow_end(x: float, e: float) -> float:

@@ -164,6 +164,21 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
         )
     base_ref = ctx.prov.ref(base, _ids(row.get("baseline_ids")))
     over = bool(row.get("period_over"))
+    # the growth on record is set against the required pace only where there is one; the
+    # words for it (the same decision in both languages): basis differs, a period that is
+    # over (a verdict, never a pace band), a pace band, or no ratio
+    history = (
+        _finite(row.get("historical_growth"))
+        and (has_pace or is_rate)
+        and not (is_rate and same_as_latest)
+    )
+    pace = (
+        "basis"
+        if cls == "basis_differs" and be is not None
+        else ("over" if over else "band")
+        if _finite(row.get("ratio"))
+        else ""
+    )
     parts: list[str | Ref] = []
     if zh:
         parts += [f"{region}：{ind}{period}目标", target, f"——{verdict}。"]
@@ -179,21 +194,17 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
                 f"（区间{req_span}）" if req_span and req_span != req else "",
                 "。",
             ]
-        if (
-            _finite(row.get("historical_growth"))
-            and (has_pace or is_rate)
-            and not (is_rate and same_as_latest)
-        ):
+        if history:
             parts += ["历史增速", hist_ref, f"（{hbasis}）"]
-            if cls == "basis_differs" and be is not None:
+            if pace == "basis":
                 parts += [
                     "；名义与实际口径不同：价格年均上涨至少",
                     percent(be, 1, fraction=True, lang=lang),
                     "时历史增速才足够。",
                 ]
-            elif _finite(row.get("ratio")) and over:
+            elif pace == "over":
                 parts.append(f"，为当时所需增速的{number(row['ratio'], 2)}倍。")
-            elif _finite(row.get("ratio")):
+            elif pace == "band":
                 parts.append(
                     f"，为所需的{number(row['ratio'], 2)}倍（{classification_label(cls, lang)}）。"
                 )
@@ -218,22 +229,17 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
             base_ref,
             f" {on} {period_label(row.get('base_period'), lang)}. ",
         ]
-    if (
-        _finite(row.get("historical_growth"))
-        and (has_pace or is_rate)
-        and not (is_rate and same_as_latest)
-    ):
+    if history:
         parts += ["Growth on record: ", hist_ref, f" ({hbasis})"]
-        if cls == "basis_differs" and be is not None:
+        if pace == "basis":
             parts += [
                 "; nominal against real: on track only if prices rise by at least ",
                 percent(be, 1, fraction=True, lang=lang),
                 " a year.",
             ]
-        elif _finite(row.get("ratio")) and over:
-            # a period that is over gets a verdict, never a pace band
+        elif pace == "over":
             parts.append(f", {number(row['ratio'], 2)} × the pace that was needed.")
-        elif _finite(row.get("ratio")):
+        elif pace == "band":
             parts.append(
                 f", {number(row['ratio'], 2)} × the required pace "
                 f"({classification_label(cls, lang)})."

@@ -16,6 +16,7 @@ from typing import Any
 
 import tomli_w
 
+from regiondev._catalog import _OBS_REQUIRED
 from tests.hostile.harness import Case
 
 SOURCE = {
@@ -164,19 +165,8 @@ RULE_FILES = _file_kinds("rules-file", _rules_argv) + _toml_kinds("rules-toml", 
 
 # ---- catalog records: every required field missing, wrong types, impossible values --------
 
-REQUIRED = (
-    "source",
-    "region",
-    "indicator",
-    "status",
-    "period",
-    "figure",
-    "value",
-    "unit",
-    "bound",
-    "basis",
-    "quote",
-)
+#: every field a record must have but its id (the loader's own list)
+REQUIRED = tuple(f for f in _OBS_REQUIRED if f != "id")
 RECORDS = [
     Case(f"missing-{f}", "catalog-record", _catalog_record({f: None}, f)) for f in REQUIRED
 ] + [
