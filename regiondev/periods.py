@@ -72,6 +72,10 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("future", rf"未来(?P<fut_n>\d{{1,2}}|[{_CN_1_10}])年", token=True),
     # (2021年)9月份 / 9月当月: one month
     PeriodForm("mon", rf"(?:(?P<mon_y>{_Y})年)?(?P<mon_n>\d{{1,2}})月(?:份|当月)"),
+    # (2023年)11月末 / 6月底: a level at a month's end
+    PeriodForm(
+        "monend", rf"(?:(?P<me_y>{_Y})年)?(?<![\d—\-－~～至到])(?P<me_m>\d{{1,2}})月(?:末|底)"
+    ),
     # 今年5月 / 2022年5月(份): one month of a named year (not 5月20日, not 5—9月)
     PeriodForm(
         "mon2",

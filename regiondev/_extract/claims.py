@@ -52,7 +52,7 @@ from regiondev._extract.resolve_kind import (
     code_reason,
 )
 from regiondev._extract.resolve_period import (
-    SUB_PERIOD,
+    CLAUSE_ONLY,
     YEAR_IN_FORCE,
     PeriodResolver,
     is_compared,
@@ -61,8 +61,10 @@ from regiondev._extract.resolve_place import (
     detect_region,
     detect_subject,
     is_county_city,
+    listed_parks,
     region_code,
     respective,
+    respective_order,
     sentence_places,
     subject_of,
 )
@@ -199,6 +201,8 @@ class _Para:
     region_cue: str = ""
     #: the cue of a heading that makes the paragraphs under it targets (二、2024年主要预期目标)
     section_cue: str = ""
+    #: the parks the sentence before listed (…新材料产业园分别…。各园区分别新签约…: theirs)
+    parks: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -226,6 +230,9 @@ class _Reader(PeriodResolver):
         self.region = region
         #: The part of the region the text is about (长沙经开区, 浏阳), if it is one.
         self.subject = ""
+        #: The year a text of its first months reviews (2024年… in January 2025): the year of
+        #: what later paragraphs print without one.
+        self.review_year = ""
 
     # -- sentences ---------------------------------------------------------------------------
     def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
@@ -313,7 +320,7 @@ def _sentence_claims(
     # paragraph's, the title's, or (for what is not a flow) the text's date.
     first_period: tuple[str, str] | None = None
     first_clause = 0
-    if periods and periods[0][1] and not periods[0][2].endswith(SUB_PERIOD):
+    if periods and periods[0][1] and not periods[0][2].endswith(CLAUSE_ONLY):
         first_period = (periods[0][1], periods[0][2])
         first_clause = max(stext.rfind("，", 0, periods[0][0]), stext.rfind(",", 0, periods[0][0]))
     if para.period:
@@ -322,6 +329,11 @@ def _sentence_claims(
         default_period = (
             reader.title_period,
             f"no period printed: the title's {reader.title_cue}",
+        )
+    elif status == "actual" and reader.review_year:
+        default_period = (
+            reader.review_year,
+            f"no period printed: a review of {reader.review_year} in the first months after it",
         )
     elif status == "actual" and reader.date is not None:
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
@@ -339,6 +351,14 @@ def _sentence_claims(
         money_period = (
             "",
             "no period printed: an amount's period is not the text's date; fill in",
+        )
+    # 分别 over parks or zones the gazetteer need not know: this sentence's lists, else the
+    # sentence before's (…新材料产业园分别…。各园区分别新签约项目12个、9个和7个)
+    parks = listed_parks(stext) if "分别" in stext else []
+    order: dict[int, tuple[int, int]] = {}
+    if parks or (para.parks and "分别" in stext):
+        order = respective_order(
+            stext, [t.start for t in toks if t.kind is TokenKind.FIGURE and t.parsed is not None]
         )
     out: list[Claim] = []
     prev_change, prev_end = "", -1
@@ -474,13 +494,13 @@ def _sentence_claims(
         if tcue:
             cues.append(tcue)
         near_p = _nearest(periods, tstart) if periods and periods[0][0] <= tstart else None
-        if near_p is not None and near_p[1].endswith(SUB_PERIOD):
+        if near_p is not None and near_p[1].endswith(CLAUSE_ONLY):
             # 其中9月份增长4.5%,…: the part holds for its own clause only
             at = bisect_right(periods, tstart, key=_end) - 1
             if _CLAUSE_END.search(stext, periods[at][0], tstart) or _SENTENCE_GAP.search(
                 stext, periods[at][0], tstart
             ):
-                whole = [p for p in periods[:at] if not p[2].endswith(SUB_PERIOD)]
+                whole = [p for p in periods[:at] if not p[2].endswith(CLAUSE_ONLY)]
                 near_p = (whole[-1][1], whole[-1][2]) if whole else None
         if (
             near_p is not None
@@ -563,7 +583,10 @@ def _sentence_claims(
             # 分布在长沙、株洲等地,共有…200家: places listed in an earlier clause are examples,
             # not the subject of a figure that follows
             at = next(p[0] for p in reversed(places) if p[0] <= tstart)
-            if _CLAUSE_END.search(stext, at, tstart):
+            # (but a clause with no subject of its own continues the list's: 长沙、株洲、湘潭
+            # 三市合计666家，占全省…的51.8%)
+            own_from = max(stext.rfind("，", at, tstart), stext.rfind(",", at, tstart))
+            if own_from != -1 and not _NO_SUBJECT.match(stext, own_from + 1):
                 near_r = _nearest([p for p in places if "、" not in p[1]], tstart)
         if near_r is not None and unit == "rank" and near_r[0] == "china":
             # a rank is of the place ranked, rarely of the nation the ranking spans
@@ -583,9 +606,18 @@ def _sentence_claims(
         place = region_cue
         if "、" in region and (own := respective(stext, toks, tstart, region, reader.region)):
             region, region_cue, place = own
+        if order and tstart in order and "、" not in region:
+            own_park = _park_of(stext, tstart, order[tstart], parks, para.parks, places)
+            if own_park:
+                place = ""
+                region_cue = (
+                    f"{own_park[0]} (分别: the {own_park[1] + 1}. of {'、'.join(own_park[2])})"
+                )
+        else:
+            own_park = None
         if region_cue:
             cues.append(region_cue)
-        subject = subject_of(place)
+        subject = own_park[0] if own_park else subject_of(place)
         if (
             not subject
             and reader.subject
@@ -644,6 +676,29 @@ def _sentence_claims(
     return out
 
 
+def _park_of(
+    stext: str,
+    tstart: int,
+    index: tuple[int, int],
+    parks: list[tuple[int, tuple[str, ...]]],
+    before: tuple[str, ...],
+    places: list[tuple[int, str, str]],
+) -> tuple[str, int, tuple[str, ...]] | None:
+    """The park a figure after 分别 is of, by its order: (name, index, the list), from the
+    list before the 分别 in the sentence, else (no place named before the 分别) the list of the
+    sentence before; only when the 分别 lists as many figures as the list names."""
+    i, n = index
+    at = stext.rfind("分别", 0, tstart)
+    own = [names for end, names in parks if end <= at]
+    if own:
+        names = own[-1]
+    elif before and not any(p[0] <= at for p in places):
+        names = before
+    else:
+        return None
+    return (names[i], i, names) if len(names) == n else None
+
+
 def _first(item: tuple[int, object] | tuple[int, int, str]) -> int:
     return item[0]
 
@@ -653,6 +708,27 @@ def _run_end(run: tuple[int, int, str]) -> int:
 
 
 _CLAUSE_END = re.compile(r"[，,]")
+#: A text dated in its first months (January, February) reviewing the year before.
+_REVIEW_MONTHS = 2
+_CUMULATIVE = re.compile(r"(\d{4})M01-M(\d{2})")
+_ONE_MONTH = re.compile(r"(\d{4})M(\d{2})-M\2")
+
+
+def _month_of(period: str, in_force: str) -> bool:
+    """A single month (2021M06-M06) inside the cumulative months in force (2021M01-M06)."""
+    one = _ONE_MONTH.fullmatch(period)
+    whole = _CUMULATIVE.fullmatch(in_force) if one else None
+    return (
+        one is not None
+        and whole is not None
+        and one[1] == whole[1]
+        and int(one[2]) <= int(whole[2])
+        and whole[2] != "01"
+    )
+
+
+# A clause that opens with its predicate has the subject of the clause before
+_NO_SUBJECT = re.compile(r"(?:约|共|合计|分别)?(?:占|比重|同比|比上年|增长|下降|增速)")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -813,7 +889,7 @@ def extract_text(
                 (period, cue)
                 for _, period, cue in sent.periods
                 if period
-                and not cue.endswith(SUB_PERIOD)
+                and not cue.endswith(CLAUSE_ONLY)
                 and not (
                     cue.endswith(YEAR_IN_FORCE) and para.period and not _SPAN.fullmatch(para.period)
                 )
@@ -822,10 +898,23 @@ def extract_text(
                 # 2020年,…,2016—2020年年均增长7.2%: the span of an average is not the period
                 # in force for the next sentences; the year is
                 carried = [(p, c) for p, c in carried if not _SPAN.fullmatch(p)]
+            in_force = para.period or reader.title_period
             for period, cue in reversed(carried):
-                if period:
+                if period and not _month_of(period, in_force):
                     para.period, para.period_cue = period, cue
                     break
+                # (6月份，…。分行业看，…: a month of the cumulative months in force holds
+                # for its own sentence; the next goes back to the cumulative months)
+            if (
+                reader.date is not None
+                and reader.date.month <= _REVIEW_MONTHS
+                and not sent.status_target
+                and any(p == str(reader.date.year - 1) for _, p, _ in sent.periods)
+            ):
+                # 2024年，全市… / 过去一年… in a January text: a review of the year before,
+                # the year of what its later paragraphs print without one
+                reader.review_year = str(reader.date.year - 1)
+            para.parks = parks_of[-1][1] if (parks_of := listed_parks(stext)) else ()
             if sent.region and "、" not in sent.region:
                 # (places listed together are no subject for the sentences after)
                 para.region, para.region_cue = sent.region, sent.region_cue

@@ -18,6 +18,8 @@ from regiondev._extract.resolve_status import TARGET as _TARGET
 from regiondev.periods import PERIOD_CUE, base_end
 
 __all__ = [
+    "AVERAGE_SPAN",
+    "CLAUSE_ONLY",
     "SUB_PERIOD",
     "YEAR_IN_FORCE",
     "PeriodCue",
@@ -30,6 +32,12 @@ __all__ = [
 YEAR_IN_FORCE = " (to the year in force)"
 #: Marks the cue of a period after 其中: a part of the period in force, for its own clause.
 SUB_PERIOD = " (其中: a part of the period before)"
+
+#: Marks the span of an average (2021—2024年年均增长): the period of its own clause only.
+AVERAGE_SPAN = " (the span of an average: its own clause)"
+#: Cues whose period holds for their own clause only and is never carried.
+CLAUSE_ONLY = (SUB_PERIOD, AVERAGE_SPAN)
+_AVERAGE_AFTER = re.compile(r"(?:间|期间|内)?[，,]?(?:年均|平均每年|年平均)")
 
 #: (end offset in the sentence, period or "" when it cannot be known, the cue and why)
 PeriodCue = tuple[int, str, str]
@@ -138,6 +146,8 @@ class PeriodResolver:
                 a, b = int(m[g + "_a"]), int(m[g + "_b"])
                 ctx_year = b
                 period = f"{a}-{b}" if a < b else ""
+                if period and _AVERAGE_AFTER.match(text, m.end()):
+                    cue += AVERAGE_SPAN  # 2021—2024年年均增长9.0%,完成…87.7%: not the 87.7's
             elif g == "ym":
                 y, a, b = int(m["ym_y"]), int(m["ym_a"]), int(m["ym_b"])
                 ctx_year = y
@@ -231,6 +241,13 @@ class PeriodResolver:
                 if y2 and 1 <= n <= 12:
                     last = calendar.monthrange(y2, n)[1]
                     period = f"{y2}-{n:02d}-{last:02d}"  # a level at the month's end
+            elif g == "monend":
+                n = int(m["me_m"])
+                y2 = self._year_for(m["me_y"], ctx_year, n)
+                if m["me_y"]:
+                    ctx_year = y2
+                if y2 and 1 <= n <= 12:
+                    period = f"{y2}-{n:02d}-{calendar.monthrange(y2, n)[1]:02d}"
             elif g == "ytd":
                 # 今年以来: from January to a month the text does not print
                 out.append((m.end(), "", cue + " (the year to a month not printed: fill in)"))

@@ -21,10 +21,12 @@ __all__ = [
     "detect_subject",
     "is_comparison_field",
     "is_county_city",
+    "listed_parks",
     "place_re",
     "region_code",
     "resolve_name",
     "respective",
+    "respective_order",
     "sentence_places",
     "subject_of",
 ]
@@ -76,6 +78,60 @@ def place_re() -> re.Pattern[str]:
     return re.compile(
         f"(?=[{re.escape(first)}])(?:" + zones + "|".join(names) + f")(?!{_NAME_AFTER})"
     )
+
+
+@cache
+def _park_list_re() -> re.Pattern[str]:
+    """Two or more names ending in a park word, joined by 、/和/及, starting a clause."""
+    gaz = gazetteer()
+    word = "|".join(re.escape(w) for w in sorted(gaz.park_suffixes, key=len, reverse=True))
+    name = rf"[^\s\d，,。；;：:、“”\"‘’（）()和及与的在是有]{{1,12}}?(?:{word})"
+    return re.compile(
+        rf"(?:^|(?<=[，,：:；;”\"]))({name}(?:[、和及与]{name})+)(?=[^，,。；;]{{0,8}}分别)"
+    )
+
+
+_LIST_JOIN = re.compile(r"[、和及与]")
+
+
+def listed_parks(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Parks or zones listed before 分别 (网岭循环经济园、高新技术产业园、新材料产业园分别…),
+    names the gazetteer need not know: (end offset, names) in order."""
+    if "分别" not in text:
+        return []
+    return [(m.end(1), tuple(_LIST_JOIN.split(m.group(1)))) for m in _park_list_re().finditer(text)]
+
+
+def respective_order(text: str, starts: list[int]) -> dict[int, tuple[int, int]]:
+    """For the figures (their start offsets, in order) after a 分别: start → (its index, how
+    many figures the 分别 lists). The list ends at the first clause mark after its first
+    figure (分别新签约项目12个、9个和7个，总投资…: three)."""
+    out: dict[int, tuple[int, int]] = {}
+    ats = [m.start() for m in _FENBIE.finditer(text)]
+    for k, at in enumerate(ats):
+        nxt = ats[k + 1] if k + 1 < len(ats) else len(text)
+        group: list[int] = []
+        for st in starts:
+            if st < at or st >= nxt:
+                continue
+            if group and _CLAUSE_MARK.search(text, group[-1], st):
+                break
+            group.append(st)
+        for i, st in enumerate(group):
+            out[st] = (i, len(group))
+    return out
+
+
+_FENBIE = re.compile("分别")
+# What settles in a place (项目落户…, 企业入驻…)
+_PROJECT_WORDS = ("项目", "企业", "公司", "基地")
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
+
+
+@cache
+def _settle_re() -> re.Pattern[str]:
+    words = sorted(gazetteer().settle_words, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")(?:在|于|到)?$")
 
 
 @cache
@@ -157,6 +213,7 @@ def detect_subject(raw: str, region: str) -> str:
     often than the region itself and than any other of its parts; else ""."""
     gaz = gazetteer()
     counts: dict[str, int] = {}
+    zones: dict[str, int] = {}  # zones of the zone rule, by name
     for m in place_re().finditer(raw):
         name = m.group(0)
         if name in WHOLES or gaz.code_of.get(name) != region or is_comparison_field(raw, m):
@@ -166,10 +223,20 @@ def detect_subject(raw: str, region: str) -> str:
         host = gaz.host_of.get(name, "")
         key = subject_of(host) if host else subject_of(name)
         counts[key] = counts.get(key, 0) + 1
+        if host:
+            zones[name] = zones.get(name, 0) + 1
     parts = sorted(((n, k) for k, n in counts.items() if k), reverse=True)
     if not parts or (len(parts) > 1 and parts[1][0] == parts[0][0]):
         return ""
-    return parts[0][1] if parts[0][0] > counts.get("", 0) else ""
+    best = parts[0][1] if parts[0][0] > counts.get("", 0) else ""
+    # a text about a zone whose host it never names alone (攸县高新区…园区…): the zone, so
+    # its later paragraphs (园区…) stay the zone's, not the county's
+    own = sorted(
+        ((n, z) for z, n in zones.items() if subject_of(gaz.host_of[z]) == best), reverse=True
+    )
+    if own and sum(n for n, _ in own) == counts[best] and (len(own) == 1 or own[1][0] < own[0][0]):
+        return own[0][1]
+    return best
 
 
 def is_county_city(name: str) -> bool:
@@ -214,9 +281,22 @@ def sentence_places(
         elif name == "全市" and para_region_cue in county_cities:
             # 醴陵市…。全市…: the county-level city the paragraph is about
             places.append((m.end(), para_region, para_region_cue))
+        elif _settle_re().search(text, max(0, m.start() - 6), m.start()):
+            # 总投资120亿元的…项目落户株洲高新区: the place of the project named before it in
+            # its clause, so the clause's figures are the place's
+            # (某…项目总投资50亿元，已于5月落户…: the clause of the project it names)
+            named = max(text.rfind(w, 0, m.start()) for w in _PROJECT_WORDS)
+            end = named if named != -1 else m.start()
+            at = max(text.rfind("，", 0, end), text.rfind(",", 0, end)) + 1
+            places.append((at, resolve_name(name, text_region, para_region), name))
+            places.sort(key=_first_of)
         else:
             places.append((m.end(), resolve_name(name, text_region, para_region), name))
     return places
+
+
+def _first_of(cue: PlaceCue) -> int:
+    return cue[0]
 
 
 def respective(
