@@ -105,6 +105,8 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("thatyear", r"这一年"),
     # 两年平均: an average over the two years to the period in force
     PeriodForm("two", r"两年平均", token=True),
+    # 达产后 / 建成后 / 全部投产后: at full capacity, at no printed time (no period)
+    PeriodForm("capacity", r"(?:全部|全面)?(?:达产|达效|建成|投产)后"),
     # 全年: the whole year (of the period in force, or the one in progress in a forecast)
     PeriodForm("fullyear", r"全年"),
     # 十年来 / 三年间: a stretch of years, no quantity (and no period of a figure)
@@ -128,7 +130,7 @@ SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.tok
 # The leading look-ahead holds the first character every cue form can start with (and the
 # two words led by a common character: 半年报, 新的一年), so the regex engine rejects most
 # positions with one set test.
-_CUE_FIRST = "(?=[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这]|半年|新的?一年)"
+_CUE_FIRST = "(?=[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这达建投]|半年|新的?一年)"
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).
 PERIOD_CUE = re.compile(

@@ -230,6 +230,9 @@ class _Reader(PeriodResolver):
         self.region = region
         #: The part of the region the text is about (长沙经开区, 浏阳), if it is one.
         self.subject = ""
+        #: The year of the last target that printed one (2025年…预期增长…。全市要确保…:
+        #: 2025), for targets that print none.
+        self.target_year = ""
         #: The year a text of its first months reviews (2024年… in January 2025): the year of
         #: what later paragraphs print without one.
         self.review_year = ""
@@ -337,6 +340,11 @@ def _sentence_claims(
         )
     elif status == "actual" and reader.date is not None:
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
+    elif status == "target" and reader.target_year:
+        default_period = (
+            reader.target_year,
+            f"no period printed: the target year in force, {reader.target_year}",
+        )
     else:
         default_period = ("", "no period printed")
     growth_period = money_period = default_period
@@ -528,6 +536,16 @@ def _sentence_claims(
             )
         period, pcue = near_p
         if (
+            period
+            and unit in MONEY_UNITS
+            and _ONE_PROJECT.search(stext, max(0, tstart - 12), tstart)
+        ):
+            if stext.startswith("的", tok.end) or _ONE_PROJECT_BEFORE.search(
+                stext, max(0, tstart - 12), tstart
+            ):
+                # 总投资15亿元的…项目 / 某…项目总投资50亿元: one project's total, no period
+                period, pcue = "", "总投资: a project's total investment, no period"
+        if (
             tstatus == "target"
             and tcue.endswith("is after the text's date")
             and reader.date is not None
@@ -708,6 +726,12 @@ def _run_end(run: tuple[int, int, str]) -> int:
 
 
 _CLAUSE_END = re.compile(r"[，,]")
+# A project's total investment: 总投资15亿元的…项目, (某…)项目总投资50亿元 (but not the total of
+# projects signed: 签约项目…总投资568亿元, 新签约项目总投资合计…)
+_ONE_PROJECT = re.compile(r"总投资(?:约|达|超过|超|近)?$")
+_ONE_PROJECT_BEFORE = re.compile(
+    r"(?<!签约)(?<!开工)(?<!在建)(?<!重点)(?<!重大)(?<!各)(?<!批)项目总投资(?:约|达|超过|超|近)?$"
+)
 #: A text dated in its first months (January, February) reviewing the year before.
 _REVIEW_MONTHS = 2
 _CUMULATIVE = re.compile(r"(\d{4})M01-M(\d{2})")
@@ -905,6 +929,14 @@ def extract_text(
                     break
                 # (6月份，…。分行业看，…: a month of the cumulative months in force holds
                 # for its own sentence; the next goes back to the cumulative months)
+            if sent.status_target and reader.date is not None:
+                ahead = [
+                    p
+                    for _, p, c in sent.periods
+                    if len(p) == 4 and p >= str(reader.date.year) and not c.endswith(CLAUSE_ONLY)
+                ]
+                if ahead:
+                    reader.target_year = ahead[-1]
             if (
                 reader.date is not None
                 and reader.date.month <= _REVIEW_MONTHS

@@ -248,6 +248,10 @@ class PeriodResolver:
                     ctx_year = y2
                 if y2 and 1 <= n <= 12:
                     period = f"{y2}-{n:02d}-{calendar.monthrange(y2, n)[1]:02d}"
+            elif g == "capacity":
+                # 达产后年产值可达30亿元: output at full capacity, at no printed time
+                out.append((m.end(), "", cue + " (at full capacity: no period printed)"))
+                continue
             elif g == "ytd":
                 # 今年以来: from January to a month the text does not print
                 out.append((m.end(), "", cue + " (the year to a month not printed: fill in)"))

@@ -1,0 +1,155 @@
+"""Claims: reading rules for the genres of issue 13, part 2 (zones with parks, closing reviews
+of a plan, cumulative-months releases, January work reports, signing ceremonies). Each
+fragment is hand-labelled; the expected value is worked out in the comment beside it."""
+
+from regiondev._extract.claims import Claim, extract_text
+from regiondev._extract.resolve_place import listed_parks, respective_order
+
+
+def _claim(text: str, figure: str, date: str = "2024-07-16", region: str | None = None) -> Claim:
+    res = extract_text(text, date=date, region=region)
+    hits = [c for c in res.claims if c.figure == figure]
+    assert len(hits) == 1, [c.figure for c in res.claims]
+    return hits[0]
+
+
+# --- places -----------------------------------------------------------------------------------
+
+
+def test_a_zone_never_named_by_its_host_alone_is_the_text_s_subject_in_later_paragraphs() -> None:
+    # 攸县高新区 named twice, 攸县 never alone: the text is about the zone, so 园区 in the
+    # second paragraph (no place named) is the zone, not the county 攸县
+    text = (
+        "攸县高新区上半年运行良好\n\n今年上半年，攸县高新区完成规模工业总产值186.4亿元。\n\n"
+        "截至6月底，园区在建项目41个。\n"
+    )
+    c = _claim(text, "41个")
+    assert (c.region, c.subject) == ("zhuzhou", "攸县高新区")
+
+
+def test_a_county_named_alone_stays_the_subject_though_its_zone_is_named_more() -> None:
+    # 醴陵经开区 twice, 醴陵 once alone: the county is named in its own right, so it stays the
+    # text's part (the zone is the subject only where it is named)
+    text = (
+        "醴陵经开区增长9%。醴陵经开区新增企业5家。\n\n醴陵新增市场主体4500余户。\n\n"
+        "全县新增企业8家。\n"
+    )
+    c = _claim(text, "8家", date="2024-01-10")
+    assert c.subject == "醴陵"
+
+
+def test_parks_listed_before_fenbie_take_their_figures_in_order() -> None:
+    # three names ending in 园 (in no gazetteer) before 分别: 52.4 → the 1st, 43.8 → the 2nd,
+    # 21.5 → the 3rd; region the text's city (茶陵 is Zhuzhou's)
+    text = (
+        "茶陵经开区上半年运行良好\n\n云阳新材料产业园、洣水智造园、茶乡食品产业园分别实现产值"
+        "52.4亿元、43.8亿元和21.5亿元。\n"
+    )
+    got = [(c.region, c.subject) for c in extract_text(text, date="2025-08-05").kept]
+    assert got == [
+        ("zhuzhou", "云阳新材料产业园"),
+        ("zhuzhou", "洣水智造园"),
+        ("zhuzhou", "茶乡食品产业园"),
+    ]
+
+
+def test_the_next_sentence_s_fenbie_takes_the_parks_of_the_sentence_before() -> None:
+    # 各园区分别…12个、9个和7个: three figures for the three parks named in the sentence
+    # before; 96亿元 after the comma is no part of the 分别 list (the zone's: 攸县高新区)
+    text = (
+        "攸县高新区“一区三园”发展快\n\n"
+        "网岭循环经济园、高新技术产业园、新材料产业园分别增长8.5%、12.7%和9.1%。"
+        "各园区分别新签约项目12个、9个和7个，总投资合计达96亿元。\n"
+    )
+    res = extract_text(text, date="2024-07-16")
+    by = {c.figure: c.subject for c in res.kept}
+    assert by["12个"] == "网岭循环经济园"
+    assert by["9个"] == "高新技术产业园"
+    assert by["7个"] == "新材料产业园"
+    assert by["96亿元"] == "攸县高新区"
+
+
+def test_fenbie_over_industries_gives_no_park() -> None:
+    # 新材料、高端装备、电子信息领域: no park word at the end of a name, so no subject
+    assert listed_parks("新材料、高端装备、电子信息领域分别有318家、276家和203家。") == []
+
+
+def test_the_order_of_a_fenbie_list_ends_at_the_clause_after_its_first_figure() -> None:
+    text = "分别新签约项目12个、9个和7个，总投资合计达96亿元。"
+    starts = [text.index(x) for x in ("12个", "9个", "7个", "96亿元")]
+    order = respective_order(text, starts)
+    # three figures in the list (the 96 is after the comma): indexes 0, 1, 2 of 3
+    assert [order.get(s) for s in starts] == [(0, 3), (1, 3), (2, 3), None]
+
+
+def test_a_project_settled_in_a_zone_is_the_zone_s() -> None:
+    # 落户 makes the zone the place of the project named before it: its total investment
+    # (120, in the clause before the zone) and its forecast output are the zone's
+    text = "总投资120亿元的新能源装备产业园项目落户株洲高新区，预计达产后年产值超200亿元。"
+    for figure in ("120亿元", "超200亿元"):
+        c = _claim(text, figure, date="2025-03-28", region="zhuzhou")
+        assert (c.region, c.subject) == ("zhuzhou", "株洲高新区")
+
+
+def test_a_share_in_a_clause_with_no_subject_is_the_listed_places_joint_share() -> None:
+    # 三市合计666家，占全省…51.8%: the clause opens with 占 (no subject of its own), so the
+    # share is the three cities' (666 / 1286 = 51.8 %), not Changsha's
+    text = "长沙412家、株洲156家。其中，长沙、株洲、湘潭三市合计666家，占全省入选总数的51.8%。"
+    c = _claim(text, "51.8%", date="2024-12-03", region="hunan")
+    assert c.region == "长沙、株洲、湘潭"
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+
+def test_a_month_of_the_cumulative_months_holds_for_its_sentence_only() -> None:
+    # 1—11月 in force; 11月份 is the month alone (2025M11-M11) for its own sentence; the next
+    # sentence prints no period and goes back to the cumulative months, 2025M01-M11
+    text = (
+        "1—11月，全省规模以上工业增加值增长7.3%。11月份，规模以上工业增加值增长6.1%。"
+        "分门类看，采矿业增加值增长4.2%。\n"
+    )
+    assert _claim(text, "6.1%", date="2025-12-16").period == "2025M11-M11"
+    assert _claim(text, "4.2%", date="2025-12-16").period == "2025M01-M11"
+
+
+def test_a_month_s_end_is_a_day() -> None:
+    # 11月末: the last day of November 2025 (30 days) → 2025-11-30
+    text = "11月末，全省规模以上工业企业达到21852家。"
+    assert _claim(text, "21852家", date="2025-12-16").period == "2025-11-30"
+
+
+def test_the_span_of_an_average_holds_for_its_own_clause() -> None:
+    # 2021—2024年年均增长9.0%: 9.0 spans 2021-2024; 87.7 after the comma is 2024's
+    text = "2024年，增加值达到4120亿元，2021—2024年年均增长9.0%，完成目标进度的87.7%。"
+    assert _claim(text, "9.0%", date="2025-04-10").period == "2021-2024"
+    assert _claim(text, "87.7%", date="2025-04-10").period == "2024"
+
+
+def test_a_january_review_dates_what_prints_no_year_to_the_year_reviewed() -> None:
+    # a text of 2025-01-08 that reported 2024年 first: a later paragraph with no year is
+    # 2024's (2025 - 1), not the text's date
+    text = (
+        "2024年，全市规模以上工业增加值增长7.2%。\n\n"
+        "我们新认定国家级专精特新“小巨人”企业47家，累计达到215家。\n"
+    )
+    assert _claim(text, "47家", date="2025-01-08").period == "2024"
+    # in a text of July the same paragraph is at the text's date
+    assert _claim(text, "47家", date="2025-07-08").period == "2025-07-08"
+
+
+def test_a_project_s_total_investment_and_its_output_at_capacity_have_no_period() -> None:
+    text = (
+        "上半年园区完成产业投资31.5亿元。其中，总投资12亿元的新型陶瓷基板项目计划年底投产，"
+        "达产后年产值可达25亿元。\n"
+    )
+    # 31.5: the half year (2025M01-M06); 12: one project's total; 25: at full capacity
+    assert _claim(text, "31.5亿元", date="2025-08-05").period == "2025M01-M06"
+    assert _claim(text, "12亿元", date="2025-08-05").period == ""
+    assert _claim(text, "25亿元", date="2025-08-05").period == ""
+
+
+def test_the_total_investment_of_projects_signed_keeps_its_period() -> None:
+    # 上半年…新签约项目…总投资合计达96亿元: the investment signed in the half year
+    text = "上半年，各园区新签约项目28个，总投资合计达96亿元。"
+    assert _claim(text, "96亿元", date="2024-07-16").period == "2024M01-M06"
