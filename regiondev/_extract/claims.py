@@ -539,12 +539,12 @@ def _sentence_claims(
             period
             and unit in MONEY_UNITS
             and _ONE_PROJECT.search(stext, max(0, tstart - 12), tstart)
+            and (
+                stext.startswith("的", tok.end)
+                or _ONE_PROJECT_BEFORE.search(stext, max(0, tstart - 12), tstart)
+            )
         ):
-            if stext.startswith("的", tok.end) or _ONE_PROJECT_BEFORE.search(
-                stext, max(0, tstart - 12), tstart
-            ):
-                # 总投资15亿元的…项目 / 某…项目总投资50亿元: one project's total, no period
-                period, pcue = "", "总投资: a project's total investment, no period"
+            period, pcue = "", "总投资: a project's total investment, no period"
         if (
             tstatus == "target"
             and tcue.endswith("is after the text's date")
