@@ -233,6 +233,9 @@ class _Reader(PeriodResolver):
         #: The year of the last target that printed one (2025年…预期增长…。全市要确保…:
         #: 2025), for targets that print none.
         self.target_year = ""
+        #: The end year of the plan the text last named (到2025年 in a plan's target, 十四五):
+        #: the year of a plan's target quoted with no year (“4000家”的规划目标).
+        self.plan_year = ""
         #: The year a text of its first months reviews (2024年… in January 2025): the year of
         #: what later paragraphs print without one.
         self.review_year = ""
@@ -584,6 +587,12 @@ def _sentence_claims(
             if last == int(period) and first < last:
                 period = f"{first + 1}-{last}"
                 pcue += f" (年均 from the {first} level to the {last}: {period})"
+        if _PLAN_TARGET.match(stext, tok.end):
+            # 提前一年完成“4000家”的规划目标: the plan's target (met or not), of its end year
+            tstatus = "target"
+            cues.append(f"{stext[tok.end : tok.end + 6]}: a plan's target quoted")
+            if reader.plan_year:
+                period, pcue = reader.plan_year, f"the plan's end year {reader.plan_year}"
         cues.append(pcue)
         if (
             kind == "growth"
@@ -732,6 +741,8 @@ _ONE_PROJECT = re.compile(r"总投资(?:约|达|超过|超|近)?$")
 _ONE_PROJECT_BEFORE = re.compile(
     r"(?<!签约)(?<!开工)(?<!在建)(?<!重点)(?<!重大)(?<!各)(?<!批)项目总投资(?:约|达|超过|超|近)?$"
 )
+# A figure quoted as a plan's target: “4000家”的规划目标, 4000家的目标
+_PLAN_TARGET = re.compile(r"[”\"’']?的?(?:规划|发展|预期|年度|既定)?目标(?!进度)")
 #: A text dated in its first months (January, February) reviewing the year before.
 _REVIEW_MONTHS = 2
 _CUMULATIVE = re.compile(r"(\d{4})M01-M(\d{2})")
@@ -929,6 +940,12 @@ def extract_text(
                     break
                 # (6月份，…。分行业看，…: a month of the cumulative months in force holds
                 # for its own sentence; the next goes back to the cumulative months)
+            for _, p, c in sent.periods:
+                if (len(p) == 4 and c[:1] in "到至" and sent.status_target) or (
+                    _SPAN.fullmatch(p) and c.startswith("十")
+                ):
+                    # 规划提出，到2025年… / “十四五”: the end year of the plan in force
+                    reader.plan_year = p[-4:]
             if sent.status_target and reader.date is not None:
                 ahead = [
                     p

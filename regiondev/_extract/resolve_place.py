@@ -271,6 +271,14 @@ def sentence_places(
         if is_comparison_field(text, m):
             continue
         name = m.group(0)
+        if (
+            name == "全市"
+            and places
+            and (places[-1][2] in ("全区", "全县") or subject_of(places[-1][2]))
+            and _YARDSTICK_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        ):
+            # 全区…总数超过2600家，约占全市的四成: the city is the yardstick of its part
+            continue
         if places and _PLACE_JOIN.fullmatch(text, places[-1][0], m.start()):
             # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own
             joined = f"{places[-1][2]}、{name}"

@@ -153,3 +153,31 @@ def test_the_total_investment_of_projects_signed_keeps_its_period() -> None:
     # 上半年…新签约项目…总投资合计达96亿元: the investment signed in the half year
     text = "上半年，各园区新签约项目28个，总投资合计达96亿元。"
     assert _claim(text, "96亿元", date="2024-07-16").period == "2024M01-M06"
+
+
+def test_a_pair_of_dated_levels_is_no_comparison_base_even_in_percent() -> None:
+    # 从2020年的35%提高到2023年的62%: the levels of 2020 and 2023 (提高到2023年的1.2倍 would
+    # be a multiple of 2023's level; 62% after 从…的… is the second level of a pair)
+    text = "全市智能化改造覆盖率从2020年的35%提高到2023年的62%。"
+    assert _claim(text, "35%", date="2024-03-01").period == "2020"
+    assert _claim(text, "62%", date="2024-03-01").period == "2023"
+
+
+def test_the_city_after_zhan_is_the_yardstick_of_its_part() -> None:
+    # 全区…2600家，约占全市的四成: the district's (or zone's) share of the city, not the city's
+    text = (
+        "长沙高新区发展快\n\n长沙高新区新认定企业236家。全区企业总数超过2600家，约占全市的四成。\n"
+    )
+    c = _claim(text, "四成", date="2024-07-20")
+    assert (c.region, c.subject) == ("changsha", "长沙高新区")
+
+
+def test_a_plan_s_target_quoted_is_a_target_of_the_plan_s_end_year() -> None:
+    # 规划提出，到2025年…: the plan ends 2025; “4000家”的规划目标 met a year early (in 2024) is
+    # the plan's 2025 target; 4260 (the level of 2024) is what happened
+    text = (
+        "规划提出，到2025年全市规模以上制造业增加值达到4700亿元。规模以上工业企业由2020年的"
+        "3156家增加到2024年的4260家，提前一年完成“4000家”的规划目标。\n"
+    )
+    c = _claim(text, "4000家", date="2025-04-10", region="changsha")
+    assert (c.status, c.period) == ("target", "2025")
