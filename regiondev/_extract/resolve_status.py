@@ -32,9 +32,22 @@ TARGET = re.compile(
     r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成|建设|推动|培育|打造|引进|新建)|"
     r"(?:还|仍|更)?要(?:再)?(?:建设|推动|培育|打造|新增|引进|实施|建成|新建)"
 )
+# More words of plans (issue 13): 预期增长 in a text of the year, 需增长 (what a target needs),
+# 规划提出 (a plan's target, even of a year now past)
+_TARGET_MORE = re.compile(
+    r"(?<!符合)(?<!超)(?<!好于)(?<!低于)(?<!高于)预期(?=增长|目标|达到|实现|值|为|在|可)"
+    r"|需(?:要)?(?:增长|达到|实现|提高|完成|新增)"
+    r"|规划(?:提出|明确|要求|确定)(?=[，,：:]|到|至)"
+)
+# A target met or its progress (提前实现规划目标, 完成目标进度的87.7%): what happened, no plan
+ACHIEVED = re.compile(
+    r"(?:实现|完成|达成|达到|超过|超额完成)[^，,。；;]{0,12}?目标"
+    r"|目标(?:进度|任务)?(?:如期|提前|全面|超额|顺利|已经?)?(?:完成|实现|达成)"
+)
 # Words of what has happened: such a sentence never inherits its paragraph's target context.
-# 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
-FORECAST = re.compile(r"预计(?!到)")
+# 预计 (expected) makes a forecast of what follows it, not of the whole sentence; so does
+# 达产后 (at full capacity: output forecast for a plant not yet producing).
+FORECAST = re.compile(r"预计(?!到)|(?:全部|全面)?(?:达产|达效|建成|投产)后")
 ACTUAL_NOW = re.compile(
     r"目前|当前|截至|已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)|现有|排名|位列|位居|名列|荣获|入选|获评|获批|实现了|完成了"
 )
@@ -59,15 +72,27 @@ def sentence_status(
             target, cue = True, m.group(0)
             break
         past_year = True
-    if not target and (m2 := TARGET.search(text)):
-        target, cue = True, m2.group(0)
+    if not target:
+        achieved = [m.span() for m in ACHIEVED.finditer(text)] if "目标" in text else []
+        for m2 in TARGET.finditer(text):
+            if not any(a <= m2.start() < b for a, b in achieved):
+                target, cue = True, m2.group(0)
+                break
+    if not target and (m3 := _TARGET_MORE.search(text)):
+        target, cue = True, m3.group(0)
     explicit_actual = bool(ACTUAL_NOW.search(text)) or past_year
     if not target and doc_year is not None:
         # a period that ends after the text's date (十四五 = 2021-2025 in 2022) is a plan
         future = [p for _, p, _ in periods if (ys := _YEARS.findall(p)) and int(ys[-1]) > doc_year]
         if future:
             target, cue = True, f"{future[0]} is after the text's date"
-    if not target and not explicit_actual and not periods and para_target:
+    if (
+        not target
+        and not explicit_actual
+        and para_target
+        and all(len(p) == 4 and doc_year is not None and int(p) >= doc_year for _, p, _ in periods)
+    ):
+        # no period, or only whole years ahead (…要确保…。按测算，2025年…需…: a target)
         target, cue = True, "target context of the previous sentence"
     return target, cue, explicit_actual
 

@@ -181,3 +181,59 @@ def test_a_plan_s_target_quoted_is_a_target_of_the_plan_s_end_year() -> None:
     )
     c = _claim(text, "4000家", date="2025-04-10", region="changsha")
     assert (c.status, c.period) == ("target", "2025")
+    c = _claim(text, "4260家", date="2025-04-10", region="changsha")
+    assert (c.status, c.period) == ("actual", "2024")
+
+
+# --- status -----------------------------------------------------------------------------------
+
+
+def test_a_plan_s_target_of_a_year_now_past_ends_with_its_sentence() -> None:
+    # 规划提出，到2025年…1.6万亿元 in a 2026 text: still the plan's target (规划提出); the
+    # next sentence's record of 2025 (提前实现规划目标, 比2020年增长) is what happened
+    text = (
+        "规划提出，到2025年全市规模以上工业总产值达到1.6万亿元。2025年，全市规模以上工业总产值"
+        "达到1.62万亿元，提前实现规划目标，比2020年增长52.3%。\n"
+    )
+    c = _claim(text, "达到1.6万亿元", date="2026-01-20", region="changsha")
+    assert (c.status, c.bound) == ("target", "at_least")  # 达到 in a target: a floor
+    c = _claim(text, "1.62万亿元", date="2026-01-20", region="changsha")
+    assert (c.status, c.bound) == ("actual", "exact")  # 达到 of what happened: exact
+    assert _claim(text, "52.3%", date="2026-01-20", region="changsha").status == "actual"
+
+
+def test_progress_towards_a_target_is_what_happened() -> None:
+    # 完成目标进度的87.7%: the share of the target reached by 2024, an actual figure
+    text = "2024年，全市增加值达到4120亿元，完成目标进度的87.7%。"
+    assert _claim(text, "87.7%", date="2025-04-10", region="changsha").status == "actual"
+
+
+def test_expected_growth_of_the_text_s_year_is_a_target() -> None:
+    # 2025年…预期增长7.5%左右 in a text of 2025-01-08: the year's target (2025 is not after
+    # the text's date, so only 预期 says so); 符合预期 says nothing of the kind
+    text = "2025年，全市规模工业增加值预期增长7.5%左右，制造业投资增长10%以上。"
+    for figure in ("7.5%左右", "10%以上"):
+        c = _claim(text, figure, date="2025-01-08", region="changsha")
+        assert (c.status, c.period) == ("target", "2025")
+    text = "上半年，全市规模工业增加值增长6.2%，符合预期。"
+    assert _claim(text, "6.2%", date="2025-07-20", region="changsha").status == "actual"
+
+
+def test_what_a_target_needs_is_a_target_and_targets_keep_their_year() -> None:
+    # 要确保… (target) then 2025年…需增长14.1%左右 (the text's own year): a target of 2025;
+    # a target that prints no year after them takes the target year in force, 2025
+    text = (
+        "全市要确保规划目标全面完成。按测算，2025年规模以上制造业增加值需增长14.1%左右。\n\n"
+        "全市要确保规模工业总产值突破1000亿元。\n"
+    )
+    c = _claim(text, "14.1%左右", date="2025-04-10", region="changsha")
+    assert (c.status, c.period) == ("target", "2025")
+    c = _claim(text, "突破1000亿元", date="2025-04-10", region="changsha")
+    assert (c.status, c.period) == ("target", "2025")
+
+
+def test_output_at_full_capacity_is_a_forecast() -> None:
+    # 达产后年产值可达25亿元: a plant's output once at capacity, not what happened
+    text = "总投资12亿元的基板项目计划年底投产，达产后年产值可达25亿元。"
+    c = _claim(text, "25亿元", date="2025-08-05", region="zhuzhou")
+    assert (c.status, c.period) == ("target", "")
