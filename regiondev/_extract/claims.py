@@ -631,9 +631,10 @@ def _sentence_claims(
             near_r if near_r is not None else (sentence_region, sentence_region_cue)
         )
         place = region_cue
-        if "、" in region and (own := respective(stext, toks, tstart, region, reader.region)):
+        listed = "、" in region
+        if listed and (own := respective(stext, toks, tstart, region, reader.region)):
             region, region_cue, place = own
-        if order and tstart in order and "、" not in region:
+        if order and tstart in order and not listed:
             own_park = _park_of(stext, tstart, order[tstart], parks, para.parks, places)
             if own_park:
                 place = ""

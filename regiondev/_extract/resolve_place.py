@@ -99,7 +99,15 @@ def listed_parks(text: str) -> list[tuple[int, tuple[str, ...]]]:
     names the gazetteer need not know: (end offset, names) in order."""
     if "分别" not in text:
         return []
-    return [(m.end(1), tuple(_LIST_JOIN.split(m.group(1)))) for m in _park_list_re().finditer(text)]
+    out = []
+    for m in _park_list_re().finditer(text):
+        names = _LIST_JOIN.split(_LIST_OPEN.sub("", m.group(1)))
+        out.append((m.end(1), tuple(names)))
+    return out
+
+
+# Words that open a list, not a name (其中株洲高新区、…)
+_LIST_OPEN = re.compile(r"^(?:其中|包括|如|即|以及|还有|尤其是|特别是)")
 
 
 def respective_order(text: str, starts: list[int]) -> dict[int, tuple[int, int]]:

@@ -237,3 +237,16 @@ def test_output_at_full_capacity_is_a_forecast() -> None:
     text = "总投资12亿元的基板项目计划年底投产，达产后年产值可达25亿元。"
     c = _claim(text, "25亿元", date="2025-08-05", region="zhuzhou")
     assert (c.status, c.period) == ("target", "")
+
+
+def test_known_zones_listed_before_fenbie_keep_the_gazetteer_s_order() -> None:
+    # 其中株洲高新区、醴陵经开区分别…2650亿元和1120亿元: both zones are in the gazetteer; the
+    # first figure is 株洲高新区's (其中 opens the list, it is no part of a name)
+    text = "全市5个园区入选。其中株洲高新区、醴陵经开区分别实现技工贸总收入2650亿元和1120亿元。"
+    c = _claim(text, "2650亿元", date="2026-03-20", region="zhuzhou")
+    assert c.subject == "株洲高新区"
+    c = _claim(text, "1120亿元", date="2026-03-20", region="zhuzhou")
+    assert c.subject == "醴陵经开区"
+    assert listed_parks("其中网岭循环经济园、高新技术产业园分别增长3%和4%。") == [
+        (17, ("网岭循环经济园", "高新技术产业园"))  # 其中 (2) + 7 + 、 + 7 = 17
+    ]
