@@ -116,6 +116,13 @@ FORMS: tuple[PeriodForm, ...] = (
         token=True,
         cue=False,
     ),
+    # 连续八年 / 连续3个季度: how long a state has lasted, no quantity (and no period)
+    PeriodForm(
+        "running",
+        rf"(?<=连续)(?:\d{{1,2}}|[{_CN_1_10}]{{1,3}})(?:个)?(?:年|月|季度)",
+        token=True,
+        cue=False,
+    ),
     # 3年前: a time before the text, no period of a figure
     PeriodForm("yearsago", rf"(?<![\d年])[\d{_CN_1_10}]{{1,2}}年前", token=True, cue=False),
     # 大年初一: a day of the Spring Festival

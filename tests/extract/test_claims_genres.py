@@ -250,3 +250,11 @@ def test_known_zones_listed_before_fenbie_keep_the_gazetteer_s_order() -> None:
     assert listed_parks("其中网岭循环经济园、高新技术产业园分别增长3%和4%。") == [
         (17, ("网岭循环经济园", "高新技术产业园"))  # 其中 (2) + 7 + 、 + 7 = 17
     ]
+
+
+def test_how_long_a_state_has_lasted_is_no_quantity() -> None:
+    # 连续八年位居全国第一: 八年 is a duration (a period expression, set aside), 第一 the rank
+    text = "公司盾构机国内市场份额约为35%，连续八年位居全国第一。"
+    c = _claim(text, "八年", date="2026-01-28", region="changsha")
+    assert (c.token_kind, c.value) == ("period", None)
+    assert _claim(text, "第一", date="2026-01-28", region="changsha").value == 1
