@@ -109,17 +109,12 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("capacity", r"(?:全部|全面)?(?:达产|达效|建成|投产)后"),
     # 全年: the whole year (of the period in force, or the one in progress in a forecast)
     PeriodForm("fullyear", r"全年"),
+    # 一年来: the year to the text (in a review of its first months, the year before it)
+    PeriodForm("oneyear", r"(?<![\d一二三四五六七八九十])一年(?:来|以来)"),
     # 十年来 / 三年间: a stretch of years, no quantity (and no period of a figure)
     PeriodForm(
         "stretch",
         rf"(?<![\d{_CN_1_10}])(?:\d{{1,2}}|[{_CN_1_10}]{{1,3}})年(?:来|以来|间)",
-        token=True,
-        cue=False,
-    ),
-    # 连续八年 / 连续3个季度: how long a state has lasted, no quantity (and no period)
-    PeriodForm(
-        "running",
-        rf"(?<=连续)(?:\d{{1,2}}|[{_CN_1_10}]{{1,3}})(?:个)?(?:年|月|季度)",
         token=True,
         cue=False,
     ),

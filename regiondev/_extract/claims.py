@@ -53,6 +53,7 @@ from regiondev._extract.resolve_kind import (
 )
 from regiondev._extract.resolve_period import (
     CLAUSE_ONLY,
+    REVIEW_MONTHS,
     YEAR_IN_FORCE,
     PeriodResolver,
     is_compared,
@@ -744,8 +745,6 @@ _ONE_PROJECT_BEFORE = re.compile(
 )
 # A figure quoted as a plan's target: “4000家”的规划目标, 4000家的目标
 _PLAN_TARGET = re.compile(r"[”\"’']?的?(?:规划|发展|预期|年度|既定)?目标(?!进度)")
-#: A text dated in its first months (January, February) reviewing the year before.
-_REVIEW_MONTHS = 2
 _CUMULATIVE = re.compile(r"(\d{4})M01-M(\d{2})")
 _ONE_MONTH = re.compile(r"(\d{4})M(\d{2})-M\2")
 
@@ -957,7 +956,7 @@ def extract_text(
                     reader.target_year = ahead[-1]
             if (
                 reader.date is not None
-                and reader.date.month <= _REVIEW_MONTHS
+                and reader.date.month <= REVIEW_MONTHS
                 and not sent.status_target
                 and any(p == str(reader.date.year - 1) for _, p, _ in sent.periods)
             ):

@@ -20,6 +20,7 @@ from regiondev.periods import PERIOD_CUE, base_end
 __all__ = [
     "AVERAGE_SPAN",
     "CLAUSE_ONLY",
+    "REVIEW_MONTHS",
     "SUB_PERIOD",
     "YEAR_IN_FORCE",
     "PeriodCue",
@@ -33,6 +34,8 @@ YEAR_IN_FORCE = " (to the year in force)"
 #: Marks the cue of a period after 其中: a part of the period in force, for its own clause.
 SUB_PERIOD = " (其中: a part of the period before)"
 
+#: A text dated in these first months of a year that reviews a year reviews the one before.
+REVIEW_MONTHS = 2
 #: Marks the span of an average (2021—2024年年均增长): the period of its own clause only.
 AVERAGE_SPAN = " (the span of an average: its own clause)"
 #: Cues whose period holds for their own clause only and is never carried.
@@ -248,6 +251,14 @@ class PeriodResolver:
                     ctx_year = y2
                 if y2 and 1 <= n <= 12:
                     period = f"{y2}-{n:02d}-{calendar.monthrange(y2, n)[1]:02d}"
+            elif g == "oneyear":
+                # 一年来 in a text of January or February: the year just ended (a review);
+                # later in the year the twelve months to the text, no calendar period
+                if self.date is None or self.date.month > REVIEW_MONTHS:
+                    out.append((m.end(), "", cue + " (the twelve months to the text: fill in)"))
+                    continue
+                period = str(self.date.year - 1)
+                cue += " (a review in the first months of a year: the year before)"
             elif g == "capacity":
                 # 达产后年产值可达30亿元: output at full capacity, at no printed time
                 out.append((m.end(), "", cue + " (at full capacity: no period printed)"))

@@ -252,9 +252,10 @@ def test_known_zones_listed_before_fenbie_keep_the_gazetteer_s_order() -> None:
     ]
 
 
-def test_how_long_a_state_has_lasted_is_no_quantity() -> None:
-    # 连续八年位居全国第一: 八年 is a duration (a period expression, set aside), 第一 the rank
-    text = "公司盾构机国内市场份额约为35%，连续八年位居全国第一。"
-    c = _claim(text, "八年", date="2026-01-28", region="changsha")
-    assert (c.token_kind, c.value) == ("period", None)
-    assert _claim(text, "第一", date="2026-01-28", region="changsha").value == 1
+def test_a_year_to_the_text_in_its_first_months_is_the_year_before() -> None:
+    # 一年来 in a work report of 2025-01-15: 2024, and the next paragraph (no year) too; in a
+    # text of July it is the twelve months to the text, left to fill in ("")
+    text = "一年来，全县地区生产总值增长6.6%。\n\n全县社会消费品零售总额完成189.3亿元。\n"
+    assert _claim(text, "6.6%", date="2025-01-15", region="zhuzhou").period == "2024"
+    assert _claim(text, "189.3亿元", date="2025-01-15", region="zhuzhou").period == "2024"
+    assert _claim(text, "6.6%", date="2025-07-15", region="zhuzhou").period == ""
