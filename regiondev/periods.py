@@ -111,12 +111,12 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("fullyear", r"全年"),
     # 一年来: the year to the text (in a review of its first months, the year before it)
     PeriodForm("oneyear", r"(?<![\d一二三四五六七八九十])一年(?:来|以来)"),
-    # 十年来 / 三年间: a stretch of years, no quantity (and no period of a figure)
+    # 十年来 / 三年间: a stretch of years, no quantity (a period only in a review of the
+    # first months of a year: 五年间 in January 2026 is 2021-2025)
     PeriodForm(
         "stretch",
-        rf"(?<![\d{_CN_1_10}])(?:\d{{1,2}}|[{_CN_1_10}]{{1,3}})年(?:来|以来|间)",
+        rf"(?<![\d{_CN_1_10}])(?P<st_n>\d{{1,2}}|[{_CN_1_10}]{{1,3}})年(?:来|以来|间)",
         token=True,
-        cue=False,
     ),
     # 3年前: a time before the text, no period of a figure
     PeriodForm("yearsago", rf"(?<![\d年])[\d{_CN_1_10}]{{1,2}}年前", token=True, cue=False),
@@ -132,7 +132,9 @@ SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.tok
 # The leading look-ahead holds the first character every cue form can start with (and the
 # two words led by a common character: 半年报, 新的一年), so the regex engine rejects most
 # positions with one set test.
-_CUE_FIRST = "(?=[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这达建投]|半年|新的?一年)"
+_CUE_FIRST = (
+    "(?=[\\d十前上下第一二三四五六七八九过近未今本去明目当截现如到至两全年这达建投]|半年|新的?一年)"
+)
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).
 PERIOD_CUE = re.compile(

@@ -259,6 +259,13 @@ class PeriodResolver:
                     continue
                 period = str(self.date.year - 1)
                 cue += " (a review in the first months of a year: the year before)"
+            elif g == "stretch":
+                # 五年间 / 十年来 in a review of its first months: the years before the text's
+                n = small_number(m["st_n"])
+                if self.date is None or self.date.month > REVIEW_MONTHS or n < 2:
+                    continue
+                period = f"{self.date.year - n}-{self.date.year - 1}"
+                cue += " (a review in the first months of a year: the years before)"
             elif g == "capacity":
                 # 达产后年产值可达30亿元: output at full capacity, at no printed time
                 out.append((m.end(), "", cue + " (at full capacity: no period printed)"))

@@ -259,3 +259,11 @@ def test_a_year_to_the_text_in_its_first_months_is_the_year_before() -> None:
     assert _claim(text, "6.6%", date="2025-01-15", region="zhuzhou").period == "2024"
     assert _claim(text, "189.3亿元", date="2025-01-15", region="zhuzhou").period == "2024"
     assert _claim(text, "6.6%", date="2025-07-15", region="zhuzhou").period == ""
+
+
+def test_a_stretch_of_years_in_a_review_of_the_first_months_is_the_years_before() -> None:
+    # 五年间 in a text of 2026-01-20: the five years 2021-2025 (2026 - 5 to 2026 - 1); in a
+    # text of June no period (the stretch stays a token only, the figure takes the year)
+    text = "2025年，全市增长7%。五年间，全市累计新增“小巨人”企业186家。"
+    assert _claim(text, "186家", date="2026-01-20", region="changsha").period == "2021-2025"
+    assert _claim(text, "186家", date="2026-06-20", region="changsha").period == "2025"
