@@ -71,7 +71,12 @@ FORMS: tuple[PeriodForm, ...] = (
     # 未来5年: the years from the text's
     PeriodForm("future", rf"未来(?P<fut_n>\d{{1,2}}|[{_CN_1_10}])年", token=True),
     # (2021年)9月份 / 9月当月: one month
-    PeriodForm("mon", rf"(?:(?P<mon_y>{_Y})年)?(?P<mon_n>\d{{1,2}})月(?:份|当月)"),
+    # (6月，… opening a clause: the month too)
+    PeriodForm(
+        "mon",
+        rf"(?:(?P<mon_y>{_Y})年)?(?P<mon_n>\d{{1,2}})月(?:份|当月|(?<![\d—\-－~～至到]\d月)"
+        rf"(?<![\d—\-－~～至到]\d\d月)(?=[，,]))",
+    ),
     # (2023年)11月末 / 6月底: a level at a month's end
     PeriodForm(
         "monend", rf"(?:(?P<me_y>{_Y})年)?(?<![\d—\-－~～至到])(?P<me_m>\d{{1,2}})月(?:末|底)"

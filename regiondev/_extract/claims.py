@@ -705,6 +705,9 @@ def _sentence_claims(
     return out
 
 
+_OWN_LIST = re.compile(r"[、和及与]")
+
+
 def _park_of(
     stext: str,
     tstart: int,
@@ -721,7 +724,12 @@ def _park_of(
     own = [names for end, names in parks if end <= at]
     if own:
         names = own[-1]
-    elif before and not any(p[0] <= at for p in places):
+    elif (
+        before
+        and not any(p[0] <= at for p in places)
+        and not _OWN_LIST.search(stext, max(0, stext.rfind("，", 0, at)), at)
+    ):
+        # (各园区分别…: the parks before; 电子、机械行业分别…: a list of its own, no park)
         names = before
     else:
         return None

@@ -267,3 +267,34 @@ def test_a_stretch_of_years_in_a_review_of_the_first_months_is_the_years_before(
     text = "2025年，全市增长7%。五年间，全市累计新增“小巨人”企业186家。"
     assert _claim(text, "186家", date="2026-01-20", region="changsha").period == "2021-2025"
     assert _claim(text, "186家", date="2026-06-20", region="changsha").period == "2025"
+
+
+def test_a_month_opening_a_clause_is_the_month_alone() -> None:
+    # 上半年 in force; 6月，…8.4%: June alone (2025M06-M06); the next sentence goes back to
+    # the half year (2025M01-M06); 1—6月，… stays the months (the 6 of a range is no month)
+    text = (
+        "上半年，全市规模以上工业增加值增长7.1%。6月，规模以上工业增加值增长8.4%。"
+        "分行业看，有色金属行业增长9.2%。\n\n1—6月，工业投资增长5.5%。\n"
+    )
+    assert _claim(text, "8.4%", date="2025-07-18", region="zhuzhou").period == "2025M06-M06"
+    assert _claim(text, "9.2%", date="2025-07-18", region="zhuzhou").period == "2025M01-M06"
+    assert _claim(text, "5.5%", date="2025-07-18", region="zhuzhou").period == "2025M01-M06"
+
+
+def test_a_list_of_its_own_before_fenbie_takes_no_park_of_the_sentence_before() -> None:
+    # 其中电子、机械行业分别…: industries listed in the clause itself, not the parks before
+    text = "网岭园、新市园分别增长5.1%和6.3%。其中电子、机械行业分别增长7.4%和8.8%。"
+    assert _claim(text, "6.3%", date="2025-07-18", region="zhuzhou").subject == "新市园"
+    assert _claim(text, "7.4%", date="2025-07-18", region="zhuzhou").subject == ""
+
+
+def test_words_of_what_must_or_should_be_achieved_are_targets() -> None:
+    # 要实现 / 争取全年 / 《规划》明确: targets; 争取到 (obtained) is what happened
+    for text, figure in [
+        ("全市要实现规模工业增加值增长8%。", "8%"),
+        ("争取全年新增规上企业200家。", "200家"),
+        ("《规划》明确，到2025年全市高新技术企业达到2000家。", "达到2000家"),
+    ]:
+        assert _claim(text, figure, date="2025-07-18", region="zhuzhou").status == "target"
+    c = _claim("上半年，全市争取到中央资金12亿元。", "12亿元", date="2025-07-18", region="zhuzhou")
+    assert c.status == "actual"
