@@ -49,6 +49,8 @@ class IndicatorCues:
     nominal: tuple[str, ...]
     real: tuple[str, ...]
     not_counted_first: str
+    #: measure (a model.Measure value) → the words naming it, in file order
+    measure: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def _code(item: Any, where: str) -> IndicatorCode:
@@ -85,6 +87,18 @@ def _rule(item: Any, i: int, path: Path) -> IndicatorRule:
     )
 
 
+def _measures(table: dict[str, Any], path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    from regiondev.model import Measure
+
+    known = {m.value for m in Measure}
+    out = []
+    for name in table:
+        if name not in known:
+            raise RuleFileError(f"{path}: [measure] field {name!r} is no measure of regiondev")
+        out.append((name, patterns(table, name, f"{path}: [measure]")))
+    return tuple(out)
+
+
 def load(path: Path = _PATH) -> IndicatorCues:
     """Read and check the indicator cue file."""
     data = read(path)
@@ -109,6 +123,7 @@ def load(path: Path = _PATH) -> IndicatorCues:
         nominal=patterns(basis, "nominal", f"{path}: [basis]"),
         real=patterns(basis, "real", f"{path}: [basis]"),
         not_counted_first=text(counted, "not_first", f"{path}: [counted]"),
+        measure=_measures(section(data, "measure", path), path),
     )
 
 

@@ -8,8 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from regiondev._extract.rulefile import DATA, patterns, read, section, text
+from regiondev._extract.rulefile import (
+    DATA,
+    RuleFileError,
+    patterns,
+    read,
+    section,
+    text,
+    words,
+)
 
 __all__ = ["KindCues", "kind_cues", "load"]
 
@@ -21,6 +30,8 @@ class KindCues:
     """Everything the kind resolver reads from the file (patterns, in file order)."""
 
     growth_after: tuple[str, ...]
+    by_multiple_before: tuple[str, ...]
+    count_words: frozenset[str]
     more_before: tuple[str, ...]
     fewer_before: tuple[str, ...]
     rank_move_before: tuple[str, ...]
@@ -39,10 +50,21 @@ class KindCues:
     ranked_after: tuple[str, ...]
 
 
+def _characters(table: dict[str, Any], path: Path) -> tuple[str, ...]:
+    chars = words(table, "words", f"{path}: [count]")
+    for i, w in enumerate(chars):
+        if len(w) != 1:
+            raise RuleFileError(
+                f"{path}: [count] field 'words' item {i + 1} ({w!r}) is no character"
+            )
+    return chars
+
+
 def load(path: Path = _PATH) -> KindCues:
     """Read and check the kind cue file."""
     data = read(path)
-    tables = {name: section(data, name, path) for name in ("growth", "change", "ordinal")}
+    tables = {name: section(data, name, path) for name in ("growth", "count", "change")}
+    tables |= {name: section(data, name, path) for name in ("ordinal",)}
     tables |= {name: section(data, name, path) for name in ("name", "scale")}
 
     def pats(table: str, key: str) -> tuple[str, ...]:
@@ -53,6 +75,8 @@ def load(path: Path = _PATH) -> KindCues:
 
     return KindCues(
         growth_after=pats("growth", "after"),
+        by_multiple_before=pats("growth", "by_multiple_before"),
+        count_words=frozenset(_characters(tables["count"], path)),
         more_before=pats("change", "more_before"),
         fewer_before=pats("change", "fewer_before"),
         rank_move_before=pats("change", "rank_move_before"),

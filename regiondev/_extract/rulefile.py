@@ -69,15 +69,16 @@ def pattern(table: dict[str, Any], key: str, where: str, *, groups: int = 0) -> 
     return _check(value, f"{where} field {key!r}", groups)
 
 
-def patterns(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
-    """A non-empty list of regular expressions (each checked, none capturing), in file order."""
+def patterns(table: dict[str, Any], key: str, where: str, *, groups: int = 0) -> tuple[str, ...]:
+    """A non-empty list of regular expressions (each checked to compile, with ``groups``
+    capturing groups), in file order."""
     value = table.get(key)
     if not isinstance(value, list) or not value:
         raise RuleFileError(f"{where} field {key!r} must be a non-empty list of patterns")
     for i, item in enumerate(value):
         if not isinstance(item, str) or not item:
             raise RuleFileError(f"{where} field {key!r} item {i + 1} must be a non-empty pattern")
-        _check(item, f"{where} field {key!r} item {i + 1} ({item!r})", 0)
+        _check(item, f"{where} field {key!r} item {i + 1} ({item!r})", groups)
     return tuple(value)
 
 

@@ -17,13 +17,13 @@ def test_the_shipped_rules_load_in_file_order() -> None:
     assert "投资" in cues.other_subject and "利润" in cues.nominal
 
 
-def _write(tmp_path: Path, rule: str) -> Path:
+def _write(tmp_path: Path, rule: str, measure: str = "profit") -> Path:
     path = tmp_path / "indicator_cues.toml"
     path.write_text(
         rule
         + "\n[subjects]\nother = ['出口']\nother_counted = '企业'\nclause_own = ['产值']\n"
         + "month_on_month = ['环比']\n[basis]\nnominal = ['利润']\nreal = ['GDP']\n"
-        + "[counted]\nnot_first = '以'\n",
+        + f"[counted]\nnot_first = '以'\n[measure]\n{measure} = ['利润']\n",
         encoding="utf-8",
     )
     return path
@@ -63,3 +63,10 @@ def test_a_bad_rule_names_the_file_record_and_field(
     with pytest.raises(RuleFileError, match=message) as err:
         load(path)
     assert str(path) in str(err.value)
+
+
+def test_measures_are_regiondevs_own(tmp_path: Path) -> None:
+    rule = "[[rule]]\ncue = '利润'\ncodes = [{kind='level', unit='usd', code='p'}]"
+    assert load(_write(tmp_path, rule)).measure == (("profit", ("利润",)),)
+    with pytest.raises(RuleFileError, match=r"\[measure\] field 'profits' is no measure"):
+        load(_write(tmp_path, rule, measure="profits"))

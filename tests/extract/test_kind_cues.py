@@ -16,5 +16,9 @@ def test_the_shipped_cues_load() -> None:
 def test_a_missing_table_names_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "kind_cues.toml"
     bad.write_text("[growth]\nafter = ['增长']\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"kind_cues.toml: \[change\] is missing"):
+    with pytest.raises(RuleFileError, match=r"kind_cues.toml: \[count\] is missing"):
         load(bad)
+
+
+def test_count_words_are_single_characters() -> None:
+    assert kind_cues().count_words == frozenset("户台套辆架艘")
