@@ -463,6 +463,16 @@ def _sentence_claims(
             if reached is not None and reached.bound is Bound.EXACT:
                 parsed, figure, start = reached, reached.text, start + verb.end()
                 cues.append(f"{verb.group(0)}: a level already reached, read exact")
+        elif (
+            tstatus == "target"
+            and parsed.bound is Bound.EXACT
+            and (floor := _TARGET_FLOOR.search(stext, max(0, tstart - 4), tstart))
+            and (at_least := _plain_figure("达到" + figure)) is not None
+            and at_least.bound is Bound.AT_LEAST
+        ):
+            # 达产后年产值可达30亿元 / 到2025年将达5000亿元: a target's floor, as 达到X
+            parsed = at_least
+            cues.append(f"{floor.group(0)}: at least, as 达到 in a target")
         if (
             apart_words
             and parsed.bound is Bound.EXACT
@@ -787,6 +797,7 @@ _JOINED = re.compile(r"(?:和|、|及|与|以及)")
 _QUALIFIER_APART = re.compile(f"(?:{alternation(bound_cues().apart)})$")
 # 达到X / 提高到X / 增加到X: a level reached (in a report of what happened, exact)
 _REACHED = re.compile(alternation(bound_cues().reached))
+_TARGET_FLOOR = re.compile(alternation(bound_cues().target_floor))
 # 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
 _GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
 _SENTENCE_GAP = re.compile(r"[；;]")

@@ -46,6 +46,8 @@ class KindCues:
     plan_after: tuple[str, ...]
     class_after: tuple[str, ...]
     of_after: tuple[str, ...]
+    #: after an amount with 以上: the class it is the threshold of (50亿元以上项目)
+    threshold_after: tuple[str, ...]
     numeral_start: str
     ranked_after: tuple[str, ...]
 
@@ -91,6 +93,7 @@ def load(path: Path = _PATH) -> KindCues:
         plan_after=pats("name", "plan_after"),
         class_after=pats("scale", "class_after"),
         of_after=pats("scale", "of_after"),
+        threshold_after=pats("scale", "threshold_after"),
         numeral_start=word("scale", "numeral_start"),
         ranked_after=pats("scale", "ranked_after"),
     )

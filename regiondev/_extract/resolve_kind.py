@@ -69,6 +69,7 @@ _CN_DIGITS_START = frozenset(_KC.numeral_start)
 # 产值过百亿元的企业: a threshold of a class, whatever bound it carries
 _SCALE_OF = re.compile(alternation(_KC.of_after))
 _SCALE_CLASS = re.compile(alternation(_KC.class_after))
+_SCALE_THRESHOLD = re.compile(alternation(_KC.threshold_after))
 _ORDINAL_NOUN = re.compile(alternation(_KC.batch_after))
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(alternation(_KC.sector))
@@ -157,6 +158,7 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
             and _SCALE_CLASS.match(stext, tend)
         )
         or (stext.endswith(("亿元", "亿元以上"), tstart, tend) and _SCALE_OF.match(stext, tend))
+        or (stext.endswith("亿元以上", tstart, tend) and _SCALE_THRESHOLD.match(stext, tend))
     ):
         return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
     if unit == "rank" and stext.endswith("强", tstart, tend) and _RANKED_CLASS.match(stext, tend):

@@ -298,3 +298,27 @@ def test_words_of_what_must_or_should_be_achieved_are_targets() -> None:
         assert _claim(text, figure, date="2025-07-18", region="zhuzhou").status == "target"
     c = _claim("上半年，全市争取到中央资金12亿元。", "12亿元", date="2025-07-18", region="zhuzhou")
     assert c.status == "actual"
+
+
+# --- kinds and bounds -------------------------------------------------------------------------
+
+
+def test_a_threshold_before_the_class_it_names_is_a_scale_label() -> None:
+    # 50亿元以上项目 (no 的): a class of project by size; the 3个 after it is the count
+    text = "宁乡经开区引进亿元以上项目86个，其中50亿元以上项目3个。"
+    c = _claim(text, "50亿元以上", date="2025-01-08", region="changsha")
+    assert c.set_aside_reason.startswith("scale label")
+    assert _claim(text, "3个", date="2025-01-08", region="changsha").set_aside_reason == ""
+    # an amount with 以上 that is no class stays a figure (完成投资50亿元以上，…)
+    c = _claim("全年完成投资50亿元以上，增长8%。", "50亿元以上", date="2025-01-08")
+    assert (c.set_aside_reason, c.bound) == ("", "at_least")
+
+
+def test_da_before_a_target_s_figure_is_a_floor() -> None:
+    # 达产后年产值可达30亿元: a forecast (target) read as 达到30亿元 → at least 30;
+    # 总投资合计达96亿元 (what happened) stays exact
+    text = "预计9月底投产，达产后年产值可达30亿元。"
+    c = _claim(text, "30亿元", date="2024-07-16", region="zhuzhou")
+    assert (c.status, c.bound, c.low, c.high) == ("target", "at_least", 30, float("inf"))
+    c = _claim("上半年新签约项目28个，总投资合计达96亿元。", "96亿元", date="2024-07-16")
+    assert (c.status, c.bound) == ("actual", "exact")
