@@ -322,3 +322,21 @@ def test_da_before_a_target_s_figure_is_a_floor() -> None:
     assert (c.status, c.bound, c.low, c.high) == ("target", "at_least", 30, float("inf"))
     c = _claim("上半年新签约项目28个，总投资合计达96亿元。", "96亿元", date="2024-07-16")
     assert (c.status, c.bound) == ("actual", "exact")
+
+
+def test_a_newspaper_of_a_city_is_no_mention_of_it() -> None:
+    # 来源：株洲日报 does not name 株洲: the zone of the title (named once) is the text's part,
+    # so 园区's figures are 株洲高新区's
+    text = (
+        "专访｜株洲高新区负责人谈发展\n来源：株洲日报　2025-12-26\n\n"
+        "答：园区规模工业总产值增长9.6%。\n"
+    )
+    c = _claim(text, "9.6%", date="2025-12-26")
+    assert (c.region, c.subject) == ("zhuzhou", "株洲高新区")
+
+
+def test_zones_named_as_a_city_or_valley_join_a_park_list() -> None:
+    # 动力谷创新园、航空城和新马工业园分别…42家、35家和28家: 城 and 园 end zone names
+    text = "其中，动力谷创新园、航空城和新马工业园分别入驻企业42家、35家和28家。"
+    got = [c.subject for c in extract_text(text, date="2025-12-26", region="zhuzhou").kept]
+    assert got == ["动力谷创新园", "航空城", "新马工业园"]
