@@ -766,21 +766,19 @@ _ONE_PROJECT_BEFORE = re.compile(
 )
 # A figure quoted as a plan's target: “4000家”的规划目标, 4000家的目标
 _PLAN_TARGET = re.compile(r"[”\"’']?的?(?:规划|发展|预期|年度|既定)?目标(?!进度)")
-_CUMULATIVE = re.compile(r"(\d{4})M01-M(\d{2})")
+_CUMULATIVE = re.compile(r"(\d{4})(?:M01-M(\d{2})|Q1-Q([2-4]))")
 _ONE_MONTH = re.compile(r"(\d{4})M(\d{2})-M\2")
 
 
 def _month_of(period: str, in_force: str) -> bool:
-    """A single month (2021M06-M06) inside the cumulative months in force (2021M01-M06)."""
+    """A single month (2021M06-M06) inside the cumulative months or quarters in force
+    (2021M01-M06, 2021Q1-Q3)."""
     one = _ONE_MONTH.fullmatch(period)
     whole = _CUMULATIVE.fullmatch(in_force) if one else None
-    return (
-        one is not None
-        and whole is not None
-        and one[1] == whole[1]
-        and int(one[2]) <= int(whole[2])
-        and whole[2] != "01"
-    )
+    if one is None or whole is None or one[1] != whole[1]:
+        return False
+    last = int(whole[2]) if whole[2] else 3 * int(whole[3])
+    return 1 < last and int(one[2]) <= last
 
 
 # A clause that opens with its predicate has the subject of the clause before

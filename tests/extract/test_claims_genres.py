@@ -340,3 +340,20 @@ def test_zones_named_as_a_city_or_valley_join_a_park_list() -> None:
     text = "其中，动力谷创新园、航空城和新马工业园分别入驻企业42家、35家和28家。"
     got = [c.subject for c in extract_text(text, date="2025-12-26", region="zhuzhou").kept]
     assert got == ["动力谷创新园", "航空城", "新马工业园"]
+
+
+def test_a_month_of_the_cumulative_quarters_holds_for_its_sentence_only() -> None:
+    # 前三季度 (2025Q1-Q3) in force; 9月份 is the month alone; the next sentence is Q1-Q3 again
+    text = (
+        "前三季度，全国规模以上工业增加值增长5.9%。9月份，规模以上工业增加值增长6.5%。"
+        "分门类看，制造业增加值增长6.4%。"
+    )
+    assert _claim(text, "6.5%", date="2025-10-22", region="china").period == "2025M09-M09"
+    assert _claim(text, "6.4%", date="2025-10-22", region="china").period == "2025Q1-Q3"
+
+
+def test_what_is_now_after_a_target_is_what_happened() -> None:
+    # 到2025年…基本稳定 (a target), 目前这一比重为25.6%: the share now, at the text's date
+    text = "规划提出，到2025年制造业增加值占GDP比重基本稳定，目前这一比重为25.6%。"
+    c = _claim(text, "25.6%", date="2025-10-22", region="china")
+    assert (c.status, c.period) == ("actual", "2025-10-22")
