@@ -778,7 +778,7 @@ def _month_of(period: str, in_force: str) -> bool:
     if one is None or whole is None or one[1] != whole[1]:
         return False
     last = int(whole[2]) if whole[2] else 3 * int(whole[3])
-    return 1 < last and int(one[2]) <= last
+    return last > 1 and int(one[2]) <= last
 
 
 # A clause that opens with its predicate has the subject of the clause before
