@@ -541,6 +541,16 @@ def _sentence_claims(
             finer = [p for p in periods[:at] if p[1].startswith(near_p[0]) and len(p[1]) > 4]
             if finer:
                 near_p = (finer[-1][1], finer[-1][2])
+        if (
+            near_p is not None
+            and "到" in stext
+            and (pair := _FROM_YEAR_TO.search(stext, max(0, tstart - 40), tstart))
+            and near_p[0] == pair[1]
+        ):
+            # 由2020年的1068家增加到1492家: the end of the pair is not of the start's year
+            near_p = None
+            if first_period is not None and first_period[0] == pair[1]:
+                first_period = None
         if near_p is None and first_period is not None and tstart > first_clause:
             near_p = first_period
         if near_p is None:
@@ -605,8 +615,14 @@ def _sentence_claims(
             # 提前一年完成“4000家”的规划目标: the plan's target (met or not), of its end year
             tstatus = "target"
             cues.append(f"{stext[tok.end : tok.end + 6]}: a plan's target quoted")
-            if reader.plan_year:
-                period, pcue = reader.plan_year, f"the plan's end year {reader.plan_year}"
+            plans = [
+                p[-4:]
+                for e, p, c in periods
+                if e <= tstart and c[:1] == "十" and _SPAN.fullmatch(p)
+            ]
+            plan_year = plans[-1] if plans else reader.plan_year
+            if plan_year:
+                period, pcue = plan_year, f"the plan's end year {plan_year}"
         cues.append(pcue)
         if (
             kind == "growth"
@@ -807,6 +823,11 @@ _FROM_YEAR_TO_YEAR = re.compile(
 _SPAN = re.compile(r"(\d{4})-(\d{4})")
 _SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
+# 由2020年的1068家增加到|1492家: the end of a pair that prints no year of its own
+_FROM_YEAR_TO = re.compile(
+    r"[从由]((?:19|20)\d{2})年(?:底|末)?的?[^，,。；;从由\d]{0,12}[\d.]+[^，,。；;从由]{0,6}?"
+    r"(?:到|至)[^，,。；;\d年]{0,4}$"
+)
 _FROM_TO = re.compile(r"[从由][^，,。；;从由]{1,30}?(?:到|至)[^，,。；;到至]{0,6}$")
 
 

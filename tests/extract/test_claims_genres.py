@@ -357,3 +357,20 @@ def test_what_is_now_after_a_target_is_what_happened() -> None:
     text = "规划提出，到2025年制造业增加值占GDP比重基本稳定，目前这一比重为25.6%。"
     c = _claim(text, "25.6%", date="2025-10-22", region="china")
     assert (c.status, c.period) == ("actual", "2025-10-22")
+
+
+def test_the_end_of_a_pair_without_its_own_year_is_not_the_start_s() -> None:
+    # 由2020年的1068家增加到1492家 in a review of 2025 (dated 2026-02-10): 1068 is 2020's,
+    # 1492 the year reviewed, 2025 (not 2020)
+    text = "2025年，全市增长7%。\n\n全市规模工业企业由2020年的1068家增加到1492家。\n"
+    assert _claim(text, "1068家", date="2026-02-10", region="changsha").period == "2020"
+    assert _claim(text, "1492家", date="2026-02-10", region="changsha").period == "2025"
+
+
+def test_a_plan_s_target_met_a_year_early_makes_no_target_of_the_record() -> None:
+    # 3500亿元目标提前一年实现: 3500 is the plan's 2025 target; 突破3600亿元 what happened
+    text = "2025年，全市规模工业总产值突破3600亿元，“十四五”规划确定的3500亿元目标提前一年实现。"
+    c = _claim(text, "突破3600亿元", date="2026-02-10", region="changsha")
+    assert (c.status, c.period) == ("actual", "2025")
+    c = _claim(text, "3500亿元", date="2026-02-10", region="changsha")
+    assert (c.status, c.period) == ("target", "2025")
