@@ -64,6 +64,7 @@ from regiondev._extract.resolve_place import (
     detect_region,
     detect_subject,
     is_county_city,
+    is_zone,
     listed_parks,
     region_code,
     respective,
@@ -240,6 +241,8 @@ class _Reader(PeriodResolver):
         #: The end year of the plan the text last named (到2025年 in a plan's target, 十四五):
         #: the year of a plan's target quoted with no year (“4000家”的规划目标).
         self.plan_year = ""
+        #: The zone the text last named (region, name): what a bare 园区 later means.
+        self.last_zone: tuple[str, str] | None = None
         #: The year a text of its first months reviews (2024年… in January 2025): the year of
         #: what later paragraphs print without one.
         self.review_year = ""
@@ -678,6 +681,16 @@ def _sentence_claims(
         subject = own_park[0] if own_park else subject_of(place)
         if (
             not subject
+            and reader.last_zone
+            and region == reader.last_zone[0]
+            and (not place or place == "全区")
+            and _BARE_ZONE.search(stext, 0, tstart)
+        ):
+            # 醴陵经开区…。\n园区新增企业30家: a bare 园区 is the zone the text last named
+            subject = reader.last_zone[1]
+            cues.append(f"园区: {subject}, the zone last named")
+        if (
+            not subject
             and reader.subject
             and region == reader.region
             and (
@@ -735,6 +748,8 @@ def _sentence_claims(
 
 
 _OWN_LIST = re.compile(r"[、和及与]")
+# A bare 园区 (not the end of a name: 工业园区): the zone of the text
+_BARE_ZONE = re.compile(r"(?:^|(?<=[，,：:；;。年月度来日]))园区")
 
 
 def _park_of(
@@ -999,6 +1014,9 @@ def extract_text(
                 # the year of what its later paragraphs print without one
                 reader.review_year = str(reader.date.year - 1)
             para.parks = parks_of[-1][1] if (parks_of := listed_parks(stext)) else ()
+            for _, code, name in sent.places:
+                if is_zone(name):
+                    reader.last_zone = (code, name)
             if sent.region and "、" not in sent.region:
                 # (places listed together are no subject for the sentences after)
                 para.region, para.region_cue = sent.region, sent.region_cue

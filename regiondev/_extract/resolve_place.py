@@ -21,6 +21,7 @@ __all__ = [
     "detect_subject",
     "is_comparison_field",
     "is_county_city",
+    "is_zone",
     "listed_parks",
     "place_re",
     "region_code",
@@ -247,6 +248,16 @@ def detect_subject(raw: str, region: str) -> str:
     if own and sum(n for n, _ in own) == counts[best] and (len(own) == 1 or own[1][0] < own[0][0]):
         return own[0][1]
     return best
+
+
+@cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(n for p in gazetteer().places if p.level == "zone" for n in p.names)
+
+
+def is_zone(name: str) -> bool:
+    """A zone of a city (长沙经开区, 醴陵经开区): what a bare 园区 later in the text means."""
+    return name in _zone_names()
 
 
 def is_county_city(name: str) -> bool:

@@ -374,3 +374,16 @@ def test_a_plan_s_target_met_a_year_early_makes_no_target_of_the_record() -> Non
     assert (c.status, c.period) == ("actual", "2025")
     c = _claim(text, "3500亿元", date="2026-02-10", region="changsha")
     assert (c.status, c.period) == ("target", "2025")
+
+
+def test_a_bare_yuanqu_is_the_zone_the_text_last_named() -> None:
+    # a text about 醴陵 (named alone) that names 醴陵经开区: 园区 in the next paragraph is the
+    # zone, 全市 (of the county-level city) stays 醴陵
+    text = (
+        "上半年，醴陵市规模工业增加值增长8.1%。醴陵经开区完成技工贸总收入512亿元。\n\n"
+        "园区新增规模以上工业企业18家。全市陶瓷产业实现产值420亿元。\n"
+    )
+    c = _claim(text, "18家", date="2025-07-25", region="zhuzhou")
+    assert (c.region, c.subject) == ("zhuzhou", "醴陵经开区")
+    c = _claim(text, "420亿元", date="2025-07-25", region="zhuzhou")
+    assert (c.region, c.subject) == ("zhuzhou", "醴陵")
