@@ -387,3 +387,10 @@ def test_a_bare_yuanqu_is_the_zone_the_text_last_named() -> None:
     assert (c.region, c.subject) == ("zhuzhou", "醴陵经开区")
     c = _claim(text, "420亿元", date="2025-07-25", region="zhuzhou")
     assert (c.region, c.subject) == ("zhuzhou", "醴陵")
+
+
+def test_a_target_stated_is_no_target_met() -> None:
+    # 其目标就是实现…七个提升: a target stated (是 between 目标 and 实现), so the sentence
+    # keeps its target cue; 目标提前一年实现 (nothing between but when) is a target met
+    text = "其目标就是实现“全面提升制造业集群实力”等“七个提升”。"
+    assert _claim(text, "七个", date="2019-11-16", region="changsha").status == "target"
