@@ -71,15 +71,11 @@ FORMS: tuple[PeriodForm, ...] = (
     # 未来5年: the years from the text's
     PeriodForm("future", rf"未来(?P<fut_n>\d{{1,2}}|[{_CN_1_10}])年", token=True),
     # (2021年)9月份 / 9月当月: one month
-    # (6月，… opening a clause: the month too)
+    # (6月，… opening a clause: the month too; 11月末 / 6月底: a level at the month's end)
     PeriodForm(
         "mon",
-        rf"(?:(?P<mon_y>{_Y})年)?(?P<mon_n>\d{{1,2}})月(?:份|当月|(?<![\d—\-－~～至到]\d月)"
-        rf"(?<![\d—\-－~～至到]\d\d月)(?=[，,]))",
-    ),
-    # (2023年)11月末 / 6月底: a level at a month's end
-    PeriodForm(
-        "monend", rf"(?:(?P<me_y>{_Y})年)?(?<![\d—\-－~～至到])(?P<me_m>\d{{1,2}})月(?:末|底)"
+        rf"(?:(?P<mon_y>{_Y})年)?(?<![\d—\-－~～至到])(?P<mon_n>\d{{1,2}})月"
+        r"(?:份|当月|(?P<mon_end>[末底])|(?=[，,]))",
     ),
     # 今年5月 / 2022年5月(份): one month of a named year (not 5月20日, not 5—9月)
     PeriodForm(
@@ -138,7 +134,8 @@ SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.tok
 # two words led by a common character: 半年报, 新的一年), so the regex engine rejects most
 # positions with one set test.
 _CUE_FIRST = (
-    "(?=[\\d十前上下第一二三四五六七八九过近未今本去明目当截现如到至两全年这达建投]|半年|新的?一年)"
+    "(?=[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这]|半年|新的?一年"
+    "|[五六七八九]年|达[产效]|建成后|投产后)"
 )
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).

@@ -384,6 +384,8 @@ def _sentence_claims(
     # words some rules need, looked up once per sentence
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
+    has_goal = "目标" in stext
+    paired = "到" in stext and ("从" in stext or "由" in stext)
     for tok in toks:
         tstart = tok.start
         start, end = base + tstart, base + tok.end
@@ -546,7 +548,7 @@ def _sentence_claims(
                 near_p = (finer[-1][1], finer[-1][2])
         if (
             near_p is not None
-            and "到" in stext
+            and paired
             and (pair := _FROM_YEAR_TO.search(stext, max(0, tstart - 40), tstart))
             and near_p[0] == pair[1]
         ):
@@ -614,7 +616,7 @@ def _sentence_claims(
             if last == int(period) and first < last:
                 period = f"{first + 1}-{last}"
                 pcue += f" (年均 from the {first} level to the {last}: {period})"
-        if _PLAN_TARGET.match(stext, tok.end):
+        if has_goal and _PLAN_TARGET.match(stext, tok.end):
             # 提前一年完成“4000家”的规划目标: the plan's target (met or not), of its end year
             tstatus = "target"
             cues.append(f"{stext[tok.end : tok.end + 6]}: a plan's target quoted")

@@ -201,7 +201,14 @@ class PeriodResolver:
             elif g == "mon":
                 n = int(m["mon_n"])
                 y2 = self._year_for(m["mon_y"], ctx_year, n)
-                period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
+                if m["mon_end"]:
+                    # 11月末 / 6月底: a level at the month's end
+                    if m["mon_y"]:
+                        ctx_year = y2
+                    if y2 and 1 <= n <= 12:
+                        period = f"{y2}-{n:02d}-{calendar.monthrange(y2, n)[1]:02d}"
+                else:
+                    period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
             elif g == "mon2":
                 n = int(m["mo_n"])
                 if m["mo_y"]:
@@ -244,13 +251,6 @@ class PeriodResolver:
                 if y2 and 1 <= n <= 12:
                     last = calendar.monthrange(y2, n)[1]
                     period = f"{y2}-{n:02d}-{last:02d}"  # a level at the month's end
-            elif g == "monend":
-                n = int(m["me_m"])
-                y2 = self._year_for(m["me_y"], ctx_year, n)
-                if m["me_y"]:
-                    ctx_year = y2
-                if y2 and 1 <= n <= 12:
-                    period = f"{y2}-{n:02d}-{calendar.monthrange(y2, n)[1]:02d}"
             elif g == "oneyear":
                 # 一年来 in a text of January or February: the year just ended (a review);
                 # later in the year the twelve months to the text, no calendar period

@@ -117,6 +117,10 @@ def test_a_month_s_end_is_a_day() -> None:
     # 11月末: the last day of November 2025 (30 days) → 2025-11-30
     text = "11月末，全省规模以上工业企业达到21852家。"
     assert _claim(text, "21852家", date="2025-12-16").period == "2025-11-30"
+    # 11月，… (two digits, opening a clause): November alone; 1—11月，… the months
+    text = "1—11月，全省增长7.3%。11月，全省增长6.1%。"
+    assert _claim(text, "7.3%", date="2025-12-16").period == "2025M01-M11"
+    assert _claim(text, "6.1%", date="2025-12-16").period == "2025M11-M11"
 
 
 def test_the_span_of_an_average_holds_for_its_own_clause() -> None:
