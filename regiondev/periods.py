@@ -110,10 +110,8 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("capacity", r"(?:全部|全面)?(?:达产|达效|建成|投产)后"),
     # 全年: the whole year (of the period in force, or the one in progress in a forecast)
     PeriodForm("fullyear", r"全年"),
-    # 一年来: the year to the text (in a review of its first months, the year before it)
-    PeriodForm("oneyear", r"(?<![\d一二三四五六七八九十])一年(?:来|以来)"),
-    # 十年来 / 三年间: a stretch of years, no quantity (a period only in a review of the
-    # first months of a year: 五年间 in January 2026 is 2021-2025)
+    # 十年来 / 三年间 / 一年来: a stretch of years, no quantity (a period only in a review of
+    # the first months of a year: 五年间 in January 2026 is 2021-2025, 一年来 2025)
     PeriodForm(
         "stretch",
         rf"(?<![\d{_CN_1_10}])(?P<st_n>\d{{1,2}}|[{_CN_1_10}]{{1,3}})年(?:来|以来|间)",

@@ -251,21 +251,19 @@ class PeriodResolver:
                 if y2 and 1 <= n <= 12:
                     last = calendar.monthrange(y2, n)[1]
                     period = f"{y2}-{n:02d}-{last:02d}"  # a level at the month's end
-            elif g == "oneyear":
-                # 一年来 in a text of January or February: the year just ended (a review);
-                # later in the year the twelve months to the text, no calendar period
-                if self.date is None or self.date.month > REVIEW_MONTHS:
-                    out.append((m.end(), "", cue + " (the twelve months to the text: fill in)"))
-                    continue
-                period = str(self.date.year - 1)
-                cue += " (a review in the first months of a year: the year before)"
             elif g == "stretch":
-                # 五年间 / 十年来 in a review of its first months: the years before the text's
+                # 五年间 / 十年来 / 一年来 in a review of a year's first months: the years
+                # before the text's; 一年来 later in the year: twelve months, no calendar period
                 n = small_number(m["st_n"])
-                if self.date is None or self.date.month > REVIEW_MONTHS or n < 2:
+                if self.date is None or self.date.month > REVIEW_MONTHS:
+                    if n == 1:
+                        out.append((m.end(), "", cue + " (the twelve months to the text: fill in)"))
                     continue
-                period = f"{self.date.year - n}-{self.date.year - 1}"
-                cue += " (a review in the first months of a year: the years before)"
+                if n < 1:
+                    continue
+                y = self.date.year
+                period = str(y - 1) if n == 1 else f"{y - n}-{y - 1}"
+                cue += " (a review in the first months of a year: the year(s) before)"
             elif g == "capacity":
                 # 达产后年产值可达30亿元: output at full capacity, at no printed time
                 out.append((m.end(), "", cue + " (at full capacity: no period printed)"))

@@ -398,3 +398,11 @@ def test_a_target_stated_is_no_target_met() -> None:
     # keeps its target cue; 目标提前一年实现 (nothing between but when) is a target met
     text = "其目标就是实现“全面提升制造业集群实力”等“七个提升”。"
     assert _claim(text, "七个", date="2019-11-16", region="changsha").status == "target"
+
+
+def test_a_review_s_one_year_is_the_year_before_and_a_stretch_later_none() -> None:
+    # 一年来 (one form with 五年间): in February 2026, 2025; 五年来 in a July text: no period
+    text = "一年来，全县地区生产总值增长6.6%。"
+    assert _claim(text, "6.6%", date="2026-02-15", region="zhuzhou").period == "2025"
+    text = "五年来，全市规模工业增加值年均增长8.7%。"
+    assert _claim(text, "8.7%", date="2026-07-15", region="changsha").period == ""
