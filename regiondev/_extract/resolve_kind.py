@@ -110,6 +110,8 @@ def _in_name(stext: str, tstart: int, tend: int) -> bool:
 
 
 _PLAN_NAME = re.compile(alternation(_KC.plan_after))
+_OUTLINE = re.compile(alternation(_KC.outline_after))
+_CN_COUNT = re.compile("[一二两三四五六七八九十]+[个大项类条点]?")
 _RANK_MOVE = re.compile(alternation(_KC.rank_move_before))
 
 
@@ -144,6 +146,12 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         or _RATIO_PART_BEFORE.search(stext, max(0, tstart - 2), tstart)
     ):
         return "part of a ratio (7.1:43.9:49.0): each part is a share; record it as one if wanted"
+    if (
+        unit in ("items", "")
+        and _CN_COUNT.fullmatch(stext, tstart, tend)
+        and _OUTLINE.match(stext, tend)
+    ):
+        return "structure of the text (三个亮点：…, 三大特点，一是…), not a quantity"
     if unit == "years" and _PLAN_NAME.match(stext, tend):
         return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
     if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):

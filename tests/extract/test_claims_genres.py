@@ -406,3 +406,16 @@ def test_a_review_s_one_year_is_the_year_before_and_a_stretch_later_none() -> No
     assert _claim(text, "6.6%", date="2026-02-15", region="zhuzhou").period == "2025"
     text = "五年来，全市规模工业增加值年均增长8.7%。"
     assert _claim(text, "8.7%", date="2026-07-15", region="changsha").period == ""
+
+
+def test_the_outline_of_a_text_is_no_quantity() -> None:
+    # 主要有三个亮点： / 呈现三大特点，一是…: the structure of the article, set aside
+    for text, figure in [
+        ("从园区发布的“半年报”看，主要有三个亮点：", "三个"),
+        ("今年工业经济呈现三大特点，一是总量稳步攀升。", "三大"),
+    ]:
+        c = _claim(text, figure, date="2023-07-18", region="changsha")
+        assert c.set_aside_reason.startswith("structure")
+    # 新增三个项目，总投资… is a count
+    c = _claim("园区新增三个项目，总投资12亿元。", "三个", date="2023-07-18", region="changsha")
+    assert c.set_aside_reason == ""
