@@ -38,7 +38,9 @@ PlaceCue = tuple[int, str, str]
 WHOLES = ("全市", "全省", "全区", "全县")
 
 # After a place: the field of a comparison (全国第4位, 全国前列).
-_COMPARISON = re.compile(r"(?:同类|同行业)?(?:第|首位|前列|百强|省会|重点城市|唯一|领先)")
+_COMPARISON = re.compile(
+    r"(?:同类|同行业)?(?:第|首位|前列|前[一二三四五六七八九十\d]|百强|省会|重点城市|唯一|领先)"
+)
 # After the nation or a whole (全国排名第六, 全省位居前列): the field a figure is ranked in
 # (but 株洲位列第31位: a city before 位列 is the place ranked)
 _RANKED_IN = re.compile(r"(?:排名|排在|排|位居|位列|位次|居)(?:第|首位|前列|前)")

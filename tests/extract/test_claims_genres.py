@@ -419,3 +419,13 @@ def test_the_outline_of_a_text_is_no_quantity() -> None:
     # 新增三个项目，总投资… is a count
     c = _claim("园区新增三个项目，总投资12亿元。", "三个", date="2023-07-18", region="changsha")
     assert c.set_aside_reason == ""
+
+
+def test_the_province_before_a_top_n_is_the_field_of_the_ranking() -> None:
+    # 长沙、株洲、湘潭增速分列全省前三位，分别增长9.2%、8.7%和8.5%: 全省前三 is the field,
+    # so 分别 goes over the three cities (9.2 Changsha's, 8.7 Zhuzhou's, 8.5 湘潭's)
+    text = "分市州看，长沙、株洲、湘潭增速分列全省前三位，分别增长9.2%、8.7%和8.5%。"
+    got = [
+        _claim(text, f, date="2025-12-19", region="hunan").region for f in ("9.2%", "8.7%", "8.5%")
+    ]
+    assert got == ["changsha", "zhuzhou", "湘潭"]
