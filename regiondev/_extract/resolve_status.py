@@ -71,13 +71,7 @@ def sentence_status(
         future = [p for _, p, _ in periods if (ys := _YEARS.findall(p)) and int(ys[-1]) > doc_year]
         if future:
             target, cue = True, f"{future[0]} is after the text's date"
-    if (
-        not target
-        and not explicit_actual
-        and para_target
-        and all(len(p) == 4 and doc_year is not None and int(p) >= doc_year for _, p, _ in periods)
-    ):
-        # no period, or only whole years ahead (…要确保…。按测算，2025年…需…: a target)
+    if not target and not explicit_actual and not periods and para_target:
         target, cue = True, "target context of the previous sentence"
     return target, cue, explicit_actual
 

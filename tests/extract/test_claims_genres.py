@@ -429,3 +429,13 @@ def test_the_province_before_a_top_n_is_the_field_of_the_ranking() -> None:
         _claim(text, f, date="2025-12-19", region="hunan").region for f in ("9.2%", "8.7%", "8.5%")
     ]
     assert got == ["changsha", "zhuzhou", "湘潭"]
+
+
+def test_a_year_named_after_a_target_sentence_is_what_happened() -> None:
+    # 力争全年增长8% (target), then 2025年，…增长7.5% in a December 2025 text: the sentence
+    # names its own period, so the target context of the sentence before does not carry
+    text = "全市力争全年规模工业增加值增长8%。2025年，全市规模工业增加值预计增长7.5%。"
+    c = _claim(text, "8%", date="2025-12-20", region="zhuzhou")
+    assert c.status == "target"
+    text = "全市力争全年规模工业增加值增长8%。2025年1—11月，全市规模工业增加值增长7.5%。"
+    assert _claim(text, "7.5%", date="2025-12-20", region="zhuzhou").status == "actual"
