@@ -77,6 +77,7 @@ from regiondev._extract.resolve_status import (
     DONE,
     FORECAST,
     PERIOD_AHEAD,
+    QUOTED_TARGET,
     aspirational,
     heading_section,
     sentence_status,
@@ -616,7 +617,7 @@ def _sentence_claims(
             if last == int(period) and first < last:
                 period = f"{first + 1}-{last}"
                 pcue += f" (年均 from the {first} level to the {last}: {period})"
-        if has_goal and _PLAN_TARGET.match(stext, tok.end):
+        if has_goal and QUOTED_TARGET.match(stext, tok.end):
             # 提前一年完成“4000家”的规划目标: the plan's target (met or not), of its end year
             tstatus = "target"
             cues.append(f"{stext[tok.end : tok.end + 6]}: a plan's target quoted")
@@ -797,8 +798,6 @@ _ONE_PROJECT = re.compile(r"总投资(?:约|达|超过|超|近)?$")
 _ONE_PROJECT_BEFORE = re.compile(
     r"(?<!签约)(?<!开工)(?<!在建)(?<!重点)(?<!重大)(?<!各)(?<!批)项目总投资(?:约|达|超过|超|近)?$"
 )
-# A figure quoted as a plan's target: “4000家”的规划目标, 4000家的目标
-_PLAN_TARGET = re.compile(r"[”\"’']?的?(?:规划|发展|预期|年度|既定)?目标(?!进度)")
 _CUMULATIVE = re.compile(r"(\d{4})(?:M01-M(\d{2})|Q1-Q([2-4]))")
 _ONE_MONTH = re.compile(r"(\d{4})M(\d{2})-M\2")
 

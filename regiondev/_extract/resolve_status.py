@@ -16,10 +16,12 @@ from regiondev._extract.status_cues import status_cues
 from regiondev.periods import base_end
 
 __all__ = [
+    "ACHIEVED",
     "ACTUAL_NOW",
     "DONE",
     "FORECAST",
     "PERIOD_AHEAD",
+    "QUOTED_TARGET",
     "TARGET",
     "YEAR_TARGET",
     "aspirational",
@@ -37,6 +39,8 @@ TARGET = re.compile(alternation(_CUES.target))
 FORECAST = re.compile(alternation(_CUES.forecast))
 # A target met or its progress (提前实现规划目标, 完成目标进度的87.7%): what happened, no plan
 ACHIEVED = re.compile(alternation(_CUES.achieved))
+# Right after a figure: a plan's target quoted (“4000家”的规划目标)
+QUOTED_TARGET = re.compile(alternation(_CUES.quoted_target))
 ACTUAL_NOW = re.compile(alternation(_CUES.actual_now))
 
 # a target year after a word of what happened (已完成…,到2025年…) starts a target again
