@@ -617,16 +617,19 @@ def _sentence_claims(
             if last == int(period) and first < last:
                 period = f"{first + 1}-{last}"
                 pcue += f" (年均 from the {first} level to the {last}: {period})"
-        if has_goal and QUOTED_TARGET.match(stext, tok.end):
+        if has_goal and (goal := QUOTED_TARGET.match(stext, tok.end)):
             # 提前一年完成“4000家”的规划目标: the plan's target (met or not), of its end year
+            # (the plan named in the sentence, else the one in force for a 规划目标 or a
+            # quoted one); 增长8%以上的预期目标: a target of its own period
             tstatus = "target"
-            cues.append(f"{stext[tok.end : tok.end + 6]}: a plan's target quoted")
+            cues.append(f"{goal.group(0)}: a target quoted")
             plans = [
                 p[-4:]
                 for e, p, c in periods
                 if e <= tstart and c[:1] == "十" and _SPAN.fullmatch(p)
             ]
-            plan_year = plans[-1] if plans else reader.plan_year
+            named = "规划" in goal.group(0) or goal.group(0)[:1] in '”"’'
+            plan_year = plans[-1] if plans else (reader.plan_year if named else "")
             if plan_year:
                 period, pcue = plan_year, f"the plan's end year {plan_year}"
         cues.append(pcue)

@@ -227,8 +227,12 @@ def detect_subject(raw: str, region: str) -> str:
     gaz = gazetteer()
     counts: dict[str, int] = {}
     zones: dict[str, int] = {}  # zones of the zone rule, by name
+    county_words: dict[str, int] = {}  # 全县 of a county named (the county's own name)
     for m in place_re().finditer(raw):
         name = m.group(0)
+        if name == "全县" and not is_comparison_field(raw, m):
+            county_words["全县"] = county_words.get("全县", 0) + 1
+            continue
         if name in WHOLES or gaz.code_of.get(name) != region or is_comparison_field(raw, m):
             continue
         # "" for the region itself; a zone of the zone rule (醴陵经开区) counts for its host,
@@ -242,6 +246,10 @@ def detect_subject(raw: str, region: str) -> str:
     if not parts or (len(parts) > 1 and parts[1][0] == parts[0][0]):
         return ""
     best = parts[0][1] if parts[0][0] > counts.get("", 0) else ""
+    county = gaz.by_code.get(best)
+    if county_words and county is not None and county.level == "county":
+        # 全县 names the county (茶陵经开区…全县…: the text is about the county, not its zone)
+        counts[best] += county_words["全县"]
     # a text about a zone whose host it never names alone (攸县高新区…园区…): the zone, so
     # its later paragraphs (园区…) stay the zone's, not the county's
     own = sorted(

@@ -439,3 +439,23 @@ def test_a_year_named_after_a_target_sentence_is_what_happened() -> None:
     assert c.status == "target"
     text = "全市力争全年规模工业增加值增长8%。2025年1—11月，全市规模工业增加值增长7.5%。"
     assert _claim(text, "7.5%", date="2025-12-20", region="zhuzhou").status == "actual"
+
+
+def test_quanxian_names_the_county_of_a_zone() -> None:
+    # 茶陵 is never named alone, but 全县 (twice) names the county: the text is about 茶陵,
+    # and the zone is the subject only where it is named
+    text = (
+        "去年，全县地区生产总值增长6.8%。茶陵经开区技工贸总收入达到320亿元。\n\n"
+        "今年，全县力争新增规上企业30家。\n"
+    )
+    c = _claim(text, "6.8%", date="2025-02-06")
+    assert (c.region, c.subject) == ("zhuzhou", "茶陵")
+    assert _claim(text, "320亿元", date="2025-02-06").subject == "茶陵经开区"
+
+
+def test_a_target_named_as_the_year_s_keeps_its_year() -> None:
+    # 增长8%以上的预期目标 in a text of 2026: a target of 2026 (今年), not of the plan named
+    # earlier (十四五 ends 2025); 规划目标 would be the plan's
+    text = "“十四五”规划圆满收官。今年，我们确定规模工业增加值增长8%以上的预期目标。"
+    c = _claim(text, "8%以上", date="2026-02-06", region="zhuzhou")
+    assert (c.status, c.period) == ("target", "2026")
