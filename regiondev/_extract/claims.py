@@ -78,6 +78,7 @@ from regiondev._extract.resolve_status import (
     FORECAST,
     PERIOD_AHEAD,
     QUOTED_TARGET,
+    REPORTED_PLAN,
     aspirational,
     heading_section,
     sentence_status,
@@ -207,6 +208,8 @@ class _Para:
     region_cue: str = ""
     #: the cue of a heading that makes the paragraphs under it targets (二、2024年主要预期目标)
     section_cue: str = ""
+    #: the period in force was set by a target sentence (到2025年…)
+    period_of_target: bool = False
     #: the parks the sentence before listed (…新材料产业园分别…。各园区分别新签约…: theirs)
     parks: tuple[str, ...] = ()
 
@@ -337,7 +340,8 @@ def _sentence_claims(
     if periods and periods[0][1] and not periods[0][2].endswith(CLAUSE_ONLY):
         first_period = (periods[0][1], periods[0][2])
         first_clause = max(stext.rfind("，", 0, periods[0][0]), stext.rfind(",", 0, periods[0][0]))
-    if para.period:
+    if para.period and not (status == "actual" and para.period_of_target):
+        # (a target's year, 规划提出，到2025年…, is no period of a record that follows it)
         default_period = (para.period, para.period_cue + " (earlier in the paragraph)")
     elif status == "actual" and reader.title_period:
         default_period = (
@@ -973,7 +977,12 @@ def extract_text(
             sent = sentence_of(stext, offset + sstart_in_line, para)
             claims.extend(_sentence_claims(reader, toks, sent, para, reason, damaged))
             # what this sentence establishes for the next ones
-            para.target = (sent.status_target and not sent.explicit_actual) or section[0]
+            # (a plan's target reported, 规划提出，到2025年…, ends with its sentence)
+            para.target = (
+                sent.status_target
+                and not sent.explicit_actual
+                and REPORTED_PLAN.search(stext) is None
+            ) or section[0]
             carried = [
                 (period, cue)
                 for _, period, cue in sent.periods
@@ -991,6 +1000,7 @@ def extract_text(
             for period, cue in reversed(carried):
                 if period and not _month_of(period, in_force):
                     para.period, para.period_cue = period, cue
+                    para.period_of_target = sent.status_target
                     break
                 # (6月份，…。分行业看，…: a month of the cumulative months in force holds
                 # for its own sentence; the next goes back to the cumulative months)

@@ -22,6 +22,7 @@ __all__ = [
     "FORECAST",
     "PERIOD_AHEAD",
     "QUOTED_TARGET",
+    "REPORTED_PLAN",
     "TARGET",
     "YEAR_TARGET",
     "aspirational",
@@ -39,6 +40,8 @@ TARGET = re.compile(alternation(_CUES.target))
 FORECAST = re.compile(alternation(_CUES.forecast))
 # A target met or its progress (提前实现规划目标, 完成目标进度的87.7%): what happened, no plan
 ACHIEVED = re.compile(alternation(_CUES.achieved))
+# A plan's target reported (规划提出，…): the target context ends with its sentence
+REPORTED_PLAN = re.compile(alternation(_CUES.reported_plan))
 # Right after a figure: a plan's target quoted (“4000家”的规划目标)
 QUOTED_TARGET = re.compile(alternation(_CUES.quoted_target))
 ACTUAL_NOW = re.compile(alternation(_CUES.actual_now))

@@ -459,3 +459,19 @@ def test_a_target_named_as_the_year_s_keeps_its_year() -> None:
     text = "“十四五”规划圆满收官。今年，我们确定规模工业增加值增长8%以上的预期目标。"
     c = _claim(text, "8%以上", date="2026-02-06", region="zhuzhou")
     assert (c.status, c.period) == ("target", "2026")
+
+
+def test_a_reported_plan_target_ends_with_its_sentence() -> None:
+    # 规划提出，到2025年…4700亿元 (target); the next sentence prints no period and no word of
+    # what happened, but a reported plan's context does not carry: 41.2% is a record, and
+    # the target's year is not its period (a growth rate with none printed: "", fill in)
+    text = (
+        "规划提出，到2025年全市规模以上制造业增加值达到4700亿元。"
+        "全市规模以上制造业增加值比2020年增长41.2%。"
+    )
+    c = _claim(text, "41.2%", date="2025-04-10", region="changsha")
+    assert (c.status, c.period) == ("actual", "")
+    # a plan's own text (到2025年…。培育…) keeps its target context
+    text = "到2025年，全市制造业增加值达到5000亿元。培育专精特新企业100家。"
+    c = _claim(text, "100家", date="2023-04-10", region="changsha")
+    assert (c.status, c.period) == ("target", "2025")
