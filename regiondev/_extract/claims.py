@@ -363,7 +363,19 @@ def _sentence_claims(
     else:
         default_period = ("", "no period printed")
     growth_period = money_period = default_period
-    if default_period[0] and default_period[0] == (reader.date.isoformat() if reader.date else ""):
+    if (
+        para.period
+        and default_period[0] == para.period
+        and "月" in para.period_cue
+        and (month_end := _MONTH_END.fullmatch(para.period))
+    ):
+        # 截至6月底，园区有…108家。园区完成产业投资31.5亿元: an amount of a later sentence is a
+        # flow over the months to that day (a count stays at the day)
+        months = f"{month_end[1]}M01-M{month_end[2]}"
+        money_period = (months, para.period_cue + " (an amount: the months to that day)")
+    elif default_period[0] and default_period[0] == (
+        reader.date.isoformat() if reader.date else ""
+    ):
         # a growth rate runs over a period, never at a date; so does an amount of money in
         # these texts (output, GDP, exports: a year's or months'), which at the text's date
         # would count as that year's. A count at the date stands (the catalog's convention).
@@ -823,6 +835,7 @@ def _month_of(period: str, in_force: str) -> bool:
 # A clause that opens with its predicate has the subject of the clause before
 _NO_SUBJECT = re.compile(r"(?:约|共|合计|分别)?(?:占|比重|同比|比上年|增长|下降|增速)")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH_END = re.compile(r"(\d{4})-(\d{2})-(?:28|29|30|31)")
 
 
 # Measure words of things counted that have no canonical unit (households or firms, machines)

@@ -475,3 +475,11 @@ def test_a_reported_plan_target_ends_with_its_sentence() -> None:
     text = "到2025年，全市制造业增加值达到5000亿元。培育专精特新企业100家。"
     c = _claim(text, "100家", date="2023-04-10", region="changsha")
     assert (c.status, c.period) == ("target", "2025")
+
+
+def test_an_amount_after_a_month_end_count_is_a_flow_to_that_day() -> None:
+    # 截至6月底 dates the count (2025-06-30); the next sentence's investment is a flow over the
+    # months to that day (2025M01-M06), its growth too
+    text = "截至6月底，园区有规上企业108家。园区完成产业投资31.5亿元，增长12.8%。"
+    got = {c.figure: c.period for c in extract_text(text, date="2025-08-05", region="zhuzhou").kept}
+    assert got == {"108家": "2025-06-30", "31.5亿元": "2025M01-M06", "12.8%": "2025M01-M06"}
