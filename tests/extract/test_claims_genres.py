@@ -483,3 +483,10 @@ def test_an_amount_after_a_month_end_count_is_a_flow_to_that_day() -> None:
     text = "截至6月底，园区有规上企业108家。园区完成产业投资31.5亿元，增长12.8%。"
     got = {c.figure: c.period for c in extract_text(text, date="2025-08-05", region="zhuzhou").kept}
     assert got == {"108家": "2025-06-30", "31.5亿元": "2025M01-M06", "12.8%": "2025M01-M06"}
+
+
+def test_hunan_s_statistical_areas_are_places() -> None:
+    # 分区域看，长株潭…；洞庭湖地区增长5.2%: the 5.2 is 洞庭湖地区's, not 长株潭's
+    text = "分区域看，长株潭地区生产总值21453.2亿元，增长5.9%；洞庭湖地区增长5.2%。"
+    assert _claim(text, "5.2%", date="2026-03-18", region="hunan").region == "洞庭湖地区"
+    assert _claim(text, "5.9%", date="2026-03-18", region="hunan").region == "长株潭"
