@@ -92,7 +92,7 @@ def _park_list_re() -> re.Pattern[str]:
     word = "|".join(re.escape(w) for w in sorted(gaz.park_suffixes, key=len, reverse=True))
     name = rf"[^\s\d，,。；;：:、“”\"‘’（）()和及与的在是有]{{1,12}}?(?:{word})"
     return re.compile(
-        rf"(?:^|(?<=[，,：:；;”\"]))({name}(?:[、和及与]{name})+)(?=[^，,。；;]{{0,8}}分别)"
+        rf"(?:^|(?<=[，,：:；;”\"]))({name}(?:[、和及与]{name})+)(?=[^，,。；;]{{0,12}}分别)"
     )
 
 
