@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from regiondev._extract.rulefile import alternation
+from regiondev._extract.rulefile import alternation, leading_characters
 from regiondev._extract.status_cues import status_cues
 from regiondev.periods import base_end
 
@@ -31,23 +31,33 @@ __all__ = [
 ]
 
 _CUES = status_cues()
+
+
+def _scan_rx(items: tuple[str, ...]) -> re.Pattern[str]:
+    """The patterns as one regex for scanning a sentence, led by a look-ahead on the characters
+    every match starts with (one set test rejects most positions; no match changes)."""
+    lead = leading_characters(items)
+    body = alternation(items)
+    return re.compile(f"(?=[{re.escape(lead)}])(?:{body})" if lead else body)
+
+
 # Status: words that make a figure a target (data/status_cues.toml).
 YEAR_TARGET = re.compile(_CUES.year_target)
-TARGET = re.compile(alternation(_CUES.target))
+TARGET = _scan_rx(_CUES.target)
 # Words of what has happened: such a sentence never inherits its paragraph's target context.
 # 预计 (expected) makes a forecast of what follows it, not of the whole sentence; so does
 # 达产后 (at full capacity: output forecast for a plant not yet producing).
-FORECAST = re.compile(alternation(_CUES.forecast))
+FORECAST = _scan_rx(_CUES.forecast)
 # A target met or its progress (提前实现规划目标, 完成目标进度的87.7%): what happened, no plan
-ACHIEVED = re.compile(alternation(_CUES.achieved))
+ACHIEVED = _scan_rx(_CUES.achieved)
 # A plan's target reported (规划提出，…): the target context ends with its sentence
-REPORTED_PLAN = re.compile(alternation(_CUES.reported_plan))
+REPORTED_PLAN = _scan_rx(_CUES.reported_plan)
 # Right after a figure: a plan's target quoted (“4000家”的规划目标)
 QUOTED_TARGET = re.compile(alternation(_CUES.quoted_target))
-ACTUAL_NOW = re.compile(alternation(_CUES.actual_now))
+ACTUAL_NOW = _scan_rx(_CUES.actual_now)
 
 # a target year after a word of what happened (已完成…,到2025年…) starts a target again
-DONE = re.compile(alternation(_CUES.done))
+DONE = _scan_rx(_CUES.done)
 PERIOD_AHEAD = re.compile(alternation(_CUES.period_ahead))
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 

@@ -149,3 +149,75 @@ def first_characters(items: tuple[str, ...]) -> str | None:
                 return None
             firsts[head[0]] = None
     return "".join(firsts)
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index after the ``)`` closing the group opened at ``start`` (-1 if none)."""
+    depth, in_class, i = 0, False, start
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
+def _heads(head: str) -> str | None:
+    """The characters a pattern (look-behinds removed) can start with, when it opens with a
+    literal character, a class of literals or a group of such alternatives, perhaps optional
+    (then what follows it counts too); None otherwise."""
+    if not head:
+        return None
+    if head.startswith("(?:"):
+        end = _group_end(head, 0)
+        if end == -1:
+            return None
+        firsts = ""
+        for alt in _top_level(head[3 : end - 1]):
+            got = _heads(alt)
+            if got is None:
+                return None
+            firsts += got
+        if head[end : end + 1] == "?":
+            rest = _heads(head[end + 1 :])
+            return None if rest is None else firsts + rest
+        return firsts
+    if head[0] == "[":
+        close = head.find("]")
+        body = head[1:close] if close > 1 else ""
+        if not body or body[0] == "^" or any(c in "\\-" for c in body):
+            return None
+        if head[close + 1 : close + 2] == "?":
+            rest = _heads(head[close + 2 :])
+            return None if rest is None else body + rest
+        return body
+    if head[0] in _SPECIAL or (len(head) > 1 and head[1] in "?*{"):
+        return None
+    return head[0]
+
+
+def leading_characters(items: tuple[str, ...]) -> str | None:
+    """Like ``first_characters``, also through a leading group of literal alternatives or a
+    class, optional or not ((?:还|仍|更)?要 → 还仍更要): a look-ahead on them changes no match."""
+    firsts: dict[str, None] = {}
+    for item in items:
+        for alt in _top_level(item):
+            head = alt
+            while (m := _LOOKBEHIND.match(head)) is not None:
+                head = head[m.end() :]
+            got = _heads(head)
+            if got is None:
+                return None
+            firsts.update(dict.fromkeys(got))
+    return "".join(firsts)
