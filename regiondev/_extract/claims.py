@@ -56,6 +56,7 @@ from regiondev._extract.resolve_kind import (
 from regiondev._extract.resolve_period import (
     CLAUSE_ONLY,
     REVIEW_MONTHS,
+    SUB_PERIOD,
     YEAR_IN_FORCE,
     PeriodResolver,
     is_compared,
@@ -544,9 +545,17 @@ def _sentence_claims(
         if near_p is not None and near_p[1].endswith(CLAUSE_ONLY):
             # 其中9月份增长4.5%,…: the part holds for its own clause only
             at = bisect_right(periods, tstart, key=_end) - 1
-            if _CLAUSE_END.search(stext, periods[at][0], tstart) or _SENTENCE_GAP.search(
-                stext, periods[at][0], tstart
-            ):
+            commas = list(_CLAUSE_END.finditer(stext, periods[at][0], tstart))
+            if (
+                commas
+                and not (
+                    # 其中9月份完成产值168.2亿元，增长12.6%: a clause opening with its predicate
+                    # is the month's too (one clause on, no subject of its own)
+                    len(commas) == 1
+                    and near_p[1].endswith(SUB_PERIOD)
+                    and _NO_SUBJECT.match(stext, commas[0].end())
+                )
+            ) or _SENTENCE_GAP.search(stext, periods[at][0], tstart):
                 whole = [p for p in periods[:at] if not p[2].endswith(CLAUSE_ONLY)]
                 near_p = (whole[-1][1], whole[-1][2]) if whole else None
         if (

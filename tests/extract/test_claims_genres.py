@@ -505,3 +505,21 @@ def test_leading_characters_go_through_a_leading_group_or_class() -> None:
     # a look-ahead on them changes no match: TARGET finds 还要建设 and 要实现 alike
     rx = re.compile("(?=[还仍更要])(?:(?:还|仍|更)?要(?:再)?建设|要实现)")
     assert [m.group(0) for m in rx.finditer("还要建设，要实现")] == ["还要建设", "要实现"]
+
+
+def test_a_predicate_clause_after_a_month_of_qizhong_is_the_month_s() -> None:
+    # 前三季度…，其中9月份完成产值168.2亿元，增长12.6%: the growth clause has no subject of
+    # its own, so it is September's (2025M09-M09); a clause with its own subject goes back
+    text = (
+        "前三季度，园区完成产值1368.5亿元，其中9月份完成产值168.2亿元，增长12.6%。"
+        "前三季度，园区完成产值1368.5亿元，其中9月份完成产值168.2亿元，税收增长5.1%。"
+    )
+    assert _claim(text, "12.6%", date="2025-10-28", region="changsha").period == "2025M09-M09"
+    assert _claim(text, "5.1%", date="2025-10-28", region="changsha").period == "2025Q1-Q3"
+
+
+def test_a_share_of_the_year_s_target_is_what_happened() -> None:
+    # 实缴税金达到52.3亿元，占年度目标的78.1%: progress towards a target, both actual
+    text = "前三季度，园区实缴税金达到52.3亿元，占年度目标的78.1%。"
+    for figure in ("52.3亿元", "78.1%"):
+        assert _claim(text, figure, date="2025-10-28", region="changsha").status == "actual"
