@@ -209,6 +209,8 @@ class _Para:
     region_cue: str = ""
     #: the cue of a heading that makes the paragraphs under it targets (二、2024年主要预期目标)
     section_cue: str = ""
+    #: the last span of years the paragraph named (“十四五”期间, 2021—2025年)
+    span: str = ""
     #: the period in force was set by a target sentence (到2025年…)
     period_of_target: bool = False
     #: the parks the sentence before listed (…新材料产业园分别…。各园区分别新签约…: theirs)
@@ -660,6 +662,17 @@ def _sentence_claims(
         cues.append(pcue)
         if (
             kind == "growth"
+            and len(period) == 4
+            and para.span.endswith(period)
+            and pcue.endswith(" (earlier in the paragraph)")
+            and stext.rfind("年均", 0, tstart) > clause_start(stext, tstart)
+        ):
+            # “十四五”期间，…由2020年的…增加到2025年的…；规模工业增加值年均增长8.1%: the average
+            # over the span the paragraph named that ends in the year in force
+            period = para.span
+            cues.append(f"年均: the span {period} the paragraph named")
+        elif (
+            kind == "growth"
             and tstatus == "target"
             and len(period) == 4
             and reader.date is not None
@@ -1018,6 +1031,9 @@ def extract_text(
                 # 2020年,…,2016—2020年年均增长7.2%: the span of an average is not the period
                 # in force for the next sentences; the year is
                 carried = [(p, c) for p, c in carried if not _SPAN.fullmatch(p)]
+            for _, p, _ in sent.periods:
+                if _SPAN.fullmatch(p):
+                    para.span = p
             in_force = para.period or reader.title_period
             for period, cue in reversed(carried):
                 if period and not _month_of(period, in_force):

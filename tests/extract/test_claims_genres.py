@@ -523,3 +523,15 @@ def test_a_share_of_the_year_s_target_is_what_happened() -> None:
     text = "前三季度，园区实缴税金达到52.3亿元，占年度目标的78.1%。"
     for figure in ("52.3亿元", "78.1%"):
         assert _claim(text, figure, date="2025-10-28", region="changsha").status == "actual"
+
+
+def test_an_average_after_a_plan_span_and_its_end_year_spans_the_plan() -> None:
+    # “十四五”期间 (2021-2025), then 由2020年的…增加到2025年的… (the year in force 2025); the next
+    # sentence's 年均增长8.1% is over the span the paragraph named, 2021-2025; 高于规划目标 is
+    # beyond a target, no target cue
+    text = (
+        "“十四五”期间，全市地区生产总值由2020年的3105.8亿元增加到2025年的4210.3亿元；"
+        "规模工业增加值年均增长8.1%，高于规划目标0.6个百分点。"
+    )
+    c = _claim(text, "8.1%", date="2026-01-12", region="zhuzhou")
+    assert (c.status, c.period) == ("actual", "2021-2025")
