@@ -90,7 +90,7 @@ def _park_list_re() -> re.Pattern[str]:
     """Two or more names ending in a park word, joined by 、/和/及, starting a clause."""
     gaz = gazetteer()
     word = "|".join(re.escape(w) for w in sorted(gaz.park_suffixes, key=len, reverse=True))
-    name = rf"[^\s\d，,。；;：:、“”\"‘’（）()和及与的在是有]{{1,12}}?(?:{word})"
+    name = rf"[^\s\d，,。；;：:、“”\"‘’（）()和及与的在是有]{{1,12}}(?:{word})"
     return re.compile(
         rf"(?:^|(?<=[，,：:；;”\"]))({name}(?:[、和及与]{name})+)(?=[^，,。；;]{{0,12}}分别)"
     )

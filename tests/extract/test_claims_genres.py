@@ -535,3 +535,12 @@ def test_an_average_after_a_plan_span_and_its_end_year_spans_the_plan() -> None:
     )
     c = _claim(text, "8.1%", date="2026-01-12", region="zhuzhou")
     assert (c.status, c.period) == ("actual", "2021-2025")
+
+
+def test_counties_a_gazetteer_lacks_listed_before_fenbie_are_subjects() -> None:
+    # 湘潭县、韶山市、湘乡市分别增长8.2%、6.9%和7.7%: parts of 湘潭 (the text's city) by name
+    text = "分县市区看，湘潭县、韶山市、湘乡市分别增长8.2%、6.9%和7.7%。"
+    got = [(c.region, c.subject) for c in extract_text(text, date="2025-10-25", region="湘潭").kept]
+    assert got == [("湘潭", "湘潭县"), ("湘潭", "韶山市"), ("湘潭", "湘乡市")]
+    # the longest name ending in a park word: 新市园, not 新市
+    assert listed_parks("网岭园、新市园分别增长5.1%和6.3%。") == [(7, ("网岭园", "新市园"))]
