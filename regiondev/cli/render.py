@@ -92,14 +92,9 @@ def emit(
         sys.stdout.write(json.dumps(json_rows(frame), ensure_ascii=False, indent=2) + "\n")
         return
     if fmt is Format.csv:
-        out = frame.with_columns(
-            [
-                frame[c].list.join(";")
-                for c in frame.columns
-                if str(frame[c].dtype).startswith("List")
-            ]
-        )
-        sys.stdout.write(out.write_csv())
+        from regiondev.csvcells import frame_to_csv
+
+        sys.stdout.write(frame_to_csv(frame))
         return
     from regiondev.display import choose, display_rows, raw_column
     from regiondev.display import view as view_of
