@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from pathlib import Path
@@ -89,6 +88,8 @@ def emit(
             frame = frame.select(names)
         frame = _portable_paths(frame)
     if fmt is Format.json:
+        import json
+
         sys.stdout.write(json.dumps(json_rows(frame), ensure_ascii=False, indent=2) + "\n")
         return
     if fmt is Format.csv:
