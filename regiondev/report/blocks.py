@@ -159,9 +159,18 @@ def _exact_decimals(x: float, cap: int) -> int:
     return cap
 
 
-def _range(value: Any, low: Any, high: Any, unit: str, lang: Lang) -> str:
+def _range(
+    value: Any,
+    low: Any,
+    high: Any,
+    unit: str,
+    lang: Lang,
+    *,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> str:
     """A derived value with its interval: the interval when it has width (never the
-    midpoint as the value), the value otherwise."""
+    midpoint as the value), the value otherwise; an excluded end reads as more / less than."""
     is_fraction = unit == "fraction"
     fmt_unit = "percent" if is_fraction else (None if unit == "ratio" else unit)
     scale = 100.0 if is_fraction else 1.0
@@ -177,21 +186,31 @@ def _range(value: Any, low: Any, high: Any, unit: str, lang: Lang) -> str:
             d = derived_decimals(1 if unit in ("ratio", "fraction") else 0, lo, hi)
         if unit == "items":
             d = 0
-        return interval(lo, hi, unit=fmt_unit, decimals=d, lang=lang)
+        return interval(
+            lo,
+            hi,
+            unit=fmt_unit,
+            decimals=d,
+            lang=lang,
+            low_open=bool(low_open),
+            high_open=bool(high_open),
+        )
     if v is None:
         return "–"
     d = 0 if unit == "items" or v == int(v) else (2 if abs(v) < 10 else 1)
     return quantity(v, fmt_unit, decimals=d, lang=lang)
 
 
-def _detail_html(note: str, ids: str) -> str:
+def _detail_html(note: str | tuple[str, ...], ids: str) -> str:
+    """A row's provenance: its text (one paragraph each) and its record ids as links."""
     import html
 
     from regiondev.results import safe_text
 
     out = ""
-    if note:
-        out += f"<p>{html.escape(safe_text(note))}</p>"
+    for paragraph in (note,) if isinstance(note, str) else note:
+        if paragraph:
+            out += f"<p>{html.escape(safe_text(paragraph))}</p>"
     if ids:
         links = ", ".join(
             f'<a href="#obs-{html.escape(i.strip())}">{html.escape(i.strip())}</a>'

@@ -78,7 +78,15 @@ def _latest(ctx: _Ctx, row: dict[str, Any]) -> Ref | None:
     if ids == _ids(row.get("baseline_ids")) and _finite(row.get("base_value")):
         # a derived baseline: its interval from the inputs' rounding, never a point
         unit = str(row.get("unit") or "")
-        text = _range(row["base_value"], row.get("base_low"), row.get("base_high"), unit, ctx.lang)
+        text = _range(
+            row["base_value"],
+            row.get("base_low"),
+            row.get("base_high"),
+            unit,
+            ctx.lang,
+            low_open=bool(row.get("base_low_open")),
+            high_open=bool(row.get("base_high_open")),
+        )
         return ctx.prov.ref(text, ids)
     value = row.get("latest_value")
     if not _finite(value):
@@ -161,6 +169,8 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
             row.get("base_high"),
             str(row.get("unit") or ""),
             lang,
+            low_open=bool(row.get("base_low_open")),
+            high_open=bool(row.get("base_high_open")),
         )
     base_ref = ctx.prov.ref(base, _ids(row.get("baseline_ids")))
     over = bool(row.get("period_over"))
@@ -319,6 +329,8 @@ def _targets_table(ctx: _Ctx) -> Table:
                 r.get("base_high"),
                 str(r.get("unit") or ""),
                 lang,
+                low_open=bool(r.get("base_low_open")),
+                high_open=bool(r.get("base_high_open")),
             )
         verdict = _verdict(r, lang)
         cls = str(r.get("verdict") or r.get("classification") or "")
@@ -336,9 +348,12 @@ def _targets_table(ctx: _Ctx) -> Table:
                 Cell(verdict, css=f"v-{cls}"),
             )
         )
-        note = str(r.get("note") or r.get("reason") or "")
+        # the tracker's own words in the report's language: why (a reason), the caveats and
+        # the arithmetic, each once
+        row = ctx.growth().row(r["target_id"])
+        texts = tuple(row.text(k, lang) for k in ("reason", "note", "derivation"))
         all_ids = ", ".join(r.get("observation_ids") or [r["target_id"]])
-        details.append(_detail_html(note, all_ids))
+        details.append(_detail_html(texts, all_ids))
         ids.append(f"target-{r['target_id']}")
     return Table(
         t("t_targets", lang),
@@ -599,7 +614,7 @@ def _outcomes_section(ctx: _Ctx) -> Section | None:
                 Cell(verdict_label(str(r["verdict"]), lang), css=f"v-{r['verdict']}"),
             )
         )
-        text = str(r.get("verdict_text") or "")
+        text = ctx.growth().row(r["target_id"]).text("verdict_text", lang)
         details.append(_detail_html(text, ", ".join(r.get("observation_ids") or [])))
     table = Table(
         t("t_outcomes", lang),
