@@ -428,23 +428,35 @@ def region_code(name: str) -> str | None:
 
 
 @cache
+def _shipped_indicators() -> tuple[dict[str, object], ...]:
+    """Every ``[[indicator]]`` table shipped: ``indicators.toml`` and the reference files'."""
+    data = resources.files("regiondev.data")
+    files = [data.joinpath("indicators.toml")]
+    files += sorted(
+        (f for f in data.joinpath("reference").iterdir() if f.name.endswith(".toml")),
+        key=lambda f: f.name,
+    )
+    out: list[dict[str, object]] = []
+    for f in files:
+        out.extend(tomllib.loads(f.read_bytes().decode("utf-8")).get("indicator", []))
+    return tuple(out)
+
+
+@cache
 def indicator_names() -> dict[str, tuple[str, str]]:
-    """Indicator code → (English name, Chinese name), from the shipped ``indicators.toml``."""
-    text = resources.files("regiondev.data").joinpath("indicators.toml").read_bytes()
-    data = tomllib.loads(text.decode("utf-8"))
+    """Indicator code → (English name, Chinese name), from the shipped ``indicators.toml``
+    and the reference data's own indicators."""
     return {
         str(r["code"]): (str(r.get("name_en", r["code"])), str(r.get("name_zh", r["code"])))
-        for r in data.get("indicator", [])
+        for r in _shipped_indicators()
     }
 
 
 @cache
 def _indicator_scopes() -> dict[str, tuple[str, str]]:
-    text = resources.files("regiondev.data").joinpath("indicators.toml").read_bytes()
-    data = tomllib.loads(text.decode("utf-8"))
     return {
         str(r["code"]): (str(r["scope"]), str(r.get("scope_zh", r["scope"])))
-        for r in data.get("indicator", [])
+        for r in _shipped_indicators()
         if r.get("scope")
     }
 

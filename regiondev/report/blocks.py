@@ -168,9 +168,11 @@ def _range(
     *,
     low_open: bool = False,
     high_open: bool = False,
+    words: bool = False,
 ) -> str:
     """A derived value with its interval: the interval when it has width (never the
-    midpoint as the value), the value otherwise; an excluded end reads as more / less than."""
+    midpoint as the value), the value otherwise; an excluded end reads as more / less than
+    (``words``: in words, for a sentence)."""
     is_fraction = unit == "fraction"
     fmt_unit = "percent" if is_fraction else (None if unit == "ratio" else unit)
     scale = 100.0 if is_fraction else 1.0
@@ -194,6 +196,7 @@ def _range(
             lang=lang,
             low_open=bool(low_open),
             high_open=bool(high_open),
+            words=words,
         )
     if v is None:
         return "–"

@@ -67,14 +67,15 @@ def _ids(value: Any) -> list[str]:
     return [i for i in str(value).split("+") if i]
 
 
-def _latest(ctx: _Ctx, row: dict[str, Any]) -> Ref | None:
+def _latest(ctx: _Ctx, row: dict[str, Any], *, words: bool = False) -> Ref | None:
     """The latest figure set against the target: as its bound says when it is one record,
-    the derived value with its unit otherwise."""
+    the derived value with its unit otherwise (``words``: a bound in words, for a
+    sentence: more than 32.7 % / 超过32.7%)."""
     ids = _ids(row.get("latest_id"))
     if not ids:
         return None
     if len(ids) == 1 and ids[0] in ctx.obs:
-        return _obs_ref(ctx, ids[0])
+        return _obs_ref(ctx, ids[0], words=words)
     if ids == _ids(row.get("baseline_ids")) and _finite(row.get("base_value")):
         # a derived baseline: its interval from the inputs' rounding, never a point
         unit = str(row.get("unit") or "")
@@ -86,6 +87,7 @@ def _latest(ctx: _Ctx, row: dict[str, Any]) -> Ref | None:
             ctx.lang,
             low_open=bool(row.get("base_low_open")),
             high_open=bool(row.get("base_high_open")),
+            words=words,
         )
         return ctx.prov.ref(text, ids)
     value = row.get("latest_value")
@@ -125,13 +127,16 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
     period = period_label(row["target_period"], lang)
     target = _obs_ref(ctx, row["target_id"], words=True)
     verdict = _verdict(row, lang)
-    latest = _latest(ctx, row)
+    latest = _latest(ctx, row, words=True)
     margin = _margin(row, lang)
-    # a latest figure that is only a floor (≥ 32.7 %) falls short by at most its margin
+    # a latest figure that is only a floor (a share from 突破…: more than 32.7 %) falls short
+    # by at most its margin
     floor = (
         latest is not None
-        and latest.text.lstrip().startswith(("≥", ">"))
-        and ("short" in margin or "低" in margin)
+        and _ids(row.get("latest_id")) == _ids(row.get("baseline_ids"))
+        and not _finite(row.get("base_high"))
+        and _finite(row.get("margin"))
+        and float(row["margin"]) < 0
     )
     is_rate = row.get("measure") == "growth_rate"
     has_pace = _finite(row.get("required_cagr")) and not is_rate and _finite(row.get("base_value"))

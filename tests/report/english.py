@@ -34,12 +34,15 @@ class _Visible(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out: list[tuple[str, str]] = []
         self._skip = 0
+        self._skipping: list[str] = []
         self.section = "top"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
-            self._skip += 1
         named = dict(attrs)
+        # a verbatim quote (a cell of class "quote") is the source's own words
+        if tag in _SKIP or (tag == "td" and "quote" in str(named.get("class") or "").split()):
+            self._skip += 1
+            self._skipping.append(tag)
         if tag == "section" and named.get("id"):
             self.section = str(named["id"])
         for key, value in attrs:
@@ -50,7 +53,8 @@ class _Visible(HTMLParser):
                 self.out.extend((f"{self.section} svg", t) for t in svg_texts(svg))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP:
+        if self._skipping and tag == self._skipping[-1]:
+            self._skipping.pop()
             self._skip = max(0, self._skip - 1)
 
     def handle_data(self, data: str) -> None:
@@ -73,9 +77,14 @@ def visible_texts(html: str) -> list[tuple[str, str]]:
     return p.out
 
 
+#: A verbatim quote, kept as the source printed it: 「…」 (the report's quote marks)
+_QUOTE = re.compile(r"「[^」]*」")
+
+
 def english_runs(text: str) -> list[str]:
-    """The English word runs of one text, ids, URLs and numbers left out."""
-    t = _URL.sub(" ", text)
+    """The English word runs of one text, ids, URLs, numbers and 「quotes」 left out."""
+    t = _QUOTE.sub(" ", text)
+    t = _URL.sub(" ", t)
     t = _ID.sub(" ", t)
     return [m.group() for m in _RUN.finditer(t) if m.group() not in _ALLOWED_RUNS]
 
