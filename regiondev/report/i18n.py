@@ -256,6 +256,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "token_period": ("period", "时期"),
     "token_code": ("code", "编码"),
     "token_structure": ("structure", "结构"),
+    # check kinds (consistency)
+    "check_base_year_growth": ("growth against a base year", "基年增长"),
+    "check_comparability": ("comparability", "可比性"),
+    "check_growth_compounding": ("growth compounding", "增速复合"),
+    "check_level_additions": ("level plus additions", "存量加新增"),
+    "check_part_of_whole": ("part of whole", "部分不大于整体"),
+    "check_partition": ("parts sum to the whole", "分项加总"),
+    "check_repeated_figures": ("repeated figures", "重复数字"),
+    "check_rounding_feasibility": ("rounding feasibility", "舍入可行性"),
+    "check_share_of_counts": ("share of counts", "计数比重"),
+    "check_share_times_total": ("share times total", "比重×总量"),
     # kinds of source
     "kind_news": ("news", "新闻"),
     "kind_reference": ("reference", "参照数据"),
