@@ -52,10 +52,12 @@ __all__ = [
     "count",
     "decimals_for_step",
     "derived_decimals",
+    "dimension_label",
     "indicator_label",
     "indicator_names",
     "indicator_scope",
     "interval",
+    "member_label",
     "number",
     "percent",
     "period_label",
@@ -480,6 +482,43 @@ def indicator_label(code: str | None, lang: Lang = "en", *, both: bool = False) 
     en, zh = names
     if both:
         return f"{zh}（{en}）" if lang == "zh" else f"{en} ({zh})"
+    return zh if lang == "zh" else en
+
+
+#: English and Chinese names of the partition members the texts use (cn22's domains and
+#: macro-regions) and of their dimensions.
+MEMBER_NAMES: dict[str, tuple[str, str]] = {
+    "it": ("New-generation IT", "新一代信息技术"),
+    "high_end_equipment": ("High-end equipment", "高端装备"),
+    "new_materials": ("New materials", "新材料"),
+    "biomedicine": ("Biomedicine & medical devices", "生物医药及高端医疗器械"),
+    "consumer_goods": ("Consumer goods", "消费品"),
+    "nev_icv": ("NEV & connected vehicles", "新能源及智能网联汽车"),
+    "east": ("East", "东部"),
+    "central": ("Central (incl. Hunan)", "中部（含湖南）"),
+    "west": ("West", "西部"),
+    "northeast": ("Northeast", "东北"),
+    "military": ("Active-duty military", "现役军人"),
+}
+_DIMENSIONS: dict[str, tuple[str, str]] = {
+    "domain": ("domain", "领域"),
+    "macro_region": ("macro-region", "区域"),
+    "key_areas": ("key areas", "重点领域"),
+}
+
+
+def member_label(code: str, lang: Lang = "en") -> str:
+    """A partition member (``breakdown = "domain=it"``'s ``it``) in words; an unknown code
+    with spaces for ``_``."""
+    names = MEMBER_NAMES.get(code)
+    if names is None:
+        return code.replace("_", " ")
+    return names[1] if lang == "zh" else names[0]
+
+
+def dimension_label(code: str, lang: Lang = "en") -> str:
+    """A breakdown's dimension (``macro_region`` → macro-region / 区域)."""
+    en, zh = _DIMENSIONS.get(code, (code.replace("_", " "), code.replace("_", " ")))
     return zh if lang == "zh" else en
 
 

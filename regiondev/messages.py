@@ -21,7 +21,7 @@ from typing import Any
 
 from regiondev.formatting import Lang
 
-__all__ = ["Fig", "Join", "Label", "Message", "msg", "render", "templates"]
+__all__ = ["Fig", "Join", "Label", "Message", "Text", "msg", "render", "templates"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +114,17 @@ class Label:
         raise ValueError(f"no label kind {self.kind!r}")
 
 
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text given in both languages (an indicator's name_en and name_zh from its catalog)."""
+
+    en: str
+    zh: str
+
+    def render(self, lang: Lang = "en") -> str:
+        return self.zh if lang == "zh" and self.zh else self.en
+
+
 _SEPARATORS = {"list": (", ", "、"), "clauses": ("; ", "；"), "plus": (" + ", " + ")}
 
 
@@ -132,7 +143,7 @@ class Join:
 
 def render(value: Any, lang: Lang = "en") -> str:
     """Any message field (or a Message) in ``lang``."""
-    if isinstance(value, Message | Fig | Label | Join):
+    if isinstance(value, Message | Fig | Label | Join | Text):
         return value.render(lang)
     if value is None:
         return ""

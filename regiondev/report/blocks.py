@@ -87,11 +87,17 @@ class _Ctx:
             self.cache["clusters"] = clusters(self.cat)
         return self.cache["clusters"]
 
-    def checks(self) -> Any:
-        if "checks" not in self.cache:
+    def check_result(self) -> Any:
+        """The consistency checks' result (its verdicts say their sentences in any language)."""
+        if "check_result" not in self.cache:
             from regiondev.analysis.consistency import check
 
-            self.cache["checks"] = check(self.cat, rules=self.rules).to_frame().sort("check_id")
+            self.cache["check_result"] = check(self.cat, rules=self.rules)
+        return self.cache["check_result"]
+
+    def checks(self) -> Any:
+        if "checks" not in self.cache:
+            self.cache["checks"] = self.check_result().to_frame().sort("check_id")
         return self.cache["checks"]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from regiondev.formatting import (
+    MEMBER_NAMES,
     Lang,
     bounded,
     number,
@@ -28,22 +29,6 @@ from regiondev.results import Cell, Table
 
 # ---------------------------------------------------------------------------------------------
 # Clusters
-
-#: English and Chinese names of the partition members the texts use (cn22's domains and
-#: macro-regions).
-MEMBER_NAMES: dict[str, tuple[str, str]] = {
-    "it": ("New-generation IT", "新一代信息技术"),
-    "high_end_equipment": ("High-end equipment", "高端装备"),
-    "new_materials": ("New materials", "新材料"),
-    "biomedicine": ("Biomedicine & medical devices", "生物医药及高端医疗器械"),
-    "consumer_goods": ("Consumer goods", "消费品"),
-    "nev_icv": ("NEV & connected vehicles", "新能源及智能网联汽车"),
-    "east": ("East", "东部"),
-    "central": ("Central (incl. Hunan)", "中部（含湖南）"),
-    "west": ("West", "西部"),
-    "northeast": ("Northeast", "东北"),
-}
-
 
 #: Chinese wording of the items of the Hunan-position table (the analysis words them in
 #: English); an item not listed stays as the analysis wrote it.

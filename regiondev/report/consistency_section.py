@@ -232,9 +232,8 @@ def _consistency_section(ctx: _Ctx) -> Section:
                 Cell(str(r.get("actual") or "")),
             )
         )
-        details.append(
-            _detail_html(str(r.get("message") or ""), ", ".join(r.get("observation_ids") or []))
-        )
+        message = ctx.check_result().get(str(r["check_id"])).text("message", lang)
+        details.append(_detail_html(message, ", ".join(r.get("observation_ids") or [])))
     blocks.append(
         Block(
             "table",

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from regiondev.formatting import Lang
+from regiondev.messages import Message, Text
 from regiondev.model import (
     Basis,
     Bound,
@@ -61,6 +63,7 @@ __all__ = [
     "observation_from_figure",
     "span_of",
     "stated",
+    "stated_text",
     "worst",
 ]
 
@@ -134,6 +137,16 @@ class Verdict:
     expected_high: float = math.nan
     actual_low: float = math.nan
     actual_high: float = math.nan
+    #: the sentences behind text fields (``message``…), to be said in any language
+    said: tuple[tuple[str, Message], ...] = ()
+
+    def text(self, name: str, lang: Lang = "en") -> str:
+        """A text field (``message``, ``expected``, ``actual``) in ``lang``: from its Message
+        where the kind says it in words, else as written."""
+        for key, message in self.said:
+            if key == name:
+                return message.render(lang)
+        return str(getattr(self, name))
 
 
 #: The checks' quantity: stated bounds (``core``), the same widened by rounding (``rounded``),
@@ -309,6 +322,26 @@ def stated(o: Observation) -> str:
     if o.bound is Bound.EXACT and o.step:
         return o.figure
     return f"{o.figure} ({gloss(o)})"
+
+
+def stated_text(o: Observation) -> Text | str:
+    """:func:`stated` in both languages: ``突破3000亿元 (more than 3000 亿元)`` /
+    ``突破3000亿元（超过3,000亿元）``."""
+    if o.bound is Bound.EXACT and o.step:
+        return o.figure
+    from regiondev.formatting import bounded
+
+    zh = bounded(
+        o.value,
+        o.bound.value,
+        unit=o.unit,
+        low=o.low,
+        high=o.high,
+        step=o.step or None,
+        lang="zh",
+        words=True,
+    )
+    return Text(stated(o), f"{o.figure}（{zh}）")
 
 
 def fmt_interval(iv: Interval, unit: str = "", *, calc: bool = False) -> str:

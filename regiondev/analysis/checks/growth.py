@@ -37,6 +37,8 @@ from regiondev.analysis.checks.registry import (
     rate_range,
     register,
 )
+from regiondev.formatting import period_label
+from regiondev.messages import Message, Text, msg, render
 from regiondev.model import Basis, Interval, Measure, Observation, Period
 
 __all__ = ["DEFLATOR_RANGE", "average_vs_levels", "prior_level", "two_year_average"]
@@ -64,6 +66,27 @@ _VERB = {
     CheckStatus.FAIL: "which contradicts",
     CheckStatus.WARN: "which overlaps only in part (some values inside the bounds agree, "
     "others not) with",
+}
+
+
+def _rate_said(q: Quantity) -> Text:
+    """:func:`_rate_text` in both languages."""
+    if not q.defined:
+        return Text(_rate_text(q), f"（无定义：{q.undefined}）")
+    core, rnd = (q * 100).core, (q * 100).rounded
+    return Text(_rate_text(q), f"{_iv(core, 'percent')}（考虑舍入为{_iv(rnd, 'percent')}）")
+
+
+def _period_said(p: Period) -> Text:
+    """A period as ``Period.describe`` says it (year 2021) and in Chinese (2021年)."""
+    return Text(p.describe(), period_label(str(p), "zh"))
+
+
+#: "consistent with", "which contradicts"…: how an implied value stands to a stated one
+_VERB_SAID = {
+    CheckStatus.PASS: "c_verb_pass",
+    CheckStatus.FAIL: "c_verb_fail",
+    CheckStatus.WARN: "c_verb_warn",
 }
 
 
@@ -154,13 +177,16 @@ def _verdict(
     status: CheckStatus,
     expected: str,
     actual: str,
-    message: str,
+    message: str | Message,
     rule: str,
     *,
     tolerance: str = "n/a",
     exp: Quantity | None = None,
     act: Observation | None = None,
 ) -> Verdict:
+    said: tuple[tuple[str, Message], ...] = ()
+    if isinstance(message, Message):
+        said, message = (("message", message),), message.render("en")
     return Verdict(
         check_id,
         KIND,
@@ -172,6 +198,7 @@ def _verdict(
         tolerance_source="; ".join(dict.fromkeys(rounding_note(o) for o in obs)),
         message=message,
         rule=rule,
+        said=said,
         expected_low=exp.core.low if exp else math.nan,
         expected_high=exp.core.high if exp else math.nan,
         actual_low=act.low if act else math.nan,
@@ -236,21 +263,22 @@ def two_year_average(
         )
     implied = _pct_of((_rate(previous) * _rate(current)).root(2))
     status = compare(implied, a)
-    verb = {
-        CheckStatus.PASS: "consistent with",
-        CheckStatus.FAIL: "which contradicts",
-        CheckStatus.WARN: "which overlaps only in part (some values inside the bounds agree, "
-        "others not) with",
-    }[status]
     return _verdict(
         check_id,
         obs,
         status,
         f"√((1+{previous.figure})(1+{current.figure})) − 1 = {_pct(implied)}",
         f"{average.figure} ({fmt_interval(average.interval, 'percent')})",
-        f"Growth of {label(previous)} in {earlier.describe()} and {label(current)} in "
-        f"{current.period.describe()} give a geometric two-year average of {_pct(implied)}, "
-        f"{verb} the stated {label(average)}.",
+        msg(
+            "c_two_year",
+            previous=label(previous),
+            p1=_period_said(earlier),
+            current=label(current),
+            p2=_period_said(current.period),
+            implied=_pct(implied),
+            verb=msg(_VERB_SAID[status]),
+            average=label(average),
+        ),
         rule,
         tolerance=f"implied with rounding {_iv(implied.rounded, 'percent')}; stated "
         f"with rounding {fmt_interval(a.rounded, 'percent')}",
@@ -316,7 +344,7 @@ def prior_level(
     unit = level.unit
     formula = f"{level.figure} / (1 + {growth.figure})" + (f" / (1 + {d:g})" if d else "")
     prices = (
-        f" at {level.period.describe()} prices (the growth is real, the level nominal)"
+        msg("c_prices_real", period=_period_said(level.period))
         if mixed and deflator is None
         else ""
     )
@@ -327,9 +355,14 @@ def prior_level(
             CheckStatus.NOT_CHECKABLE,
             f"{formula} = {_iv(implied.core, unit)}",
             f"no stated level for {earlier.describe()}",
-            f"{label(level)} growing by {label(growth)} implies a level of "
-            f"{_iv(implied.core, unit)}{prices} for {earlier.describe()}; no level for "
-            "that period is stated to compare with.",
+            msg(
+                "c_prior_none",
+                level=label(level),
+                growth=label(growth),
+                implied=_iv(implied.core, unit),
+                prices=prices,
+                period=_period_said(earlier),
+            ),
             rule,
             tolerance=f"implied with rounding {_iv(implied.rounded, unit)}",
             exp=implied,
@@ -341,13 +374,17 @@ def prior_level(
             check_id,
             obs,
             CheckStatus.NOT_COMPARABLE,
-            f"{formula} = {_iv(implied.core, unit)}{prices}",
+            f"{formula} = {_iv(implied.core, unit)}{render(prices)}",
             f"{prior.figure} (nominal)",
-            f"{label(level)} and the real growth {label(growth)} imply "
-            f"{_iv(implied.core, unit)}{prices}, which cannot be compared with the "
-            f"nominal {label(prior)} without a deflator (give the rule a deflator, or "
-            "`check --deflator`); "
-            f"the figures imply a deflator of {_rate_text(implied_d)}.",
+            msg(
+                "c_prior_mixed",
+                level=label(level),
+                growth=label(growth),
+                implied=_iv(implied.core, unit),
+                prices=prices,
+                prior=label(prior),
+                deflator=_rate_said(implied_d),
+            ),
             rule,
             exp=implied,
             act=prior,
@@ -485,10 +522,13 @@ def average_vs_levels(
             CheckStatus.NOT_COMPARABLE,
             f"CAGR of {start.figure} → {end.figure} over {n} years (nominal)",
             f"{growth.figure} (real)",
-            f"The levels {label(start)} and {label(end)} are nominal and {label(growth)} is "
-            "real growth; their CAGR cannot be compared with it without a deflator (give the "
-            "rule a deflator, or `check --deflator`); the "
-            f"figures imply a deflator of {_rate_text(implied_d)} a year.",
+            msg(
+                "c_levels_mixed",
+                start=label(start),
+                end=label(end),
+                growth=label(growth),
+                deflator=_rate_said(implied_d),
+            ),
             rule,
         )
     if mixed:
