@@ -223,16 +223,17 @@ def _consistency_section(ctx: _Ctx) -> Section:
     ).sort(["_o", "check_id"])
     rows, details = [], []
     for r in ordered.iter_rows(named=True):
+        verdict = ctx.check_result().get(str(r["check_id"]))
         rows.append(
             (
                 Cell(str(r["check_id"])),
                 Cell(_kind(str(r["kind"]), lang)),
                 Cell(check_status_label(str(r["status"]), lang), css=f"s-{r['status']}"),
-                Cell(str(r.get("expected") or "")),
-                Cell(str(r.get("actual") or "")),
+                Cell(verdict.text("expected", lang)),
+                Cell(verdict.text("actual", lang)),
             )
         )
-        message = ctx.check_result().get(str(r["check_id"])).text("message", lang)
+        message = verdict.text("message", lang)
         details.append(_detail_html(message, ", ".join(r.get("observation_ids") or [])))
     blocks.append(
         Block(

@@ -175,8 +175,8 @@ def _verdict(
     check_id: str,
     obs: Sequence[Observation],
     status: CheckStatus,
-    expected: str,
-    actual: str,
+    expected: str | Message,
+    actual: str | Message,
     message: str | Message,
     rule: str,
     *,
@@ -184,9 +184,12 @@ def _verdict(
     exp: Quantity | None = None,
     act: Observation | None = None,
 ) -> Verdict:
-    said: tuple[tuple[str, Message], ...] = ()
-    if isinstance(message, Message):
-        said, message = (("message", message),), message.render("en")
+    said = tuple(
+        (name, text)
+        for name, text in (("expected", expected), ("actual", actual), ("message", message))
+        if isinstance(text, Message)
+    )
+    expected, actual, message = (render(x) for x in (expected, actual, message))
     return Verdict(
         check_id,
         KIND,
@@ -353,8 +356,8 @@ def prior_level(
             check_id,
             obs,
             CheckStatus.NOT_CHECKABLE,
-            f"{formula} = {_iv(implied.core, unit)}",
-            f"no stated level for {earlier.describe()}",
+            msg("c_expr", formula=formula, value=_iv(implied.core, unit), prices=""),
+            msg("c_no_level", period=_period_said(earlier)),
             msg(
                 "c_prior_none",
                 level=label(level),
@@ -374,8 +377,8 @@ def prior_level(
             check_id,
             obs,
             CheckStatus.NOT_COMPARABLE,
-            f"{formula} = {_iv(implied.core, unit)}{render(prices)}",
-            f"{prior.figure} (nominal)",
+            msg("c_expr", formula=formula, value=_iv(implied.core, unit), prices=prices),
+            msg("c_nominal", figure=prior.figure),
             msg(
                 "c_prior_mixed",
                 level=label(level),
@@ -520,8 +523,8 @@ def average_vs_levels(
             check_id,
             obs,
             CheckStatus.NOT_COMPARABLE,
-            f"CAGR of {start.figure} → {end.figure} over {n} years (nominal)",
-            f"{growth.figure} (real)",
+            msg("c_cagr_of", start=start.figure, end=end.figure, n=n),
+            msg("c_real", figure=growth.figure),
             msg(
                 "c_levels_mixed",
                 start=label(start),
