@@ -125,7 +125,13 @@ class Text:
         return self.zh if lang == "zh" and self.zh else self.en
 
 
-_SEPARATORS = {"list": (", ", "、"), "clauses": ("; ", "；"), "plus": (" + ", " + ")}
+_SEPARATORS = {
+    "list": (", ", "、"),
+    "clauses": ("; ", "；"),
+    "plus": (" + ", " + "),
+    "and": (" and ", "、"),
+    "none": ("", ""),
+}
 
 
 @dataclass(frozen=True, slots=True)
