@@ -499,6 +499,7 @@ MEMBER_NAMES: dict[str, tuple[str, str]] = {
     "west": ("West", "西部"),
     "northeast": ("Northeast", "东北"),
     "military": ("Active-duty military", "现役军人"),
+    "all_four": ("All four key areas", "四个重点领域全部"),
 }
 _DIMENSIONS: dict[str, tuple[str, str]] = {
     "domain": ("domain", "领域"),

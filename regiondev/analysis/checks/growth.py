@@ -253,13 +253,22 @@ def two_year_average(
             check_id,
             obs,
             CheckStatus.NOT_CHECKABLE,
-            f"growth in {earlier.describe()} = (1+{average.figure})²/(1+{current.figure}) − 1 "
-            f"= {_pct(g1)}",
-            f"no stated growth for {earlier.describe()}",
-            f"The two-year average growth {label(average)} and the growth "
-            f"{label(current)} for {current.period.describe()} imply growth of {_pct(g1)} "
-            f"({_iv(g1.rounded, 'percent')} allowing for rounding) in "
-            f"{earlier.describe()}; no figure for that period is stated to compare with.",
+            msg(
+                "c_growth_in",
+                period=_period_said(earlier),
+                formula=f"(1+{average.figure})²/(1+{current.figure}) − 1",
+                value=_pct(g1),
+            ),
+            msg("c_no_growth", period=_period_said(earlier)),
+            msg(
+                "c_two_year_none",
+                average=label(average),
+                current=label(current),
+                p2=_period_said(current.period),
+                implied=_pct(g1),
+                rounded=_iv(g1.rounded, "percent"),
+                p1=_period_said(earlier),
+            ),
             rule,
             tolerance=f"implied with rounding {_iv(g1.rounded, 'percent')}",
             exp=g1,
