@@ -11,18 +11,23 @@ from typing import Any
 
 from regiondev._catalog import Catalog
 from regiondev.formatting import (
+    MEMBER_NAMES,
     Lang,
     bounded,
     derived_decimals,
     interval,
+    member_label,
     number,
     percent,
     quantity,
+    region_code,
+    region_label,
 )
 from regiondev.model import Observation
 from regiondev.report.i18n import t
 from regiondev.report.provenance import Provenance, Ref, Sentence
 from regiondev.results import Cell, Table
+from regiondev.translations import translate
 
 
 @dataclass(frozen=True)
@@ -233,10 +238,22 @@ def _detail_html(note: str | tuple[str, ...], ids: str) -> str:
 _DROP_COLUMNS = {"observation_ids", "plan_element_ids", "record_ids", "input_ids"}
 
 
-def _generic_table(frame: Any, caption: str, *, collapsed: bool = False) -> Table:
+def _generic_table(
+    frame: Any,
+    caption: str,
+    *,
+    collapsed: bool = False,
+    lang: Lang = "en",
+    texts: dict[str, str] | None = None,
+) -> Table:
     """A result frame as it is: short columns in the table, long text (derivations, caveats,
-    quotes) and record ids folded into each row's provenance, so the table fits the page."""
+    quotes) and record ids folded into each row's provenance, so the table fits the page.
+    In Chinese the columns, coded values and the data's prose are in Chinese
+    (``i18n`` ``gcol_``/``gval_`` keys, ``translations.translate``); an English gloss
+    column (``member_en``) is left out."""
     import polars as pl
+
+    from regiondev.report.i18n import KEYS
 
     cols = [
         c
@@ -244,6 +261,7 @@ def _generic_table(frame: Any, caption: str, *, collapsed: bool = False) -> Tabl
         if c not in _DROP_COLUMNS
         and frame[c].null_count() < frame.height
         and not c.endswith("_exact")
+        and not (lang == "zh" and c.endswith("_en"))
     ]
     long = [
         c
@@ -252,15 +270,38 @@ def _generic_table(frame: Any, caption: str, *, collapsed: bool = False) -> Tabl
     ]
     short = [c for c in cols if c not in long]
     id_cols = [c for c in frame.columns if c in _DROP_COLUMNS]
+
+    def header(c: str) -> str:
+        return t(f"gcol_{c}", lang) if f"gcol_{c}" in KEYS else c.replace("_", " ")
+
+    def cell(value: Any) -> str:
+        if lang == "zh" and isinstance(value, str):
+            if f"gval_{value}" in KEYS:
+                return t(f"gval_{value}", lang)
+            if value in MEMBER_NAMES:
+                return member_label(value, lang)
+            if region_code(value) == value:
+                return region_label(value, lang)
+            return say(value)
+        if lang == "zh" and isinstance(value, bool):
+            return t("yes" if value else "no", lang)
+        return _human_cell(value)
+
+    def say(text: str) -> str:
+        return (texts or {}).get(text) or translate(text, lang) if lang == "zh" else text
+
+    sep = "；" if lang == "zh" else "; "
     rows, details = [], []
     for r in frame.iter_rows(named=True):
-        rows.append(tuple(Cell(_human_cell(r[c])) for c in short))
+        rows.append(tuple(Cell(cell(r[c])) for c in short))
         ids = sorted({i for c in id_cols for i in (r[c] or [])})
-        note = "; ".join(f"{c.replace('_', ' ')}: {r[c]}" for c in long if r[c])
+        note = sep.join(
+            f"{header(c)}{'：' if lang == 'zh' else ': '}{say(str(r[c]))}" for c in long if r[c]
+        )
         details.append(_detail_html(note, ", ".join(ids)) if ids or note else "")
     return Table(
         caption,
-        tuple(c.replace("_", " ") for c in short),
+        tuple(header(c) for c in short),
         tuple(rows),
         details=tuple(details),
         numeric=tuple(frame.schema[c].is_numeric() for c in short),

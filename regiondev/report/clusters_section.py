@@ -8,6 +8,7 @@ from regiondev.formatting import (
     MEMBER_NAMES,
     Lang,
     bounded,
+    dimension_label,
     number,
     percent,
     period_label,
@@ -26,6 +27,7 @@ from regiondev.report.blocks import (
 from regiondev.report.i18n import t
 from regiondev.report.provenance import Ref, Sentence
 from regiondev.results import Cell, Table
+from regiondev.translations import translate
 
 # ---------------------------------------------------------------------------------------------
 # Clusters
@@ -67,9 +69,12 @@ def _item(text: str, lang: Lang) -> str:
 
 
 def _member(code: str, lang: Lang) -> str:
-    names = MEMBER_NAMES.get(code)
+    """A partition member in words; ``it + high_end_equipment`` member by member."""
+    if " + " in code:
+        return (" + " if lang == "en" else "、").join(_member(c, lang) for c in code.split(" + "))
+    names = MEMBER_NAMES.get(code) or MEMBER_NAMES.get(code.replace(" ", "_"))
     if names is None:
-        return code.replace("_", " ")
+        return translate(code.replace("_", " "), lang)
     return names[1] if lang == "zh" else names[0]
 
 
@@ -340,7 +345,7 @@ def _clusters_section(ctx: _Ctx) -> Section:
                     ),
                     tuple(lq_rows),
                     numeric=(False, True, True, True, True),
-                    note=str(rows[0].get("caveat") or ""),
+                    note=_say(result, str(rows[0].get("caveat") or ""), lang),
                 ),
             )
         )
@@ -357,8 +362,10 @@ def _clusters_section(ctx: _Ctx) -> Section:
                 ),
             )
         )
-        note = "; ".join(
-            str(r[c]) for c in ("detail", "derivation", "comparability", "caveat") if r.get(c)
+        note = ("；" if lang == "zh" else "; ").join(
+            _say(result, str(r[c]), lang)
+            for c in ("detail", "derivation", "comparability", "caveat")
+            if r.get(c)
         )
         hp_details.append(_detail_html(note, ", ".join(r.get("observation_ids") or [])))
     blocks.append(
@@ -389,11 +396,12 @@ def _clusters_section(ctx: _Ctx) -> Section:
                 tuple(
                     (
                         Cell(
-                            f"{r['partition'].replace('_', ' ')}: {_member(str(r['member']), lang)}"
+                            f"{dimension_label(str(r['partition']), lang)}"
+                            f"{'：' if lang == 'zh' else ': '}{_member(str(r['member']), lang)}"
                         ),
                         Cell(number(r["count"], 0)),
                         Cell(percent(r["percent"], 1, lang=lang)),
-                        Cell(str(r.get("check") or r.get("derivation") or "")),
+                        Cell(_say(result, str(r.get("check") or r.get("derivation") or ""), lang)),
                     )
                     for r in comp_all.iter_rows(named=True)
                 ),
@@ -410,5 +418,16 @@ def _clusters_section(ctx: _Ctx) -> Section:
         frame = result.tables().get(name)
         if frame is None or not frame.height:
             continue
-        blocks.append(Block("table", table=_generic_table(frame, t(key, lang), collapsed=True)))
+        table = _generic_table(
+            frame, t(key, lang), collapsed=True, lang=lang, texts=result.texts_zh
+        )
+        blocks.append(Block("table", table=table))
     return Section("clusters", t("clusters", lang), tuple(blocks))
+
+
+def _say(result: Any, text: str, lang: Lang) -> str:
+    """A text of the cluster tables in the report's language: the Chinese the analysis wrote
+    with it (``texts_zh``), else the data's translation table."""
+    if lang != "zh":
+        return text
+    return str(result.texts_zh.get(text) or translate(text, lang))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 __all__ = ["english_runs", "visible_texts"]
@@ -81,9 +82,14 @@ def visible_texts(html: str) -> list[tuple[str, str]]:
 _QUOTE = re.compile(r"「[^」]*」")
 
 
-def english_runs(text: str) -> list[str]:
-    """The English word runs of one text, ids, URLs, numbers and 「quotes」 left out."""
-    t = _QUOTE.sub(" ", text)
+def english_runs(text: str, quotes: Iterable[str] = ()) -> list[str]:
+    """The English word runs of one text, ids, URLs, numbers and quotes left out: 「…」 and
+    any of ``quotes`` (the catalog's verbatim quotes, some of English-language sources)."""
+    t = text
+    for q in quotes:
+        if q in t:
+            t = t.replace(q, " ")
+    t = _QUOTE.sub(" ", t)
     t = _URL.sub(" ", t)
     t = _ID.sub(" ", t)
     return [m.group() for m in _RUN.finditer(t) if m.group() not in _ALLOWED_RUNS]
@@ -96,7 +102,6 @@ def markdown_texts(md: str) -> list[tuple[str, str]]:
         line = re.sub(r"`[^`]*`", " ", line)
         line = re.sub(r"\]\([^)]*\)", "]", line)
         line = re.sub(r"<a id=\"[^\"]*\"></a>", " ", line)
-        line = re.sub(r"!\[[^\]]*\]", " ", line) if False else line
         if line.strip():
             out.append((f"line {n}", line))
     return out
