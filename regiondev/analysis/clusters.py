@@ -104,6 +104,9 @@ _FULL_LIST = (
     "the 45 are the full national list, not a sample: the statistic measures departure from "
     "proportionality, not sampling error, and its p-value is descriptive only"
 )
+_FULL_LIST_ZH = (
+    "这45个是全国完整名单而非样本：该统计量衡量的是偏离比例的程度而非抽样误差，其p值仅作描述"
+)
 
 
 # --------------------------------------------------------------------------- partitions
@@ -351,20 +354,32 @@ def _composition_rows(p: Partition) -> list[dict[str, Any]]:
     disagree = [w.id for w in p.other_wholes if w.value != whole_value]
     if p.whole is None:
         check = "no whole printed; shares are of the sum of the parts"
+        check_zh = "原文无整体；比重以各部分之和为分母"
     elif gap == 0:
         check = f"parts sum to the whole ({_num(float(total))} = {_num(float(whole))})"
+        check_zh = f"各部分合计等于整体（{_num(float(total))} = {_num(float(whole))}）"
     else:
         check = (
             f"GAP: parts sum to {_num(float(total))}, whole is {_num(float(whole))} "
             f"(gap {_num(gap)})"
         )
+        check_zh = (
+            f"缺口：各部分合计{_num(float(total))}，整体为{_num(float(whole))}（相差{_num(gap)}）"
+        )
         if p.residuals:
             check += "; explained by " + ", ".join(
                 f"{r.breakdown} {_num(r.value)} ({r.id})" for r in p.residuals
             )
+            check_zh += (
+                "；由"
+                + "、".join(f"{r.breakdown} {_num(r.value)}（{r.id}）" for r in p.residuals)
+                + "解释"
+            )
     agree = f"; all {len(p.other_wholes) + 1} printed totals agree" if p.other_wholes else ""
+    agree_zh = f"；原文{len(p.other_wholes) + 1}处总数一致" if p.other_wholes else ""
     if disagree:
         agree = f"; TOTALS DISAGREE: {', '.join(disagree)}"
+        agree_zh = f"；总数不一致：{'、'.join(disagree)}"
     total_share = Fraction(int(total), int(whole)) if counts is not None else total / whole
     rows.append(
         {
@@ -376,7 +391,7 @@ def _composition_rows(p: Partition) -> list[dict[str, Any]]:
             "share": _f(total_share),
             "percent": 100 * _f(total_share),
             "period": p.period,
-            "check": check + agree,
+            "check": _both(check + agree, check_zh + agree_zh),
             "derivation": " + ".join(_num(float(c)) for c in parts),
             "observation_ids": p.ids + [r.id for r in p.residuals],
         }
@@ -410,8 +425,12 @@ def _printed_share_rows(cat: Catalog, domain: Partition) -> list[dict[str, Any]]
                 "share": float(share),
                 "percent": 100 * float(share),
                 "period": domain.period,
-                "check": f"printed '{printed.figure}' ({printed.interval}%): "
-                + ("consistent" if ok else "INCONSISTENT"),
+                "check": _both(
+                    f"printed '{printed.figure}' ({printed.interval}%): "
+                    + ("consistent" if ok else "INCONSISTENT"),
+                    f"原文“{printed.figure}”（{printed.interval}%）："
+                    + ("一致" if ok else "不一致"),
+                ),
                 "derivation": f"({_num(it.value)} + {_num(hee.value)}) / {_num(whole)}",
                 "observation_ids": [
                     it.id,
@@ -436,9 +455,14 @@ def _printed_share_rows(cat: Catalog, domain: Partition) -> list[dict[str, Any]]
                 "share": float(share),
                 "percent": 100 * float(share),
                 "period": str(part.period),
-                "check": f"printed '{printed.figure}': "
-                + ("consistent" if ok else "INCONSISTENT")
-                + "; a subset across macro-regions, not a part of a partition",
+                "check": _both(
+                    f"printed '{printed.figure}': "
+                    + ("consistent" if ok else "INCONSISTENT")
+                    + "; a subset across macro-regions, not a part of a partition",
+                    f"原文“{printed.figure}”："
+                    + ("一致" if ok else "不一致")
+                    + "；这是跨区域的子集，不是某一划分的组成部分",
+                ),
                 "derivation": f"{_num(part.value)} / {_num(key_whole.value)}",
                 "observation_ids": [part.id, key_whole.id, printed.id],
             }
@@ -492,7 +516,8 @@ def concentration_table(cat: Catalog) -> pl.DataFrame:
         ),
     ]
     for ref in reference_partitions(cat):
-        rows.append(_concentration_row(ref, f"reference ({ref.source}), for contrast"))
+        basis = _both(f"reference ({ref.source}), for contrast", f"参照（{ref.source}），用于对比")
+        rows.append(_concentration_row(ref, basis))
     return pl.DataFrame(rows)
 
 
@@ -590,12 +615,17 @@ def chi_square(cat: Catalog, reference: str | None = None) -> pl.DataFrame:
         result = stats.chisquare(counts, f_exp=expected)
         small = [m for m, e in zip(MACRO_REGIONS, expected, strict=True) if e < 5]
         ids = clusters_p.part_ids + ref.part_ids
-        caveat = _FULL_LIST
+        caveat, caveat_zh = _FULL_LIST, _FULL_LIST_ZH
         if small:
             caveat += (
                 f"; expected count below 5 in {', '.join(small)}: the chi-square "
                 "approximation is poor there"
             )
+            caveat_zh += (
+                f"；{'、'.join(member_label(m, 'zh') for m in small)}的期望数低于5，"
+                "卡方近似在那里并不可靠"
+            )
+        caveat = _both(caveat, caveat_zh)
         comparability = _comparability(cat, clusters_p.parts[0], ref.parts[0])
         for m, o, e, c_obs, r_obs in zip(
             MACRO_REGIONS, counts, expected, clusters_p.parts, ref.parts, strict=True
