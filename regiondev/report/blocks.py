@@ -195,6 +195,8 @@ def _range(
         if width is None:
             ref = lo if math.isfinite(lo) else hi
             d = 2 if unit in ("ratio", "fraction") and abs(ref) < 10 else 1
+            if unit == "ratio" and 0 < abs(ref) < 0.1:
+                d = 1 - math.floor(math.log10(abs(ref)))  # 0.01316 → 3 decimals: 0.013
         else:
             d = derived_decimals(1 if unit in ("ratio", "fraction") else 0, lo, hi)
         if unit == "items":

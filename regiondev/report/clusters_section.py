@@ -352,7 +352,15 @@ def _clusters_section(ctx: _Ctx) -> Section:
     # Hunan's position
     hp_rows, hp_details = [], []
     for r in result.hunan_position.iter_rows(named=True):
-        value = _range(r["value"], r.get("low"), r.get("high"), str(r.get("unit") or ""), lang)
+        value = _range(
+            r["value"],
+            r.get("low"),
+            r.get("high"),
+            str(r.get("unit") or ""),
+            lang,
+            low_open=bool(r.get("low_open")),
+            high_open=bool(r.get("high_open")),
+        )
         hp_rows.append(
             (
                 Cell(_item(str(r["item"]), lang)),

@@ -100,3 +100,15 @@ def test_the_scanner_finds_english() -> None:
     # acronyms are not
     assert english_runs("记录zz21-gdp-2020：3,105.8亿元，GDP增长8.3%，见https://a.b/c d") == []
     assert english_runs("最新数据 the figures imply 1.69 %") == ["the figures imply"]
+
+
+def test_a_derived_cluster_figure_from_a_more_than_figure_is_more_than(
+    reports: dict[str, Path],
+) -> None:
+    # 突破2500亿元 / 19万亿元: (2500, ∞) / [189999.5… , 190000.5…] → more than
+    # 2500 / 190000 = 0.013158 (low end excluded): "> 0.013", never "≥"
+    for lang in ("en", "zh"):
+        md = _read(reports, lang, "report.md")
+        assert "| &gt; 0.013 |" in md and "≥ 0.01" not in md
+    # 突破2万亿元 (a target): more than 20,000亿元 = more than 2,000 bn yuan
+    assert "| &gt; 20,000.0亿元 | 2025年 |" in _read(reports, "zh", "report.md")
