@@ -116,7 +116,7 @@ def _sources_section(ctx: _Ctx) -> Section:
                 Cell(s.id, href=f"#src-{s.id}" if s.path else ""),
                 Cell(translate(s.title, lang)),
                 Cell(translate(s.outlet, lang)),
-                Cell(s.published or "–"),
+                Cell(translate(s.published, lang) or "–"),
                 Cell(region_label(s.region, lang)),
             )
         )
@@ -202,7 +202,7 @@ def _sources_section(ctx: _Ctx) -> Section:
                         (
                             Cell(s.id),
                             Cell(t(f"kind_{s.kind}", lang)),
-                            Cell(s.published or "–"),
+                            Cell(translate(s.published, lang) or "–"),
                             Cell(translate(s.title, lang)),
                         )
                         for s in sorted(reference, key=lambda s: s.id)
