@@ -839,19 +839,22 @@ _ONE_PROJECT = re.compile(r"总投资(?:约|达|超过|超|近)?$")
 _ONE_PROJECT_BEFORE = re.compile(
     r"(?<!签约)(?<!开工)(?<!在建)(?<!重点)(?<!重大)(?<!各)(?<!批)项目总投资(?:约|达|超过|超|近)?$"
 )
-_CUMULATIVE = re.compile(r"(\d{4})(?:M01-M(\d{2})|Q1-Q([2-4]))")
+_CUMULATIVE = re.compile(r"(\d{4})(?:M(\d{2})-M(\d{2})|Q([1-4])-Q([1-4]))")
 _ONE_MONTH = re.compile(r"(\d{4})M(\d{2})-M\2")
 
 
 def _month_of(period: str, in_force: str) -> bool:
-    """A single month (2021M06-M06) inside the cumulative months or quarters in force
-    (2021M01-M06, 2021Q1-Q3)."""
+    """A single month (2021M06-M06) inside the longer run of months or quarters in force
+    (2021M01-M06, 2021Q1-Q3, a single quarter 2021Q1-Q1)."""
     one = _ONE_MONTH.fullmatch(period)
     whole = _CUMULATIVE.fullmatch(in_force) if one else None
     if one is None or whole is None or one[1] != whole[1]:
         return False
-    last = int(whole[2]) if whole[2] else 3 * int(whole[3])
-    return last > 1 and int(one[2]) <= last
+    if whole[2]:
+        first, last = int(whole[2]), int(whole[3])
+    else:
+        first, last = 3 * int(whole[4]) - 2, 3 * int(whole[5])
+    return first < last and first <= int(one[2]) <= last
 
 
 # A clause that opens with its predicate has the subject of the clause before

@@ -42,6 +42,10 @@ AVERAGE_SPAN = " (the span of an average: its own clause)"
 CLAUSE_ONLY = (SUB_PERIOD, AVERAGE_SPAN)
 _AVERAGE_AFTER = re.compile(r"(?:间|期间|内)?[，,]?(?:年均|平均每年|年平均)")
 
+# 完成全年目标 / 占全年计划: the year's target or plan as the base of a part
+_PART_OF_PLAN_BEFORE = re.compile(r"(?:完成|占|达到|为|实现)$")
+_PLAN_AFTER = re.compile(r"(?:目标|计划|任务)")
+
 #: (end offset in the sentence, period or "" when it cannot be known, the cue and why)
 PeriodCue = tuple[int, str, str]
 
@@ -295,6 +299,12 @@ class PeriodResolver:
             elif g == "fullyear":
                 # 预计全年: a forecast of the year in progress at the text's date
                 # (or a plan's: 全年计划新增…) — not the last year reported in full
+                if _PART_OF_PLAN_BEFORE.search(text, max(0, m.start() - 3), m.start()) and (
+                    _PLAN_AFTER.match(text, m.end())
+                ):
+                    # 完成全年目标任务的21.5% / 占全年计划的: the year's target is the base of a
+                    # part, no period of the figure (nor of the sentences after)
+                    continue
                 if planned is None:
                     first_forecast = text.find("预计")
                     planned = _TARGET.search(text) is not None

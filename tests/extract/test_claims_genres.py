@@ -544,3 +544,22 @@ def test_counties_a_gazetteer_lacks_listed_before_fenbie_are_subjects() -> None:
     assert got == [("湘潭", "湘潭县"), ("湘潭", "韶山市"), ("湘潭", "湘乡市")]
     # the longest name ending in a park word: 新市园, not 新市
     assert listed_parks("网岭园、新市园分别增长5.1%和6.3%。") == [(7, ("网岭园", "新市园"))]
+
+
+def test_a_month_of_a_single_quarter_and_the_year_s_target_as_a_base() -> None:
+    # 一季度 (2025Q1-Q1) then 3月份 (the month alone): the next sentence goes back to Q1;
+    # 完成全年目标任务的21.5%: 全年 is the base of a part, so 21.5 and what follows stay Q1's
+    text = (
+        "一季度，全市增长8.2%。3月份，全市增长9.5%。分产业看，工程机械产业增长14.3%。\n\n"
+        "一季度，全市新增规上企业86家，完成全年目标任务的21.5%。长沙经开区增长12.1%。\n"
+    )
+    got = {
+        c.figure: c.period for c in extract_text(text, date="2025-04-22", region="changsha").kept
+    }
+    assert got["9.5%"] == "2025M03-M03"
+    assert got["14.3%"] == "2025Q1-Q1"
+    assert got["21.5%"] == "2025Q1-Q1"
+    assert got["12.1%"] == "2025Q1-Q1"
+    # 全年计划新增2000家: the plan's year (a target of 2025), not a base
+    c = _claim("全年计划新增规上企业2000家。", "2000家", date="2025-04-22", region="changsha")
+    assert (c.status, c.period) == ("target", "2025")
