@@ -563,3 +563,9 @@ def test_a_month_of_a_single_quarter_and_the_year_s_target_as_a_base() -> None:
     # 全年计划新增2000家: the plan's year (a target of 2025), not a base
     c = _claim("全年计划新增规上企业2000家。", "2000家", date="2025-04-22", region="changsha")
     assert (c.status, c.period) == ("target", "2025")
+
+
+def test_a_ranked_class_in_quotes_is_a_scale_label() -> None:
+    # 引进“三类500强”企业2家: 500强 names a class of firms (the quote closes before 企业)
+    c = _claim("力争引进“三类500强”企业2家。", "500强", date="2025-01-15", region="zhuzhou")
+    assert c.set_aside_reason.startswith("scale label")
