@@ -65,13 +65,13 @@ from regiondev._extract.resolve_place import (
     detect_region,
     detect_subject,
     is_county_city,
-    is_zone,
     listed_parks,
     region_code,
     respective,
     respective_order,
     sentence_places,
     subject_of,
+    zone_names,
 )
 from regiondev._extract.resolve_status import (
     ACTUAL_NOW,
@@ -405,6 +405,9 @@ def _sentence_claims(
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     has_goal = "目标" in stext
+    has_invest = "总投资" in stext
+    # a bare 园区 (the zone the text last named), found once per sentence
+    bare_zone = _BARE_ZONE.search(stext) if reader.last_zone and "园区" in stext else None
     paired = "到" in stext and ("从" in stext or "由" in stext)
     for tok in toks:
         tstart = tok.start
@@ -597,6 +600,7 @@ def _sentence_claims(
         period, pcue = near_p
         if (
             period
+            and has_invest
             and unit in MONEY_UNITS
             and _ONE_PROJECT.search(stext, max(0, tstart - 12), tstart)
             and (
@@ -728,7 +732,8 @@ def _sentence_claims(
             and reader.last_zone
             and region == reader.last_zone[0]
             and (not place or place == "全区")
-            and _BARE_ZONE.search(stext, 0, tstart)
+            and bare_zone is not None
+            and bare_zone.start() < tstart
         ):
             # 醴陵经开区…。\n园区新增企业30家: a bare 园区 is the zone the text last named
             subject = reader.last_zone[1]
@@ -983,6 +988,7 @@ def extract_text(
     cleaned = iter(clean_lines([line for line, ok in zip(lines, has_number, strict=True) if ok]))
     cand_search = _CAND.search
     sentence_of = reader.sentence
+    zones = zone_names()
     doc_year = parsed_date.year if parsed_date else None
     # the section of a heading (二、2024年主要预期目标: targets; 一、过去一年工作回顾: 2023)
     section: tuple[bool, str, str] = (False, "", "")
@@ -1034,23 +1040,21 @@ def extract_text(
                 # 2020年,…,2016—2020年年均增长7.2%: the span of an average is not the period
                 # in force for the next sentences; the year is
                 carried = [(p, c) for p, c in carried if not _SPAN.fullmatch(p)]
-            for _, p, _ in sent.periods:
-                if _SPAN.fullmatch(p):
-                    para.span = p
             in_force = para.period or reader.title_period
             for period, cue in reversed(carried):
-                if period and not _month_of(period, in_force):
+                if period and not ("M" in period and _month_of(period, in_force)):
                     para.period, para.period_cue = period, cue
                     para.period_of_target = sent.status_target
                     break
                 # (6月份，…。分行业看，…: a month of the cumulative months in force holds
                 # for its own sentence; the next goes back to the cumulative months)
             for _, p, c in sent.periods:
-                if (len(p) == 4 and c[:1] in "到至" and sent.status_target) or (
-                    _SPAN.fullmatch(p) and c.startswith("十")
-                ):
-                    # 规划提出，到2025年… / “十四五”: the end year of the plan in force
-                    reader.plan_year = p[-4:]
+                if len(p) == 9 and p[4] == "-":
+                    para.span = p  # 2021-2025: the last span of years the paragraph named
+                    if c[:1] == "十":
+                        reader.plan_year = p[-4:]  # “十四五”: the end year of the plan in force
+                elif len(p) == 4 and sent.status_target and c[:1] in "到至":
+                    reader.plan_year = p  # 规划提出，到2025年…
             if sent.status_target and reader.date is not None:
                 ahead = [
                     p
@@ -1068,9 +1072,11 @@ def extract_text(
                 # 2024年，全市… / 过去一年… in a January text: a review of the year before,
                 # the year of what its later paragraphs print without one
                 reader.review_year = str(reader.date.year - 1)
-            para.parks = parks_of[-1][1] if (parks_of := listed_parks(stext)) else ()
+            para.parks = (
+                parks_of[-1][1] if "分别" in stext and (parks_of := listed_parks(stext)) else ()
+            )
             for _, code, name in sent.places:
-                if is_zone(name):
+                if name in zones:
                     reader.last_zone = (code, name)
             if sent.region and "、" not in sent.region:
                 # (places listed together are no subject for the sentences after)

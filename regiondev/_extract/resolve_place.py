@@ -21,7 +21,6 @@ __all__ = [
     "detect_subject",
     "is_comparison_field",
     "is_county_city",
-    "is_zone",
     "listed_parks",
     "place_re",
     "region_code",
@@ -30,6 +29,7 @@ __all__ = [
     "respective_order",
     "sentence_places",
     "subject_of",
+    "zone_names",
 ]
 
 #: (end offset in the sentence, region code, the name written)
@@ -261,13 +261,10 @@ def detect_subject(raw: str, region: str) -> str:
 
 
 @cache
-def _zone_names() -> frozenset[str]:
+def zone_names() -> frozenset[str]:
+    """The names of the zones of a city (长沙经开区, 醴陵经开区): what a bare 园区 later in a
+    text means."""
     return frozenset(n for p in gazetteer().places if p.level == "zone" for n in p.names)
-
-
-def is_zone(name: str) -> bool:
-    """A zone of a city (长沙经开区, 醴陵经开区): what a bare 园区 later in the text means."""
-    return name in _zone_names()
 
 
 def is_county_city(name: str) -> bool:
@@ -298,6 +295,7 @@ def sentence_places(
     before it (株洲…在全国168个重点城市中: 168 is national)."""
     places: list[PlaceCue] = []
     county_cities = gazetteer().county_cities
+    settle = any(w in text for w in gazetteer().settle_words)
     for m in place_re().finditer(text):
         if is_comparison_field(text, m):
             continue
@@ -320,7 +318,7 @@ def sentence_places(
         elif name == "全市" and para_region_cue in county_cities:
             # 醴陵市…。全市…: the county-level city the paragraph is about
             places.append((m.end(), para_region, para_region_cue))
-        elif _settle_re().search(text, max(0, m.start() - 6), m.start()):
+        elif settle and _settle_re().search(text, max(0, m.start() - 6), m.start()):
             # 总投资120亿元的…项目落户株洲高新区: the place of the project named before it in
             # its clause, so the clause's figures are the place's
             # (某…项目总投资50亿元，已于5月落户…: the clause of the project it names)
