@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["FORMS", "PERIOD_CUE", "SCAN_PATTERNS", "PeriodForm", "base_end"]
+__all__ = ["FORMS", "PERIOD_CUE", "PERIOD_CUE_REVIEW", "SCAN_PATTERNS", "PeriodForm", "base_end"]
 
 _Y = r"(?:19|20)\d{2}"
 _DASH = r"[—\-－~～至到]"
@@ -33,6 +33,8 @@ class PeriodForm:
     pattern: str
     token: bool = False
     cue: bool = True
+    #: a cue only in a review of a year's first months (五年间 in January: the years before)
+    review_only: bool = False
 
 
 FORMS: tuple[PeriodForm, ...] = (
@@ -116,6 +118,7 @@ FORMS: tuple[PeriodForm, ...] = (
         "stretch",
         rf"(?<![\d{_CN_1_10}])(?P<st_n>\d{{1,2}}|[{_CN_1_10}]{{1,3}})年(?:来|以来|间)",
         token=True,
+        review_only=True,
     ),
     # 3年前: a time before the text, no period of a figure
     PeriodForm("yearsago", rf"(?<![\d年])[\d{_CN_1_10}]{{1,2}}年前", token=True, cue=False),
@@ -138,6 +141,12 @@ _CUE_FIRST = (
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).
 PERIOD_CUE = re.compile(
+    f"{_CUE_FIRST}(?:"
+    + "|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue and not f.review_only)
+    + ")"
+)
+#: The same with the cues read only in a review of a year's first months (五年间, 一年来).
+PERIOD_CUE_REVIEW = re.compile(
     f"{_CUE_FIRST}(?:" + "|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue) + ")"
 )
 

@@ -15,7 +15,7 @@ import re
 from typing import cast
 
 from regiondev._extract.resolve_status import TARGET as _TARGET
-from regiondev.periods import PERIOD_CUE, base_end
+from regiondev.periods import PERIOD_CUE, PERIOD_CUE_REVIEW, base_end
 
 __all__ = [
     "AVERAGE_SPAN",
@@ -134,7 +134,12 @@ class PeriodResolver:
         # 预计 and a target word: looked up once, at the first 全年
         first_forecast, planned = -1, cast("bool | None", None)
         skip_to = -1  # the end of a comparison base (近去年全年的): no period of its own
-        for m in PERIOD_CUE.finditer(text):
+        cue_rx = (
+            PERIOD_CUE_REVIEW
+            if self.date is not None and self.date.month <= REVIEW_MONTHS
+            else PERIOD_CUE
+        )
+        for m in cue_rx.finditer(text):
             if m.start() < skip_to:
                 continue
             if (end := base_end(text, m.start(), m.end())) != -1:
@@ -256,14 +261,10 @@ class PeriodResolver:
                     last = calendar.monthrange(y2, n)[1]
                     period = f"{y2}-{n:02d}-{last:02d}"  # a level at the month's end
             elif g == "stretch":
-                # 五年间 / 十年来 / 一年来 in a review of a year's first months: the years
-                # before the text's; 一年来 later in the year: twelve months, no calendar period
+                # 五年间 / 十年来 / 一年来 in a review of a year's first months (the only texts
+                # whose cues read it): the years before the text's
                 n = small_number(m["st_n"])
-                if self.date is None or self.date.month > REVIEW_MONTHS:
-                    if n == 1:
-                        out.append((m.end(), "", cue + " (the twelve months to the text: fill in)"))
-                    continue
-                if n < 1:
+                if self.date is None or n < 1:
                     continue
                 y = self.date.year
                 period = str(y - 1) if n == 1 else f"{y - n}-{y - 1}"
