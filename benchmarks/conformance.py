@@ -41,7 +41,8 @@ from regiondev.model import Bound
 from regiondev.numbers import FigureParseError, ParsedFigure, parse_figure, scan
 
 ROOT = Path(__file__).resolve().parent.parent
-TSV = ROOT / "tests" / "conformance" / "numbers_peers.tsv"
+CONFORMANCE = ROOT / "tests" / "conformance"
+TSV = CONFORMANCE / "numbers_peers.tsv"
 
 # regiondev unit → (peer unit, factor from regiondev's canonical unit to the peer's)
 _UNIT_MAP: dict[str, tuple[str, float]] = {
@@ -99,6 +100,16 @@ def _float(text: str) -> float | None:
     return float(text) if text.strip() else None
 
 
+def tsvs() -> list[Path]:
+    """Every conformance TSV under tests/conformance/, in name order."""
+    return sorted(CONFORMANCE.glob("*.tsv"))
+
+
+def load_all(paths: list[Path] | None = None) -> list[Case]:
+    """The cases of several conformance TSVs (default: all under tests/conformance/)."""
+    return [c for path in (tsvs() if paths is None else paths) for c in load(path)]
+
+
 def load(path: Path = TSV) -> list[Case]:
     """The cases of a conformance TSV."""
     with path.open(encoding="utf-8", newline="") as fh:
@@ -134,6 +145,9 @@ def _close(a: float, b: float | None) -> bool:
 def _factor(p: ParsedFigure, case: Case) -> float | None:
     """The factor that takes ``p``'s unit to the peer's, or None when the units disagree."""
     unit = p.unit
+    if case.exp_unit == "any":
+        # the peer reports the bare number whatever follows it (九年 → 9, 3亿元 → 3e8)
+        return _UNIT_MAP.get(unit, (unit, 1.0))[1]
     if p.unit_inferred and unit == "cny_100m":
         # a bare 亿 read as yuan: the unit was not printed, the value is 1e8 of the count
         return 1e8 if _unprinted(case) else None
@@ -157,7 +171,7 @@ def _unprinted(case: Case) -> bool:
 
 def agrees(case: Case, p: ParsedFigure) -> bool:
     """Whether regiondev's reading ``p`` agrees with the peer's expected answer."""
-    if case.exp_kind in ("reject", "none_money"):
+    if case.exp_kind in ("reject", "none_money", "none"):
         return False
     factor = _factor(p, case)
     if factor is None:
@@ -172,6 +186,14 @@ def agrees(case: Case, p: ParsedFigure) -> bool:
             return p.bound in _LOWER and _close(low, case.exp_value)
         case "upper":
             return p.bound in _UPPER and _close(high, case.exp_value)
+        case "lower_open":
+            return p.bound is Bound.MORE_THAN and _close(low, case.exp_value)
+        case "lower_closed":
+            return p.bound is Bound.AT_LEAST and _close(low, case.exp_value)
+        case "upper_open":
+            return p.bound is Bound.LESS_THAN and _close(high, case.exp_value)
+        case "upper_closed":
+            return p.bound is Bound.AT_MOST and _close(high, case.exp_value)
         case "range":
             if p.bound is not Bound.RANGE or case.exp_low is None or case.exp_high is None:
                 return False
@@ -199,11 +221,17 @@ def judge(case: Case) -> Outcome:
         money = [t for t in tokens if t.parsed and t.parsed.unit in ("cny_100m", "usd")]
         got = ", ".join(_describe(t.parsed) for t in money if t.parsed) or "no money"
         return Outcome(case, not money, got)
+    if case.exp_kind == "none":
+        got = ", ".join(_describe(t.parsed) for t in tokens if t.parsed) or "no figure"
+        return Outcome(case, not tokens, got)
     at = case.input.find(case.span) if case.span else -1
     if at < 0:
         return Outcome(case, False, f"span {case.span!r} not in the input")
+    end = at + len(case.span)
     for t in tokens:
-        if t.start <= at < t.end and t.parsed is not None:
+        # the first token that overlaps the span (a peer's span may start with a word the
+        # token leaves out: 位于20和30之间, 等于1535)
+        if t.start < end and at < t.end and t.parsed is not None:
             return Outcome(case, agrees(case, t.parsed), _describe(t.parsed))
     found = ", ".join(repr(t.text) for t in tokens) or "no figure"
     return Outcome(case, False, f"no token covers the span (found {found})")
@@ -234,16 +262,18 @@ def _pct(agreeing: int, total: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    ap.add_argument("--tsv", type=Path, default=TSV)
+    ap.add_argument(
+        "--tsv", type=Path, action="append", help="a TSV (repeatable; default: all of them)"
+    )
     ap.add_argument("--all-failures", action="store_true", help="list failing out-of-scope too")
     args = ap.parse_args(argv)
-    outcomes = [judge(c) for c in load(args.tsv)]
+    outcomes = [judge(c) for c in load_all(args.tsv)]
     counts = report(outcomes)
     suites = [*sorted({s for s, _ in counts if s != "*"}), "*"]
-    print(f"{'suite':<22} {'in':>18} {'in-cn':>18} {'out':>18} {'in-scope':>18}")
+    print(f"{'suite':<24} {'in':>18} {'in-cn':>18} {'out':>18} {'in-scope':>18}")
     for s in suites:
         cells = [_pct(*counts.get((s, sc), (0, 0))) for sc in ("in", "in-cn", "out", "in+cn")]
-        print(f"{'overall' if s == '*' else s:<22} " + " ".join(f"{c:>18}" for c in cells))
+        print(f"{'overall' if s == '*' else s:<24} " + " ".join(f"{c:>18}" for c in cells))
     failing = [o for o in outcomes if not o.agrees] if args.all_failures else None
     failing = failing if failing is not None else in_scope_failures(outcomes)
     if failing:
