@@ -53,13 +53,14 @@ def test_the_runner_scores_a_wrong_reading_as_disagreement() -> None:
 
 
 # Agreeing in-scope cases per suite of the further suites (tests/conformance/*.tsv other than
-# numbers_peers.tsv): the floor each must hold (measured, see /benchmarks/conformance.py).
+# numbers_peers.tsv): the floor each must hold and its in-scope total (measured with
+# benchmarks/conformance.py; Recognizers-Text's specs: 80.3 % → 99.4 % overall in scope).
 FLOORS: dict[str, tuple[int, int]] = {
-    "recognizers_currency": (19, 21),
-    "recognizers_number": (126, 134),
+    "recognizers_currency": (21, 21),
+    "recognizers_number": (133, 133),
     "recognizers_ordinal": (10, 10),
-    "recognizers_percent": (47, 73),
-    "recognizers_range": (32, 39),
+    "recognizers_percent": (71, 73),
+    "recognizers_range": (39, 39),
 }
 
 
@@ -75,6 +76,8 @@ def test_every_suite_holds_its_floor() -> None:
         if counts[(suite, "in+cn")][0] < ok or counts[(suite, "in+cn")][1] != n
     }
     assert not below, f"below the floor: {below}"
+    # and every suite at the bar: at least 97 % of its in-scope cases
+    assert all(ok >= 0.97 * n for ok, n in FLOORS.values())
 
 
 def test_a_strict_bound_is_no_closed_one() -> None:

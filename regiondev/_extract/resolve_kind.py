@@ -116,7 +116,9 @@ _RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|�
 def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
     """Why a figure is no level: a change (percentage points, places, more than before), an
     ordinal of a batch, or a scale label."""
-    if unit in ("items", "") and stext.startswith("百分点", tend):
+    if (unit in ("items", "") and stext.startswith("百分点", tend)) or (
+        unit == "percent" and stext.endswith("百分点", tstart, tend)
+    ):
         return "percentage-point change (a difference of two rates, not a rate)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
         return "change in rank (places moved, not a place)"
