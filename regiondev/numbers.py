@@ -332,6 +332,9 @@ _CHENG = (
 _FRACTION = (
     rf"(?P<fden>(?:\d+|{_CN_NUM})[万亿]?|[百千]?万)"
     rf"分之(?P<fnum>{_AR_NUM}|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?)"
+    # a range of shares: 百分之三十到四十一, 百分之三十一到百分之百 (the second end's
+    # denominator, when printed, is the first's)
+    rf"(?:{_RANGE_SEP}(?:(?P=fden)分之)?(?P<fnum2>{_AR_NUM}|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?))?"
 )
 
 _PREFIX_BOUNDS: dict[str, Bound] = {
@@ -837,6 +840,16 @@ def _share(m: re.Match[str]) -> ParsedFigure:
         # A part of a power of ten is a printed unit (十分之一 = 一成: 10 %); of 3, none.
         power_of_ten = den >= 10 and den == Decimal(1).scaleb(den.adjusted())
         step = _exact(100 * num_step / den) if power_of_ten else 0.0
+        if m["fnum2"]:
+            # 百分之三十到四十一: [30, 41], the midpoint 35.5, as 30%-41% is read
+            num2, num2_step, _ = _number(m["fnum2"])
+            top = _exact(100 * num2 / den)
+            if value > top:
+                raise FigureParseError(f"{text!r} is a range that runs backwards")
+            step = min(step, _exact(100 * num2_step / den) if power_of_ten else 0.0)
+            middle = _exact(50 * (num + num2) / den)
+            parsed = ParsedFigure(text, middle, "percent", Bound.RANGE, value, top, step)
+            return _negated(parsed) if m["decline"] else parsed
     bound = Bound.EXACT
     if m["prefix"]:
         bound = _prefix_bound(m["prefix"])
@@ -1022,7 +1035,9 @@ _SCAN_START_ICP = re.compile(f"{_SCAN_START_BRANCHES}|[\u4e00-\u9fff](?=[\u4e00-
 _CN_OK_TAIL = re.compile(
     r"(个|大|类|条|项|家|名|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多|几"
     # an amount or a physical quantity (补助三千元, 一千元, 五百吨)
-    r"|元|美元|人民币|吨|辆|亩|千瓦|人次)"
+    r"|元|美元|人民币|吨|辆|亩|千瓦|人次"
+    # persons (三十人, 九千九百九十一人; not after a bare 百 / 千, ``_boundary_ok``)
+    r"|人)"
 )
 # What may follow a lone 一 in a figure: a magnitude (十/百/千 are part of the numeral), then a
 # unit or a milestone, perhaps 余/多 between and a bound after; or a dollar (一美元: no idiom
@@ -1084,6 +1099,9 @@ def _boundary_ok(text: str) -> bool:
         # (一批, 一个, 一体化, 统一, 之一) and 一万 with no unit after it are idiom.
         return _ONE_MAGNITUDE.fullmatch(rest) is not None
     if set(numeral.group(0)) <= {"一", "零", "〇"}:
+        return False
+    if numeral.group(0) in ("百", "千") and rest.startswith("人"):
+        # 千人计划 / 百人会: names of programmes, not a hundred or a thousand persons
         return False
     return bool(rest) and bool(_CN_OK_TAIL.match(rest))
 

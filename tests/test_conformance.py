@@ -54,13 +54,22 @@ def test_the_runner_scores_a_wrong_reading_as_disagreement() -> None:
 
 # Agreeing in-scope cases per suite of the further suites (tests/conformance/*.tsv other than
 # numbers_peers.tsv): the floor each must hold and its in-scope total (measured with
-# benchmarks/conformance.py; Recognizers-Text's specs: 80.3 % → 99.4 % overall in scope).
+# benchmarks/conformance.py; with the reader before this work, in scope: Recognizers-
+# Text 84.7 % (233/275), NeMo 100 % (157/157), WeTextProcessing 15.3 % (21/137)).
 FLOORS: dict[str, tuple[int, int]] = {
     "recognizers_currency": (21, 21),
-    "recognizers_number": (133, 133),
+    "recognizers_number": (132, 132),
     "recognizers_ordinal": (10, 10),
     "recognizers_percent": (71, 73),
     "recognizers_range": (39, 39),
+    "nemo_itn_cardinal": (74, 74),
+    "nemo_itn_decimal": (11, 11),
+    "nemo_itn_fraction": (11, 11),
+    "nemo_itn_money": (13, 13),
+    "nemo_itn_ordinal": (48, 48),
+    "wetext_fraction": (3, 3),
+    "wetext_measure": (131, 131),
+    "wetext_money": (3, 3),
 }
 
 

@@ -121,6 +121,13 @@ FORMS = [
     ("≤5个", 5, "items", Bound.AT_MOST, 0, 5),
     ("不大于5个", 5, "items", Bound.AT_MOST, 0, 5),
     ("至少是3", 3, "", Bound.AT_LEAST, 3, INF),
+    # a range of shares in words: 百分之三十到四十一 is [30, 41], value (30 + 41) / 2 = 35.5;
+    # 百分之三十一到百分之百 [31, 100], value 65.5
+    ("百分之三十到四十一", 35.5, "percent", Bound.RANGE, 30, 41),
+    ("百分之三十一到百分之百", 65.5, "percent", Bound.RANGE, 31, 100),
+    # Chinese numerals before 人 (persons): 九千九百九十一人 = 9 × 1000 + 9 × 100 + 9 × 10 + 1
+    ("九千九百九十一人", 9991, "persons", Bound.EXACT, 9991, 9991),
+    ("三十人", 30, "persons", Bound.EXACT, 30, 30),
 ]
 
 
@@ -411,3 +418,10 @@ def test_a_list_in_half_width_digits_keeps_its_full_width_commas() -> None:
     # only between full-width digits or before a decimal part)
     texts = [t.text for t in scan("分别为100，200，300家") if t.kind is TokenKind.FIGURE]
     assert texts == ["100", "200", "300家"]
+
+
+def test_chinese_numerals_before_ren_are_persons_but_not_in_names() -> None:
+    # 培训三十人: 30 persons; 千人计划 / 百人会 are names of programmes, no figure
+    read = [(t.text, t.parsed.value) for t in scan("培训三十人，两千五百五十六人参加") if t.parsed]
+    assert read == [("三十人", 30.0), ("两千五百五十六人", 2556.0)]
+    assert [t.text for t in scan("入选千人计划和百人会") if t.kind is TokenKind.FIGURE] == []

@@ -54,7 +54,7 @@ _TRADITIONAL = set("萬億兩負個點對雙幾還蘋銭時間總統發講話經
 _CN = "零〇一二两三四五六七八九十百千万亿"
 # What a Chinese numeral in running text is read before (regiondev.numbers._CN_OK_TAIL, %)
 _CN_TAIL = re.compile(
-    r"(个|大|类|条|项|家|名|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|余|多|几|元|美元|人民币"
+    r"(个|大|类|条|项|家|名|人|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|余|多|几|元|美元|人民币"
     r"|吨|辆|亩|千瓦|人次|成|分之|%|％)"
 )
 _CLASSIFIERS = set("个只斤双对吨年章")
@@ -123,6 +123,8 @@ def _rule_scope(suite: str, inp: str, span: str, mode: str) -> str:
     if any(c in _TRADITIONAL for c in inp):
         return "out:traditional-script"
     core = (span or inp).strip()
+    if "幺" in core or re.search(r"[零〇一二三四五六七八九]{4,}", core):
+        return "out:digit-sequence"
     if re.search(r"\S\s+\S", core):
         return "out:spaced-tokens"
     if re.search(r"\d\s*[kKmMgG]\b|\d\s*[kKＫ]|\de|\^|[<>]\s*=", core):
@@ -147,7 +149,15 @@ def _rule_scope(suite: str, inp: str, span: str, mode: str) -> str:
         return "out:nonstandard-magnitude(万多亿)"
     if re.search(r"\d[十百千万亿]+零?\d", core):
         return "out:mixed-numeral(3万4000)"
+    if re.match(r"负的?(?:[^\d]*分之)", core):
+        return "out:spoken-negative(负百分之)"
     numeral = re.sub(r"点.*$", "", core)
+    if re.search(
+        r"[一二两三四五六七八九]{2}", re.sub(r"^[^一二两三四五六七八九十百千万亿]*", "", numeral)
+    ):
+        # 三五百, 十七八万, 五六十: two numerals side by side are a vague range in speech; in
+        # policy prose the same shape is a plan's name (十四五, 十三五)
+        return "out:approx-adjacent(三五百)"
     numeral = re.sub(r"^(负|第|百分之|千分之)", "", numeral)
     if re.fullmatch(f"[{_CN}]+", numeral) and (
         re.search(r"(?<!零)(?<=[一二两三四五六七八九])[百千万亿][一二两三四五六七八九]$", numeral)
