@@ -1,7 +1,10 @@
 """Agreement of regiondev's number reader with other projects' test suites for Chinese numbers.
 
-Reads ``tests/conformance/numbers_peers.tsv`` (cases from JioNLP, cn2an, Duckling and
-chinese2digits; see its README) and prints agreement per suite and per scope (``in``,
+Reads every TSV under ``tests/conformance/`` (see its README): ``numbers_peers.tsv`` (JioNLP,
+cn2an, Duckling, chinese2digits), ``numbers_recognizers.tsv`` (Microsoft Recognizers-Text),
+``numbers_nemo.tsv`` (NVIDIA NeMo-text-processing) and ``numbers_wetext.tsv`` (WeNet
+WeTextProcessing); the last three are written by the converters in
+``benchmarks/conformance_sources/``. Prints agreement per suite and per scope (``in``,
 ``in-cn``, ``out``), the overall in-scope agreement and the in-scope cases that fail.
 
 How a case agrees (regiondev's reading scaled to the peer's unit first: 1 cny_100m = 1e8 yuan,
@@ -11,18 +14,25 @@ as no unit printed):
 - ``value``: the bound is exact and the value matches;
 - ``approx``: the bound is approx and the value matches;
 - ``range``: the bound is range and low and high match; for a vague count (数十亿: regiondev
-  reads 数 as 2–9 of the magnitude, the peers as 1–10) regiondev's interval lies in the peer's;
-- ``lower``: the bound is at_least or more_than (余/多 too) and low matches;
-- ``upper``: the bound is at_most or less_than and high matches;
+  reads 数 as 2–9 of the magnitude, the peers as 1–10) regiondev's interval lies in the peer's.
+  regiondev's ranges are closed; a peer's open end ([20,100) for 20~100) is not compared;
+- ``lower`` / ``upper``: the bound is at_least or more_than (余/多 too) / at_most or less_than,
+  and low / high matches (a peer that does not say whether the end is included);
+- ``lower_open`` / ``lower_closed``: the bound is more_than / at_least and low matches (the peer
+  says (20, ) or [20, ): a strict bound is no closed one); ``upper_open`` / ``upper_closed``:
+  less_than / at_most and high matches;
 - ``reject``: ``parse_figure`` raises ``FigureParseError``;
-- ``none_money``: ``scan`` finds no amount of money (yuan or US dollars) in the sentence.
+- ``none_money``: ``scan`` finds no amount of money (yuan or US dollars) in the sentence;
+- ``none``: ``scan`` finds no figure at all in the sentence.
 
 Units agree when they are the same after the mapping, when the peer says ``number`` and
-regiondev reads no unit or a count of items (个: Duckling strips the classifier), or when
+regiondev reads no unit or a count of items (个: Duckling strips the classifier), when
 regiondev reads no unit and the input prints none of the peer's unit words (the peer filled in
-a default: 三百万 as yuan). ``expr`` cases go through ``parse_figure``; ``sentence`` cases
-through ``scan`` over the whole sentence (what ``extract`` reads), taking the token that covers
-the start of the peer's span.
+a default: 三百万 as yuan), or whatever regiondev reads when the peer says ``any`` (a number
+model that reports the bare number of 九年 or 3亿元: the value is compared in the printed base
+unit, 3亿元 as 3e8). ``expr`` cases go through ``parse_figure``; ``sentence`` cases through
+``scan`` over the whole sentence (what ``extract`` reads), taking the first token that overlaps
+the peer's span.
 
 Usage: python benchmarks/conformance.py [--tsv PATH] [--all-failures]
 """
