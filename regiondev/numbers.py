@@ -308,9 +308,11 @@ _RANGE_SEP = r"(?:至|到|~|～|--|——|-|—|－|–)"
 # X成 (X tenths): one numeral right before 成, not the end of a word (统一, 唯一, 之一…), and
 # 成 not the start of one (成为, 成立, 成本, 一成不变…; 成长 but not 长沙, 成都市).
 _CHENG_NUMERALS = "一二两三四五六七八九十"
-# the numeral of X成: one digit (三, 7), a decimal (2.5, ２．１, 八点五) or ten (10成, 十成)
+# the numeral of X成: one digit (三, 7), a decimal (2.5, ２．１, 八点五), ten (10成, 十成) or half
+# (半成: 5 %; 半成品 is a word, kept out by ``_CHENG_WORD``)
 _CHENG_NUM = (
     rf"[{_CHENG_NUMERALS}](?:点[一二三四五六七八九])?|(?:10|１０)(?![.．\d])|[1-9１-９](?:[.．]\d)?"
+    r"|半"
 )
 _CHENG_WORD = r"(?![为立功果效本交品员绩就不熟型套片群规链网体像形才因真]|长(?!沙)|都[市圈])"
 # After 成: a digit of 分 (三成五: 35 %), unless it starts a count of its own (三成五年), or
@@ -799,6 +801,9 @@ def _read(m: re.Match[str]) -> ParsedFigure:
 
 def _cheng_value(cheng: str, tail: str | None) -> tuple[float, float]:
     """X成 with its 分 as a percent and its printed unit: 三成 (30, 10), 三成五 (35, 1)."""
+    if cheng == "半":
+        # 半成: half of one 成, 5 %, the printed unit half a 成
+        return 5.0, 5.0
     number, number_step, _ = _number(cheng)
     tenths = float(number * 10)
     if tail == "半":
@@ -1010,13 +1015,13 @@ _SCAN = re.compile(
 # Latin letters running into a digit (``GDP2021``, ``A-1``); ``ICP证`` and 公网安备; a CJK
 # character one or two before ``ICP`` (湘ICP备…). tests/test_numbers.py checks, at every
 # position of the shipped texts and of generated mixes, that no match is skipped.
-_BODY = rf"(?:[第数万\d{_CN_DIGITS}{_MINUS}负]|{_CUR_ALT})"
+_BODY = rf"(?:[第数万\d{_CN_DIGITS}{_MINUS}负]|半成|{_CUR_ALT})"
 _SCAN_START_BRANCHES = (
     rf"[\d{_CN_DIGITS}第{_ROMAN}]|万亿|万分之"
     rf"|(?:{_PREFIX_ALT}){_BODY}"
     rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}万]"
     rf"|[{_MINUS}]\d"
-    r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
+    r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|半成|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"
     rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?[\d{_CN_DIGITS}数]"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
@@ -1082,6 +1087,9 @@ def _boundary_ok(text: str) -> bool:
     core = body[lead.end() :] if lead else body
     if lead and lead["cur"] and _CN_NUMERAL.match(core):
         # 人民币三千: the currency printed before is the unit
+        return True
+    if core.startswith("半成"):
+        # 半成 (5 %): the pattern keeps out 半成品
         return True
     if _SEVERAL.match(core):
         # 数百家 / 数十年: "several hundred / several tens of", a vague but real count.

@@ -105,6 +105,8 @@ FORMS = [
     ("10成", 100, "percent", Bound.EXACT, 100, 100),
     ("２．１成", 21, "percent", Bound.EXACT, 21, 21),
     ("八点五成", 85, "percent", Bound.EXACT, 85, 85),
+    ("半成", 5, "percent", Bound.EXACT, 5, 5),  # half of one 成 (10 %)
+    ("不到半成", 5, "percent", Bound.LESS_THAN, -INF, 5),  # percent has no floor
     # a full-width slash: ３／５ = 100 × 3 / 5 = 60 %
     ("３／５", 60, "percent", Bound.EXACT, 60, 60),
     # the lone 一 before a dollar is a figure (一美元 = 1 usd)
@@ -425,3 +427,9 @@ def test_chinese_numerals_before_ren_are_persons_but_not_in_names() -> None:
     read = [(t.text, t.parsed.value) for t in scan("培训三十人，两千五百五十六人参加") if t.parsed]
     assert read == [("三十人", 30.0), ("两千五百五十六人", 2556.0)]
     assert [t.text for t in scan("入选千人计划和百人会") if t.kind is TokenKind.FIGURE] == []
+
+
+def test_half_a_cheng_is_five_percent_but_semi_finished_goods_are_no_figure() -> None:
+    # 半成品 (semi-finished goods) and 一半成为 hold no share; 不到半成 is less than 5 %
+    assert [t.text for t in scan("半成品库存，一半成为出口") if t.kind is TokenKind.FIGURE] == []
+    assert [t.text for t in scan("占比不到半成") if t.kind is TokenKind.FIGURE] == ["不到半成"]
