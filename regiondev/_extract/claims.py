@@ -33,7 +33,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from regiondev._extract.bound_cues import bound_cues
 from regiondev._extract.furniture import detect_date, furniture_lines, parse_date, title_period
+from regiondev._extract.kind_cues import kind_cues
 from regiondev._extract.resolve_indicator import (
     INDICATOR_RE,
     clause_start,
@@ -75,6 +77,7 @@ from regiondev._extract.resolve_status import (
     heading_section,
     sentence_status,
 )
+from regiondev._extract.rulefile import alternation
 from regiondev.model import Bound
 from regiondev.numbers import (
     MONEY_UNITS,
@@ -435,7 +438,7 @@ def _sentence_claims(
         ):
             # 约占全国的6.4% / 不到广东省的二十分之一: a qualifier bounds the figure it is
             # separated from by a verb and a field
-            word = apart["about"] or apart["under"] or apart["near"]
+            word = next(w for w in apart.groups() if w)
             bounded = _plain_figure(word + figure)
             if bounded is not None and bounded.bound is not Bound.EXACT:
                 parsed = bounded
@@ -657,22 +660,16 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 # Measure words of things counted that have no canonical unit (households or firms, machines)
-_COUNT_WORDS = frozenset("户台套辆架艘")
+_COUNT_WORDS = kind_cues().count_words
 _JOINED = re.compile(r"(?:和|、|及|与|以及)")
 # A qualifier separated from its figure: 约占全国的6.4%, 约为… (not 签约, 节约…), 不到广东的
 # 二十分之一, 超过全国的一半
-_QUALIFIER_APART = re.compile(
-    r"(?:(?<![签合节制预履违条公特邀])(?P<about>约)(?:占|为|是|有|合|相当于|达|计)"
-    r"[^，,。；;\d约]{0,10}"
-    r"|(?P<under>不到|不足)[^，,。；;\d]{1,10}的"
-    # 近去年全年的九成: 近 before the base of a comparison bounds the figure
-    r"|(?<![接将最附])(?P<near>近)(?:去年|上年|前年|(?:19|20)\d{2}年)(?:全年|同期)?"
-    r"(?:总量|水平)?的)$"
-)
+# (data/bound_cues.toml; each qualifier's one group is its word)
+_QUALIFIER_APART = re.compile(f"(?:{alternation(bound_cues().apart)})$")
 # 达到X / 提高到X / 增加到X: a level reached (in a report of what happened, exact)
-_REACHED = re.compile(r"(?:提高|增加|增长|上升|提升|扩大|下降|降低|减少)?(?:达到|到)")
+_REACHED = re.compile(alternation(bound_cues().reached))
 # 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
-_GROWTH_BY = re.compile(r"(?:增长|增加|提高|提升|扩大)了?(?:近|超过|约)?$")
+_GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
 _SENTENCE_GAP = re.compile(r"[；;]")
 # 从2012年的…增加到2021年的…,年均增长: a pair of levels with their years, then an average
 _FROM_YEAR_TO_YEAR = re.compile(

@@ -38,7 +38,9 @@ from typing import Any
 
 from regiondev._catalog import FILL_IN
 from regiondev._extract.claims import Claim, DocClaims, region_code
+from regiondev._extract.indicator_cues import indicator_cues
 from regiondev._extract.reading import Document, ExtractInputError
+from regiondev._extract.rulefile import alternation
 from regiondev._output import (
     atomic_write,
     check_output_file,
@@ -72,14 +74,13 @@ _KIND_MEASURE = {"count": "count", "growth": "growth_rate", "share": "share", "r
 #: Words naming what a sum of money measures (model.Measure values). The one nearest before
 #: the figure in its clause wins; 人均 in that clause makes it per capita. 产值, 营业收入, 销售,
 #: 进出口 … have no measure of their own: gross_output is the nearest fit.
+#: (data/indicator_cues.toml [measure])
 _MEASURE_WORDS = re.compile(
-    r"(?P<per_capita>人均)"
-    r"|(?P<value_added>增加值)"
-    r"|(?P<gdp>生产总值|GDP|经济总量)"
-    r"|(?P<profit>利润)"
-    r"|(?P<investment>投资|外资)"
-    r"|(?P<gross_output>产值|营业收入|主营业务收入|营收|销售|进出口|出口|进口)",
+    "|".join(f"(?P<{name}>{alternation(words)})" for name, words in indicator_cues().measure),
     re.IGNORECASE,
+)
+_PER_CAPITA = re.compile(
+    alternation(dict(indicator_cues().measure).get("per_capita", ("(?!)",))), re.IGNORECASE
 )
 _CLAUSE_ENDS = "，,。；;！？!?\n"
 _REGIONS = {r.value for r in Region}
@@ -467,7 +468,7 @@ def _guess_measure(c: Claim, unit: str, quote: str, offset: int) -> str:
     if nearest is None or nearest.lastgroup is None:
         return fallback
     # 人均 in the clause (人均地区生产总值98562元, 人均GDP, 人均可支配收入)
-    if "人均" in before:
+    if _PER_CAPITA.search(before):
         return "per_capita"
     return nearest.lastgroup
 

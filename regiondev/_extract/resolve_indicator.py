@@ -3,13 +3,17 @@ decided it; and the basis of a growth rate (nominal for money flows, real for ou
 
 The nearest indicator cue before the figure that has a code for the figure's (kind, unit)
 wins, unless the clause names its own subject or another subject (出口, 税收…) stands between.
-A count takes the noun after it (22条产业链).
+A count takes the noun after it (22条产业链). The cue words and subjects are data
+(``data/indicator_cues.toml``); the rules that combine them are here.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+
+from regiondev._extract.indicator_cues import indicator_cues
+from regiondev._extract.rulefile import alternation, first_characters
 
 __all__ = [
     "INDICATOR_RE",
@@ -20,54 +24,22 @@ __all__ = [
     "guess_indicator",
 ]
 
-# Indicator guesses: cue → [(kind, unit, code)]; the cue nearest before the figure that fits
-# the figure's kind and unit wins.
+_CUES = indicator_cues()
+# Indicator guesses (data/indicator_cues.toml): cue → [(kind, unit, code)]; the cue nearest
+# before the figure that fits the figure's kind and unit wins.
 INDICATOR_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
-    r"两年平均增长": (("growth", "percent", "gdp_growth_two_year_avg"),),
-    r"规模(?:以上)?工业增加值": (
-        ("growth", "percent", "industrial_va_growth"),
-        ("level", "cny_100m", "industrial_va"),
-    ),
-    r"地区生产总值|GDP|经济总量": (
-        ("growth", "percent", "gdp_growth"),
-        ("level", "cny_100m", "gdp"),
-    ),
-    r"人均(?:GDP|地区生产总值)": (("level", "usd", "gdp_per_capita"),),
-    r"利润": (("level", "cny_100m", "industrial_profit"),),
-    r"工业投资": (("growth", "percent", "industrial_investment_growth"),),
-    r"技改投资": (("growth", "percent", "technical_renovation_investment_growth"),),
-    r"数字经济": (
-        ("growth", "percent", "digital_economy_growth"),
-        ("share", "percent", "digital_economy_share_gdp"),
-    ),
-    # not 高技术制造业 (a part of it) and not 制造业投资 (investment, not value added)
-    # not a part (高技术/先进/装备…制造业), not 制造业投资 nor loans to manufacturing
-    r"(?<!技术)(?<!先进)(?<!装备)(?<!电子)(?<!汽车)(?<!医药)制造业增加值"
-    r"|(?<!技术)(?<!先进)(?<!装备)(?<!电子)(?<!汽车)(?<!医药)制造业(?!投资)(?!中长期)(?!贷款)": (
-        ("growth", "percent", "manufacturing_va_growth"),
-    ),
-    r"高新技术产业[^，,]{0,8}增加值": (("level", "cny_100m", "hightech_va"),),
-    # the “小巨人” list, not every 专精特新 (中小) enterprise
-    r"国家级专精特新[“\"'‘]?小巨人": (
-        ("count", "enterprises", "little_giant_enterprises_national"),
-    ),
-    r"省级专精特新[“\"'‘]?小巨人": (
-        ("count", "enterprises", "little_giant_enterprises_provincial"),
-    ),
-    r"单项冠军": (("count", "enterprises", "single_champion_enterprises"),),
-    r"智能制造试点": (("count", "enterprises", "smart_mfg_pilots_city_and_above"),),
-    r"合格率": (("share", "percent", "product_quality_pass_rate"),),
-    r"产业链": (("count", "items", "industrial_chains"),),
-    r"常住人口": (("count", "persons", "resident_population"),),
+    r.cue: tuple((c.kind, c.unit, c.code) for c in r.codes) for r in _CUES.rules
 }
-_INDICATOR_OPTIONS = tuple(INDICATOR_RULES.values())
 # (kind, unit) → indicator code, per rule (a later option of a rule wins, as it always has).
-_INDICATOR_CODES = tuple({(k, u): code for k, u, code in opts} for opts in _INDICATOR_OPTIONS)
-# The look-ahead holds the first character of every cue (tests check it against the cues), so
-# the engine rejects most positions with one set test.
-INDICATOR_FIRST = "两规地G经人利工技数制高国省单智合产常"
+_INDICATOR_CODES = tuple({(c.kind, c.unit): c.code for c in r.codes} for r in _CUES.rules)
+# characters before a rule's cue where its subject is named (a two-year average's)
+_SUBJECT_BEFORE = tuple(r.subject_before for r in _CUES.rules)
+# The look-ahead holds the first character of every cue (derived from the cues; tests check
+# it), so the engine rejects most positions with one set test.
+INDICATOR_FIRST = first_characters(tuple(INDICATOR_RULES)) or ""
 INDICATOR_RE = re.compile(
-    f"(?=[{INDICATOR_FIRST}])(?:"
+    (f"(?=[{re.escape(INDICATOR_FIRST)}])" if INDICATOR_FIRST else "")
+    + "(?:"
     + "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(INDICATOR_RULES))
     + ")"
 )
@@ -76,20 +48,13 @@ INDICATOR_RE = re.compile(
 # Growth of money flows is reported in current prices (nominal); of output, in constant prices.
 # Subjects that are none of the indicators the rules guess: a cue before one of them is not
 # the figure's (规模工业增加值增长7.2%,出口增长20%: the 20% is of exports).
-# A count after another kind of enterprise named in a later clause is that kind's
-# (专精特新“小巨人”企业41家,高新技术企业1200余家: the 1200 are high-tech enterprises).
-_OTHER_COUNTED = re.compile(r"[,，、;；][^,，、;；]*企业")
-_OTHER_SUBJECT = re.compile(
-    r"出口|进口|外贸|营业收入|主营业务收入|营收|税收|销售|制造业投资|民间投资|固定资产投资"
-    r"|交易额|消费品零售|产值|第[一二三]产业|高技术制造业|高新技术产业|装备制造业|先进制造业"
-    r"|研发|强度|投资|贷款|存款"
-)
-_TWO_YEAR_RULE = list(INDICATOR_RULES).index(r"两年平均增长")
+# A count after another kind of enterprise named in a later clause is that kind's.
+_OTHER_COUNTED = re.compile(_CUES.other_counted)
+_OTHER_SUBJECT = re.compile(alternation(_CUES.other_subject))
 
 # The last subject named before a growth rate decides: a money flow, or an output measure.
 _GROWTH_SUBJECT = re.compile(
-    r"(?P<nominal>投资(?!企业)|利润|收入|营收|销售|出口|进口|外贸|税收|消费品零售|存款|贷款|交易额)"
-    r"|(?P<real>增加值|生产总值|GDP|经济总量|产量|工业(?!投资))"
+    f"(?P<nominal>{alternation(_CUES.nominal)})|(?P<real>{alternation(_CUES.real)})"
 )
 
 
@@ -113,12 +78,10 @@ def _first(item: tuple[int, object] | tuple[int, int, str]) -> int:
     return item[0]
 
 
-_MONTH_ON_MONTH = re.compile(r"环比")
+_MONTH_ON_MONTH = re.compile(alternation(_CUES.month_on_month))
 # Nouns that make a clause's own subject: a cue of an earlier clause is not its figure's
 # (but 总量/规模 refer back to it: 地区生产总值年均增长7.1%,总量突破3000亿元).
-_CLAUSE_SUBJECT = re.compile(
-    r"产值|收入|营收|投资|总额|人口|产量|(?<!国民)经济|行业|价格|贷款|存款|用电|消费|出口|进口"
-)
+_CLAUSE_SUBJECT = re.compile(alternation(_CUES.clause_own))
 
 
 def clause_start(stext: str, pos: int) -> int:
@@ -128,7 +91,7 @@ def clause_start(stext: str, pos: int) -> int:
 
 # The noun right after a count (个/家/条… already in the figure): 22条产业链, 三大产业集群.
 _COUNTED_NOUN = re.compile(
-    r"(?![以左上余多之中和及与或、居位排列占为是达在比较同增减下降提分其共累])[\u4e00-\u9fff“\"]{2,8}"
+    f"(?![{re.escape(_CUES.not_counted_first)}])" + r"[\u4e00-\u9fff“\"]{2,8}"
 )
 
 
@@ -158,7 +121,8 @@ def guess_indicator(
             if iend <= tstart and (code := _INDICATOR_CODES[idx].get(key)):
                 # another subject named after the cue (出口, 税收…) is the figure's own;
                 # a two-year average is of the subject just before it
-                since = iend - len(word) - 12 if idx == _TWO_YEAR_RULE else iend
+                before = _SUBJECT_BEFORE[idx]
+                since = iend - len(word) - before if before else iend
                 other = _OTHER_SUBJECT if unit != "enterprises" else _OTHER_COUNTED
                 if other.search(stext, max(0, since), tstart) is None:
                     guess, icue = code, word

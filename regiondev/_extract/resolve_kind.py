@@ -3,14 +3,16 @@ are set aside as no level (a change, an ordinal, a ratio part, a scale label, a 
 
 A percent takes the kind of the nearest kind cue before it in its own clause (增长 → growth,
 占/比重 → share); any other figure the kind of its unit. Cue words and unit kinds come from
-``data/cues.toml``.
+``data/cues.toml``, the words that set a figure aside from ``data/kind_cues.toml``.
 """
 
 from __future__ import annotations
 
 import re
 
+from regiondev._extract.kind_cues import kind_cues
 from regiondev._extract.lexicon import lexicon, words_pattern
+from regiondev._extract.rulefile import alternation
 from regiondev.numbers import MOBILE_NUMBER, SCALE_WORDS, TokenKind
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
 ]
 
 _LEX = lexicon()
+_KC = kind_cues()
 # Kinds of percent figures: the nearest cue before the figure decides. The leading look-ahead
 # holds every cue's first character: one set test rejects most positions.
 # One alternation of both families, longest word first (增长面, a share, before 增长).
@@ -40,7 +43,7 @@ CUE_KIND: dict[str, str] = {
     **{w: "growth" for w in _LEX.growth},
 }
 # After a percent: 实现5%左右的增长 (a growth rate named after its figure)
-GROWTH_AFTER = re.compile(r"的?(?:增长|增速|增幅)")
+GROWTH_AFTER = re.compile(alternation(_KC.growth_after))
 #: unit → the kind of a figure in it
 UNIT_KIND: dict[str, str] = _LEX.unit_kind
 
@@ -62,25 +65,19 @@ KIND_REASON = {
 }
 _SCALE_WORD = re.compile("|".join(SCALE_WORDS))
 # 百亿元制造业企业 / 千亿元产业集群: a class of firm or cluster by output
-_CN_DIGITS_START = frozenset("一二两三四五六七八九十百千万0123456789")
+_CN_DIGITS_START = frozenset(_KC.numeral_start)
 # 产值过百亿元的企业: a threshold of a class, whatever bound it carries
-_SCALE_OF = re.compile(
-    r"(?:以上)?的(?:制造业|工业|科技型?|龙头)?(?:企业|产业集群|产业|集群|项目|园区)"
-)
-_SCALE_CLASS = re.compile(r"级|(?:制造业|工业|科技型?|龙头)?(?:企业|产业|集群|园区|工程|项目)")
-_ORDINAL_NOUN = re.compile(r"[批届次期轮章条款篇部]")
+_SCALE_OF = re.compile(alternation(_KC.of_after))
+_SCALE_CLASS = re.compile(alternation(_KC.class_after))
+_ORDINAL_NOUN = re.compile(alternation(_KC.batch_after))
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
-_SECTOR_NAME = re.compile(r"第[一二三1-3]$")
+_SECTOR_NAME = re.compile(alternation(_KC.sector))
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
-_MORE_THAN_BEFORE = re.compile(
-    r"(?:多增|净增|(?:比|较)[^，,。、]{0,10}?(?:增加了?|多了?|多出)|同比增加了?|同比多)$"
-)
+_MORE_THAN_BEFORE = re.compile(alternation(_KC.more_before))
 # 比去年同期少12个, 较上年减少3家: fewer than before by N.
-_FEWER_THAN_BEFORE = re.compile(
-    r"(?:净减|(?:比|较)[^，,。、\d]{0,10}?(?:减少了?|少了?)|同比减少了?|同比少)$"
-)
+_FEWER_THAN_BEFORE = re.compile(alternation(_KC.fewer_before))
 # After 500强 / 百强: the members of a ranked list (企业, 县, 城市…), a class not a place
-_RANKED_CLASS = re.compile(r"[企县市区城名榜]")
+_RANKED_CLASS = re.compile(alternation(_KC.ranked_after))
 _RATIO_PART = re.compile(r"[:：∶]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
 CHANGE_REASONS = (
@@ -90,15 +87,17 @@ CHANGE_REASONS = (
     "change in rank",
 )
 # 第二个国家级集群 / 第三家: an ordinal naming which one (a measure word after it), not a rank
-_WHICH_ONE = re.compile(r"[个家座项]")
+_WHICH_ONE = re.compile(alternation(_KC.which_one_after))
 # 成为继轨道交通后第二个过千亿元产业集群: an order of succession (so there are two), kept
-_SUCCESSION = re.compile(r"(?:继|成为)[^，,。；;]*$")
+_SUCCESSION = re.compile(alternation(_KC.succession_before))
 # 提高到2023年 (…的1.2倍): a year read as a duration after a verb of reaching
-_YEAR_OF_LEVEL = re.compile(r"(?:提高|增加|增长|上升|提升|扩大|达到|到)+(?:19|20)\d{2}年")
+_YEAR_OF_LEVEL = re.compile(alternation(_KC.year_of_level))
 # An open title or quotation (《… / “…) before the figure, closed after it within a name's length
 # by a campaign's or plan's word (“七大工程” names seven projects: a count, kept)
 _NAME_OPEN = re.compile(r"[《“「][^《》“”「」，,。；;]{0,20}$")
-_NAME_CLOSE = re.compile(r"[^《》“”「」，,。；;]{0,20}?(?:行动|计划|规划|方案|战略|会战)[》”」]")
+_NAME_CLOSE = re.compile(
+    r"[^《》“”「」，,。；;]{0,20}?" + f"(?:{alternation(_KC.campaign)})" + r"[》”」]"
+)
 
 
 def _in_name(stext: str, tstart: int, tend: int) -> bool:
@@ -109,15 +108,16 @@ def _in_name(stext: str, tstart: int, tend: int) -> bool:
     )
 
 
-_PLAN_NAME = re.compile(r"(?:攻坚)?(?:行动|规划|计划|方案)")
-_RANK_MOVE = re.compile(r"(?:前移|后移|提升|上升|下降|下滑|前进|后退|跃升|提高|攀升)了?$")
+_PLAN_NAME = re.compile(alternation(_KC.plan_after))
+_RANK_MOVE = re.compile(alternation(_KC.rank_move_before))
 
 
 def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
     """Why a figure is no level: a change (percentage points, places, more than before), an
     ordinal of a batch, or a scale label."""
-    if (unit in ("items", "") and stext.startswith("百分点", tend)) or (
-        unit == "percent" and stext.endswith("百分点", tstart, tend)
+    # 2.3个百分点: a percent the reader reads with its words (earlier, a count before them)
+    if (unit in ("items", "") and stext.startswith(_KC.points_after, tend)) or (
+        unit == "percent" and stext.endswith(_KC.points_after, tstart, tend)
     ):
         return "percentage-point change (a difference of two rates, not a rate)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
@@ -138,7 +138,7 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
     if (
         unit == "rank"
         and _SECTOR_NAME.match(stext, tstart, tend)
-        and stext.startswith("产业", tend)
+        and stext.startswith(_KC.sector_after, tend)
     ):
         return "sector name (第一/第二/第三产业: primary, secondary, tertiary), not a rank"
     if not unit and (

@@ -4,12 +4,15 @@ A sentence is a target when it names a year after the text's date (到2025年), 
 (力争, 目标, 将…达到, 计划新增…) or a period that ends after the text's date (十四五 in 2022),
 or when it carries the target context of the sentence before and names nothing that happened.
 Within a sentence, 预计 makes what follows a forecast, and 已… makes what follows happened.
+The cue words are data (``data/status_cues.toml``); the rules that combine them are here.
 """
 
 from __future__ import annotations
 
 import re
 
+from regiondev._extract.rulefile import alternation
+from regiondev._extract.status_cues import status_cues
 from regiondev.periods import base_end
 
 __all__ = [
@@ -24,24 +27,18 @@ __all__ = [
     "sentence_status",
 ]
 
-# Status: words that make a figure a target.
-YEAR_TARGET = re.compile(r"(?:到|至|在)((?:19|20)\d{2})年(?:底|末|前)?")
-TARGET = re.compile(
-    r"力争|目标|确保|预计到|规划到|未来(?:\d{1,2}|[一二三四五六七八九十])年|"
-    r"(?<!按)计划(?:到|在|新增|建成|建设|推动|实现|完成|投资|打造|引进|培育|用)|"
-    r"将[^，,。；]{0,15}?(?:达到|突破|超过|实现|提高|增加|迈上|形成|建成|建设|推动|培育|打造|引进|新建)|"
-    r"(?:还|仍|更)?要(?:再)?(?:建设|推动|培育|打造|新增|引进|实施|建成|新建)"
-)
+_CUES = status_cues()
+# Status: words that make a figure a target (data/status_cues.toml).
+YEAR_TARGET = re.compile(_CUES.year_target)
+TARGET = re.compile(alternation(_CUES.target))
 # Words of what has happened: such a sentence never inherits its paragraph's target context.
 # 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
-FORECAST = re.compile(r"预计(?!到)")
-ACTUAL_NOW = re.compile(
-    r"目前|当前|截至|已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)|现有|排名|位列|位居|名列|荣获|入选|获评|获批|实现了|完成了"
-)
+FORECAST = re.compile(alternation(_CUES.forecast))
+ACTUAL_NOW = re.compile(alternation(_CUES.actual_now))
 
 # a target year after a word of what happened (已完成…,到2025年…) starts a target again
-DONE = re.compile(r"已(?:经|有|新增|完成|达到?|累计|实现|突破|超过)")
-PERIOD_AHEAD = re.compile(r"(?:到|至)(?:19|20)\d{2}年")
+DONE = re.compile(alternation(_CUES.done))
+PERIOD_AHEAD = re.compile(alternation(_CUES.period_ahead))
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
@@ -74,18 +71,19 @@ def sentence_status(
 
 def aspirational(stext: str, tstart: int) -> bool:
     """力争 covers what follows it, until a 确保 (a firm pledge) takes over."""
-    strive = stext.rfind("力争", 0, tstart)
-    return strive != -1 and strive > stext.rfind("确保", 0, tstart)
+    strive = stext.rfind(_CUES.strive, 0, tstart)
+    return strive != -1 and strive > stext.rfind(_CUES.firm, 0, tstart)
 
 
 # A heading: a short line opening with an outline number (一、 / （二）) or ending with a colon.
 _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|[：:]\s*$"
 )
-_HEADING_TARGET = re.compile(r"目标|工作安排|重点工作|主要任务|工作任务")
-_YEAR_WORK = re.compile(r"重点工作|工作安排|工作任务|预期目标")
+_HEADING_TARGET = re.compile(alternation(_CUES.heading_target))
+_YEAR_WORK = re.compile(alternation(_CUES.year_work))
 # a review of the year before the text's, named without its year
-_LAST_YEAR = re.compile(r"过去一年|过去的一年|去年|上年")
+_LAST_YEAR = re.compile(alternation(_CUES.last_year))
+_THIS_YEAR = re.compile(alternation(_CUES.this_year))
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
@@ -98,7 +96,7 @@ def heading_section(line: str, doc_year: int | None) -> tuple[bool, str, str] | 
     if not text or len(text) > 30 or "。" in text or not _HEADING.search(text):
         return None
     years = [int(y) for y in _HEADING_YEAR.findall(text)]
-    year = years[-1] if years else (doc_year if "今年" in text or "本年" in text else None)
+    year = years[-1] if years else (doc_year if _THIS_YEAR.search(text) else None)
     if _HEADING_TARGET.search(text) and (year is None or doc_year is None or year >= doc_year):
         # the year's work (重点工作, 工作安排, 预期目标) with no year: the text's year; a
         # plan's 主要目标 with no year: targets, their years left to the sentences

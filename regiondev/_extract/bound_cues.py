@@ -1,0 +1,40 @@
+"""The bound cues of ``data/bound_cues.toml``: qualifiers that stand apart from their figure
+(约占全国的6.4%) and the verbs of a level reached (达到X). ``claims`` combines them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from regiondev._extract.rulefile import DATA, patterns, read, section
+
+__all__ = ["BoundCues", "bound_cues", "load"]
+
+_PATH = DATA / "bound_cues.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class BoundCues:
+    """Everything ``claims`` reads from the file (patterns, in file order)."""
+
+    #: each with one group: the qualifier word, read with the figure
+    apart: tuple[str, ...]
+    reached: tuple[str, ...]
+
+
+def load(path: Path = _PATH) -> BoundCues:
+    """Read and check the bound cue file."""
+    data = read(path)
+    apart = section(data, "apart", path)
+    reached = section(data, "reached", path)
+    return BoundCues(
+        apart=patterns(apart, "qualifiers", f"{path}: [apart]", groups=1),
+        reached=patterns(reached, "verbs", f"{path}: [reached]"),
+    )
+
+
+@cache
+def bound_cues() -> BoundCues:
+    """The shipped bound cues (read once)."""
+    return load()

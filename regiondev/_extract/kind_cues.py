@@ -1,0 +1,102 @@
+"""The kind cues of ``data/kind_cues.toml``: the words that set a figure aside as no level (a
+change, an ordinal, a part of a name, a scale label) and a growth rate named after its figure.
+The percent cues and unit kinds are in ``data/cues.toml`` (``lexicon``); the resolver
+(``resolve_kind``) combines both."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from regiondev._extract.rulefile import (
+    DATA,
+    RuleFileError,
+    patterns,
+    read,
+    section,
+    text,
+    words,
+)
+
+__all__ = ["KindCues", "kind_cues", "load"]
+
+_PATH = DATA / "kind_cues.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class KindCues:
+    """Everything the kind resolver reads from the file (patterns, in file order)."""
+
+    growth_after: tuple[str, ...]
+    by_multiple_before: tuple[str, ...]
+    count_words: frozenset[str]
+    more_before: tuple[str, ...]
+    fewer_before: tuple[str, ...]
+    rank_move_before: tuple[str, ...]
+    points_after: str
+    batch_after: tuple[str, ...]
+    which_one_after: tuple[str, ...]
+    succession_before: tuple[str, ...]
+    sector: tuple[str, ...]
+    sector_after: str
+    year_of_level: tuple[str, ...]
+    campaign: tuple[str, ...]
+    plan_after: tuple[str, ...]
+    class_after: tuple[str, ...]
+    of_after: tuple[str, ...]
+    numeral_start: str
+    ranked_after: tuple[str, ...]
+
+
+def _characters(table: dict[str, Any], path: Path) -> tuple[str, ...]:
+    chars = words(table, "words", f"{path}: [count]")
+    for i, w in enumerate(chars):
+        if len(w) != 1:
+            raise RuleFileError(
+                f"{path}: [count] field 'words' item {i + 1} ({w!r}) is no character"
+            )
+    return chars
+
+
+def load(path: Path = _PATH) -> KindCues:
+    """Read and check the kind cue file."""
+    data = read(path)
+    tables = {name: section(data, name, path) for name in ("growth", "count", "change")}
+    tables |= {name: section(data, name, path) for name in ("ordinal",)}
+    tables |= {name: section(data, name, path) for name in ("name", "scale")}
+
+    def pats(table: str, key: str) -> tuple[str, ...]:
+        return patterns(tables[table], key, f"{path}: [{table}]")
+
+    def word(table: str, key: str) -> str:
+        return text(tables[table], key, f"{path}: [{table}]")
+
+    return KindCues(
+        growth_after=pats("growth", "after"),
+        by_multiple_before=pats("growth", "by_multiple_before"),
+        count_words=frozenset(_characters(tables["count"], path)),
+        more_before=pats("change", "more_before"),
+        fewer_before=pats("change", "fewer_before"),
+        rank_move_before=pats("change", "rank_move_before"),
+        points_after=word("change", "points_after"),
+        batch_after=pats("ordinal", "batch_after"),
+        which_one_after=pats("ordinal", "which_one_after"),
+        succession_before=pats("ordinal", "succession_before"),
+        sector=pats("ordinal", "sector"),
+        sector_after=word("ordinal", "sector_after"),
+        year_of_level=pats("name", "year_of_level"),
+        campaign=pats("name", "campaign"),
+        plan_after=pats("name", "plan_after"),
+        class_after=pats("scale", "class_after"),
+        of_after=pats("scale", "of_after"),
+        numeral_start=word("scale", "numeral_start"),
+        ranked_after=pats("scale", "ranked_after"),
+    )
+
+
+@cache
+def kind_cues() -> KindCues:
+    """The shipped kind cues (read once)."""
+    return load()

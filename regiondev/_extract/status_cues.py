@@ -1,0 +1,63 @@
+"""The status cues, read from ``data/status_cues.toml``: words of plans, of forecasts and of
+what has happened, and the heading words that make a section targets or a review. The
+resolver (``resolve_status``) combines them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from regiondev._extract.rulefile import DATA, pattern, patterns, read, section, text
+
+__all__ = ["StatusCues", "load", "status_cues"]
+
+_PATH = DATA / "status_cues.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCues:
+    """Everything the status resolver reads from the file (patterns, in file order)."""
+
+    #: a word then a year (its one group): a target when the year is after the text's date
+    year_target: str
+    target: tuple[str, ...]
+    forecast: tuple[str, ...]
+    actual_now: tuple[str, ...]
+    done: tuple[str, ...]
+    period_ahead: tuple[str, ...]
+    strive: str
+    firm: str
+    heading_target: tuple[str, ...]
+    year_work: tuple[str, ...]
+    last_year: tuple[str, ...]
+    this_year: tuple[str, ...]
+
+
+def load(path: Path = _PATH) -> StatusCues:
+    """Read and check the status cue file."""
+    data = read(path)
+    sent = section(data, "sentence", path)
+    pledge = section(data, "pledge", path)
+    head = section(data, "heading", path)
+    s, p, h = f"{path}: [sentence]", f"{path}: [pledge]", f"{path}: [heading]"
+    return StatusCues(
+        year_target=pattern(sent, "year_target", s, groups=1),
+        target=patterns(sent, "target", s),
+        forecast=patterns(sent, "forecast", s),
+        actual_now=patterns(sent, "actual_now", s),
+        done=patterns(sent, "done", s),
+        period_ahead=patterns(sent, "period_ahead", s),
+        strive=text(pledge, "strive", p),
+        firm=text(pledge, "firm", p),
+        heading_target=patterns(head, "target", h),
+        year_work=patterns(head, "year_work", h),
+        last_year=patterns(head, "last_year", h),
+        this_year=patterns(head, "this_year", h),
+    )
+
+
+@cache
+def status_cues() -> StatusCues:
+    """The shipped status cues (read once)."""
+    return load()

@@ -1,0 +1,40 @@
+"""Reading rule files: checked patterns, and the first characters a look-ahead may test."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from regiondev._extract.rulefile import RuleFileError, first_characters, pattern, patterns, read
+from regiondev.errors import RegiondevError
+
+
+def test_first_characters_of_each_top_level_alternative() -> None:
+    # 地区生产总值|GDP: 地 and G; 人均(?:GDP|…): the | inside the group is not top-level
+    assert first_characters(("地区生产总值|GDP", "人均(?:GDP|地区生产总值)")) == "地G人"
+    # a leading look-behind consumes nothing: the first character comes after it
+    assert first_characters(("(?<!技术)(?<!先进)制造业",)) == "制"
+    # an alternative that opens with a class, a group or an optional character has no single
+    # first character: no look-ahead
+    assert first_characters(("[一二]产业",)) is None
+    assert first_characters(("(?:规模)工业",)) is None
+    assert first_characters(("规?模",)) is None
+
+
+def test_a_bad_pattern_names_the_record_and_field() -> None:
+    with pytest.raises(RuleFileError, match=r"f.toml: \[x\] field 'cue' is not a valid pattern"):
+        pattern({"cue": "规模(以上"}, "cue", "f.toml: [x]")
+    with pytest.raises(RuleFileError, match=r"field 'year' must have 1 capturing group"):
+        pattern({"year": "到20\\d\\d年"}, "year", "f.toml: [x]", groups=1)
+    with pytest.raises(RuleFileError, match=r"field 'words' item 2 \('\(目标'\)"):
+        patterns({"words": ["力争", "(目标"]}, "words", "f.toml: [x]")
+    with pytest.raises(RuleFileError, match=r"field 'words' must be a non-empty list"):
+        patterns({"words": []}, "words", "f.toml: [x]")
+    assert issubclass(RuleFileError, RegiondevError)
+
+
+def test_an_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "x.toml"
+    bad.write_text("[a\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=re.escape(str(bad))):
+        read(bad)
