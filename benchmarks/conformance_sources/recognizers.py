@@ -208,8 +208,9 @@ def _scope(suite: str, inp: str, span: str, mode: str, exp_unit: str) -> tuple[s
     bare = re.sub(_BOUND_WORDS, "", span)
     if mode == "sentence" and span and re.fullmatch(f"[{_CN}点]+(?:[到至][{_CN}点]+)?", bare):
         # a Chinese numeral in running text: regiondev reads one only before a unit it models
-        at = inp.find(span) + len(span)
-        if not _CN_TAIL.match(inp, at) and not inp[:at].endswith(("百分之", "千分之")):
+        start = inp.find(span)
+        at = start + len(span)
+        if not _CN_TAIL.match(inp, at) and not inp[:start].endswith(("百分之", "千分之")):
             return (
                 "out:bare-cn-in-text",
                 "a Chinese numeral with no unit in running text is a name or an idiom in "
