@@ -331,12 +331,18 @@ _CHENG = (
 )
 # A fraction in words: 四分之一, 百分之十五, 百分之三点五; the denominator may end in a
 # magnitude (万分之三, 一百万分之五, 百万分之五: parts per million).
+# A numerator in Chinese numerals stops before a 百 / 千 that starts a word of its own (百分之七十
+# 百分位: the 70th percentile is 百分之七十, then 百分位).
+_CN_NUMERATOR = (
+    r"(?:[零〇一二两三四五六七八九十]|[百千](?!分))+"
+    r"(?:[万亿]+(?:[零〇一二两三四五六七八九十]|[百千](?!分))+)*(?:点[零〇一二三四五六七八九]+)?"
+)
 _FRACTION = (
     rf"(?P<fden>(?:\d+|{_CN_NUM})[万亿]?|[百千]?万)"
-    rf"分之(?P<fnum>{_AR_NUM}|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?)"
+    rf"分之(?P<fnum>{_AR_NUM}|{_CN_NUMERATOR})"
     # a range of shares: 百分之三十到四十一, 百分之三十一到百分之百 (the second end's
     # denominator, when printed, is the first's)
-    rf"(?:{_RANGE_SEP}(?:(?P=fden)分之)?(?P<fnum2>{_AR_NUM}|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?))?"
+    rf"(?:{_RANGE_SEP}(?:(?P=fden)分之)?(?P<fnum2>{_AR_NUM}|{_CN_NUMERATOR}))?"
 )
 
 _PREFIX_BOUNDS: dict[str, Bound] = {

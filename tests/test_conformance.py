@@ -60,7 +60,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "recognizers_currency": (21, 21),
     "recognizers_number": (134, 134),
     "recognizers_ordinal": (10, 10),
-    "recognizers_percent": (72, 73),
+    "recognizers_percent": (73, 73),
     "recognizers_range": (39, 39),
     "nemo_itn_cardinal": (74, 74),
     "nemo_itn_decimal": (11, 11),

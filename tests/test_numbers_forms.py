@@ -429,6 +429,12 @@ def test_chinese_numerals_before_ren_are_persons_but_not_in_names() -> None:
     assert [t.text for t in scan("入选千人计划和百人会") if t.kind is TokenKind.FIGURE] == []
 
 
+def test_a_numerator_stops_before_a_word_of_its_own() -> None:
+    # 百分之七十百分位 (the 70th percentile): 百分之七十 is 70 %, 百分位 a word after it
+    read = [(t.text, t.parsed.value) for t in scan("收盘价的百分之七十百分位大于1") if t.parsed]
+    assert read[0] == ("百分之七十", 70.0)
+
+
 def test_half_a_cheng_is_five_percent_but_semi_finished_goods_are_no_figure() -> None:
     # 半成品 (semi-finished goods) and 一半成为 hold no share; 不到半成 is less than 5 %
     assert [t.text for t in scan("半成品库存，一半成为出口") if t.kind is TokenKind.FIGURE] == []
