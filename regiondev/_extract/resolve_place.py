@@ -10,7 +10,7 @@ are several places' figure, split by 分别 in order.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from regiondev._extract.gazetteer import gazetteer
 from regiondev.numbers import Token, TokenKind
@@ -128,6 +128,13 @@ def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
+def _subject_names(raw: str) -> tuple[str, ...]:
+    """The place names a whole text writes as subjects (not fields of comparison), in order:
+    one scan shared by ``detect_region`` and ``detect_subject``."""
+    return tuple(m.group(0) for m in place_re().finditer(raw) if not is_comparison_field(raw, m))
+
+
 def detect_region(raw: str) -> str:
     """The region a text is mostly about: the most named place (national words count half).
 
@@ -135,10 +142,7 @@ def detect_region(raw: str) -> str:
     """
     counts: dict[str, float] = {}
     province = 0  # 全省: the province, Hunan when the places named are Hunan's
-    for m in place_re().finditer(raw):
-        name = m.group(0)
-        if is_comparison_field(raw, m):
-            continue
+    for name in _subject_names(raw):
         if name in WHOLES:
             province += name == "全省"
             continue
@@ -157,9 +161,8 @@ def detect_subject(raw: str, region: str) -> str:
     often than the region itself and than any other of its parts; else ""."""
     gaz = gazetteer()
     counts: dict[str, int] = {}
-    for m in place_re().finditer(raw):
-        name = m.group(0)
-        if name in WHOLES or gaz.code_of.get(name) != region or is_comparison_field(raw, m):
+    for name in _subject_names(raw):
+        if name in WHOLES or gaz.code_of.get(name) != region:
             continue
         # "" for the region itself; a zone of the zone rule (醴陵经开区) counts for its host,
         # as its name always did: a text about 醴陵 naming its zone stays about 醴陵

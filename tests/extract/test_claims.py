@@ -270,7 +270,7 @@ def test_indicator_lookahead_changes_no_match() -> None:
         for alt in cue.split("|"):
             # a leading look-behind consumes nothing: the first character comes after it
             first = re.sub(r"^(?:\(\?<[!=][^()]*\))+", "", alt)[0]
-            assert first in resolve_indicator.INDICATOR_FIRST, (cue, alt)
+            assert re.fullmatch(f"[{resolve_indicator.INDICATOR_FIRST}]", first), (cue, alt)
     plain = re.compile(
         "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(resolve_indicator.INDICATOR_RULES))
     )
