@@ -196,7 +196,9 @@ _HAS_CAND = re.compile(
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})年")
 # Clauses: a comma ends one unless it sits between digits (1,254家). No token crosses one.
-_CLAUSE = re.compile(r"(?:[^，,]|(?<=\d),(?=\d))+")
+# (runs of plain characters as one repeat: the same clauses, found faster than one
+# alternation per character)
+_CLAUSE = re.compile(r"(?:[^，,]+|(?<=\d),(?=\d))+")
 
 
 @dataclass(slots=True)
@@ -641,7 +643,7 @@ def _sentence_claims(
                     start,
                     end,
                     guess,
-                    "; ".join(dict.fromkeys(c for c in cues if c)),
+                    _joined(cues),
                     reason,
                     _KIND_VALUE[tok.kind],
                     aspirational(stext, tstart),
@@ -653,6 +655,13 @@ def _sentence_claims(
             )
         )
     return out
+
+
+def _joined(cues: list[str]) -> str:
+    """The cues, each once, in order, without empty ones, joined with "; "."""
+    unique = dict.fromkeys(cues)
+    unique.pop("", None)
+    return "; ".join(unique)
 
 
 def _first(item: tuple[int, object] | tuple[int, int, str]) -> int:

@@ -1,6 +1,7 @@
 """Claims: hand-labelled fragments for every cue (status, kind, period, region, basis) and
 for the numbers that are set aside."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -1312,3 +1313,13 @@ def test_the_fast_candidate_test_finds_what_the_candidate_pattern_finds(
     assert (claims_module._HAS_CAND.search(text, a, b) is None) == (
         claims_module._CAND.search(text, a, b) is None
     )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="12,，、3年增长亿元 a", max_size=30))
+def test_clauses_are_the_runs_one_alternation_per_character_finds(text: str) -> None:
+    # a comma ends a clause unless it sits between digits (1,254家)
+    per_character = re.compile(r"(?:[^，,]|(?<=\d),(?=\d))+")
+    assert [m.span() for m in claims_module._CLAUSE.finditer(text)] == [
+        m.span() for m in per_character.finditer(text)
+    ]
