@@ -94,7 +94,10 @@ def first_class(pattern: str) -> str | None:
     ``pattern`` (``12到至`` or ``\\d前``), or None when it cannot be worked out."""
     out: list[str] = []
     try:
-        if _first(_parser.parse(pattern), out):
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & ~int(re.UNICODE):
+            return None  # global flags ((?i), (?x)…) must open the pattern: no guard before
+        if _first(parsed, out):
             return None  # the pattern can match the empty string: no character is needed
     except (_Unknown, re.error, RecursionError):
         return None

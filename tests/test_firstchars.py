@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from regiondev._extract.resolve_indicator import INDICATOR_RULES
-from regiondev.firstchars import first_class, guard, guarded_alternation
+from regiondev.firstchars import fast, first_class, guard, guarded_alternation
 from regiondev.periods import FORMS
 
 
@@ -25,6 +25,9 @@ def test_first_classes() -> None:
     assert first_class(".年") is None
     assert first_class("(?:年)?") is None
     assert first_class("(?i:gdp)") is None
+    # global flags must open a pattern: no guard can go before them
+    assert first_class("(?i)gdp") is None and fast("(?i)gdp") == "(?i)gdp"
+    assert first_class("(?x) g d p") is None
     assert guard("规模") == "(?=[规])" and guard("(?:年)?") == ""
 
 
@@ -48,3 +51,16 @@ def test_a_guarded_alternation_matches_as_the_plain_one(text: str) -> None:
         assert [(m.span(), m.lastgroup) for m in guarded.finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)
         ]
+
+
+def test_fast_guards_only_what_the_engine_cannot_skip_by_itself() -> None:
+    # opens with a literal or alternatives of literals: the engine's own prefix test
+    assert fast("目前|当前") == "目前|当前"
+    assert fast("[12]年") == "[12]年"
+    # a look-behind or an optional part first: a guard in front
+    assert fast("(?<!按)计划|力争") == "(?=[计力])(?:(?<!按)计划|力争)"
+    assert fast("(?:还|仍)?要") == "(?=[还仍要])(?:(?:还|仍)?要)"
+    # a look-ahead first: the pattern has its guard already
+    assert fast("(?=[增])增长") == "(?=[增])增长"
+    # each alternative that does not open with a literal gets its own guard
+    assert guarded_alternation(["力争", "(?<!按)计划"]) == "力争|(?=[计])(?:(?<!按)计划)"

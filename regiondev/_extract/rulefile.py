@@ -57,6 +57,9 @@ def _check(value: str, where: str, groups: int) -> str:
         compiled = re.compile(value)
     except re.error as exc:
         raise RuleFileError(f"{where} is not a valid pattern: {exc}") from exc
+    if compiled.flags & ~int(re.UNICODE):
+        # (?i) and the like must open a whole pattern: within an alternation they cannot
+        raise RuleFileError(f"{where} must not set global flags ((?i), (?x)…): use (?i:…)")
     if compiled.groups != groups:
         raise RuleFileError(f"{where} must have {groups} capturing group(s), has {compiled.groups}")
     return value
