@@ -19,8 +19,12 @@ from typing import Any
 
 __all__ = ["fast", "first_class", "guard", "guarded_alternation"]
 
-# re's own parser (3.11+: re._parser); imported by name, it has no type stubs
-_parser: Any = importlib.import_module("re._parser")
+# re's own parser (3.11+: re._parser); imported by name, it has no type stubs. Without it (a
+# Python that moved it) there are no guards: the patterns stay as written.
+try:
+    _parser: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - every supported Python has it
+    _parser = None
 
 _CATEGORIES = {
     "CATEGORY_DIGIT": r"\d",
@@ -93,6 +97,8 @@ def first_class(pattern: str) -> str | None:
     """The body of a character class holding every first character of a match of
     ``pattern`` (``12到至`` or ``\\d前``), or None when it cannot be worked out."""
     out: list[str] = []
+    if _parser is None:  # pragma: no cover
+        return None
     try:
         parsed = _parser.parse(pattern)
         if parsed.state.flags & ~int(re.UNICODE):
@@ -127,7 +133,7 @@ def _tested_at_once(pattern: str) -> bool:
     alternative at one test: it opens with a literal character or a class."""
     try:
         return _leading(_parser.parse(pattern))[0] in ("LITERAL", "IN")
-    except re.error:
+    except (re.error, AttributeError):  # AttributeError: no parser
         return True
 
 
@@ -138,7 +144,7 @@ def _scanned_fast(pattern: str) -> bool:
     literal character (the engine's own prefix test)."""
     try:
         items = _parser.parse(pattern)
-    except re.error:
+    except (re.error, AttributeError):  # AttributeError: no parser
         return True
     while items:
         op, av = items[0]
