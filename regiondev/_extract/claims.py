@@ -288,6 +288,15 @@ def _nearest(cues: list[tuple[int, str, str]], pos: int) -> tuple[str, str] | No
 
 
 _new_claim = tuple.__new__
+
+
+def _joined(cues: list[str]) -> str:
+    """The cues, each once, in order, without empty ones, joined with "; "."""
+    unique = dict.fromkeys(cues)
+    unique.pop("", None)
+    return "; ".join(unique)
+
+
 # Enum .value is a descriptor call; these are plain lookups.
 _KIND_VALUE = {k: k.value for k in TokenKind}
 _BOUND_VALUE = {b: b.value for b in Bound}
@@ -655,13 +664,6 @@ def _sentence_claims(
             )
         )
     return out
-
-
-def _joined(cues: list[str]) -> str:
-    """The cues, each once, in order, without empty ones, joined with "; "."""
-    unique = dict.fromkeys(cues)
-    unique.pop("", None)
-    return "; ".join(unique)
 
 
 def _first(item: tuple[int, object] | tuple[int, int, str]) -> int:

@@ -12,7 +12,7 @@ import re
 
 from regiondev._extract.kind_cues import kind_cues
 from regiondev._extract.lexicon import lexicon, words_pattern
-from regiondev._extract.rulefile import alternation, compile_cues
+from regiondev._extract.rulefile import alternation
 from regiondev.numbers import MOBILE_NUMBER, SCALE_WORDS, TokenKind
 
 __all__ = [
@@ -43,7 +43,7 @@ CUE_KIND: dict[str, str] = {
     **{w: "growth" for w in _LEX.growth},
 }
 # After a percent: 实现5%左右的增长 (a growth rate named after its figure)
-GROWTH_AFTER = compile_cues(_KC.growth_after)
+GROWTH_AFTER = re.compile(alternation(_KC.growth_after))
 #: unit → the kind of a figure in it
 UNIT_KIND: dict[str, str] = _LEX.unit_kind
 
@@ -67,17 +67,17 @@ _SCALE_WORD = re.compile("|".join(SCALE_WORDS))
 # 百亿元制造业企业 / 千亿元产业集群: a class of firm or cluster by output
 _CN_DIGITS_START = frozenset(_KC.numeral_start)
 # 产值过百亿元的企业: a threshold of a class, whatever bound it carries
-_SCALE_OF = compile_cues(_KC.of_after)
-_SCALE_CLASS = compile_cues(_KC.class_after)
-_ORDINAL_NOUN = compile_cues(_KC.batch_after)
+_SCALE_OF = re.compile(alternation(_KC.of_after))
+_SCALE_CLASS = re.compile(alternation(_KC.class_after))
+_ORDINAL_NOUN = re.compile(alternation(_KC.batch_after))
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
-_SECTOR_NAME = compile_cues(_KC.sector)
+_SECTOR_NAME = re.compile(alternation(_KC.sector))
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
-_MORE_THAN_BEFORE = compile_cues(_KC.more_before)
+_MORE_THAN_BEFORE = re.compile(alternation(_KC.more_before))
 # 比去年同期少12个, 较上年减少3家: fewer than before by N.
-_FEWER_THAN_BEFORE = compile_cues(_KC.fewer_before)
+_FEWER_THAN_BEFORE = re.compile(alternation(_KC.fewer_before))
 # After 500强 / 百强: the members of a ranked list (企业, 县, 城市…), a class not a place
-_RANKED_CLASS = compile_cues(_KC.ranked_after)
+_RANKED_CLASS = re.compile(alternation(_KC.ranked_after))
 _RATIO_PART = re.compile(r"[:：∶]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
 CHANGE_REASONS = (
@@ -87,11 +87,11 @@ CHANGE_REASONS = (
     "change in rank",
 )
 # 第二个国家级集群 / 第三家: an ordinal naming which one (a measure word after it), not a rank
-_WHICH_ONE = compile_cues(_KC.which_one_after)
+_WHICH_ONE = re.compile(alternation(_KC.which_one_after))
 # 成为继轨道交通后第二个过千亿元产业集群: an order of succession (so there are two), kept
-_SUCCESSION = compile_cues(_KC.succession_before)
+_SUCCESSION = re.compile(alternation(_KC.succession_before))
 # 提高到2023年 (…的1.2倍): a year read as a duration after a verb of reaching
-_YEAR_OF_LEVEL = compile_cues(_KC.year_of_level)
+_YEAR_OF_LEVEL = re.compile(alternation(_KC.year_of_level))
 # An open title or quotation (《… / “…) before the figure, closed after it within a name's length
 # by a campaign's or plan's word (“七大工程” names seven projects: a count, kept)
 _NAME_OPEN = re.compile(r"[《“「][^《》“”「」，,。；;]{0,20}$")
@@ -108,8 +108,8 @@ def _in_name(stext: str, tstart: int, tend: int) -> bool:
     )
 
 
-_PLAN_NAME = compile_cues(_KC.plan_after)
-_RANK_MOVE = compile_cues(_KC.rank_move_before)
+_PLAN_NAME = re.compile(alternation(_KC.plan_after))
+_RANK_MOVE = re.compile(alternation(_KC.rank_move_before))
 
 
 def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:

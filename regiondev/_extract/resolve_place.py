@@ -10,7 +10,7 @@ are several places' figure, split by 分别 in order.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from regiondev._extract.gazetteer import gazetteer
 from regiondev.numbers import Token, TokenKind
@@ -131,13 +131,6 @@ def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def _subject_names(raw: str) -> tuple[str, ...]:
-    """The place names a whole text writes as subjects (not fields of comparison), in order:
-    one scan shared by ``detect_region`` and ``detect_subject``."""
-    return tuple(m.group(0) for m in place_re().finditer(raw) if not is_comparison_field(raw, m))
-
-
 def detect_region(raw: str) -> str:
     """The region a text is mostly about: the most named place (national words count half).
 
@@ -145,7 +138,10 @@ def detect_region(raw: str) -> str:
     """
     counts: dict[str, float] = {}
     province = 0  # 全省: the province, Hunan when the places named are Hunan's
-    for name in _subject_names(raw):
+    for m in place_re().finditer(raw):
+        name = m.group(0)
+        if is_comparison_field(raw, m):
+            continue
         if name in WHOLES:
             province += name == "全省"
             continue
@@ -164,8 +160,9 @@ def detect_subject(raw: str, region: str) -> str:
     often than the region itself and than any other of its parts; else ""."""
     gaz = gazetteer()
     counts: dict[str, int] = {}
-    for name in _subject_names(raw):
-        if name in WHOLES or gaz.code_of.get(name) != region:
+    for m in place_re().finditer(raw):
+        name = m.group(0)
+        if name in WHOLES or gaz.code_of.get(name) != region or is_comparison_field(raw, m):
             continue
         # "" for the region itself; a zone of the zone rule (醴陵经开区) counts for its host,
         # as its name always did: a text about 醴陵 naming its zone stays about 醴陵

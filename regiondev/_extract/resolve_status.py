@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from regiondev._extract.rulefile import compile_cues
+from regiondev._extract.rulefile import alternation, compile_cues
 from regiondev._extract.status_cues import status_cues
 from regiondev.periods import base_end
 
@@ -30,15 +30,16 @@ __all__ = [
 _CUES = status_cues()
 # Status: words that make a figure a target (data/status_cues.toml).
 YEAR_TARGET = re.compile(_CUES.year_target)
+# (a look-behind opens some of its words: a guard of their first characters in front)
 TARGET = compile_cues(_CUES.target)
 # Words of what has happened: such a sentence never inherits its paragraph's target context.
 # 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
-FORECAST = compile_cues(_CUES.forecast)
-ACTUAL_NOW = compile_cues(_CUES.actual_now)
+FORECAST = re.compile(alternation(_CUES.forecast))
+ACTUAL_NOW = re.compile(alternation(_CUES.actual_now))
 
 # a target year after a word of what happened (已完成…,到2025年…) starts a target again
-DONE = compile_cues(_CUES.done)
-PERIOD_AHEAD = compile_cues(_CUES.period_ahead)
+DONE = re.compile(alternation(_CUES.done))
+PERIOD_AHEAD = re.compile(alternation(_CUES.period_ahead))
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
@@ -79,11 +80,11 @@ def aspirational(stext: str, tstart: int) -> bool:
 _HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])|[：:]\s*$"
 )
-_HEADING_TARGET = compile_cues(_CUES.heading_target)
-_YEAR_WORK = compile_cues(_CUES.year_work)
+_HEADING_TARGET = re.compile(alternation(_CUES.heading_target))
+_YEAR_WORK = re.compile(alternation(_CUES.year_work))
 # a review of the year before the text's, named without its year
-_LAST_YEAR = compile_cues(_CUES.last_year)
-_THIS_YEAR = compile_cues(_CUES.this_year)
+_LAST_YEAR = re.compile(alternation(_CUES.last_year))
+_THIS_YEAR = re.compile(alternation(_CUES.this_year))
 _HEADING_YEAR = re.compile(r"((?:19|20)\d{2})年")
 
 
