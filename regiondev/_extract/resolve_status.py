@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from regiondev._extract.rulefile import alternation, compile_cues
+from regiondev._extract.rulefile import alternation
 from regiondev._extract.status_cues import status_cues
 from regiondev.periods import base_end
 
@@ -30,8 +30,7 @@ __all__ = [
 _CUES = status_cues()
 # Status: words that make a figure a target (data/status_cues.toml).
 YEAR_TARGET = re.compile(_CUES.year_target)
-# (a look-behind opens some of its words: a guard of their first characters in front)
-TARGET = compile_cues(_CUES.target)
+TARGET = re.compile(alternation(_CUES.target))
 # Words of what has happened: such a sentence never inherits its paragraph's target context.
 # 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
 FORECAST = re.compile(alternation(_CUES.forecast))
