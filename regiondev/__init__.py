@@ -7,24 +7,42 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from regiondev.model import (
-    Basis,
-    Bound,
-    Indicator,
-    Interval,
-    Measure,
-    Observation,
-    Period,
-    PeriodKind,
-    Region,
-    Reliability,
-    Source,
-    Status,
-)
-
 if TYPE_CHECKING:
     from regiondev._catalog import Catalog
     from regiondev._series import Series
+    from regiondev.model import (
+        Basis,
+        Bound,
+        Indicator,
+        Interval,
+        Measure,
+        Observation,
+        Period,
+        PeriodKind,
+        Region,
+        Reliability,
+        Source,
+        Status,
+    )
+
+#: The model's public types, imported from regiondev.model on first use (a command's --help
+#: and `import regiondev` need none of them).
+_MODEL_NAMES = frozenset(
+    {
+        "Basis",
+        "Bound",
+        "Indicator",
+        "Interval",
+        "Measure",
+        "Observation",
+        "Period",
+        "PeriodKind",
+        "Region",
+        "Reliability",
+        "Source",
+        "Status",
+    }
+)
 
 __version__ = "0.1.0"
 
@@ -169,6 +187,12 @@ def _load_cat(extra: Any) -> Catalog:
 
 
 def __getattr__(name: str) -> Any:
+    if name in _MODEL_NAMES:
+        from regiondev import model
+
+        value = getattr(model, name)
+        globals()[name] = value  # once imported, an ordinary attribute
+        return value
     if name in ("Catalog",):
         from regiondev._catalog import Catalog
 

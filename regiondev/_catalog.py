@@ -421,7 +421,17 @@ _SOURCE_TEXT = (
     "reliability",
 )
 _SOURCE_DATES = ("published", "event_date", "reference_date")
-_INDICATOR_TEXT = ("code", "name_zh", "name_en", "measure", "unit", "scope", "of", "denominator")
+_INDICATOR_TEXT = (
+    "code",
+    "name_zh",
+    "name_en",
+    "measure",
+    "unit",
+    "scope",
+    "scope_zh",
+    "of",
+    "denominator",
+)
 
 
 def _type_errors(

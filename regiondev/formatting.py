@@ -52,9 +52,12 @@ __all__ = [
     "count",
     "decimals_for_step",
     "derived_decimals",
+    "dimension_label",
     "indicator_label",
     "indicator_names",
+    "indicator_scope",
     "interval",
+    "member_label",
     "number",
     "percent",
     "period_label",
@@ -124,13 +127,25 @@ def _plain(value: float, decimals: int | None) -> str:
     return text
 
 
-def number(value: float | None, decimals: int | None = None, *, step: float | None = None) -> str:
+def number(
+    value: float | None,
+    decimals: int | None = None,
+    *,
+    step: float | None = None,
+    max_decimals: int | None = None,
+) -> str:
     """A number with thousands separators: ``number(12546000)`` → ``12,546,000``;
-    ``number(2487.1, step=0.1)`` → ``2,487.1``; None → ``–`` (a dash: no value, said so)."""
+    ``number(2487.1, step=0.1)`` → ``2,487.1``; ``max_decimals=2`` rounds to at most two
+    decimals and drops trailing zeros (15,268.78; 3,902.4; 5,000); None → ``–``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
+    if max_decimals is not None and decimals is None and step is None:
+        text = _plain(float(value), max_decimals)
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return ("0" if text in ("-0", "") else text).replace("-", "−")
     if decimals is None:
         decimals = decimals_for_step(step)
     return _plain(float(value), decimals).replace("-", "−")
@@ -345,9 +360,13 @@ def interval(
     step: float | None = None,
     fraction: bool = False,
     words: bool = False,
+    low_open: bool = False,
+    high_open: bool = False,
 ) -> str:
-    """``interval(9.9, 10.0, unit="percent", decimals=1)`` → ``9.9–10.0 %``; an open end
-    gives a bound (``≥ 9.9 %``); equal ends print once."""
+    """``interval(9.9, 10.0, unit="percent", decimals=1)`` → ``9.9–10.0 %``; an unbounded
+    end gives a bound from the other end: ``≥ 9.9 %`` when that end is included, ``> 32.7 %``
+    when it is excluded (``low_open``: a share derived from a 突破 figure); equal ends print
+    once."""
     if unit == "percent" or fraction:
         low, high = _to_percent(low, fraction), _to_percent(high, fraction)
         unit = "percent"
@@ -355,7 +374,10 @@ def interval(
     if lo_inf and hi_inf:
         return "any value" if lang == "en" else "任意值"
     if hi_inf or lo_inf:
-        end, bound = (low, "at_least") if hi_inf else (high, "at_most")
+        if hi_inf:
+            end, bound = low, "more_than" if low_open else "at_least"
+        else:
+            end, bound = high, "less_than" if high_open else "at_most"
         return bounded(end, bound, unit=unit, lang=lang, decimals=decimals, step=step, words=words)
     a = quantity(low, unit, lang=lang, decimals=decimals, step=step)
     b = quantity(high, unit, lang=lang, decimals=decimals, step=step)
@@ -408,14 +430,45 @@ def region_code(name: str) -> str | None:
 
 
 @cache
+def _shipped_indicators() -> tuple[dict[str, object], ...]:
+    """Every ``[[indicator]]`` table shipped: ``indicators.toml`` and the reference files'."""
+    data = resources.files("regiondev.data")
+    files = [data.joinpath("indicators.toml")]
+    files += sorted(
+        (f for f in data.joinpath("reference").iterdir() if f.name.endswith(".toml")),
+        key=lambda f: f.name,
+    )
+    out: list[dict[str, object]] = []
+    for f in files:
+        out.extend(tomllib.loads(f.read_bytes().decode("utf-8")).get("indicator", []))
+    return tuple(out)
+
+
+@cache
 def indicator_names() -> dict[str, tuple[str, str]]:
-    """Indicator code → (English name, Chinese name), from the shipped ``indicators.toml``."""
-    text = resources.files("regiondev.data").joinpath("indicators.toml").read_bytes()
-    data = tomllib.loads(text.decode("utf-8"))
+    """Indicator code → (English name, Chinese name), from the shipped ``indicators.toml``
+    and the reference data's own indicators."""
     return {
         str(r["code"]): (str(r.get("name_en", r["code"])), str(r.get("name_zh", r["code"])))
-        for r in data.get("indicator", [])
+        for r in _shipped_indicators()
     }
+
+
+@cache
+def _indicator_scopes() -> dict[str, tuple[str, str]]:
+    return {
+        str(r["code"]): (str(r["scope"]), str(r.get("scope_zh", r["scope"])))
+        for r in _shipped_indicators()
+        if r.get("scope")
+    }
+
+
+def indicator_scope(code: str | None, lang: Lang = "en") -> str:
+    """What an indicator counts, from ``indicators.toml`` (``scope`` / ``scope_zh``): for
+    ``industrial_va`` 'industrial enterprises with main-business revenue of 20 million yuan
+    or more' / 年主营业务收入2000万元及以上的工业企业; "" when it states none."""
+    en, zh = _indicator_scopes().get(code or "", ("", ""))
+    return zh if lang == "zh" else en
 
 
 def indicator_label(code: str | None, lang: Lang = "en", *, both: bool = False) -> str:
@@ -429,6 +482,44 @@ def indicator_label(code: str | None, lang: Lang = "en", *, both: bool = False) 
     en, zh = names
     if both:
         return f"{zh}（{en}）" if lang == "zh" else f"{en} ({zh})"
+    return zh if lang == "zh" else en
+
+
+#: English and Chinese names of the partition members the texts use (cn22's domains and
+#: macro-regions) and of their dimensions.
+MEMBER_NAMES: dict[str, tuple[str, str]] = {
+    "it": ("New-generation IT", "新一代信息技术"),
+    "high_end_equipment": ("High-end equipment", "高端装备"),
+    "new_materials": ("New materials", "新材料"),
+    "biomedicine": ("Biomedicine & medical devices", "生物医药及高端医疗器械"),
+    "consumer_goods": ("Consumer goods", "消费品"),
+    "nev_icv": ("NEV & connected vehicles", "新能源及智能网联汽车"),
+    "east": ("East", "东部"),
+    "central": ("Central (incl. Hunan)", "中部（含湖南）"),
+    "west": ("West", "西部"),
+    "northeast": ("Northeast", "东北"),
+    "military": ("Active-duty military", "现役军人"),
+    "all_four": ("All four key areas", "四个重点领域全部"),
+}
+_DIMENSIONS: dict[str, tuple[str, str]] = {
+    "domain": ("domain", "领域"),
+    "macro_region": ("macro-region", "区域"),
+    "key_areas": ("key areas", "重点领域"),
+}
+
+
+def member_label(code: str, lang: Lang = "en") -> str:
+    """A partition member (``breakdown = "domain=it"``'s ``it``) in words; an unknown code
+    with spaces for ``_``."""
+    names = MEMBER_NAMES.get(code)
+    if names is None:
+        return code.replace("_", " ")
+    return names[1] if lang == "zh" else names[0]
+
+
+def dimension_label(code: str, lang: Lang = "en") -> str:
+    """A breakdown's dimension (``macro_region`` → macro-region / 区域)."""
+    en, zh = _DIMENSIONS.get(code, (code.replace("_", " "), code.replace("_", " ")))
     return zh if lang == "zh" else en
 
 

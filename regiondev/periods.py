@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from regiondev.firstchars import guarded_alternation
+
 __all__ = ["FORMS", "PERIOD_CUE", "SCAN_PATTERNS", "PeriodForm", "base_end"]
 
 _Y = r"(?:19|20)\d{2}"
@@ -126,9 +128,13 @@ SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.tok
 # positions with one set test.
 _CUE_FIRST = "(?=[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这]|半年|新的?一年)"
 
-#: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).
+#: Every cue form as a top-level named group (``match.lastgroup`` is the form's name), each
+#: behind a guard of its own first characters (``firstchars``): at a digit the engine leaves
+#: the forms led by a word at once, and the other way round.
 PERIOD_CUE = re.compile(
-    f"{_CUE_FIRST}(?:" + "|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue) + ")"
+    f"{_CUE_FIRST}(?:"
+    + guarded_alternation(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue)
+    + ")"
 )
 
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import regiondev.formatting as fmt
 from regiondev.formatting import (
     bounded,
     check_status_label,
@@ -180,3 +181,30 @@ def test_periods_and_counts() -> None:
     assert count(2, "analysis") == "2 analyses"
     assert count(0, "fail", words=True) == "no fails"
     assert count(1200, "figure") == "1,200 figures"
+
+
+def test_an_open_end_reads_as_more_or_less_than() -> None:
+    # a share derived from 突破5000亿元 / 15268.78亿元: (32.7465…, ∞), the low end excluded;
+    # 100 × 5000 / 15268.78 = 32.7465 → 32.7 to one decimal
+    low = 100 * 5000 / 15268.78
+    inf = float("inf")
+    assert fmt.interval(low, inf, unit="percent", decimals=1, low_open=True) == "> 32.7 %"
+    assert fmt.interval(low, inf, unit="percent", decimals=1, low_open=True, lang="zh") == "> 32.7%"
+    assert (
+        fmt.interval(low, inf, unit="percent", decimals=1, low_open=True, words=True, lang="zh")
+        == "超过32.7%"
+    )
+    # the same end included (以上): at least
+    assert fmt.interval(low, inf, unit="percent", decimals=1) == "≥ 32.7 %"
+    # an excluded high end (不到3%): less than; included (以内): at most
+    assert fmt.interval(-inf, 3, unit="percent", high_open=True) == "< 3 %"
+    assert fmt.interval(-inf, 3, unit="percent") == "≤ 3 %"
+
+
+def test_number_with_at_most_two_decimals() -> None:
+    # 15268.78 keeps its two decimals; 3902.40 drops the zero; 32.746558 rounds to 32.75
+    assert fmt.number(15268.78, max_decimals=2) == "15,268.78"
+    assert fmt.number(3902.4, max_decimals=2) == "3,902.4"
+    assert fmt.number(100 * 5000 / 15268.78, max_decimals=2) == "32.75"
+    assert fmt.number(-12.25, max_decimals=2) == "−12.25"
+    assert fmt.number(5000.0, max_decimals=2) == "5,000"

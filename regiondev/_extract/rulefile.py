@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from regiondev.errors import RegiondevError
+from regiondev.firstchars import fast, guarded_alternation
 
 __all__ = [
     "DATA",
     "RuleFileError",
     "alternation",
+    "compile_cues",
     "first_characters",
     "pattern",
     "patterns",
@@ -56,6 +58,9 @@ def _check(value: str, where: str, groups: int) -> str:
         compiled = re.compile(value)
     except re.error as exc:
         raise RuleFileError(f"{where} is not a valid pattern: {exc}") from exc
+    if compiled.flags & ~int(re.UNICODE):
+        # (?i) and the like must open a whole pattern: within an alternation they cannot
+        raise RuleFileError(f"{where} must not set global flags ((?i), (?x)…): use (?i:…)")
     if compiled.groups != groups:
         raise RuleFileError(f"{where} must have {groups} capturing group(s), has {compiled.groups}")
     return value
@@ -104,6 +109,13 @@ def text(table: dict[str, Any], key: str, where: str) -> str:
 def alternation(items: tuple[str, ...]) -> str:
     """The patterns as one alternation, tried in file order (the first that matches wins)."""
     return "|".join(items)
+
+
+def compile_cues(items: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    """The patterns as one compiled alternation (file order), with first-character guards
+    where the engine has no quick test of its own (``regiondev.firstchars``): the same
+    matches as ``re.compile(alternation(items))``, found faster."""
+    return re.compile(fast(guarded_alternation(items)), flags)
 
 
 _LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")

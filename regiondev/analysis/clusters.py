@@ -24,7 +24,8 @@ ids); a comparison across periods or measures says so in ``comparability``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, ClassVar
@@ -39,6 +40,7 @@ from regiondev.analysis.concentration import (
 )
 from regiondev.analysis.derived import Derived, describe, evaluate, load_all
 from regiondev.analysis.plans import Plan, Standing, load_plans, plans_frame
+from regiondev.formatting import indicator_label, member_label, period_label
 from regiondev.model import Interval, Measure, Observation, Region
 from regiondev.quantity import Quantity
 from regiondev.results import TableResult, frame_to_html, frame_to_markdown
@@ -101,6 +103,9 @@ _REFERENCE_MEASURES = {
 _FULL_LIST = (
     "the 45 are the full national list, not a sample: the statistic measures departure from "
     "proportionality, not sampling error, and its p-value is descriptive only"
+)
+_FULL_LIST_ZH = (
+    "这45个是全国完整名单而非样本：该统计量衡量的是偏离比例的程度而非抽样误差，其p值仅作描述"
 )
 
 
@@ -224,6 +229,36 @@ def _f(x: Fraction | float) -> float:
     return float(x)
 
 
+#: While ``clusters()`` runs: the Chinese of every sentence it writes in English.
+_ZH: ContextVar[dict[str, str] | None] = ContextVar("_ZH", default=None)
+
+
+def _both(en: str, zh: str) -> str:
+    """A generated text: returned in English (the tables' language), its Chinese kept for
+    the result's ``texts_zh`` (the report's Chinese)."""
+    said = _ZH.get()
+    if said is not None:
+        said[en] = zh
+    return en
+
+
+def _zh_of(en: str) -> str:
+    """The Chinese of a text this run already wrote (else the text as it is)."""
+    said = _ZH.get()
+    return said.get(en, en) if said is not None else en
+
+
+def _period_zh(o: Observation) -> str:
+    return period_label(str(o.period), "zh")
+
+
+def _measure_zh(cat: Catalog, o: Observation) -> str:
+    ind = cat.indicator(o.indicator)
+    from regiondev.messages import Message
+
+    return f"{ind.name_zh}［{Message(f'measure_{ind.measure.value}').render('zh')}］"
+
+
 def _period_label(o: Observation) -> str:
     return f"{o.period} ({o.period.describe()})"
 
@@ -235,22 +270,34 @@ def _measure(cat: Catalog, o: Observation) -> str:
 
 def _comparability(cat: Catalog, a: Observation, b: Observation, what: str = "") -> str:
     """'same period and measure' or the mismatches, e.g. 'PERIOD MISMATCH: 2020 vs 2021'."""
-    notes = []
+    from regiondev.messages import Message
+
+    notes, zh = [], []
     if str(a.period) != str(b.period):
         notes.append(f"PERIOD MISMATCH: {_period_label(a)} vs {_period_label(b)}")
+        zh.append(f"时期不一致：{_period_zh(a)}对{_period_zh(b)}")
     ma, mb = cat.indicator(a.indicator).measure, cat.indicator(b.indicator).measure
     if ma is not mb:
         notes.append(f"MEASURE MISMATCH: {_measure(cat, a)} vs {_measure(cat, b)}")
+        zh.append(f"计量方式不一致：{_measure_zh(cat, a)}对{_measure_zh(cat, b)}")
     elif a.indicator != b.indicator:
         notes.append(
             f"same measure type ({ma.value}), different quantities: {_measure(cat, a)} vs "
             f"{_measure(cat, b)}"
         )
+        measure = Message(f"measure_{ma.value}").render("zh")
+        zh.append(
+            f"计量类型相同（{measure}），但数量不同：{_measure_zh(cat, a)}对{_measure_zh(cat, b)}"
+        )
     if a.status is not b.status:
         notes.append(f"STATUS MISMATCH: {a.status.value} vs {b.status.value}")
+        zh.append(f"状态不一致：{a.status.value}对{b.status.value}")
     if what:
         notes.append(what)
-    return "; ".join(notes) if notes else "same period and measure"
+        zh.append(_zh_of(what))
+    if not notes:
+        return _both("same period and measure", "时期与计量方式相同")
+    return _both("; ".join(notes), "；".join(zh))
 
 
 def _row(table: str, item: str, **kw: Any) -> dict[str, Any]:
@@ -260,6 +307,8 @@ def _row(table: str, item: str, **kw: Any) -> dict[str, Any]:
         "value": None,
         "low": None,
         "high": None,
+        "low_open": False,
+        "high_open": False,
         "exact": "",
         "unit": "",
         "period": "",
@@ -307,20 +356,32 @@ def _composition_rows(p: Partition) -> list[dict[str, Any]]:
     disagree = [w.id for w in p.other_wholes if w.value != whole_value]
     if p.whole is None:
         check = "no whole printed; shares are of the sum of the parts"
+        check_zh = "原文无整体；比重以各部分之和为分母"
     elif gap == 0:
         check = f"parts sum to the whole ({_num(float(total))} = {_num(float(whole))})"
+        check_zh = f"各部分合计等于整体（{_num(float(total))} = {_num(float(whole))}）"
     else:
         check = (
             f"GAP: parts sum to {_num(float(total))}, whole is {_num(float(whole))} "
             f"(gap {_num(gap)})"
         )
+        check_zh = (
+            f"缺口：各部分合计{_num(float(total))}，整体为{_num(float(whole))}（相差{_num(gap)}）"
+        )
         if p.residuals:
             check += "; explained by " + ", ".join(
                 f"{r.breakdown} {_num(r.value)} ({r.id})" for r in p.residuals
             )
+            check_zh += (
+                "；由"
+                + "、".join(f"{r.breakdown} {_num(r.value)}（{r.id}）" for r in p.residuals)
+                + "解释"
+            )
     agree = f"; all {len(p.other_wholes) + 1} printed totals agree" if p.other_wholes else ""
+    agree_zh = f"；原文{len(p.other_wholes) + 1}处总数一致" if p.other_wholes else ""
     if disagree:
         agree = f"; TOTALS DISAGREE: {', '.join(disagree)}"
+        agree_zh = f"；总数不一致：{'、'.join(disagree)}"
     total_share = Fraction(int(total), int(whole)) if counts is not None else total / whole
     rows.append(
         {
@@ -332,7 +393,7 @@ def _composition_rows(p: Partition) -> list[dict[str, Any]]:
             "share": _f(total_share),
             "percent": 100 * _f(total_share),
             "period": p.period,
-            "check": check + agree,
+            "check": _both(check + agree, check_zh + agree_zh),
             "derivation": " + ".join(_num(float(c)) for c in parts),
             "observation_ids": p.ids + [r.id for r in p.residuals],
         }
@@ -366,8 +427,12 @@ def _printed_share_rows(cat: Catalog, domain: Partition) -> list[dict[str, Any]]
                 "share": float(share),
                 "percent": 100 * float(share),
                 "period": domain.period,
-                "check": f"printed '{printed.figure}' ({printed.interval}%): "
-                + ("consistent" if ok else "INCONSISTENT"),
+                "check": _both(
+                    f"printed '{printed.figure}' ({printed.interval}%): "
+                    + ("consistent" if ok else "INCONSISTENT"),
+                    f"原文“{printed.figure}”（{printed.interval}%）："
+                    + ("一致" if ok else "不一致"),
+                ),
                 "derivation": f"({_num(it.value)} + {_num(hee.value)}) / {_num(whole)}",
                 "observation_ids": [
                     it.id,
@@ -392,9 +457,14 @@ def _printed_share_rows(cat: Catalog, domain: Partition) -> list[dict[str, Any]]
                 "share": float(share),
                 "percent": 100 * float(share),
                 "period": str(part.period),
-                "check": f"printed '{printed.figure}': "
-                + ("consistent" if ok else "INCONSISTENT")
-                + "; a subset across macro-regions, not a part of a partition",
+                "check": _both(
+                    f"printed '{printed.figure}': "
+                    + ("consistent" if ok else "INCONSISTENT")
+                    + "; a subset across macro-regions, not a part of a partition",
+                    f"原文“{printed.figure}”："
+                    + ("一致" if ok else "不一致")
+                    + "；这是跨区域的子集，不是某一划分的组成部分",
+                ),
                 "derivation": f"{_num(part.value)} / {_num(key_whole.value)}",
                 "observation_ids": [part.id, key_whole.id, printed.id],
             }
@@ -448,7 +518,8 @@ def concentration_table(cat: Catalog) -> pl.DataFrame:
         ),
     ]
     for ref in reference_partitions(cat):
-        rows.append(_concentration_row(ref, f"reference ({ref.source}), for contrast"))
+        basis = _both(f"reference ({ref.source}), for contrast", f"参照（{ref.source}），用于对比")
+        rows.append(_concentration_row(ref, basis))
     return pl.DataFrame(rows)
 
 
@@ -456,17 +527,27 @@ def concentration_table(cat: Catalog) -> pl.DataFrame:
 def _reference_caveat(ref: Partition) -> str:
     total = sum(ref.values)
     text = f"reference shares normalised over the four macro-regions' sum ({_num(total)})"
+    zh = f"参照比重按四大区域合计（{_num(total)}）标准化"
     if ref.whole is not None and ref.whole.value != total:
         text += (
             f"; the printed national total {_num(ref.whole.value)} ({ref.whole.id}) differs "
             f"by {_num(ref.whole.value - total)}"
+        )
+        zh += (
+            f"；原文全国总数{_num(ref.whole.value)}（{ref.whole.id}）与之相差"
+            f"{_num(ref.whole.value - total)}"
         )
         if ref.residuals:
             text += " = " + ", ".join(
                 f"{r.subject or r.breakdown} {_num(r.value)} in no region ({r.id})"
                 for r in ref.residuals
             )
-    return text
+            zh += " = " + "、".join(
+                f"{member_label(r.breakdown.partition('=')[2] or r.subject, 'zh')}"
+                f"{_num(r.value)}，不属于任何区域（{r.id}）"
+                for r in ref.residuals
+            )
+    return _both(text, zh)
 
 
 def location_quotients(cat: Catalog, reference: str | None = None) -> pl.DataFrame:
@@ -502,8 +583,11 @@ def location_quotients(cat: Catalog, reference: str | None = None) -> pl.DataFra
                         cat,
                         c_obs,
                         r_obs,
-                        "a ratio of two shares (clusters vs "
-                        f"{cat.indicator(ref.indicator).name_en.lower()}), dimensionless",
+                        _both(
+                            "a ratio of two shares (clusters vs "
+                            f"{cat.indicator(ref.indicator).name_en.lower()}), dimensionless",
+                            f"两个比重之比（集群对{cat.indicator(ref.indicator).name_zh}），无量纲",
+                        ),
                     ),
                     "caveat": caveat,
                     "observation_ids": [
@@ -533,12 +617,17 @@ def chi_square(cat: Catalog, reference: str | None = None) -> pl.DataFrame:
         result = stats.chisquare(counts, f_exp=expected)
         small = [m for m, e in zip(MACRO_REGIONS, expected, strict=True) if e < 5]
         ids = clusters_p.part_ids + ref.part_ids
-        caveat = _FULL_LIST
+        caveat, caveat_zh = _FULL_LIST, _FULL_LIST_ZH
         if small:
             caveat += (
                 f"; expected count below 5 in {', '.join(small)}: the chi-square "
                 "approximation is poor there"
             )
+            caveat_zh += (
+                f"；{'、'.join(member_label(m, 'zh') for m in small)}的期望数低于5，"
+                "卡方近似在那里并不可靠"
+            )
+        caveat = _both(caveat, caveat_zh)
         comparability = _comparability(cat, clusters_p.parts[0], ref.parts[0])
         for m, o, e, c_obs, r_obs in zip(
             MACRO_REGIONS, counts, expected, clusters_p.parts, ref.parts, strict=True
@@ -669,29 +758,47 @@ def hunan_position(
     stated = _stated_hunan_count(cat)
     if stated is not None:
         count = Quantity.of(stated).with_ids(central.id, national.id)
-        caveat = (
+        caveat = _both(
             f"stated: {stated.figure} ({stated.id}, {stated.period.describe()}); named in the "
             f"texts: at least {k}. A count after the list of 2022-11-30 may include later "
-            "designations"
+            "designations",
+            f"原文：{stated.figure}（{stated.id}，{_period_zh(stated)}）；文本中点名的至少{k}个。"
+            "2022-11-30名单之后的计数可能包含后来认定的集群",
         )
-        detail = f"stated {stated.figure}; named in the texts: at least {k}"
-        when = (
+        detail = _both(
+            f"stated {stated.figure}; named in the texts: at least {k}",
+            f"原文{stated.figure}；文本中点名的至少{k}个",
+        )
+        when = _both(
             f"PERIOD MISMATCH: a count stated {stated.period.describe()} vs the list of "
-            f"{national.period}"
+            f"{national.period}",
+            f"时期不一致：{_period_zh(stated)}的计数对{period_label(str(national.period), 'zh')}"
+            "的名单",
         )
-        derivation = f"as stated in {stated.id}"
+        derivation = _both(f"as stated in {stated.id}", f"据{stated.id}原文")
     else:
         count = Quantity.interval(Interval(float(k), float(c8)), ids=(central.id, national.id))
-        caveat = (
+        caveat = _both(
             f"LOWER BOUND: the texts name {k} Hunan clusters on the national list (Changsha "
             "engineering machinery, cs21; Zhuzhou rail-transit equipment, zz21) and cn22 names "
             f"none; Hunan is a central province, so at most the central region's {c8}. Reads "
             "the first-batch (2021) designations as members of the 2022 list of 45; later "
-            "official figures (load_catalog(outcomes=True)) state the count"
+            "official figures (load_catalog(outcomes=True)) state the count",
+            f"下限：文本点名了湖南入选国家名单的{k}个集群（长沙工程机械，cs21；株洲轨道交通装备，"
+            f"zz21），cn22未点名；湖南属中部省份，因此至多为中部的{c8}个。把首批（2021年）认定"
+            "视为2022年45个名单的成员；后续官方数据（load_catalog(outcomes=True)）给出了数量",
         )
-        detail = f"named in the texts: at least {k}; at most the central region's {c8}"
-        derivation = f"{k} named in the texts; ≤ central's {c8}"
-        when = "designations in 2021 (first batch) vs the list of 2022-11-30"
+        detail = _both(
+            f"named in the texts: at least {k}; at most the central region's {c8}",
+            f"文本中点名的至少{k}个；至多为中部的{c8}个",
+        )
+        derivation = _both(
+            f"{k} named in the texts; ≤ central's {c8}", f"文本点名{k}个；≤ 中部的{c8}个"
+        )
+        when = _both(
+            "designations in 2021 (first batch) vs the list of 2022-11-30",
+            "2021年认定（首批）对2022-11-30名单",
+        )
     rows.append(
         _row(
             t,
@@ -783,6 +890,7 @@ def _hunan_reference_rows(
     central_ref = next(o for o in ref.parts if _member(o, "macro_region") == "central")
     rows = []
     word = "population" if code == "resident_population" else code
+    word_zh = "人口" if code == "resident_population" else indicator_label(code, "zh")
     for label, denom, denom_ids in (
         ("four macro-regions'", four, ref.part_ids),
         ("central region's", central_ref.value, [central_ref.id]),
@@ -802,7 +910,10 @@ def _hunan_reference_rows(
                 derivation=f"{_num(hunan.value)} / {_num(denom)}",
                 comparability="same reference record set"
                 if str(hunan.period) == ref.period
-                else f"PERIOD MISMATCH: Hunan {hunan.period} vs the regions {ref.period}",
+                else _both(
+                    f"PERIOD MISMATCH: Hunan {hunan.period} vs the regions {ref.period}",
+                    f"时期不一致：湖南{hunan.period}对各区域{ref.period}",
+                ),
                 caveat="reference record, not a claim of the news texts",
                 observation_ids=[hunan.id, *denom_ids],
             )
@@ -827,19 +938,41 @@ def _hunan_reference_rows(
                 high=hi,
                 unit="ratio",
                 period=f"{national.period} / {hunan.period}",
-                detail=(
-                    f"{lq.value:.4g}"
-                    if lq.value is not None
-                    else f"≥ {lo:.4g} (bounded by the cluster count), ≤ {hi:.4g}"
-                )
-                + f"; reference: {word} ({hunan.id})",
-                derivation=f"(count / {clusters_whole}) / ({_num(hunan.value)} / {_num(denom)})"
-                f" with count {count.low:g}"
-                + ("" if count.value is not None else f"–{count.high:g}"),
-                comparability=_comparability(
-                    cat, central, hunan, f"a ratio of two shares (clusters vs {word})"
+                detail=_both(
+                    (
+                        f"{lq.value:.4g}"
+                        if lq.value is not None
+                        else f"≥ {lo:.4g} (bounded by the cluster count), ≤ {hi:.4g}"
+                    )
+                    + f"; reference: {word} ({hunan.id})",
+                    (
+                        f"{lq.value:.4g}"
+                        if lq.value is not None
+                        else f"≥ {lo:.4g}（受集群数限制），≤ {hi:.4g}"
+                    )
+                    + f"；参照：{word_zh}（{hunan.id}）",
                 ),
-                caveat=f"the reference is {word} ({code}); " + bound_caveat,
+                derivation=_both(
+                    f"(count / {clusters_whole}) / ({_num(hunan.value)} / {_num(denom)})"
+                    f" with count {count.low:g}"
+                    + ("" if count.value is not None else f"–{count.high:g}"),
+                    f"(集群数 / {clusters_whole}) / ({_num(hunan.value)} / {_num(denom)})，"
+                    f"集群数取{count.low:g}"
+                    + ("" if count.value is not None else f"–{count.high:g}"),
+                ),
+                comparability=_comparability(
+                    cat,
+                    central,
+                    hunan,
+                    _both(
+                        f"a ratio of two shares (clusters vs {word})",
+                        f"两个比重之比（集群对{word_zh}）",
+                    ),
+                ),
+                caveat=_both(
+                    f"the reference is {word} ({code}); " + bound_caveat,
+                    f"参照为{word_zh}（{code}）；" + _zh_of(bound_caveat),
+                ),
                 observation_ids=list(dict.fromkeys([central.id, *lq.ids])),
                 plan_element_ids=named,
             )
@@ -853,19 +986,26 @@ def _derived_row(cat: Catalog, d: Derived) -> dict[str, Any]:
     obs = [cat.get(i) for i in d.inputs.values()]
     q = q.with_ids(*(o.id for o in obs))
     iv = q.rounded if d.interval == "rounded" else q.core
+    from regiondev.translations import translate
+
     comparability = d.comparability
     if d.compare:
         a, b = (cat.get(d.inputs[r]) for r in d.compare)
-        comparability = _comparability(cat, a, b, d.comparability)
+        # the declared words (data) in Chinese from the translation table
+        what = _both(d.comparability, translate(d.comparability, "zh")) if d.comparability else ""
+        comparability = _comparability(cat, a, b, what)
+    detail = d.detail or _both(describe(q, d.unit), describe(q, d.unit, lang="zh"))
     return _row(
         d.table,
         d.item,
         value=q.value,
         low=iv.low,
         high=iv.high,
+        low_open=iv.low_open,
+        high_open=iv.high_open,
         unit=d.unit,
         period=" / ".join(dict.fromkeys(str(o.period) for o in obs)),
-        detail=d.detail or describe(q, d.unit),
+        detail=detail,
         derivation=f"{q.derivation} ({d.id}, {Path(d.origin).name})",
         comparability=comparability,
         caveat=d.caveat,
@@ -1043,6 +1183,8 @@ class ClusterResult(TableResult):
     chi_square: pl.DataFrame
     hunan_position: pl.DataFrame
     plans: pl.DataFrame
+    #: the Chinese of every text the tables hold in English (the report's zh; not a table)
+    texts_zh: dict[str, str] = field(default_factory=dict)
     view: ClassVar[str] = "clusters"
     title: str = "Advanced-manufacturing clusters: shares, concentration and Hunan's position"
 
@@ -1109,13 +1251,19 @@ def clusters(
             '"macro_region=east|central|west|northeast", e.g. with --catalog)'
         )
     plans = load_plans(cat)
-    return ClusterResult(
-        composition=composition(cat),
-        concentration=concentration_table(cat),
-        location_quotients=location_quotients(cat, code),
-        chi_square=chi_square(cat, code),
-        hunan_position=hunan_position(
-            cat, plans, reference=reference or "population", derived=derived
-        ),
-        plans=plans_frame(plans),
-    )
+    said: dict[str, str] = {}
+    token = _ZH.set(said)
+    try:
+        return ClusterResult(
+            composition=composition(cat),
+            concentration=concentration_table(cat),
+            location_quotients=location_quotients(cat, code),
+            chi_square=chi_square(cat, code),
+            hunan_position=hunan_position(
+                cat, plans, reference=reference or "population", derived=derived
+            ),
+            plans=plans_frame(plans),
+            texts_zh=said,
+        )
+    finally:
+        _ZH.reset(token)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from regiondev.messages import Message, msg
 from regiondev.model import Basis, Interval
 
 __all__ = ["ImpliedDeflator", "breakeven_deflator", "implied_deflator"]
@@ -29,7 +30,7 @@ class ImpliedDeflator:
     low: float
     high: float
     ids: tuple[str, ...]
-    derivation: str
+    derivation: Message
 
 
 def implied_deflator(
@@ -52,11 +53,18 @@ def implied_deflator(
     value = nominal / (1.0 + g) - 1.0
     low = (i1.low / i0.high) ** (1.0 / years) / (1.0 + ig.high) - 1.0
     high = (i1.high / i0.low) ** (1.0 / years) / (1.0 + ig.low) - 1.0
-    n_text = f"{years:g}"
-    derivation = (
-        f"implied deflator = ({l1:.6g} / {l0:.6g})^(1/{n_text}) / (1 + {g:.4f}) − 1 = "
-        f"{nominal:.6f} / {1 + g:.4f} − 1 = {100 * value:.2f} % (interval [{100 * low:.2f} %, "
-        f"{100 * high:.2f} %] from the printed rounding of {id0}, {id1}, {idg})"
+    derivation = msg(
+        "d_implied",
+        l1=f"{l1:.6g}",
+        l0=f"{l0:.6g}",
+        n=f"{years:g}",
+        g=f"{g:.4f}",
+        nominal=f"{nominal:.6f}",
+        g1=f"{1 + g:.4f}",
+        value=f"{100 * value:.2f} %",
+        low=f"{100 * low:.2f} %",
+        high=f"{100 * high:.2f} %",
+        ids=f"{id0}, {id1}, {idg}",
     )
     return ImpliedDeflator(value, low, high, (id0, id1, idg), derivation)
 

@@ -248,12 +248,16 @@ def _eval(
     raise ValueError(f"cannot evaluate {ast.dump(node)}")  # pragma: no cover - checked on load
 
 
-def describe(q: Quantity, unit: str = "") -> str:
-    """A derived figure in words: its value, or its bounds (never a bound as a value)."""
+def describe(q: Quantity, unit: str = "", *, lang: str = "en") -> str:
+    """A derived figure in words: its value, or its bounds (never a bound as a value);
+    ``lang="zh"``: 超过/不少于/不到/不超过 and 至."""
+    zh = lang == "zh"
     if not q.defined:
-        return f"undefined: {q.undefined}"
+        return f"{'无定义' if zh else 'undefined'}: {q.undefined}"
     iv = q.core
     suffix = {"cny_100m": " 亿元", "fraction": "", "ratio": "", "items": ""}.get(unit, "")
+    if zh:
+        suffix = suffix.strip()
 
     def f(x: float) -> str:
         return f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
@@ -261,10 +265,14 @@ def describe(q: Quantity, unit: str = "") -> str:
     if q.value is not None:
         return f"{f(q.value)}{suffix}"
     if math.isinf(iv.high) and math.isfinite(iv.low):
+        if zh:
+            return f"{'超过' if iv.low_open else '不少于'}{f(iv.low)}{suffix}"
         return f"{'more than' if iv.low_open else 'at least'} {f(iv.low)}{suffix}"
     if math.isinf(iv.low) and math.isfinite(iv.high):
+        if zh:
+            return f"{'不到' if iv.high_open else '不超过'}{f(iv.high)}{suffix}"
         return f"{'less than' if iv.high_open else 'at most'} {f(iv.high)}{suffix}"
-    return f"{f(iv.low)} to {f(iv.high)}{suffix}"
+    return f"{f(iv.low)}{'至' if zh else ' to '}{f(iv.high)}{suffix}"
 
 
 def load_all(extra: Iterable[str | Path] = ()) -> tuple[Derived, ...]:

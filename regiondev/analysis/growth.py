@@ -88,6 +88,8 @@ from regiondev.analysis.records import actuals, is_point_estimate, value_interva
 from regiondev.analysis.shares import same_scope as _same_scope
 from regiondev.analysis.shares import share_pairs
 from regiondev.analysis.timeaxis import period_end_date, period_x, years_between_x
+from regiondev.formatting import Lang
+from regiondev.messages import Fig, Join, Label, Message, msg
 from regiondev.model import (
     Basis,
     Bound,
@@ -125,6 +127,11 @@ GROWTH_COLUMNS: dict[str, tuple[str, str]] = {
     "base_value": ("Float64", "baseline point value (unit)"),
     "base_low": ("Float64", "low end of the baseline interval (unit)"),
     "base_high": ("Float64", "high end of the baseline interval (unit; inf = open)"),
+    "base_low_open": (
+        "Boolean",
+        "the baseline's low end is excluded (more than: a figure read from 突破/超过)",
+    ),
+    "base_high_open": ("Boolean", "the baseline's high end is excluded (less than)"),
     "derivation": (
         "String",
         "how every derived number of the row was computed: the baseline (with interval "
@@ -207,10 +214,11 @@ GROWTH_COLUMNS: dict[str, tuple[str, str]] = {
     "note": ("String", "reason, assumptions, derivations and caveats in words"),
 }
 
+#: Measures that are no level to compound, and the message that says so.
 _NOT_LEVELS = {
-    Measure.RANK: "rank target: a rank is not a level that compounds",
-    Measure.RATIO: "measure differs: a ratio is not a level that compounds",
-    Measure.DURATION: "measure differs: a duration is not a level that compounds",
+    Measure.RANK: "g_rank",
+    Measure.RATIO: "g_ratio",
+    Measure.DURATION: "g_duration",
 }
 _AT_LEAST = (Bound.AT_LEAST, Bound.MORE_THAN)
 _AT_MOST = (Bound.AT_MOST, Bound.LESS_THAN)
@@ -224,7 +232,7 @@ class Baseline:
     period: Period
     value: float
     interval: Interval
-    derivation: str = ""
+    derivation: Message | None = None
     basis: Basis = Basis.NOT_APPLICABLE
 
 
@@ -278,6 +286,8 @@ class GrowthRow:
     base_value: float | None = None
     base_low: float | None = None
     base_high: float | None = None
+    base_low_open: bool = False
+    base_high_open: bool = False
     derivation: str | None = None
     years: float | None = None
     required_cagr: float | None = None
@@ -324,6 +334,39 @@ class GrowthRow:
     note: str = ""
     #: the points of ``GrowthResult.trajectory`` (not a column)
     points: tuple[TrajectoryPoint, ...] = ()
+    #: the sentences behind ``reason``, ``note`` (caveats), ``derivation`` (the arithmetic
+    #: with ids) and ``verdict_text``, to be said in any language (not columns; ``text``)
+    reason_msg: Message | None = None
+    notes: tuple[Message, ...] = ()
+    derivations: tuple[Message, ...] = ()
+    base_derivation: Message | None = None
+    verdict_msg: Message | None = None
+
+    def text(self, name: str, lang: Lang = "en") -> str:
+        """``reason``, ``note``, ``derivation`` or ``verdict_text`` in ``lang``: each field
+        its own content (the verdict sentence, caveats, arithmetic), never repeated."""
+        match name:
+            case "reason":
+                return self.reason_msg.render(lang) if self.reason_msg else ""
+            case "note":
+                return Join(self.notes, "clauses").render(lang)
+            case "derivation":
+                return Join(self.derivations, "clauses").render(lang)
+            case "verdict_text":
+                return self.verdict_msg.render(lang) if self.verdict_msg else ""
+        raise KeyError(f"no text field {name!r}")
+
+    def with_texts(self) -> GrowthRow:
+        """The row with its text columns written in English from its messages."""
+        from dataclasses import replace
+
+        return replace(
+            self,
+            reason=self.text("reason") or self.reason,
+            note=self.text("note"),
+            derivation=self.text("derivation") or None,
+            verdict_text=self.text("verdict_text"),
+        )
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -476,8 +519,28 @@ def _num(x: float) -> str:
     return f"{x:.6g}"
 
 
-def _basis_label(basis: Basis) -> str:
-    return f" ({basis.value})" if basis in (Basis.NOMINAL, Basis.REAL) else ""
+def _basis_label(basis: Basis) -> Message | str:
+    if basis in (Basis.NOMINAL, Basis.REAL):
+        return msg("g_basis_clause", basis=Label("basis", basis.value))
+    return ""
+
+
+def _basis(basis: Basis) -> Label:
+    return Label("basis", basis.value)
+
+
+def _rate(fraction: float) -> Fig | str:
+    """A rate held as a fraction, in percent with two decimals, for the language."""
+    if math.isinf(fraction):
+        return "∞" if fraction > 0 else "−∞"
+    return Fig(round(100 * fraction, 2), "percent", decimals=2)
+
+
+def _pct_figure(value: float) -> Fig | str:
+    """A printed percent value (8.3 means 8.3 %), its digits as printed."""
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    return Fig(value, "percent")
 
 
 _value_interval = value_interval
@@ -514,7 +577,7 @@ def _direct_candidates(cat: Catalog, target: Observation) -> list[Baseline]:
     out = []
     for o in _actuals(cat, target, target.indicator):
         if o.period.is_annual_point and period_x(o.period) < period_x(target.period):
-            out.append(Baseline((o.id,), o.period, o.value, _value_interval(o, ind), "", o.basis))
+            out.append(Baseline((o.id,), o.period, o.value, _value_interval(o, ind), None, o.basis))
     return out
 
 
@@ -529,16 +592,24 @@ def _derived_candidates(cat: Catalog, target: Observation) -> list[Baseline]:
         share_ind, part_ind = pair.share_indicator, pair.part_indicator
         point = implied_total(p.value, s.value)
         iv = implied_total_interval(_value_interval(p, part_ind), _value_interval(s, share_ind))
-        text = (
-            f"{target.indicator} {s.period} = {part_ind.code} / {share_ind.code} = "
-            f"{_num(p.value)} / {_num(s.value)} % = {point:.6g}; interval {iv} from the "
-            f"printed rounding of both ({p.id}, {s.id})"
+        text = msg(
+            "g_derived_total",
+            indicator=target.indicator,
+            period=Label("period", str(s.period)),
+            part=part_ind.code,
+            share=share_ind.code,
+            part_value=_num(p.value),
+            share_value=_num(s.value),
+            value=f"{point:.6g}",
+            interval=str(iv),
+            part_id=p.id,
+            share_id=s.id,
         )
         out.append(Baseline((p.id, s.id), s.period, point, iv, text, p.basis))
     return out
 
 
-def _combine(cands: list[Baseline], cat: Catalog) -> tuple[Baseline | None, str]:
+def _combine(cands: list[Baseline], cat: Catalog) -> tuple[Baseline | None, Message | None]:
     """Intersect all constraints at the latest period; returns (baseline, conflict text)."""
     latest = max(c.period.end_key for c in cands)
     group = [c for c in cands if c.period.end_key == latest]
@@ -547,28 +618,37 @@ def _combine(cands: list[Baseline], cat: Catalog) -> tuple[Baseline | None, str]
         interval = interval.intersect(c.interval) if interval is not None else None
     if interval is None:
         listed = "; ".join(f"{'+'.join(c.ids)} {c.interval}" for c in group)
-        return None, f"baselines conflict: the constraints do not intersect ({listed})"
-    direct = [c for c in group if not c.derivation]
-    derived = [c for c in group if c.derivation]
+        return None, msg("g_conflict", items=listed)
+    direct = [c for c in group if c.derivation is None]
+    derived = [c for c in group if c.derivation is not None]
     pointlike = [c for c in direct if _is_point_estimate(cat.get(c.ids[0]))]
     chosen = (pointlike or derived or direct)[0]
     value = chosen.value
     ids = tuple(i for c in group for i in c.ids)
-    parts = [c.derivation for c in derived]
+    parts: list[Message] = [c.derivation for c in derived if c.derivation is not None]
     if len(group) > 1:
-        listed = "; ".join(
-            f"{'+'.join(c.ids)}: {c.interval}" + (" (derived)" if c.derivation else "")
-            for c in group
+        constraints = Join(
+            tuple(
+                msg(
+                    "g_constraint",
+                    ids="+".join(c.ids),
+                    interval=str(c.interval),
+                    derived=msg("g_constraint_derived") if c.derivation is not None else "",
+                )
+                for c in group
+            ),
+            "clauses",
         )
-        parts.append(f"constraints combined by interval intersection: {listed} → {interval}")
+        parts.append(msg("g_combined", items=constraints, interval=str(interval)))
     if not interval.contains(value):
         if interval.bounded:
             value = (interval.low + interval.high) / 2
-            parts.append(f"stated point outside the intersection; midpoint {value:.6g} used")
+            parts.append(msg("g_midpoint", value=f"{value:.6g}"))
         else:
-            parts.append(f"stated point {value:.6g} lies on the open end of {interval}")
+            parts.append(msg("g_open_end", value=f"{value:.6g}", interval=str(interval)))
     period = chosen.period
-    return Baseline(ids, period, value, interval, "; ".join(parts), chosen.basis), ""
+    derivation = msg("ids", ids=Join(tuple(parts), "clauses")) if parts else None
+    return Baseline(ids, period, value, interval, derivation, chosen.basis), None
 
 
 def _near_misses(cat: Catalog, target: Observation) -> list[tuple[Observation, Indicator]]:
@@ -599,7 +679,7 @@ class _History:
     basis: Basis
     period: str
     ids: tuple[str, ...]
-    text: str
+    text: Message
     low: float
     high: float
 
@@ -617,7 +697,7 @@ class _Level:
     interval: Interval
     ids: tuple[str, ...]
     basis: Basis
-    label: str
+    label: str | Message
     period: str = ""
 
 
@@ -684,7 +764,7 @@ def _level_series(
     ):
         year = period_x(base.period)
         if base.value > 0 and all(lv.basis is base.basis for lv in levels if lv.year != year):
-            label = base.ids[0] if len(base.ids) == 1 else "the baseline"
+            label: str | Message = base.ids[0] if len(base.ids) == 1 else msg("g_the_baseline")
             joined = _Level(
                 year, base.value, base.interval, base.ids, base.basis, label, str(base.period)
             )
@@ -698,7 +778,7 @@ def _level_series(
 
 def _rate_history(
     cat: Catalog, target: Observation, since: int | None = None
-) -> tuple[_History | None, list[str]]:
+) -> tuple[_History | None, list[Message]]:
     """Latest average/annual growth of the indicator (``of`` link); also unused records."""
     rate_codes = [
         i.code
@@ -706,20 +786,25 @@ def _rate_history(
         if i.measure is Measure.GROWTH_RATE and i.of == target.indicator
     ]
     usable: list[Observation] = []
-    unused: list[str] = []
+    unused: list[Message] = []
     for code in rate_codes:
         for o in _actuals(cat, target, code):
             if o.period.end_year >= target.period.anchor_year:
                 continue
             if not _in_window(o.period, since):
-                unused.append(f"{o.id} ({o.period.describe()}; before --since {since})")
+                period = Label("period", str(o.period))
+                unused.append(msg("g_unused_since", id=o.id, period=period, since=since))
                 continue
             if o.period.kind in (PeriodKind.SPAN, PeriodKind.YEAR):
                 usable.append(o)
             else:
                 unused.append(
-                    f"{o.id} ({_num(o.value)} % {o.period.describe()}, cumulative, not an "
-                    "annual rate; not used)"
+                    msg(
+                        "g_unused_cumulative",
+                        id=o.id,
+                        rate=_pct_figure(o.value),
+                        period=Label("period", str(o.period)),
+                    )
                 )
     if not usable:
         return None, unused
@@ -728,7 +813,12 @@ def _rate_history(
         key=lambda o: (o.period.end_year, o.period.years, not _two_year(o.indicator)),
     )
     return _rate_record(best), unused + [
-        f"{o.id} ({_num(o.value)} % {o.period.describe()}; not the latest)"
+        msg(
+            "g_unused_not_latest",
+            id=o.id,
+            rate=_pct_figure(o.value),
+            period=Label("period", str(o.period)),
+        )
         for o in usable
         if o is not best
     ]
@@ -737,10 +827,16 @@ def _rate_history(
 def _rate_record(o: Observation) -> _History:
     """A printed growth rate as history; its interval is the rounding of its digits."""
     iv = o.rounding_interval()
-    kind = {PeriodKind.SPAN: "average annual ", PeriodKind.YEAR: "annual "}.get(o.period.kind, "")
-    text = (
-        f"growth on record: {kind}{_num(o.value)} % over {o.period.describe()} "
-        f"({o.id}, {o.basis.value}; printed rounding [{_num(iv.low)} %, {_num(iv.high)} %])"
+    kind = {PeriodKind.SPAN: "g_kind_average", PeriodKind.YEAR: "g_kind_annual"}
+    text = msg(
+        "g_hist_rate",
+        kind=msg(kind.get(o.period.kind, "g_kind_none")),
+        rate=_pct_figure(o.value),
+        period=Label("period", str(o.period)),
+        id=o.id,
+        basis=_basis(o.basis),
+        low=_pct_figure(iv.low),
+        high=_pct_figure(iv.high),
     )
     return _History(
         o.value / 100.0, o.basis, str(o.period), (o.id,), text, iv.low / 100.0, iv.high / 100.0
@@ -760,11 +856,19 @@ def _level_history(levels: list[_Level]) -> _History | None:
     except ValueError:
         low, high = rate, rate
     basis = last.basis
-    text = (
-        f"growth on record: CAGR between levels ({_num(last.value)} / {_num(first.value)})^(1/"
-        f"{years:.6g}) − 1 = {_pct(rate)}, interval [{_pct(low)}, {_pct(high)}] from the "
-        f"levels' intervals ({first.label} {first.period} → {last.label} {last.period}, "
-        f"{basis.value})"
+    text = msg(
+        "g_hist_levels",
+        last=_num(last.value),
+        first=_num(first.value),
+        years=f"{years:.6g}",
+        rate=_rate(rate),
+        low=_rate(low),
+        high=_rate(high),
+        first_label=first.label,
+        first_period=first.period,
+        last_label=last.label,
+        last_period=last.period,
+        basis=_basis(basis),
     )
     period = _span_label(first.period, last.period)
     ids = tuple(dict.fromkeys((*first.ids, *last.ids)))
@@ -789,47 +893,39 @@ def _convert(rate: float, hist_basis: Basis, required_basis: Basis, deflator: fl
 
 def _comparable(
     hist: _History, required_basis: Basis, deflator: float | None
-) -> tuple[tuple[float, float, float] | None, str]:
-    """The historical rate and its interval on the required rate's basis, or None with why."""
+) -> tuple[tuple[float, float, float] | None, Message | None, Message | None]:
+    """The historical rate and its interval on the required rate's basis, or None; a caveat
+    (why there is none) and the conversion's arithmetic (with a deflator), each or None."""
     if hist.basis is required_basis or Basis.NOT_APPLICABLE in (hist.basis, required_basis):
         if hist.basis is required_basis:
-            return (hist.rate, hist.low, hist.high), ""
-        return None, (
-            f"basis differs: required rate is {required_basis.value}, growth on record "
-            f"{hist.basis.value}"
-        )
+            return (hist.rate, hist.low, hist.high), None, None
+        why = msg("g_basis_required", required=_basis(required_basis), history=_basis(hist.basis))
+        return None, why, None
     if min(hist.rate, hist.low) <= -1.0:
-        return None, (
-            f"growth on record of {_pct(min(hist.rate, hist.low))} (−100 % or less): no "
-            "deflator converts it between price bases"
-        )
+        return None, msg("g_growth_below_minus_100", rate=_rate(min(hist.rate, hist.low))), None
     if deflator is None:
-        return None, (
-            f"basis differs: the required rate is {required_basis.value} and the growth on "
-            f"record {hist.basis.value}; no deflator assumed, so no ratio (pass deflator=, "
-            "e.g. --deflator 0.02)"
-        )
+        why = msg("g_no_deflator", required=_basis(required_basis), history=_basis(hist.basis))
+        return None, why, None
     conv = tuple(
         _convert(r, hist.basis, required_basis, deflator) for r in (hist.rate, hist.low, hist.high)
     )
     point, low, high = conv
-    if hist.basis is Basis.REAL:
-        text = (
-            f"deflator assumption {_pct(deflator)} a year: nominal = (1 + {hist.rate:.4f})"
-            f"(1 + {deflator:.4f}) − 1 = {_pct(point)}"
-        )
-    else:
-        text = (
-            f"deflator assumption {_pct(deflator)} a year: real = (1 + {hist.rate:.4f}) / "
-            f"(1 + {deflator:.4f}) − 1 = {_pct(point)}"
-        )
-    text += f" (interval [{_pct(low)}, {_pct(high)}] from the rounding of {hist.ids[0]})"
-    return (point, low, high), text
+    text = msg(
+        "g_deflator_nominal" if hist.basis is Basis.REAL else "g_deflator_real",
+        deflator=_rate(deflator),
+        rate=f"{hist.rate:.4f}",
+        d=f"{deflator:.4f}",
+        result=_rate(point),
+        low=_rate(low),
+        high=_rate(high),
+        id=hist.ids[0],
+    )
+    return (point, low, high), None, text
 
 
 def _ratio_fields(
     comparable: tuple[float, float, float], point: float, low: float, high: float
-) -> tuple[float, float | None, float | None, str]:
+) -> tuple[float, float | None, float | None, Message]:
     """Ratio historical / required and its interval over both intervals' ends."""
     c, c_low, c_high = comparable
     ratio = c / point
@@ -838,14 +934,30 @@ def _ratio_fields(
     if 0 < low <= high and math.isfinite(high):
         corners = [x / r for x in (c_low, c_high) for r in (low, high)]
         r_low, r_high = min(corners), max(corners)
-    text = f"ratio = {c:.4f} / {point:.4f} = {ratio:.3f}"
+    interval: Message | str = ""
     if r_low is not None and r_high is not None and r_high - r_low > 1e-12:
-        bands = {classify(r_low), classify(r_high)}
-        text += (
-            f" (interval [{_num3(r_low)}, {_num3(r_high)}] from the historical "
-            f"[{_pct(c_low)}, {_pct(c_high)}] and required [{_pct(low)}, {_pct(high)}] rates"
+        bands = sorted({classify(r_low), classify(r_high)})
+        differ: Message | str = ""
+        if len(bands) > 1:
+            labels = tuple(Label("classification", b) for b in bands)
+            differ = msg("g_bands_differ", bands=Join(labels, "list"))
+        interval = msg(
+            "g_ratio_interval",
+            low=_num3(r_low),
+            high=_num3(r_high),
+            h_low=_rate(c_low),
+            h_high=_rate(c_high),
+            r_low=_rate(low),
+            r_high=_rate(high),
+            bands=differ,
         )
-        text += f"; band differs across it: {' / '.join(sorted(bands))})" if len(bands) > 1 else ")"
+    text = msg(
+        "g_ratio_arith",
+        history=f"{c:.4f}",
+        required=f"{point:.4f}",
+        ratio=f"{ratio:.3f}",
+        interval=interval,
+    )
     return ratio, r_low, r_high, text
 
 
@@ -876,16 +988,24 @@ def _base_row(target: Observation, ind: Indicator) -> dict[str, Any]:
 
 
 def _reason_row(
-    target: Observation, ind: Indicator, reason: str, notes: Iterable[str], ids: Iterable[str] = ()
+    target: Observation,
+    ind: Indicator,
+    reason: Message,
+    notes: Iterable[Message | None],
+    ids: Iterable[str] = (),
+    derivations: Iterable[Message | None] = (),
 ) -> GrowthRow:
-    note = "; ".join([reason, *[n for n in notes if n]])
+    """A row with no required growth: the reason (its own column), caveats in ``note``."""
+    caveats = [n for n in notes if n is not None]
     if target.aspirational:
-        note += "; aspirational target (力争)"
+        caveats.append(msg("g_aspirational"))
     return GrowthRow(
         **_base_row(target, ind),
-        reason=reason,
+        reason=reason.render("en"),
+        reason_msg=reason,
         observation_ids=(target.id, *ids),
-        note=note,
+        notes=tuple(caveats),
+        derivations=tuple(d for d in derivations if d is not None),
     )
 
 
@@ -898,10 +1018,18 @@ def _rate_target_row(cat: Catalog, target: Observation, ind: Indicator, opts: Op
     rounds = target.step and target.bound is not Bound.APPROX
     printed = threshold.widen(target.step / 2) if rounds else threshold
     low, high = printed.low / 100.0, printed.high / 100.0
-    notes = [
-        f"growth-rate target compared directly: {_num(target.value)} % "
-        f"({target.bound.value}) for {target.period.describe()}"
-        + (f", printed rounding [{_num(printed.low)} %, {_num(printed.high)} %]" if rounds else "")
+    goal = Fig(target.value, "percent", target.bound.value, target.low, target.high)
+    notes: list[Message] = [
+        msg("g_rate_direct", target=goal, period=Label("period", str(target.period)), rounding="")
+    ]
+    derivations: list[Message] = [
+        msg(
+            "d_required_rate",
+            target=goal,
+            rate=f"{point:.4f}",
+            low=f"{low:.6g}",
+            high=f"{high:.6g}",
+        )
     ]
     # the pace side uses the figures before the target's own period; an outcome for that
     # period is the verdict's (verdicts.py)
@@ -923,66 +1051,83 @@ def _rate_target_row(cat: Catalog, target: Observation, ind: Indicator, opts: Op
     }
     chosen = sorted(records, key=lambda o: (o.period.end_key, o.period.years))[-1:]
     if not chosen:
-        notes.append("no growth on record for this indicator")
+        notes.append(msg("g_no_growth"))
         if target.aspirational:
-            notes.append("aspirational target (力争)")
+            notes.append(msg("g_aspirational"))
         return GrowthRow(
             **_base_row(target, ind),
             **fields,
             classification=NO_HISTORY,
             observation_ids=(target.id,),
-            note="; ".join(notes),
+            notes=tuple(notes),
+            derivations=tuple(derivations),
         )
     rec = chosen[0]
     hist = _rate_record(rec)
-    notes.append(
-        f"growth on record: {_num(rec.value)} % for {rec.period.describe()} ({rec.id}; printed "
-        f"rounding [{_pct(hist.low)}, {_pct(hist.high)}])"
+    derivations.append(
+        msg(
+            "g_rate_on_record",
+            rate=_pct_figure(rec.value),
+            period=Label("period", str(rec.period)),
+            id=rec.id,
+            low=_rate(hist.low),
+            high=_rate(hist.high),
+        )
     )
     if rec.period != target.period:
+        cumulative = msg("g_cumulative_yoy") if rec.period.kind is PeriodKind.MONTHS else ""
         notes.append(
-            f"period differs: on record {rec.period.describe()}"
-            + (" (cumulative, year on year)" if rec.period.kind is PeriodKind.MONTHS else "")
-            + f", target {target.period.describe()}"
+            msg(
+                "g_period_differs_rate",
+                period=Label("period", str(rec.period)),
+                cumulative=cumulative,
+                target_period=Label("period", str(target.period)),
+            )
         )
     required_basis = target.basis
-    comparable, basis_note = _comparable(hist, required_basis, deflator)
-    if basis_note:
+    comparable, basis_note, conversion = _comparable(hist, required_basis, deflator)
+    if basis_note is not None:
         notes.append(basis_note)
+    if conversion is not None:
+        derivations.append(conversion)
     fields.update(_history_fields(hist, comparable))
     classification = BASIS_DIFFERS
     if comparable is not None and point > 0:
         ratio, r_low, r_high, text = _ratio_fields(comparable, point, low, high)
         fields.update(ratio=ratio, ratio_low=r_low, ratio_high=r_high)
         classification = classify(ratio)
-        notes.append(text)
+        derivations.append(text)
     if target.aspirational:
-        notes.append("aspirational target (力争)")
+        notes.append(msg("g_aspirational"))
     return GrowthRow(
         **_base_row(target, ind),
         **fields,
         classification=classification,
         observation_ids=(target.id, rec.id),
-        note="; ".join(notes),
+        notes=tuple(notes),
+        derivations=tuple(derivations),
     )
 
 
 def _no_baseline_reason(
     cat: Catalog, target: Observation, ind: Indicator
-) -> tuple[str, list[str], list[str]]:
+) -> tuple[Message, list[Message], list[str]]:
     """Why a level target has no baseline: scope/measure/period differs, or none."""
-    notes: list[str] = []
+    notes: list[Message] = []
     ids: list[str] = []
     near = _near_misses(cat, target)
     if near:
         o, other = near[0]
-        kind = "scope" if other.measure is ind.measure else "measure"
-        what = other.scope or other.measure.value
-        mine = ind.scope or ind.measure.value
-        reason = (
-            f"{kind} differs: the nearest value on record, {o.id} ({_num(o.value)} "
-            f"{o.unit}, {o.period}), counts {other.name_en} ({what}); the target is "
-            f"{ind.name_en} ({mine})"
+        kind = "g_scope_differs" if other.measure is ind.measure else "g_measure_differs"
+        reason = msg(
+            kind,
+            id=o.id,
+            value=Fig(o.value, o.unit),
+            period=Label("period", str(o.period)),
+            other=Label("indicator", other.code),
+            what=_scope_words(other),
+            mine=Label("indicator", ind.code),
+            mine_what=_scope_words(ind),
         )
         ids.append(o.id)
         try:
@@ -990,22 +1135,28 @@ def _no_baseline_reason(
             if o.value > 0 and target.value > 0:
                 rate = cagr(o.value, target.value, years)
                 notes.append(
-                    f"indicative only, not a baseline: ({_num(target.value)} / {_num(o.value)})"
-                    f"^(1/{years:.6g}) − 1 = {_pct(rate)} a year if {o.id} were the base"
+                    msg(
+                        "g_indicative",
+                        target=_num(target.value),
+                        value=_num(o.value),
+                        years=f"{years:.6g}",
+                        rate=_rate(rate),
+                        id=o.id,
+                    )
                 )
         except ValueError:
             pass
         return reason, notes, ids
     others = _actuals(cat, target, target.indicator)
     if others:
-        listed = ", ".join(f"{o.id} ({o.period.describe()})" for o in others)
-        ids.extend(o.id for o in others)
-        return (
-            f"period differs: on record only {listed}, not an annual level before "
-            f"{target.period.describe()}",
-            notes,
-            ids,
+        listed = Join(
+            tuple(
+                msg("g_id_period", id=o.id, period=Label("period", str(o.period))) for o in others
+            )
         )
+        ids.extend(o.id for o in others)
+        reason = msg("g_period_only", items=listed, period=Label("period", str(target.period)))
+        return reason, notes, ids
     flows = [
         o
         for o in cat.observations
@@ -1015,14 +1166,19 @@ def _no_baseline_reason(
         and o.increment
     ]
     if flows:
-        listed = ", ".join(f"{o.id} ({o.period.describe()})" for o in flows)
-        ids.extend(o.id for o in flows)
-        return (
-            f"no baseline: on record only increments (新增: flows, not levels): {listed}",
-            notes,
-            ids,
+        listed = Join(
+            tuple(msg("g_id_period", id=o.id, period=Label("period", str(o.period))) for o in flows)
         )
-    return f"no baseline: no {ind.name_en} for this region on record", notes, ids
+        ids.extend(o.id for o in flows)
+        return msg("g_only_increments", items=listed), notes, ids
+    return msg("g_no_baseline", indicator=Label("indicator", ind.code)), notes, ids
+
+
+def _scope_words(ind: Indicator) -> Label:
+    """An indicator's scope (from indicators.toml, in the reader's language) or its measure."""
+    if ind.scope:
+        return Label("scope", ind.code)
+    return Label("measure", ind.measure.value)
 
 
 def _level_target_row(
@@ -1033,8 +1189,7 @@ def _level_target_row(
         return _reason_row(
             target,
             ind,
-            f"period differs: target period {target.period} ({target.period.describe()}) is "
-            "not an annual level",
+            msg("g_target_period_not_annual", period=Label("period", str(target.period))),
             [],
         )
     cands = _direct_candidates(cat, target) + _derived_candidates(cat, target)
@@ -1044,55 +1199,61 @@ def _level_target_row(
     base, conflict = _combine(cands, cat)
     all_ids = tuple(i for c in cands for i in c.ids)
     if base is None:
-        return _reason_row(target, ind, conflict, [], all_ids)
+        return _reason_row(target, ind, conflict or msg("g_units_baseline"), [], all_ids)
     for i in base.ids:
         if cat.get(i).unit not in (target.unit, "percent"):
-            return _reason_row(target, ind, "units differ between baseline and target", [], all_ids)
+            return _reason_row(target, ind, msg("g_units_baseline"), [], all_ids)
     base_fields: dict[str, Any] = {
         "baseline_ids": base.ids,
         "base_period": str(base.period),
         "base_value": base.value,
         "base_low": base.interval.low,
         "base_high": base.interval.high,
-        "derivation": base.derivation or None,
+        "base_low_open": base.interval.low_open,
+        "base_high_open": base.interval.high_open,
+        "base_derivation": base.derivation,
     }
-    notes: list[str] = []
+    base_derivations = [msg("g_baseline", derivation=base.derivation)] if base.derivation else []
+    notes: list[Message] = []
+    derivations: list[Message] = list(base_derivations)
     if base.interval.low <= 0 or base.value <= 0:
-        reason = (
-            f"base ≤ 0: baseline {base.value:.6g} {base.interval}; no CAGR from a non-positive base"
-        )
-        row = _reason_row(target, ind, reason, [base.derivation], base.ids)
+        reason = msg("g_base_not_positive", value=f"{base.value:.6g}", interval=str(base.interval))
+        row = _reason_row(target, ind, reason, [], base.ids, base_derivations)
         return _replace(row, base_fields)
     try:
         years = years_between_x(base.period, target.period)
     except ValueError as exc:
-        row = _reason_row(target, ind, f"period differs: {exc}", [], base.ids)
+        row = _reason_row(
+            target, ind, msg("g_period_error", error=str(exc)), [], base.ids, base_derivations
+        )
         return _replace(row, base_fields)
     if target.value <= 0 or (direction_of(target) != "about" and not target.low > 0):
-        row = _reason_row(
-            target,
-            ind,
-            f"target ≤ 0: {_num(target.value)} {target.unit}; no CAGR to a non-positive level",
-            [],
-            base.ids,
-        )
+        reason = msg("g_target_not_positive", value=Fig(target.value, target.unit))
+        row = _reason_row(target, ind, reason, [], base.ids, base_derivations)
         return _replace(row, base_fields)
     threshold, direction = _threshold(target, ind)
     point = cagr(base.value, target.value, years)
     iv = cagr_interval(base.interval, threshold, years)
     low = iv.low if math.isfinite(base.interval.high) else -math.inf
     high = iv.high
-    notes.append(
-        f"required CAGR = ({_num(target.value)} / {base.value:.6g})^(1/{years:.6g}) − 1 = "
-        f"{_pct(point)}{_basis_label(target.basis)}; interval [{_pct(low)}, {_pct(high)}] from the "
-        f"baseline {base.interval} and target {threshold}"
+    derivations.append(
+        msg(
+            "g_required_cagr",
+            target=_num(target.value),
+            base=f"{base.value:.6g}",
+            years=f"{years:.6g}",
+            rate=_rate(point),
+            basis=_basis_label(target.basis),
+            low=_rate(low),
+            high=_rate(high),
+            base_interval=str(base.interval),
+            target_interval=str(threshold),
+        )
     )
     if direction == "at_least":
-        notes.append("the target is a floor: meeting it needs at least the required rate")
+        notes.append(msg("g_floor"))
     elif direction == "at_most":
-        notes.append("the target is a ceiling: meeting it needs at most the required rate")
-    if base.derivation:
-        notes.append(f"baseline: {base.derivation}")
+        notes.append(msg("g_ceiling"))
     fields: dict[str, Any] = {
         **base_fields,
         "years": years,
@@ -1107,17 +1268,19 @@ def _level_target_row(
     already = _meets(base.interval, threshold, direction, target.bound)
     if already:
         classification = TARGET_ALREADY_MET
-        notes.append("the baseline already meets the target")
+        notes.append(msg("g_already_met"))
 
     levels = _level_series(cat, target, ind, period_x(base.period), base, opts.since)
     hist, unused = _choose_history(
         _level_history(levels), *_rate_history(cat, target, opts.since), target
     )
     if hist is not None:
-        notes.append(hist.text)
-        comparable, basis_note = _comparable(hist, target.basis, deflator)
-        if basis_note:
+        derivations.append(hist.text)
+        comparable, basis_note, conversion = _comparable(hist, target.basis, deflator)
+        if basis_note is not None:
             notes.append(basis_note)
+        if conversion is not None:
+            derivations.append(conversion)
         fields.update(_history_fields(hist, comparable))
         used.extend(hist.ids)
         if not already:
@@ -1127,16 +1290,16 @@ def _level_target_row(
                 ratio, r_low, r_high, text = _ratio_fields(comparable, point, low, high)
                 fields.update(ratio=ratio, ratio_low=r_low, ratio_high=r_high)
                 classification = classify(ratio)
-                notes.append(text)
+                derivations.append(text)
         if hist.basis is not target.basis and point > 0:
             from regiondev.analysis.deflators import breakeven_deflator
 
             be = breakeven_deflator(point, hist.rate, hist.basis, ON_TRACK_RATIO)
             if be is not None:
                 fields["breakeven_deflator"] = be
-                notes.append(_breakeven_text(be, point, hist))
+                derivations.append(_breakeven_text(be, point, hist))
     if unused:
-        notes.append("also on record: " + "; ".join(unused))
+        notes.append(msg("g_also_on_record", items=Join(tuple(unused), "clauses")))
     implied = _implied_deflator(cat, target, ind, base, opts)
     if implied is not None:
         fields.update(
@@ -1146,7 +1309,7 @@ def _level_target_row(
             implied_deflator_ids=implied.ids,
         )
         used.extend(implied.ids)
-        notes.append(implied.derivation)
+        derivations.append(implied.derivation)
 
     target_x = period_x(target.period)
     trend_levels = _level_series(cat, target, ind, target_x - 1e-9, base, opts.since)
@@ -1156,7 +1319,7 @@ def _level_target_row(
     ]
     fields["points"] = tuple(points)
     if opts.period_over(target):
-        notes.append("the target's period is over: no projection, no P(met)")
+        notes.append(msg("g_over_no_projection"))
     elif len(trend_levels) >= 3 and direction != "about":
         from regiondev.analysis.trend import log_linear_trend
 
@@ -1167,10 +1330,10 @@ def _level_target_row(
                 threshold.low if direction == "at_least" else threshold.high,
                 direction=direction,
                 labels=[lv.period for lv in trend_levels],
-                target_label=f"the end of {target.period}",
+                target_label=str(target.period),
             )
         except ValueError as exc:
-            notes.append(f"no trend: {exc}")
+            notes.append(msg("g_no_trend", error=str(exc)))
         else:
             last = trend_levels[-1]
             band = (
@@ -1187,27 +1350,62 @@ def _level_target_row(
                 points=(*points, *band),
             )
             used.extend(i for lv in trend_levels for i in lv.ids)
-            notes.append(tp.describe())
+            derivations.append(_trend_text(tp))
     if target.aspirational:
-        notes.append("aspirational target (力争)")
+        notes.append(msg("g_aspirational"))
     return GrowthRow(
         **_base_row(target, ind),
         **fields,
         classification=classification,
         observation_ids=tuple(dict.fromkeys(used)),
-        note="; ".join(notes),
+        notes=tuple(notes),
+        derivations=tuple(derivations),
     )
 
 
-def _breakeven_text(be: float, required: float, hist: _History) -> str:
+def _trend_text(tp: Any) -> Message:
+    """The log-linear trend's projection in words (``trend.TrendProjection``)."""
+    first = tp.labels[0] if tp.labels else f"{tp.years[0]:.4g}"
+    last = tp.labels[-1] if tp.labels else f"{tp.years[-1]:.4g}"
+    when = (
+        msg("g_end_of", period=Label("period", tp.target_label))
+        if tp.target_label
+        else f"{tp.target_year:.4g}"
+    )
+    return msg(
+        "g_trend",
+        n=len(tp.years),
+        first=Label("period", first),
+        last=Label("period", last),
+        growth=_rate(tp.growth),
+        projection=f"{tp.projection:.6g}",
+        when=when,
+        level=Fig(round(100 * tp.level), "percent"),
+        low=f"{tp.low:.6g}",
+        high=f"{tp.high:.6g}",
+        p_met=msg("g_trend_p", p=f"{tp.p_meet:.2f}") if tp.p_meet is not None else "",
+        caution=msg(
+            "g_trend_caution",
+            n=len(tp.years),
+            df=tp.residual_df,
+            dof=msg("g_dof_one" if tp.residual_df == 1 else "g_dof_many"),
+            p=msg("g_and_p") if tp.p_meet is not None else "",
+        )
+        if tp.small_sample
+        else "",
+    )
+
+
+def _breakeven_text(be: float, required: float, hist: _History) -> Message:
     if hist.basis is Basis.REAL:
         arithmetic = f"(1 + 0.95 × {required:.6f}) / (1 + {hist.rate:.4f}) − 1"
     else:
         arithmetic = f"(1 + {hist.rate:.4f}) / (1 + 0.95 × {required:.6f}) − 1"
-    return (
-        f"break-even deflator {_pct(be)}: at that deflator the ratio reaches 0.95 (on_track) "
-        f"= {arithmetic}; a higher deflator {'raises' if hist.basis is Basis.REAL else 'lowers'} "
-        "the ratio"
+    return msg(
+        "g_breakeven",
+        deflator=_rate(be),
+        arithmetic=arithmetic,
+        direction=msg("g_raises" if hist.basis is Basis.REAL else "g_lowers"),
     )
 
 
@@ -1281,8 +1479,8 @@ def _history_fields(
 
 
 def _choose_history(
-    levels: _History | None, rate: _History | None, unused: list[str], target: Observation
-) -> tuple[_History | None, list[str]]:
+    levels: _History | None, rate: _History | None, unused: list[Message], target: Observation
+) -> tuple[_History | None, list[Message]]:
     """The growth on record to compare with, and the records left unused (bases stated).
 
     A history on the required rate's basis comes first (no deflator needed); between two on
@@ -1294,18 +1492,26 @@ def _choose_history(
         chosen, other = rate, levels
     else:
         chosen, other = levels, rate
-    on_required = ", the required rate's basis" if chosen.basis is target.basis else ""
+    on_required = msg("g_on_required") if chosen.basis is target.basis else ""
     if other is rate:
-        text = (
-            f"{other.ids[0]} ({_pct(other.rate)} a year over {other.period}, "
-            f"{other.basis.value}; not used: the CAGR between levels ({chosen.basis.value}"
-            f"{on_required}) is preferred)"
+        text = msg(
+            "g_unused_rate",
+            id=other.ids[0],
+            rate=_rate(other.rate),
+            period=Label("period", other.period),
+            basis=_basis(other.basis),
+            chosen_basis=_basis(chosen.basis),
+            on_required=on_required,
         )
     else:
-        text = (
-            f"CAGR between levels {' → '.join(other.ids)} ({_pct(other.rate)}, "
-            f"{other.basis.value}; not used: {chosen.ids[0]} ({chosen.basis.value}"
-            f"{on_required}) is preferred)"
+        text = msg(
+            "g_unused_levels",
+            ids=" → ".join(other.ids),
+            rate=_rate(other.rate),
+            basis=_basis(other.basis),
+            chosen=chosen.ids[0],
+            chosen_basis=_basis(chosen.basis),
+            on_required=on_required,
         )
     return chosen, [*unused, text]
 
@@ -1317,11 +1523,11 @@ def _replace(row: GrowthRow, changes: dict[str, Any]) -> GrowthRow:
 
 
 def _share_row(cat: Catalog, target: Observation, ind: Indicator) -> GrowthRow:
-    whole = f" of {ind.denominator}" if ind.denominator else ""
-    reason = (
-        f"share target: a share{whole} in percent; compared in percentage points, not as a CAGR"
+    whole = (
+        msg("g_share_whole", whole=Label("indicator", ind.denominator)) if ind.denominator else ""
     )
-    notes: list[str] = []
+    reason = msg("g_share_target", whole=whole)
+    notes: list[Message] = []
     ids: list[str] = []
     before = [
         o
@@ -1331,12 +1537,18 @@ def _share_row(cat: Catalog, target: Observation, ind: Indicator) -> GrowthRow:
     if before:
         last = max(before, key=lambda o: o.period.end_key)
         notes.append(
-            f"on record: {_num(last.value)} % in {last.period} ({last.id}); the target asks "
-            f"{target.value - last.value:+.4g} percentage points by {target.period}"
+            msg(
+                "g_share_on_record",
+                value=_pct_figure(last.value),
+                period=Label("period", str(last.period)),
+                id=last.id,
+                diff=f"{target.value - last.value:+.4g}",
+                target_period=Label("period", str(target.period)),
+            )
         )
         ids.append(last.id)
     else:
-        notes.append("no baseline share on record")
+        notes.append(msg("g_no_baseline_share"))
     return _reason_row(target, ind, reason, notes, ids)
 
 
@@ -1346,17 +1558,25 @@ def _row(cat: Catalog, target: Observation, opts: Options) -> GrowthRow:
         return _reason_row(
             target,
             ind,
-            "increment target: a flow over the plan period, not a level",
-            [f"a flow of {_num(target.value)} {target.unit} added over {target.period.describe()}"],
+            msg("g_increment"),
+            [
+                msg(
+                    "g_increment_flow",
+                    amount=Fig(
+                        target.value, target.unit, target.bound.value, target.low, target.high
+                    ),
+                    period=Label("period", str(target.period)),
+                )
+            ],
         )
     if ind.measure is Measure.GROWTH_RATE:
         return _rate_target_row(cat, target, ind, opts)
     if ind.measure is Measure.SHARE:
         return _share_row(cat, target, ind)
     if ind.measure in _NOT_LEVELS:
-        return _reason_row(target, ind, _NOT_LEVELS[ind.measure], [])
+        return _reason_row(target, ind, msg(_NOT_LEVELS[ind.measure]), [])
     if target.unit != ind.unit:
-        return _reason_row(target, ind, "units differ between target and indicator", [])
+        return _reason_row(target, ind, msg("g_units_target"), [])
     return _level_target_row(cat, target, ind, opts)
 
 
@@ -1367,7 +1587,7 @@ def _safe_row(cat: Catalog, target: Observation, opts: Options) -> GrowthRow:
         return _row(cat, target, opts)
     except (ValueError, ZeroDivisionError, OverflowError) as exc:
         ind = cat.indicator(target.indicator)
-        return _reason_row(target, ind, f"the figures allow no computation: {exc}", [])
+        return _reason_row(target, ind, msg("g_no_computation", error=str(exc)), [])
 
 
 def growth(

@@ -24,6 +24,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from regiondev.formatting import number
+from regiondev.messages import Fig, Message, msg
 from regiondev.model import Bound, Interval
 
 __all__ = [
@@ -38,9 +40,9 @@ __all__ = [
     "PACE_VERDICTS",
     "VERDICTS",
     "Comparison",
+    "amount",
     "compare",
-    "fmt_target",
-    "fmt_value",
+    "goal_fig",
     "margin_of",
 ]
 
@@ -71,51 +73,23 @@ VERDICTS: dict[str, str] = {
     NOT_ASSESSABLE: "no honest comparison exists; the reason is stated",
 }
 
-_UNIT_LABELS = {
-    "cny_100m": "亿元",
-    "percent": "%",
-    "enterprises": "enterprises",
-    "items": "items",
-    "persons": "persons",
-    "platforms": "platforms",
-}
 _FLOOR = (Bound.AT_LEAST, Bound.MORE_THAN)
 _CEILING = (Bound.AT_MOST, Bound.LESS_THAN)
 
 
-def fmt_number(x: float) -> str:
-    """A figure as a reader writes it: thousands separators, at most 2 decimals (3,902.4)."""
-    if math.isinf(x):
-        return "∞" if x > 0 else "-∞"
-    text = f"{x:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+def amount(x: float) -> str:
+    """A figure in arithmetic as a reader writes it: thousands separators, at most two
+    decimals, a true minus (3,902.4; −12.25; ∞); ``formatting.number`` does the writing."""
+    return number(x, max_decimals=2)
 
 
-def fmt_value(x: float, unit: str) -> str:
-    """A figure with its unit: 3,902.4 亿元, 45 %, 1,254 enterprises."""
-    label = _UNIT_LABELS.get(unit, unit)
-    if unit == "percent":
-        return f"{fmt_number(x)} %"
-    return f"{fmt_number(x)} {label}".rstrip()
-
-
-def fmt_target(bound: Bound, value: float, low: float, high: float, unit: str) -> str:
-    """The target in words with its bound: 'at least 5,000 亿元', '1–2 items', 'about 4 …'."""
-    match bound:
-        case Bound.AT_LEAST:
-            return f"at least {fmt_value(value, unit)}"
-        case Bound.MORE_THAN:
-            return f"more than {fmt_value(value, unit)}"
-        case Bound.AT_MOST:
-            return f"at most {fmt_value(value, unit)}"
-        case Bound.LESS_THAN:
-            return f"less than {fmt_value(value, unit)}"
-        case Bound.RANGE:
-            return f"{fmt_number(low)}–{fmt_value(high, unit)}"
-        case Bound.APPROX:
-            return f"about {fmt_value(value, unit)}"
-        case _:
-            return fmt_value(value, unit)
+def goal_fig(
+    bound: Bound, value: float, low: float, high: float, unit: str, step: float | None = None
+) -> Fig:
+    """The target as a figure with its bound, said in words in either language
+    (``formatting.bounded``: at least 500.0 bn yuan / 不少于5,000亿元, 1–2 items); ``step``
+    keeps its printed digits."""
+    return Fig(value, unit, bound.value, low, high, step=step or None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +97,7 @@ class Comparison:
     """The outcome of comparing an outcome interval with a target.
 
     ``verdict`` is met, missed or None (undecided); ``margin`` in ``margin_unit``
-    (percentage_points or percent_of_target); ``arithmetic`` the worked margin in words;
+    (percentage_points or percent_of_target); ``arithmetic`` the worked margin (a Message);
     ``relation`` 'above', 'below' or 'inside'; ``printed_only`` when only the printed figures
     decided (their rounding intervals straddle the threshold).
     """
@@ -131,27 +105,29 @@ class Comparison:
     verdict: str | None
     margin: float | None
     margin_unit: str
-    arithmetic: str
+    arithmetic: Message
     relation: str
     printed_only: bool = False
 
 
-def margin_of(value: float, reference: float, unit: str) -> tuple[float | None, str, str]:
-    """(margin, margin unit, arithmetic in words) of ``value`` against ``reference``."""
+def margin_of(value: float, reference: float, unit: str) -> tuple[float | None, str, Message]:
+    """(margin, margin unit, the arithmetic as a Message) of ``value`` against ``reference``:
+    percentage points for a percent target, else percent of the target."""
     if unit == "percent":
         m = value - reference
-        sign = "−" if m < 0 else "+"
-        diff = f"{abs(m):.2f}".rstrip("0").rstrip(".")
-        text = f"{fmt_number(value)} − {fmt_number(reference)} = {sign}{diff} percentage points"
+        diff = ("−" if m < 0 else "+") + amount(abs(m))
+        text = msg("m_points", value=amount(value), reference=amount(reference), diff=diff)
         return m, "percentage_points", text
     if reference == 0 or not math.isfinite(reference) or not math.isfinite(value):
-        return None, "percent_of_target", "no relative margin against a target of 0"
+        return None, "percent_of_target", msg("m_zero")
     ratio = value / reference
     m = (ratio - 1.0) * 100.0
-    word = "short of" if m < 0 else "above"
-    text = (
-        f"{fmt_number(value)} / {fmt_number(reference)} = {ratio:.3f}, i.e. "
-        f"{abs(m):.1f} % {word} the target"
+    text = msg(
+        "m_short" if m < 0 else "m_above",
+        value=amount(value),
+        reference=amount(reference),
+        ratio=f"{ratio:.3f}",
+        pct=Fig(abs(m), "percent", decimals=1),
     )
     return m, "percent_of_target", text
 
@@ -206,8 +182,8 @@ def compare(
     relation = "above" if outcome_value > reference else "below"
     if bound not in (*_FLOOR, *_CEILING) and target_low <= outcome_value <= target_high:
         relation, margin = "inside", 0.0
-        goal = fmt_target(bound, target_value, target_low, target_high, unit)
-        text = f"{fmt_number(outcome_value)} lies within {goal}"
+        goal = goal_fig(bound, target_value, target_low, target_high, unit)
+        text = msg("m_within", value=amount(outcome_value), goal=goal)
     if all_meet:
         return Comparison(MET, margin, margin_unit, text, relation)
     if none_meet:

@@ -39,13 +39,13 @@ from regiondev.analysis.targets import (
     NOT_ASSESSABLE,
     ON_TRACK,
     PACE_VERDICTS,
+    amount,
     compare,
-    fmt_number,
-    fmt_target,
-    fmt_value,
+    goal_fig,
     margin_of,
 )
 from regiondev.analysis.timeaxis import date_x, period_x
+from regiondev.messages import Fig, Join, Label, Message, msg
 from regiondev.model import (
     Basis,
     Bound,
@@ -78,7 +78,7 @@ def assess(cat: Catalog, target: Observation, row: GrowthRow, opts: Options) -> 
         else:
             fields.update(_level(cat, target, ind, row, opts))
     except (ValueError, ZeroDivisionError, OverflowError) as exc:
-        fields.update(_not_assessable(target, ind, f"the figures allow no computation ({exc})"))
+        fields.update(_not_assessable(target, ind, msg("r_no_computation", error=str(exc))))
     points = list(fields.pop("points", row.points))
     points.append(
         TrajectoryPoint(
@@ -93,74 +93,43 @@ def assess(cat: Catalog, target: Observation, row: GrowthRow, opts: Options) -> 
             if i and i in known and i not in ids:
                 ids.append(i)
     fields["observation_ids"] = tuple(ids)
-    note = fields.pop("extra_note", "")
-    if note:
-        fields["note"] = f"{row.note}; {note}" if row.note else note
+    derivations = [*row.derivations, *fields.pop("derivations", ())]
     if fields.get("verdict") in (MET, MISSED):
         fields["classification"] = fields["verdict"]
         fields.update(trend_projection=None, trend_low=None, trend_high=None, p_met=None)
         fields["points"] = tuple(p for p in fields["points"] if not p.kind.startswith("projection"))
-    done = replace(row, **fields)
-    return replace(done, derivation=_derivation(done, target) or None)
-
-
-def _derivation(r: GrowthRow, target: Observation) -> str:
-    """How every derived number of the row was computed, in one line (baseline first)."""
-    parts = [r.derivation] if r.derivation else []
-    if r.required_cagr is not None:
-        if r.base_value is not None and r.years:
-            parts.append(
-                f"required CAGR = ({fmt_number(target.value)} / {r.base_value:.6g})^(1/"
-                f"{r.years:.6g}) − 1 = {r.required_cagr:.6f}"
-            )
-        else:
-            parts.append(
-                f"required rate = the printed target {target.value:g} % = {r.required_cagr:.4f} "
-                f"(interval [{r.required_cagr_low}, {r.required_cagr_high}] from its rounding)"
-            )
-    if r.historical_growth is not None:
-        parts.append(
-            f"growth on record {r.historical_growth:.6f} ({r.historical_basis}, "
-            f"{r.historical_period}) from {', '.join(r.historical_ids)}"
-        )
-    if r.ratio is not None and r.historical_growth_comparable is not None and r.required_cagr:
-        parts.append(
-            f"ratio = {r.historical_growth_comparable:.6f} / {r.required_cagr:.6f} = {r.ratio:.6f}"
-        )
-    if r.trend_projection is not None:
-        parts.append(
-            f"log-linear trend projection {r.trend_projection:.6g} [{r.trend_low:.6g}, "
-            f"{r.trend_high:.6g}], P(met) {r.p_met}"
-        )
-    if r.margin is not None:
-        parts.append(f"margin: {r.verdict_text}")
-    elif r.required_pace is not None and r.required_cagr is None:
-        parts.append(f"required pace: {r.verdict_text}")
-    return "; ".join(p for p in parts if p)
+    if fields.get("margin_arithmetic") is not None:
+        derivations.append(msg("d_margin", arithmetic=fields.pop("margin_arithmetic")))
+    fields.pop("margin_arithmetic", None)
+    fields["derivations"] = tuple(derivations)
+    return replace(row, **fields).with_texts()
 
 
 # ---------------------------------------------------------------------------------------------
 # words
 
 
-def _name(target: Observation, ind: Indicator) -> str:
-    who = target.region.value.capitalize()
+def _name(target: Observation, ind: Indicator) -> Message:
+    """The region and indicator a target is about: Zhuzhou Gross regional product."""
+    region = Label("region", target.region.value)
+    indicator = Label("indicator", ind.code)
     if target.subject:
-        who += f" ({target.subject})"
-    return f"{who} {ind.name_en}"
+        return msg("name_subject", region=region, subject=target.subject, indicator=indicator)
+    return msg("name", region=region, indicator=indicator)
 
 
-def _target_words(target: Observation) -> str:
-    return fmt_target(target.bound, target.value, target.low, target.high, target.unit)
+def _target_words(target: Observation) -> Fig:
+    return goal_fig(target.bound, target.value, target.low, target.high, target.unit, target.step)
 
 
-def _when(period: str) -> str:
-    """'in 2024' for a year, 'at 2022-09-16' for a date, else 'for 2019M01-M11'."""
+def _when(period: str) -> Message:
+    """'in 2024' for a year, 'at 2022-09-16' for a date, else 'for Jan–Nov 2019'."""
+    label = Label("period", period)
     if len(period) == 4:
-        return f"in {period}"
+        return msg("when_year", period=label)
     if len(period) == 10 and period[4] == "-" and period[7] == "-":
-        return f"at {period}"
-    return f"for {period}"
+        return msg("when_date", period=label)
+    return msg("when_period", period=label)
 
 
 def _ids_words(ids: str) -> str:
@@ -168,17 +137,24 @@ def _ids_words(ids: str) -> str:
     return ", ".join(ids.split("+"))
 
 
-def _years(n: float) -> str:
-    return f"{n:.4g} year" + ("" if abs(n - 1.0) < 1e-9 else "s")
+def _years(n: float) -> Message:
+    return msg("year_one" if abs(n - 1.0) < 1e-9 else "years", n=f"{n:.4g}")
 
 
-def _gap_note(cat: Catalog, target: Observation, after: float | None = None) -> str:
+def _rate_fig(fraction: float, decimals: int = 2) -> Fig | str:
+    """A rate held as a fraction, in percent for the language (28.13 % / 28.13%)."""
+    if not math.isfinite(fraction):
+        return "∞" if fraction > 0 else "−∞"
+    return Fig(round(100 * fraction, decimals), "percent", decimals=decimals)
+
+
+def _gap_note(cat: Catalog, target: Observation, after: float | None = None) -> Message | str:
     """The outcomes layer's NOT FOUND gaps for the target's region, indicator and subject.
 
     A gap counts when one of its periods is the target's or ends after ``after`` (the latest
     figure's place on the time axis): the research looked for a later figure and found none.
     """
-    hits: list[str] = []
+    hits: list[Message] = []
     for g in getattr(cat, "gaps", ()) or ():
         if str(getattr(g, "region", "")) != target.region.value:
             continue
@@ -191,21 +167,22 @@ def _gap_note(cat: Catalog, target: Observation, after: float | None = None) -> 
             p for p in periods if p == target.period or after is None or period_x(p) > after + 1e-9
         ]
         if later:
-            hits.append(f"{', '.join(str(p) for p in later)} ({g.id})")
+            listed = Join(tuple(Label("period", str(p)) for p in later))
+            hits.append(msg("v_gap_hit", periods=listed, id=g.id))
     if not hits:
         return ""
-    return " The outcomes research searched for a later figure and recorded it as NOT FOUND: " + (
-        "; ".join(hits) + "."
+    return msg("v_gap", hits=Join(tuple(hits), "clauses"))
+
+
+def _not_assessable(target: Observation, ind: Indicator, reason: Message | str) -> dict[str, Any]:
+    text = msg(
+        "v_not_assessable",
+        name=_name(target, ind),
+        target=_target_words(target),
+        when=_when(str(target.period)),
+        reason=reason,
     )
-
-
-def _not_assessable(target: Observation, ind: Indicator, reason: str) -> dict[str, Any]:
-    return {
-        "verdict": NOT_ASSESSABLE,
-        "verdict_text": f"Not assessable: {_name(target, ind)}, target {_target_words(target)} "
-        f"{_when(str(target.period))}: {reason}.",
-        "extra_note": f"verdict not_assessable: {reason}",
-    }
+    return {"verdict": NOT_ASSESSABLE, "verdict_msg": text}
 
 
 def _target_interval(target: Observation, ind: Indicator) -> tuple[float, float]:
@@ -224,7 +201,7 @@ def _outcome_fields(
     printed: Interval,
     oid: str,
     period: str,
-    words: str,
+    words: Message | Fig | str,
 ) -> dict[str, Any]:
     """met / missed (or not_assessable when the outcome's bound decides nothing)."""
     t_low, t_high = _target_interval(target, ind)
@@ -235,25 +212,29 @@ def _outcome_fields(
         "outcome_period": period,
         "margin": c.margin,
         "margin_unit": c.margin_unit,
+        "margin_arithmetic": c.arithmetic,
     }
-    head = f"{_name(target, ind)} was {words} {_when(period)}"
-    goal = f"the target of {_target_words(target)} for {target.period}"
+    goal = msg("goal_of", target=_target_words(target), period=Label("period", str(target.period)))
+    when = _when(period)
     if c.verdict is None:
-        reason = (
-            f"the outcome, {words} {_when(period)} ({_ids_words(oid)}), does not say whether "
-            f"{goal} was reached"
-        )
+        reason = msg("r_undecided", words=words, when=when, ids=_ids_words(oid), goal=goal)
         return {**base, **_not_assessable(target, ind, reason)}
     if c.verdict == MET:
-        where = {"inside": "within", "above": "above"}.get(c.relation, "meeting")
+        key = {"inside": "v_met_within", "above": "v_met_above"}.get(c.relation, "v_met_meeting")
         if c.relation == "above" and direction_of(target) == "about":
-            where = "above the upper end of"
-        text = f"Met: {head}, {where} {goal} ({c.arithmetic})."
+            key = "v_met_above_range"
     else:
-        text = f"Missed: {head}, short of {goal} ({c.arithmetic})."
-    if c.printed_only:
-        text = text[:-1] + "; decided on the printed figures: their rounding straddles the target)."
-    return {**base, "verdict": c.verdict, "verdict_text": text, "extra_note": text}
+        key = "v_missed"
+    text = msg(
+        key,
+        name=_name(target, ind),
+        words=words,
+        when=when,
+        goal=goal,
+        arithmetic=c.arithmetic,
+        decided=msg("v_printed_only") if c.printed_only else "",
+    )
+    return {**base, "verdict": c.verdict, "verdict_msg": text}
 
 
 def _latest_fields(
@@ -261,41 +242,44 @@ def _latest_fields(
     target: Observation,
     ind: Indicator,
     value: float | None,
-    words: str,
+    words: Message | Fig | str,
     lid: str | None,
     period: str | None,
-    needed: str = "",
+    needed: Message | str = "",
     proxy: str = "",
-    why: str = "",
+    why: Message | str = "",
     floor: bool = False,
 ) -> dict[str, Any]:
     """no_outcome: the period is over and no outcome for it is on record. ``floor``: the latest
     figure is only a lower bound (突破…), so its margin is the most it can fall short."""
-    text = (
-        f"No outcome on record: {_name(target, ind)} for {target.period} (target: "
-        f"{_target_words(target)}) is not on record, and the period is over"
-    )
     fields: dict[str, Any] = {"verdict": NO_OUTCOME}
+    rest: Message
     if value is not None and lid is not None and period is not None:
         t_low, _ = _target_interval(target, ind)
         reference = target.value if direction_of(target) != "about" else t_low
         margin, unit, arithmetic = margin_of(value, reference, target.unit)
         fields.update(latest_id=lid, latest_value=value, latest_period=period)
-        fields.update(margin=margin, margin_unit=unit)
-        kind = "a proxy (a partial period, never a verdict)" if proxy else "the latest figure"
-        text += f"; {kind} is {words} {_when(period)} ({_ids_words(lid)}): {arithmetic}"
-        if floor:
-            text += " at most (the figure is a lower bound, so the shortfall is at most this)"
-        if needed:
-            text += f"; {needed}"
+        fields.update(margin=margin, margin_unit=unit, margin_arithmetic=arithmetic)
+        rest = msg(
+            "v_proxy" if proxy else "v_latest",
+            words=words,
+            when=_when(period),
+            ids=_ids_words(lid),
+            arithmetic=arithmetic,
+            floor=msg("v_floor") if floor else "",
+            needed=msg("v_needed", needed=needed) if needed else "",
+        )
     else:
-        text += "; no earlier figure is on record either"
-        if why:
-            text += f" ({why})"
+        rest = msg("v_none_earlier", why=msg("v_why", reason=why) if why else "")
     after = period_x(Period.parse(period)) if period and _parses(period) else None
-    text += "." + _gap_note(cat, target, after)
-    fields["verdict_text"] = text
-    fields["extra_note"] = text
+    fields["verdict_msg"] = msg(
+        "v_no_outcome",
+        name=_name(target, ind),
+        period=Label("period", str(target.period)),
+        target=_target_words(target),
+        rest=rest,
+        gap=_gap_note(cat, target, after),
+    )
     return fields
 
 
@@ -308,38 +292,35 @@ def _parses(text: str) -> bool:
 
 
 def _pace_fields(
-    target: Observation, ind: Indicator, row: GrowthRow, pace_words: str
+    target: Observation, ind: Indicator, row: GrowthRow, pace_words: Message | str
 ) -> dict[str, Any]:
     """A pace band from the row's classification (period not over)."""
     cls = row.classification
-    goal = f"{_target_words(target)} by the end of {target.period}"
+    goal = msg("goal_by", target=_target_words(target), period=Label("period", str(target.period)))
     if cls == TARGET_ALREADY_MET:
-        return {
-            "verdict": ON_TRACK,
-            "verdict_text": f"On track: {_name(target, ind)} already meets {goal} ({pace_words}).",
-        }
+        text = msg("v_on_track_already", name=_name(target, ind), goal=goal, pace=pace_words)
+        return {"verdict": ON_TRACK, "verdict_msg": text}
     if cls in PACE_VERDICTS:
-        label = cls.replace("_", " ").capitalize()
-        ratio = f"; ratio {row.ratio:.3f}" if row.ratio is not None else ""
-        return {
-            "verdict": cls,
-            "verdict_text": f"{label}: {_name(target, ind)}, {goal}: {pace_words}{ratio}.",
-        }
+        ratio = msg("v_ratio", ratio=f"{row.ratio:.3f}") if row.ratio is not None else ""
+        text = msg(
+            "v_band",
+            label=Label("verdict_head", cls),
+            name=_name(target, ind),
+            goal=goal,
+            pace=pace_words,
+            ratio=ratio,
+        )
+        return {"verdict": cls, "verdict_msg": text}
     if cls == BASIS_DIFFERS:
         be = (
-            f"; the ratio would reach 0.95 (on track) at a deflator of {row.breakeven_deflator:.2%}"
+            msg("r_breakeven_clause", deflator=_rate_fig(row.breakeven_deflator))
             if row.breakeven_deflator is not None
             else ""
         )
-        return _not_assessable(
-            target,
-            ind,
-            "the required rate is nominal and the growth on record real; no deflator assumed "
-            f"(pass deflator=){be}",
-        )
+        return _not_assessable(target, ind, msg("r_basis_pace", breakeven=be))
     if cls == NO_HISTORY:
-        return _not_assessable(target, ind, f"no growth on record to set against {pace_words}")
-    return _not_assessable(target, ind, row.reason or "no required pace")
+        return _not_assessable(target, ind, msg("r_no_history_pace", pace=pace_words))
+    return _not_assessable(target, ind, row.reason_msg or row.reason or msg("r_no_pace"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,18 +335,35 @@ def _best(records: list[Observation]) -> Observation:
     )
 
 
-def _mismatch(target: Observation, o: Observation) -> str:
+def _mismatch(target: Observation, o: Observation) -> Message | None:
     if o.unit != target.unit:
-        return f"unit differs: the outcome {o.id} is in {o.unit}, the target in {target.unit}"
+        return msg(
+            "r_unit_differs",
+            id=o.id,
+            outcome_unit=Label("unit", o.unit),
+            target_unit=Label("unit", target.unit),
+        )
     bases = {o.basis, target.basis}
     if bases == {Basis.NOMINAL, Basis.REAL}:
-        return (
-            f"basis differs: the outcome {o.id} is {o.basis.value}, the target {target.basis.value}"
+        return msg(
+            "r_basis_differs",
+            id=o.id,
+            outcome_basis=Label("basis", o.basis.value),
+            target_basis=Label("basis", target.basis.value),
         )
-    return ""
+    return None
 
 
-def _related_outcome(cat: Catalog, target: Observation, ind: Indicator) -> str:
+def _scoped(ind: Indicator) -> Message | Label:
+    """An indicator's name with its scope, when it has one."""
+    if not ind.scope:
+        return Label("indicator", ind.code)
+    return msg(
+        "indicator_scoped", indicator=Label("indicator", ind.code), scope=Label("scope", ind.code)
+    )
+
+
+def _related_outcome(cat: Catalog, target: Observation, ind: Indicator) -> Message | None:
     """A figure for the target's period of a related indicator only (scope or measure differs)."""
     for other in cat.indicators.values():
         if other.code == ind.code:
@@ -379,13 +377,15 @@ def _related_outcome(cat: Catalog, target: Observation, ind: Indicator) -> str:
         for o in actuals(cat, target, other.code):
             if o.period == target.period:
                 kind = "scope" if other.measure is ind.measure else "measure"
-                return (
-                    f"{kind} differs: the figure for {target.period} on record, {o.id} "
-                    f"({fmt_value(o.value, o.unit)}), is {other.name_en}"
-                    f"{' (' + other.scope + ')' if other.scope else ''}; the target is "
-                    f"{ind.name_en}{' (' + ind.scope + ')' if ind.scope else ''}"
+                return msg(
+                    f"r_related_{kind}",
+                    period=Label("period", str(target.period)),
+                    id=o.id,
+                    value=Fig(o.value, o.unit),
+                    other=_scoped(other),
+                    mine=_scoped(ind),
                 )
-    return ""
+    return None
 
 
 def _level(
@@ -398,7 +398,7 @@ def _level(
     if own:
         o = _best(own)
         why = _mismatch(target, o)
-        if why:
+        if why is not None:
             return {**out, **_not_assessable(target, ind, why)}
         outcome = _outcome_fields(
             target,
@@ -415,22 +415,28 @@ def _level(
         )
         return {**out, **outcome, "points": (*row.points, point)}
     related = _related_outcome(cat, target, ind)
-    if related:
+    if related is not None:
         return {**out, **_not_assessable(target, ind, related)}
     path = _required_path(row, target)
     if target.value <= 0:
-        return {**out, **_not_assessable(target, ind, row.reason or "a target of 0 or less")}
+        reason = row.reason_msg or msg("r_target_not_positive")
+        return {**out, **_not_assessable(target, ind, reason)}
     if opts.period_over(target):
-        needed = ""
+        needed: Message | str = ""
         if row.required_cagr is not None and row.years is not None:
-            needed = (
-                f"reaching it would have needed {100 * row.required_cagr:.1f} % a year over the "
-                f"{_years(row.years)} from then (({fmt_number(target.value)} / "
-                f"{fmt_number(row.base_value or 0)})^(1/{row.years:.4g}) − 1)"
+            needed = msg(
+                "need_cagr",
+                rate=_rate_fig(row.required_cagr, 1),
+                years=_years(row.years),
+                target=amount(target.value),
+                base=amount(row.base_value or 0),
+                n=f"{row.years:.4g}",
             )
-        words = fmt_value(row.base_value, target.unit) if row.base_value is not None else ""
-        if row.base_value is not None and row.derivation:
-            words += " (derived)"
+        words: Message | Fig | str = ""
+        if row.base_value is not None:
+            words = Fig(row.base_value, target.unit)
+            if row.base_derivation is not None:
+                words = msg("derived", words=words)
         latest = _latest_fields(
             cat,
             target,
@@ -455,7 +461,7 @@ def _level(
                 )
             else:
                 latest = _latest_fields(
-                    cat, target, ind, None, "", None, None, why=row.reason or ""
+                    cat, target, ind, None, "", None, None, why=row.reason_msg or ""
                 )
         return {**out, **latest, "points": (*row.points, *path)}
     if row.base_value is not None:
@@ -464,17 +470,18 @@ def _level(
             latest_value=row.base_value,
             latest_period=row.base_period,
         )
-    pace = (
-        f"from {fmt_value(row.base_value, target.unit)} {_when(row.base_period or '')} it needs "
-        f"{100 * row.required_cagr:.2f} % a year"
-        + (
-            f", against {100 * row.historical_growth_comparable:.2f} % a year on record"
-            if row.historical_growth_comparable is not None
-            else ""
+    pace: Message = msg("pace_none")
+    if row.required_cagr is not None and row.base_value is not None:
+        against: Message | str = ""
+        if row.historical_growth_comparable is not None:
+            against = msg("pace_level_against", rate=_rate_fig(row.historical_growth_comparable))
+        pace = msg(
+            "pace_level",
+            base=Fig(row.base_value, target.unit),
+            when=_when(row.base_period or ""),
+            rate=_rate_fig(row.required_cagr),
+            against=against,
         )
-        if row.required_cagr is not None and row.base_value is not None
-        else "no required pace"
-    )
     return {**out, **_pace_fields(target, ind, row, pace), "points": (*row.points, *path)}
 
 
@@ -491,10 +498,9 @@ def _nearest_any(cat: Catalog, target: Observation, ind: Indicator) -> Observati
     return max(cands, key=lambda o: period_x(o.period)) if cands else None
 
 
-def _words(o: Observation) -> str:
-    if o.bound is Bound.EXACT:
-        return fmt_value(o.value, o.unit)
-    return fmt_target(o.bound, o.value, o.low, o.high, o.unit)
+def _words(o: Observation) -> Fig:
+    """A cataloged figure as its bound says (more than 3,000 / 超过3,000亿元), digits as printed."""
+    return Fig(o.value, o.unit, o.bound.value, o.low, o.high, step=o.step or None)
 
 
 def _ends(iv: Interval) -> tuple[float, float]:
@@ -528,6 +534,7 @@ def _required_path(row: GrowthRow, target: Observation) -> tuple[TrajectoryPoint
 def _chained_average(
     target: Observation, annual: list[Observation]
 ) -> tuple[float, Interval, str, str] | None:
+    """(average, interval, '+'-joined ids, the arithmetic) of a span target's annual rates."""
     """The average rate over a span target from an annual rate for every year of it."""
     by_year = {o.period.start_year: o for o in annual if o.period.kind is PeriodKind.YEAR}
     years = range(target.period.start_year, target.period.end_year + 1)
@@ -563,14 +570,14 @@ def _rate(
     if own:
         o = _best(own)
         why = _mismatch(target, o)
-        if why:
+        if why is not None:
             return {**out, **_not_assessable(target, ind, why), "points": history}
         iv = o.rounding_interval()
         res = _outcome_fields(target, ind, o.value, iv, o.interval, o.id, str(o.period), _words(o))
         point = TrajectoryPoint("outcome", period_x(o.period), o.value, iv.low, iv.high, (o.id,))
         return {**out, **res, "points": (*history, point)}
     if target.period.kind is PeriodKind.SPAN:
-        chained = _chained_average(target, [o for o in records if not _mismatch(target, o)])
+        chained = _chained_average(target, [o for o in records if _mismatch(target, o) is None])
         if chained is not None:
             value, iv, ids, derivation = chained
             res = _outcome_fields(
@@ -581,14 +588,14 @@ def _rate(
                 Interval.point(value),
                 ids,
                 str(target.period),
-                f"{fmt_number(value)} % a year (chained: {derivation})",
+                msg("chained", rate=Fig(round(value, 2), "percent"), derivation=derivation),
             )
             point = TrajectoryPoint(
                 "outcome", period_x(target.period), value, iv.low, iv.high, tuple(ids.split("+"))
             )
             return {**out, **res, "points": (*history, point)}
     related = _related_outcome(cat, target, ind)
-    if related:
+    if related is not None:
         return {**out, **_not_assessable(target, ind, related), "points": history}
     proxies = [
         o
@@ -604,7 +611,7 @@ def _rate(
                 target,
                 ind,
                 p.value,
-                f"{_words(p)} ({p.period.describe()}, cumulative)",
+                msg("cumulative", words=_words(p)),
                 p.id,
                 str(p.period),
                 proxy="yes",
@@ -617,13 +624,18 @@ def _rate(
             else:
                 res = _latest_fields(cat, target, ind, None, "", None, None)
         return {**out, **res, "points": history}
-    pace = f"{target.value:g} % needed" + (
-        f", {row.historical_growth:.2%} on record ({row.historical_period})"
+    pace = msg(
+        "pace_rate",
+        target=Fig(target.value, "percent"),
+        history=msg(
+            "pace_rate_history",
+            rate=_rate_fig(row.historical_growth),
+            period=Label("period", row.historical_period or ""),
+        )
         if row.historical_growth is not None
-        else ""
+        else "",
+        proxy=msg("pace_rate_proxy") if proxies else "",
     )
-    if proxies:
-        pace += " (a partial period: a proxy)"
     if row.historical_ids:
         out.update(
             latest_id=row.historical_ids[-1],
@@ -637,19 +649,22 @@ def _rate(
 # shares
 
 
+_SharePoint = tuple[float, str, float, Interval, tuple[str, ...], Message | None]
+
+
 def _share_points(
     cat: Catalog, target: Observation, ind: Indicator, opts: Options
-) -> list[tuple[float, str, float, Interval, tuple[str, ...], str]]:
+) -> list[_SharePoint]:
     """(x, period, value, interval, ids, derivation) of every share figure of the target's scope.
 
     Stated shares, and shares derived from a part and its whole of the same region, subject,
     breakdown, period and basis: share = part / whole × 100 with the interval from both.
     """
-    out: list[tuple[float, str, float, Interval, tuple[str, ...], str]] = []
+    out: list[_SharePoint] = []
     for o in actuals(cat, target, target.indicator):
         if o.period.is_annual_point and (opts.since is None or o.period.start_year >= opts.since):
             out.append(
-                (period_x(o.period), str(o.period), o.value, value_interval(o, ind), (o.id,), "")
+                (period_x(o.period), str(o.period), o.value, value_interval(o, ind), (o.id,), None)
             )
     whole_ind = cat.indicators.get(ind.denominator)
     part_ind = _share_part(cat, ind)
@@ -677,24 +692,34 @@ def _share_points(
                 continue
             iv = q.rounded
             value = q.value if q.value is not None else 100 * p.value / w.value
-            derivation = (
-                f"share = {q.derivation} = {fmt_number(p.value)} / {fmt_number(w.value)} × 100 "
-                f"= {value:.2f} %, interval {iv} from both figures' bounds and rounding"
+            derivation = msg(
+                "d_share_interval",
+                derivation=_share_arithmetic(q.derivation, p.value, w.value, value),
+                interval=str(iv),
             )
             out.append((period_x(p.period), str(p.period), value, iv, (p.id, w.id), derivation))
     return _merge_same_time(out)
 
 
-def _merge_same_time(
-    points: list[tuple[float, str, float, Interval, tuple[str, ...], str]],
-) -> list[tuple[float, str, float, Interval, tuple[str, ...], str]]:
+def _share_arithmetic(expr: str, part: float, whole: float, value: float) -> Message:
+    """share = a / b × 100 = 5,000 / 15,268.78 × 100 = 32.75 %."""
+    return msg(
+        "d_share",
+        expr=expr,
+        part=amount(part),
+        whole=amount(whole),
+        value=Fig(round(value, 2), "percent"),
+    )
+
+
+def _merge_same_time(points: list[_SharePoint]) -> list[_SharePoint]:
     """One share per point in time: stated and derived figures intersected (stated value kept).
 
     Figures that contradict each other (disjoint intervals) stay apart, each with its ids.
     """
-    out: list[tuple[float, str, float, Interval, tuple[str, ...], str]] = []
+    out: list[_SharePoint] = []
     for x in sorted({p[0] for p in points}):
-        group = sorted((p for p in points if p[0] == x), key=lambda p: bool(p[5]))
+        group = sorted((p for p in points if p[0] == x), key=lambda p: p[5] is not None)
         first = group[0]
         iv: Interval | None = first[3]
         for p in group[1:]:
@@ -703,13 +728,16 @@ def _merge_same_time(
             out.extend(group)
             continue
         ids = tuple(dict.fromkeys(i for p in group for i in p[4]))
-        derivations = [p[5] for p in group if p[5]]
+        derivations: list[Message] = [p[5] for p in group if p[5] is not None]
         if len(group) > 1:
-            derivations.append(f"intersected with the other figures of {first[1]}: {iv}")
+            derivations.append(
+                msg("d_intersected", period=Label("period", first[1]), interval=str(iv))
+            )
         value = first[2]
         if not iv.contains(value):
             value = (iv.low + iv.high) / 2 if iv.bounded else iv.low
-        out.append((x, first[1], value, iv, ids, "; ".join(derivations)))
+        joined = msg("ids", ids=Join(tuple(derivations), "clauses")) if derivations else None
+        out.append((x, first[1], value, iv, ids, joined))
     return out
 
 
@@ -746,35 +774,30 @@ def _share(
     own = [p for p in pts if p[1] == str(target.period)]
     if own:
         x, period, v, iv, ids, derivation = min(
-            own, key=lambda p: (bool(p[5]), p[3].high - p[3].low)
+            own, key=lambda p: (p[5] is not None, p[3].high - p[3].low)
         )
-        words = _share_words(v, iv) + _derived_words(derivation)
+        words = _share_words(v, iv, derivation)
         res = _outcome_fields(
             target,
             ind,
             v,
             iv,
-            iv if derivation else Interval.point(v),
+            iv if derivation is not None else Interval.point(v),
             "+".join(ids),
             period,
             words,
         )
         point = TrajectoryPoint("outcome", x, v, iv.low, iv.high, ids)
-        if derivation:
-            res["extra_note"] = f"{res.get('extra_note', '')}; outcome {derivation}"
+        if derivation is not None:
+            res["derivations"] = (derivation,)
         return {**res, "points": (*history, point)}
     before = [p for p in pts if p[0] < tx]
     if not before:
         if opts.period_over(target):
             return {**_latest_fields(cat, target, ind, None, "", None, None), "points": history}
-        return {
-            **_not_assessable(
-                target, ind, "no share on record, stated or derived from its part and whole"
-            ),
-            "points": history,
-        }
-    x0, p0, v0, iv0, ids0, der0 = max(before, key=lambda p: (p[0], not p[5]))
-    words = _share_words(v0, iv0) + _derived_words(der0)
+        return {**_not_assessable(target, ind, msg("r_no_share")), "points": history}
+    x0, p0, v0, iv0, ids0, der0 = max(before, key=lambda p: (p[0], p[5] is None))
+    words = _share_words(v0, iv0, der0)
     threshold = target.low if direction_of(target) != "about" else target.value
     years = tx - x0
     required = (threshold - v0) / years
@@ -790,7 +813,10 @@ def _share(
         "base_value": v0,
         "base_low": iv0.low,
         "base_high": iv0.high,
-        "derivation": der0 or None,
+        "base_low_open": iv0.low_open,
+        "base_high_open": iv0.high_open,
+        "base_derivation": der0,
+        "derivations": (der0,) if der0 is not None else (),
         "years": years,
     }
     path = (
@@ -799,45 +825,67 @@ def _share(
     )
     if opts.period_over(target):
         floor = math.isinf(iv0.high)
-        needed = (
-            f"reaching it would have needed {'at most ' if floor else ''}"
-            f"({fmt_number(threshold)} − {v0:.2f}) / {years:.4g} = "
-            f"{_signed(required)} percentage points a year"
+        needed = msg(
+            "need_points",
+            at_most=msg("at_most_word") if floor else "",
+            threshold=amount(threshold),
+            value=f"{v0:.2f}",
+            years=f"{years:.4g}",
+            signed=_signed(required),
         )
         return {
             **out,
             **_latest_fields(cat, target, ind, v0, words, "+".join(ids0), p0, needed, floor=floor),
             "points": (*history, *path),
         }
-    pace = f"from {words} {_when(p0)} it needs {_signed(required)} percentage points a year"
     earlier = [p for p in before if p[0] < x0 and is_finite_point(p)]
     if not is_finite_point((x0, p0, v0, iv0, ids0, der0)) or not earlier:
         cls = TARGET_ALREADY_MET if iv0.low >= threshold else NO_HISTORY
+        pace = msg("pace_share", words=words, when=_when(p0), signed=_signed(required), against="")
         res = _pace_fields(target, ind, replace(row, classification=cls), pace)
         return {**out, **res, "points": (*history, *path)}
     x_first, _, v_first, _, _, _ = min(earlier, key=lambda p: p[0])
     on_record = (v0 - v_first) / (x0 - x_first)
-    pace += f", against {_signed(on_record)} a year on record"
+    pace = msg(
+        "pace_share",
+        words=words,
+        when=_when(p0),
+        signed=_signed(required),
+        against=msg("pace_share_against", signed=_signed(on_record)),
+    )
     cls = TARGET_ALREADY_MET if required <= 0 else classify(on_record / required)
     res = _pace_fields(target, ind, replace(row, classification=cls, ratio=None), pace)
     return {**out, **res, "points": (*history, *path)}
 
 
-def is_finite_point(p: tuple[float, str, float, Interval, tuple[str, ...], str]) -> bool:
+def is_finite_point(p: _SharePoint) -> bool:
     return p[3].bounded
 
 
-def _derived_words(derivation: str) -> str:
-    """' (derived: share = a / b × 100 = …)': the derivation up to its interval (in the note)."""
-    if not derivation:
-        return ""
-    return f" (derived: {derivation.split(', interval')[0].split('; ')[0]})"
-
-
-def _share_words(v: float, iv: Interval) -> str:
+def _share_words(v: float, iv: Interval, derivation: Message | None) -> Message | Fig:
+    """A share as its interval says: more than 32.7 % for an open low end (突破…), at least
+    for a closed one, the value with its interval when that is wide; '(derived: …)' after a
+    share computed from its part and whole."""
     if not math.isfinite(iv.high):
-        return f"more than {iv.low:.1f} %"
-    return f"{v:.1f} %" if iv.high - iv.low < 0.2 else f"{v:.1f} % [{iv.low:.1f}, {iv.high:.1f}]"
+        bound = "more_than" if iv.low_open else "at_least"
+        words: Message | Fig = Fig(iv.low, "percent", bound, decimals=1)
+    elif iv.high - iv.low < 0.2:
+        words = Fig(v, "percent", decimals=1)
+    else:
+        interval = Fig(v, "percent", "range", iv.low, iv.high, decimals=1)
+        words = msg("with_interval", value=Fig(v, "percent", decimals=1), interval=interval)
+    if derivation is None:
+        return words
+    first = derivation
+    while first.key in ("ids", "d_share_interval"):  # the arithmetic, not its interval
+        inner = dict(first.fields)
+        nxt = inner.get("ids") if first.key == "ids" else inner.get("derivation")
+        if isinstance(nxt, Join):
+            nxt = nxt.items[0] if nxt.items else None
+        if not isinstance(nxt, Message):
+            break
+        first = nxt
+    return msg("derived_from", words=words, derivation=first)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -855,7 +903,7 @@ def _flow(
     ]
     for o in inside:
         why = _mismatch(target, o)
-        if why:
+        if why is not None:
             return _not_assessable(target, ind, why)
     start_x = float(tp.start_year)
     tx = period_x(tp)
@@ -877,12 +925,14 @@ def _flow(
         history.append(TrajectoryPoint("history", period_x(o.period), running, None, None, (o.id,)))
     unit = target.unit
     whole = bool(chosen) and abs(covered - tx) < 1e-9 and _start_x(chosen[0]) <= start_x + 1e-9
-    words = f"{fmt_value(added, unit)} added ({' + '.join(fmt_number(o.value) for o in chosen)})"
+    terms = " + ".join(amount(o.value) for o in chosen)
+    words = msg("flow_added", added=Fig(added, unit), terms=terms)
+    sums = (msg("d_flow", terms=terms, total=amount(added)),) if len(chosen) > 1 else ()
     if whole or (chosen and _floor_met(target, low)):
         iv = Interval(low, high)
         res = _outcome_fields(target, ind, added, iv, Interval.point(added), ids, f"{tp}", words)
         point = TrajectoryPoint("outcome", covered, added, low, high, tuple(ids.split("+")))
-        return {**res, "points": (*history, point)}
+        return {**res, "derivations": sums, "points": (*history, point)}
     if opts.period_over(target):
         if chosen:
             res = _latest_fields(
@@ -890,15 +940,13 @@ def _flow(
                 target,
                 ind,
                 added,
-                words + f" to {chosen[-1].period}",
+                msg("flow_to", words=words, period=Label("period", str(chosen[-1].period))),
                 ids,
                 f"{tp.start_year}…{chosen[-1].period}",
             )
         else:
-            res = _latest_fields(
-                cat, target, ind, None, "", None, None, why="no additions on record"
-            )
-        return {**res, "points": tuple(history)}
+            res = _latest_fields(cat, target, ind, None, "", None, None, why=msg("r_no_additions"))
+        return {**res, "derivations": sums, "points": tuple(history)}
     now = min(tx, max(covered, date_x(opts.as_of)))
     remaining = tx - now
     threshold = target.low if direction_of(target) != "about" else target.value
@@ -906,20 +954,24 @@ def _flow(
     if remaining > 0:
         out["required_pace"] = (threshold - added) / remaining
     if not chosen:
-        reason = f"no additions on record yet for {tp.describe()}"
+        reason = msg("r_no_additions_yet", period=Label("period", str(tp)))
         return {**out, **_not_assessable(target, ind, reason), "points": tuple(history)}
     out.update(
         latest_id=ids, latest_value=added, latest_period=f"{tp.start_year}…{chosen[-1].period}"
     )
     per_year = added / (covered - start_x) if covered > start_x else 0.0
     required = out.get("required_pace")
-    pace = (
-        f"{words} so far; {fmt_number(threshold - added)} more in {remaining:.4g} years needs "
-        f"{(required or 0):.3g} a year, against {per_year:.3g} a year on record"
+    pace = msg(
+        "pace_flow",
+        words=words,
+        more=amount(threshold - added),
+        years=f"{remaining:.4g}",
+        required=f"{(required or 0):.3g}",
+        per_year=f"{per_year:.3g}",
     )
     cls = TARGET_ALREADY_MET if not required or required <= 0 else classify(per_year / required)
     res = _pace_fields(target, ind, replace(row, classification=cls, ratio=None), pace)
-    return {**out, **res, "points": tuple(history)}
+    return {**out, **res, "derivations": sums, "points": tuple(history)}
 
 
 def _start_x(o: Observation) -> float:

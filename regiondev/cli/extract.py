@@ -221,6 +221,7 @@ def _list(stream: Any, fmt: Format, claims_only: bool, columns: str | None = Non
 
     from regiondev._extract.claims import CLAIM_FIELDS
     from regiondev.cli.render import _jsonable
+    from regiondev.csvcells import cell
 
     def rows() -> Any:
         for doc, res in stream:
@@ -244,8 +245,8 @@ def _list(stream: Any, fmt: Format, claims_only: bool, columns: str | None = Non
         writer.writerow(("source", "path", *CLAIM_FIELDS[1:]))
         for path, c in rows():
             # None (no value) and NaN are written blank; csv writes None as "" already
-            cells = ["" if isinstance(v, float) and v != v else v for v in c]
-            writer.writerow([cells[0], path, *cells[1:]])
+            cells = [cell("" if isinstance(v, float) and v != v else v) for v in c]
+            writer.writerow([cells[0], cell(path), *cells[1:]])
     else:
         import polars as pl
 

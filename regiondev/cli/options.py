@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
-from regiondev.model import Reliability
-
 __all__ = [
+    "RELIABILITY_LEVELS",
     "CatalogOpt",
     "ColumnsOpt",
     "Format",
@@ -57,15 +56,32 @@ OutcomesOpt = Annotated[
         help="Add the outcomes layer: later official figures (2015–2024) with cited sources.",
     ),
 ]
+#: The reliability levels, most reliable first: ``regiondev.model.Reliability``'s values,
+#: written here so that the CLI's --help imports no model (tests/cli hold them equal).
+RELIABILITY_LEVELS = ("official_bulletin", "official_press", "media_report", "aggregator")
+
+
+def _reliability_callback(value: str | None) -> str | None:
+    """A reliability level in any case (``Media_Report``); a clean usage error otherwise."""
+    if value is None:
+        return None
+    level = value.strip().casefold()
+    if level not in RELIABILITY_LEVELS:
+        raise typer.BadParameter(
+            f"{value!r} is not a reliability level; choose one of " + ", ".join(RELIABILITY_LEVELS)
+        )
+    return level
+
+
 MinReliabilityOpt = Annotated[
-    Reliability | None,
+    str | None,
     typer.Option(
         "--min-reliability",
+        callback=_reliability_callback,
         help=(
             "Leave out outcome records less reliable than this level (official_bulletin > "
             "official_press > media_report > aggregator); the count left out goes to stderr."
         ),
-        case_sensitive=False,
     ),
 ]
 ColumnsOpt = Annotated[

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from pathlib import Path
@@ -89,17 +88,14 @@ def emit(
             frame = frame.select(names)
         frame = _portable_paths(frame)
     if fmt is Format.json:
+        import json
+
         sys.stdout.write(json.dumps(json_rows(frame), ensure_ascii=False, indent=2) + "\n")
         return
     if fmt is Format.csv:
-        out = frame.with_columns(
-            [
-                frame[c].list.join(";")
-                for c in frame.columns
-                if str(frame[c].dtype).startswith("List")
-            ]
-        )
-        sys.stdout.write(out.write_csv())
+        from regiondev.csvcells import frame_to_csv
+
+        sys.stdout.write(frame_to_csv(frame))
         return
     from regiondev.display import choose, display_rows, raw_column
     from regiondev.display import view as view_of

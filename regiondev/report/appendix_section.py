@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from regiondev._catalog import WAIVER_CATEGORIES
 from regiondev.formatting import (
+    Lang,
     indicator_label,
     number,
     percent,
@@ -20,8 +22,9 @@ from regiondev.report.blocks import (
     _obs_text,
     _text,
 )
-from regiondev.report.i18n import t
+from regiondev.report.i18n import KEYS, t
 from regiondev.results import Cell, Table
+from regiondev.translations import translate
 
 # ---------------------------------------------------------------------------------------------
 # Appendices
@@ -111,8 +114,8 @@ def _catalog_section(ctx: _Ctx) -> Section:
             (
                 Cell(r["id"], css="code"),
                 Cell(r["source"]),
-                Cell(r["quote"] or ""),
-                Cell(r["quote_raw"] or r["quote"] or ""),
+                Cell(r["quote"] or "", css="quote"),
+                Cell(r["quote_raw"] or r["quote"] or "", css="quote"),
             )
             for r in frame.sort("id").iter_rows(named=True)
         ),
@@ -179,8 +182,8 @@ def _audit_section(ctx: _Ctx) -> Section:
                     (
                         Cell(r["source"]),
                         Cell(r["token"]),
-                        Cell(r["kind"]),
-                        Cell(r["reason"] or ""),
+                        Cell(t(f"token_{r['kind']}", lang)),
+                        Cell(_waiver_reason(r["reason"] or "", lang)),
                         Cell(r["context"] or ""),
                     )
                     for r in waived.iter_rows(named=True)
@@ -226,11 +229,11 @@ def _extraction_section(ctx: _Ctx) -> Section:
         rows.append(tuple(cells))
     table = Table(
         t("t_accuracy", lang),
-        tuple(c.replace("_", " ") for c in cols),
+        tuple(t(f"acc_{c}", lang) if f"acc_{c}" in KEYS else c.replace("_", " ") for c in cols),
         tuple(rows),
         numeric=tuple(frame.schema[c].is_numeric() for c in cols),
         details=tuple(
-            _detail_html(f"missed: {r['missed']}", "") if r.get("missed") else ""
+            _detail_html(t("acc_missed", lang, ids=r["missed"]), "") if r.get("missed") else ""
             for r in frame.iter_rows(named=True)
         ),
     )
@@ -239,4 +242,14 @@ def _extraction_section(ctx: _Ctx) -> Section:
         t("extraction", lang),
         (_text(t("extraction_intro", lang)), Block("table", table=table)),
         appendix=True,
+    )
+
+
+def _waiver_reason(reason: str, lang: Lang) -> str:
+    """``category: reason`` of a waived number, both in the report's language."""
+    category, sep, text = reason.partition(": ")
+    if not sep or category not in WAIVER_CATEGORIES:
+        return translate(reason, lang)
+    return t(
+        "waiver_label", lang, category=t(f"waiver_{category}", lang), reason=translate(text, lang)
     )

@@ -11,18 +11,23 @@ from typing import Any
 
 from regiondev._catalog import Catalog
 from regiondev.formatting import (
+    MEMBER_NAMES,
     Lang,
     bounded,
     derived_decimals,
     interval,
+    member_label,
     number,
     percent,
     quantity,
+    region_code,
+    region_label,
 )
 from regiondev.model import Observation
 from regiondev.report.i18n import t
 from regiondev.report.provenance import Provenance, Ref, Sentence
 from regiondev.results import Cell, Table
+from regiondev.translations import translate
 
 
 @dataclass(frozen=True)
@@ -87,11 +92,17 @@ class _Ctx:
             self.cache["clusters"] = clusters(self.cat)
         return self.cache["clusters"]
 
-    def checks(self) -> Any:
-        if "checks" not in self.cache:
+    def check_result(self) -> Any:
+        """The consistency checks' result (its verdicts say their sentences in any language)."""
+        if "check_result" not in self.cache:
             from regiondev.analysis.consistency import check
 
-            self.cache["checks"] = check(self.cat, rules=self.rules).to_frame().sort("check_id")
+            self.cache["check_result"] = check(self.cat, rules=self.rules)
+        return self.cache["check_result"]
+
+    def checks(self) -> Any:
+        if "checks" not in self.cache:
+            self.cache["checks"] = self.check_result().to_frame().sort("check_id")
         return self.cache["checks"]
 
 
@@ -159,9 +170,20 @@ def _exact_decimals(x: float, cap: int) -> int:
     return cap
 
 
-def _range(value: Any, low: Any, high: Any, unit: str, lang: Lang) -> str:
+def _range(
+    value: Any,
+    low: Any,
+    high: Any,
+    unit: str,
+    lang: Lang,
+    *,
+    low_open: bool = False,
+    high_open: bool = False,
+    words: bool = False,
+) -> str:
     """A derived value with its interval: the interval when it has width (never the
-    midpoint as the value), the value otherwise."""
+    midpoint as the value), the value otherwise; an excluded end reads as more / less than
+    (``words``: in words, for a sentence)."""
     is_fraction = unit == "fraction"
     fmt_unit = "percent" if is_fraction else (None if unit == "ratio" else unit)
     scale = 100.0 if is_fraction else 1.0
@@ -173,25 +195,38 @@ def _range(value: Any, low: Any, high: Any, unit: str, lang: Lang) -> str:
         if width is None:
             ref = lo if math.isfinite(lo) else hi
             d = 2 if unit in ("ratio", "fraction") and abs(ref) < 10 else 1
+            if unit == "ratio" and 0 < abs(ref) < 0.1:
+                d = 1 - math.floor(math.log10(abs(ref)))  # 0.01316 → 3 decimals: 0.013
         else:
             d = derived_decimals(1 if unit in ("ratio", "fraction") else 0, lo, hi)
         if unit == "items":
             d = 0
-        return interval(lo, hi, unit=fmt_unit, decimals=d, lang=lang)
+        return interval(
+            lo,
+            hi,
+            unit=fmt_unit,
+            decimals=d,
+            lang=lang,
+            low_open=bool(low_open),
+            high_open=bool(high_open),
+            words=words,
+        )
     if v is None:
         return "–"
     d = 0 if unit == "items" or v == int(v) else (2 if abs(v) < 10 else 1)
     return quantity(v, fmt_unit, decimals=d, lang=lang)
 
 
-def _detail_html(note: str, ids: str) -> str:
+def _detail_html(note: str | tuple[str, ...], ids: str) -> str:
+    """A row's provenance: its text (one paragraph each) and its record ids as links."""
     import html
 
     from regiondev.results import safe_text
 
     out = ""
-    if note:
-        out += f"<p>{html.escape(safe_text(note))}</p>"
+    for paragraph in (note,) if isinstance(note, str) else note:
+        if paragraph:
+            out += f"<p>{html.escape(safe_text(paragraph))}</p>"
     if ids:
         links = ", ".join(
             f'<a href="#obs-{html.escape(i.strip())}">{html.escape(i.strip())}</a>'
@@ -205,10 +240,22 @@ def _detail_html(note: str, ids: str) -> str:
 _DROP_COLUMNS = {"observation_ids", "plan_element_ids", "record_ids", "input_ids"}
 
 
-def _generic_table(frame: Any, caption: str, *, collapsed: bool = False) -> Table:
+def _generic_table(
+    frame: Any,
+    caption: str,
+    *,
+    collapsed: bool = False,
+    lang: Lang = "en",
+    texts: dict[str, str] | None = None,
+) -> Table:
     """A result frame as it is: short columns in the table, long text (derivations, caveats,
-    quotes) and record ids folded into each row's provenance, so the table fits the page."""
+    quotes) and record ids folded into each row's provenance, so the table fits the page.
+    In Chinese the columns, coded values and the data's prose are in Chinese
+    (``i18n`` ``gcol_``/``gval_`` keys, ``translations.translate``); an English gloss
+    column (``member_en``) is left out."""
     import polars as pl
+
+    from regiondev.report.i18n import KEYS
 
     cols = [
         c
@@ -216,6 +263,7 @@ def _generic_table(frame: Any, caption: str, *, collapsed: bool = False) -> Tabl
         if c not in _DROP_COLUMNS
         and frame[c].null_count() < frame.height
         and not c.endswith("_exact")
+        and not (lang == "zh" and c.endswith("_en"))
     ]
     long = [
         c
@@ -224,15 +272,38 @@ def _generic_table(frame: Any, caption: str, *, collapsed: bool = False) -> Tabl
     ]
     short = [c for c in cols if c not in long]
     id_cols = [c for c in frame.columns if c in _DROP_COLUMNS]
+
+    def header(c: str) -> str:
+        return t(f"gcol_{c}", lang) if f"gcol_{c}" in KEYS else c.replace("_", " ")
+
+    def cell(value: Any) -> str:
+        if lang == "zh" and isinstance(value, str):
+            if f"gval_{value}" in KEYS:
+                return t(f"gval_{value}", lang)
+            if value in MEMBER_NAMES:
+                return member_label(value, lang)
+            if region_code(value) == value:
+                return region_label(value, lang)
+            return say(value)
+        if lang == "zh" and isinstance(value, bool):
+            return t("yes" if value else "no", lang)
+        return _human_cell(value)
+
+    def say(text: str) -> str:
+        return (texts or {}).get(text) or translate(text, lang) if lang == "zh" else text
+
+    sep = "；" if lang == "zh" else "; "
     rows, details = [], []
     for r in frame.iter_rows(named=True):
-        rows.append(tuple(Cell(_human_cell(r[c])) for c in short))
+        rows.append(tuple(Cell(cell(r[c])) for c in short))
         ids = sorted({i for c in id_cols for i in (r[c] or [])})
-        note = "; ".join(f"{c.replace('_', ' ')}: {r[c]}" for c in long if r[c])
+        note = sep.join(
+            f"{header(c)}{'：' if lang == 'zh' else ': '}{say(str(r[c]))}" for c in long if r[c]
+        )
         details.append(_detail_html(note, ", ".join(ids)) if ids or note else "")
     return Table(
         caption,
-        tuple(c.replace("_", " ") for c in short),
+        tuple(header(c) for c in short),
         tuple(rows),
         details=tuple(details),
         numeric=tuple(frame.schema[c].is_numeric() for c in short),

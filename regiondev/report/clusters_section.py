@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from regiondev.formatting import (
+    MEMBER_NAMES,
     Lang,
     bounded,
+    dimension_label,
     number,
     percent,
     period_label,
@@ -25,25 +27,10 @@ from regiondev.report.blocks import (
 from regiondev.report.i18n import t
 from regiondev.report.provenance import Ref, Sentence
 from regiondev.results import Cell, Table
+from regiondev.translations import translate
 
 # ---------------------------------------------------------------------------------------------
 # Clusters
-
-#: English and Chinese names of the partition members the texts use (cn22's domains and
-#: macro-regions).
-MEMBER_NAMES: dict[str, tuple[str, str]] = {
-    "it": ("New-generation IT", "新一代信息技术"),
-    "high_end_equipment": ("High-end equipment", "高端装备"),
-    "new_materials": ("New materials", "新材料"),
-    "biomedicine": ("Biomedicine & medical devices", "生物医药及高端医疗器械"),
-    "consumer_goods": ("Consumer goods", "消费品"),
-    "nev_icv": ("NEV & connected vehicles", "新能源及智能网联汽车"),
-    "east": ("East", "东部"),
-    "central": ("Central (incl. Hunan)", "中部（含湖南）"),
-    "west": ("West", "西部"),
-    "northeast": ("Northeast", "东北"),
-}
-
 
 #: Chinese wording of the items of the Hunan-position table (the analysis words them in
 #: English); an item not listed stays as the analysis wrote it.
@@ -82,9 +69,12 @@ def _item(text: str, lang: Lang) -> str:
 
 
 def _member(code: str, lang: Lang) -> str:
-    names = MEMBER_NAMES.get(code)
+    """A partition member in words; ``it + high_end_equipment`` member by member."""
+    if " + " in code:
+        return (" + " if lang == "en" else "、").join(_member(c, lang) for c in code.split(" + "))
+    names = MEMBER_NAMES.get(code) or MEMBER_NAMES.get(code.replace(" ", "_"))
     if names is None:
-        return code.replace("_", " ")
+        return translate(code.replace("_", " "), lang)
     return names[1] if lang == "zh" else names[0]
 
 
@@ -355,14 +345,22 @@ def _clusters_section(ctx: _Ctx) -> Section:
                     ),
                     tuple(lq_rows),
                     numeric=(False, True, True, True, True),
-                    note=str(rows[0].get("caveat") or ""),
+                    note=_say(result, str(rows[0].get("caveat") or ""), lang),
                 ),
             )
         )
     # Hunan's position
     hp_rows, hp_details = [], []
     for r in result.hunan_position.iter_rows(named=True):
-        value = _range(r["value"], r.get("low"), r.get("high"), str(r.get("unit") or ""), lang)
+        value = _range(
+            r["value"],
+            r.get("low"),
+            r.get("high"),
+            str(r.get("unit") or ""),
+            lang,
+            low_open=bool(r.get("low_open")),
+            high_open=bool(r.get("high_open")),
+        )
         hp_rows.append(
             (
                 Cell(_item(str(r["item"]), lang)),
@@ -372,8 +370,10 @@ def _clusters_section(ctx: _Ctx) -> Section:
                 ),
             )
         )
-        note = "; ".join(
-            str(r[c]) for c in ("detail", "derivation", "comparability", "caveat") if r.get(c)
+        note = ("；" if lang == "zh" else "; ").join(
+            _say(result, str(r[c]), lang)
+            for c in ("detail", "derivation", "comparability", "caveat")
+            if r.get(c)
         )
         hp_details.append(_detail_html(note, ", ".join(r.get("observation_ids") or [])))
     blocks.append(
@@ -404,11 +404,12 @@ def _clusters_section(ctx: _Ctx) -> Section:
                 tuple(
                     (
                         Cell(
-                            f"{r['partition'].replace('_', ' ')}: {_member(str(r['member']), lang)}"
+                            f"{dimension_label(str(r['partition']), lang)}"
+                            f"{'：' if lang == 'zh' else ': '}{_member(str(r['member']), lang)}"
                         ),
                         Cell(number(r["count"], 0)),
                         Cell(percent(r["percent"], 1, lang=lang)),
-                        Cell(str(r.get("check") or r.get("derivation") or "")),
+                        Cell(_say(result, str(r.get("check") or r.get("derivation") or ""), lang)),
                     )
                     for r in comp_all.iter_rows(named=True)
                 ),
@@ -425,5 +426,16 @@ def _clusters_section(ctx: _Ctx) -> Section:
         frame = result.tables().get(name)
         if frame is None or not frame.height:
             continue
-        blocks.append(Block("table", table=_generic_table(frame, t(key, lang), collapsed=True)))
+        table = _generic_table(
+            frame, t(key, lang), collapsed=True, lang=lang, texts=result.texts_zh
+        )
+        blocks.append(Block("table", table=table))
     return Section("clusters", t("clusters", lang), tuple(blocks))
+
+
+def _say(result: Any, text: str, lang: Lang) -> str:
+    """A text of the cluster tables in the report's language: the Chinese the analysis wrote
+    with it (``texts_zh``), else the data's translation table."""
+    if lang != "zh":
+        return text
+    return str(result.texts_zh.get(text) or translate(text, lang))

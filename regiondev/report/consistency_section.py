@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from regiondev.formatting import (
+    Lang,
     check_status_label,
 )
 from regiondev.report.blocks import (
@@ -21,7 +22,7 @@ from regiondev.report.blocks import (
     _sources_text,
     _text,
 )
-from regiondev.report.i18n import t
+from regiondev.report.i18n import KEYS, t
 from regiondev.report.provenance import Ref, Sentence
 from regiondev.results import Cell, Table
 
@@ -29,16 +30,10 @@ from regiondev.results import Cell, Table
 # Consistency
 
 
-#: Chinese names of the check kinds a finding names.
-_KIND_ZH = {
-    "rounding_feasibility": "舍入可行性",
-    "partition": "分项加总",
-    "part_of_whole": "部分不大于整体",
-    "share_of_total": "比重×总量",
-    "growth_compounding": "增速复合",
-    "repeated": "重复数字",
-    "comparability": "可比性",
-}
+def _kind(kind: str, lang: Lang) -> str:
+    """A check kind in words (``level_additions`` → level plus additions / 存量加新增)."""
+    key = f"check_{kind}"
+    return t(key, lang) if key in KEYS else kind.replace("_", " ")
 
 
 def _check_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
@@ -69,7 +64,7 @@ def _check_findings(ctx: _Ctx) -> tuple[Sentence, ...]:
                 refs.append("、" if lang == "zh" else ", ")
             refs.append(_obs_ref(ctx, oid))
         if lang == "zh":
-            kind = _KIND_ZH.get(str(r["kind"]), str(r["kind"]))
+            kind = _kind(str(r["kind"]), lang)
             what = f"这些数字无法同时成立（{kind}核对{r['check_id']}，详见“数据是否一致？”一节）。"
             out.append(("数据不一致：", *refs, "。", what))
         else:
@@ -228,18 +223,18 @@ def _consistency_section(ctx: _Ctx) -> Section:
     ).sort(["_o", "check_id"])
     rows, details = [], []
     for r in ordered.iter_rows(named=True):
+        verdict = ctx.check_result().get(str(r["check_id"]))
         rows.append(
             (
                 Cell(str(r["check_id"])),
-                Cell(str(r["kind"]).replace("_", " ")),
+                Cell(_kind(str(r["kind"]), lang)),
                 Cell(check_status_label(str(r["status"]), lang), css=f"s-{r['status']}"),
-                Cell(str(r.get("expected") or "")),
-                Cell(str(r.get("actual") or "")),
+                Cell(verdict.text("expected", lang)),
+                Cell(verdict.text("actual", lang)),
             )
         )
-        details.append(
-            _detail_html(str(r.get("message") or ""), ", ".join(r.get("observation_ids") or []))
-        )
+        message = verdict.text("message", lang)
+        details.append(_detail_html(message, ", ".join(r.get("observation_ids") or [])))
     blocks.append(
         Block(
             "table",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from regiondev.formatting import Lang
 
-__all__ = ["t"]
+__all__ = ["KEYS", "t"]
 
 _TEXT: dict[str, tuple[str, str]] = {
     "title": (
@@ -186,8 +186,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "每篇来源文本中的每个数字要么已编目，要么附理由豁免，要么列为未说明。",
     ),
     "extraction_intro": (
-        "regiondev extract run on each text and scored against the curated catalog.",
-        "在每篇文本上运行 regiondev extract，并与人工编目结果比较评分。",
+        "`regiondev extract` run on each text and scored against the curated catalog.",
+        "在每篇文本上运行 `regiondev extract`，并与人工编目结果比较评分。",
     ),
     "outcomes_intro": (
         "Each target against what the later official record shows (the outcomes layer: "
@@ -211,6 +211,120 @@ _TEXT: dict[str, tuple[str, str]] = {
     "actual": ("actual", "实际值"),
     "target": ("target", "目标值"),
     "a_year": (" a year", "/年"),
+    # extraction accuracy columns (Appendix C)
+    "acc_source": ("source", "来源"),
+    "acc_cataloged": ("cataloged", "已编目"),
+    "acc_found": ("found", "找到"),
+    "acc_recall": ("recall", "召回率"),
+    "acc_claims": ("claims", "提取条数"),
+    "acc_matching_claims": ("matching claims", "匹配条数"),
+    "acc_precision": ("precision", "精确率"),
+    "acc_set_aside": ("set aside", "搁置"),
+    "acc_status_agrees": ("status agrees", "状态一致"),
+    "acc_period_agrees": ("period agrees", "时期一致"),
+    "acc_region_agrees": ("region agrees", "地区一致"),
+    "acc_missed": ("missed: {ids}", "未找到：{ids}"),
+    # byte-damaged runs (sources)
+    "damaged_run": (
+        "- `{id}` characters {a}–{b} (raw {ra}–{rb}): `{raw}` — {note}.",
+        "- `{id}` 第{a}–{b}个字符（原始位置{ra}–{rb}）：`{raw}`——{note}。",
+    ),
+    "repair_unreadable": ("", "解码器无法读取的字节（显示为\ufffd），无法修复"),
+    "repair_none": ("", "无法通过可证明的单字节GBK重新对齐来修复"),
+    "repair_simplified": ("", " = …{text}（简体）"),
+    "repair_to": (
+        "",
+        "修复为{shown}（首字的首字节已丢失，其余部分重新编码后与损坏的字节完全一致）",
+    ),
+    # waiver categories (Appendix B)
+    "waiver_furniture": ("furniture", "页面元素"),
+    "waiver_headline": ("headline", "标题"),
+    "waiver_date": ("date", "日期"),
+    "waiver_contact": ("contact", "联系方式"),
+    "waiver_licence": ("licence", "备案号"),
+    "waiver_view_count": ("view count", "浏览量"),
+    "waiver_name": ("name", "名称"),
+    "waiver_period": ("period", "时期"),
+    "waiver_plan_structure": ("structure", "规划结构"),
+    "waiver_threshold": ("threshold", "规模门槛"),
+    "waiver_not_a_claim": ("claim", "非数据表述"),
+    "waiver_damaged": ("damaged", "字节损坏"),
+    "waiver_label": ("{category}: {reason}", "{category}：{reason}"),
+    # kinds of number token (Appendix B)
+    "token_figure": ("figure", "数字"),
+    "token_date": ("date", "日期"),
+    "token_period": ("period", "时期"),
+    "token_code": ("code", "编码"),
+    "token_structure": ("structure", "结构"),
+    # the clusters' generic tables: columns and coded values
+    "gcol_partition": ("partition", "划分"),
+    "gcol_quantity": ("quantity", "数量"),
+    "gcol_basis": ("basis", "依据"),
+    "gcol_period": ("period", "时期"),
+    "gcol_n": ("n", "n"),
+    "gcol_hhi": ("hhi", "赫芬达尔指数"),
+    "gcol_equivalent_number": ("equivalent number", "等效数量"),
+    "gcol_normalised_hhi": ("normalised hhi", "标准化赫芬达尔指数"),
+    "gcol_reference": ("reference", "参照"),
+    "gcol_reference_period": ("reference period", "参照时期"),
+    "gcol_macro_region": ("macro region", "区域"),
+    "gcol_observed": ("observed", "观测数"),
+    "gcol_expected": ("expected", "期望数"),
+    "gcol_expected_below_5": ("expected below 5", "期望数低于5"),
+    "gcol_contribution": ("contribution", "贡献"),
+    "gcol_statistic": ("statistic", "统计量"),
+    "gcol_dof": ("dof", "自由度"),
+    "gcol_p_value": ("p value", "p值"),
+    "gcol_plan": ("plan", "规划"),
+    "gcol_region": ("region", "地区"),
+    "gcol_structure": ("structure", "结构"),
+    "gcol_tier": ("tier", "梯队"),
+    "gcol_tier_label": ("tier label", "梯队标签"),
+    "gcol_tier_count": ("tier count", "梯队数量"),
+    "gcol_member": ("member", "成员"),
+    "gcol_member_en": ("member en", "成员（英文）"),
+    "gcol_group": ("group", "组"),
+    "gcol_level": ("level", "层级"),
+    "gcol_level_stated": ("level stated", "原文写明层级"),
+    "gcol_standing": ("standing", "状态"),
+    "gcol_source": ("source", "来源"),
+    "gcol_quote": ("quote", "引文"),
+    "gcol_level_quote": ("level quote", "层级引文"),
+    "gcol_note": ("note", "注"),
+    "gcol_derivation": ("derivation", "推算"),
+    "gcol_comparability": ("comparability", "可比性"),
+    "gcol_caveat": ("caveat", "说明"),
+    "gval_national_clusters": ("national_clusters", "国家级集群"),
+    "gval_resident_population": ("resident_population", "常住人口"),
+    "gval_unstated": ("unstated", "未写明"),
+    "gval_provincial": ("provincial", "省级"),
+    "gval_world": ("world", "世界级"),
+    "gval_national": ("national", "国家级"),
+    "gval_regional": ("regional", "区域级"),
+    "gval_applying": ("applying", "申报中"),
+    "gval_designated": ("designated", "已认定"),
+    "gval_named": ("named", "已点名"),
+    "gval_planned": ("planned", "规划中"),
+    "gval_(all)": ("(all)", "（合计）"),
+    "gval_domain": ("domain", "领域"),
+    "gval_macro_region": ("macro_region", "区域"),
+    "yes": ("yes", "是"),
+    "no": ("no", "否"),
+    # check kinds (consistency)
+    "check_base_year_growth": ("growth against a base year", "基年增长"),
+    "check_comparability": ("comparability", "可比性"),
+    "check_growth_compounding": ("growth compounding", "增速复合"),
+    "check_level_additions": ("level plus additions", "存量加新增"),
+    "check_part_of_whole": ("part of whole", "部分不大于整体"),
+    "check_partition": ("parts sum to the whole", "分项加总"),
+    "check_repeated_figures": ("repeated figures", "重复数字"),
+    "check_rounding_feasibility": ("rounding feasibility", "舍入可行性"),
+    "check_share_of_counts": ("share of counts", "计数比重"),
+    "check_share_times_total": ("share times total", "比重×总量"),
+    # kinds of source
+    "kind_news": ("news", "新闻"),
+    "kind_reference": ("reference", "参照数据"),
+    "kind_outcome": ("later official figure", "后续官方数据"),
     "ratio": ("ratio", "比值"),
 }
 
@@ -220,3 +334,7 @@ def t(key: str, lang: Lang = "en", **fields: object) -> str:
     en, zh = _TEXT[key]
     text = zh if lang == "zh" else en
     return text.format(**fields) if fields else text
+
+
+#: Every key of the table (for a caller with optional words, e.g. a frame's columns).
+KEYS = frozenset(_TEXT)

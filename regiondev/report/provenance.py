@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from regiondev._catalog import Catalog
 from regiondev.formatting import Lang
 from regiondev.results import markdown_escape, safe_text
+from regiondev.translations import translate
 
 __all__ = [
     "Link",
@@ -69,7 +70,7 @@ class Provenance:
         for i in ids[:limit]:
             o = self._obs[i]
             src = self._sources.get(o.source)
-            where = f"{src.title} ({o.source})" if src else o.source
+            where = f"{translate(src.title, self.lang)} ({o.source})" if src else o.source
             lines.append(f"「{o.quote}」 — {where} [{i}]")
         if len(ids) > limit:
             more = len(ids) - limit

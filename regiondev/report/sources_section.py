@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from regiondev._catalog import Catalog
 from regiondev.formatting import (
     region_label,
@@ -15,6 +17,7 @@ from regiondev.report.blocks import (
 )
 from regiondev.report.i18n import t
 from regiondev.results import Cell, Table
+from regiondev.translations import translate
 
 # ---------------------------------------------------------------------------------------------
 # Sources
@@ -111,9 +114,9 @@ def _sources_section(ctx: _Ctx) -> Section:
         rows.append(
             (
                 Cell(s.id, href=f"#src-{s.id}" if s.path else ""),
-                Cell(s.title),
-                Cell(s.outlet),
-                Cell(s.published or "–"),
+                Cell(translate(s.title, lang)),
+                Cell(translate(s.outlet, lang)),
+                Cell(translate(s.published, lang) or "–"),
                 Cell(region_label(s.region, lang)),
             )
         )
@@ -121,7 +124,11 @@ def _sources_section(ctx: _Ctx) -> Section:
             _detail_html(
                 "; ".join(
                     x
-                    for x in (f"sha256 {s.sha256}" if s.sha256 else "", s.date_evidence, s.url)
+                    for x in (
+                        f"sha256 {s.sha256}" if s.sha256 else "",
+                        translate(s.date_evidence, lang),
+                        s.url,
+                    )
                     if x
                 ),
                 "",
@@ -152,8 +159,17 @@ def _sources_section(ctx: _Ctx) -> Section:
             continue
         for d in clean_text(s).damaged:
             runs.append(
-                f"- `{s.id}` characters {d.clean_start}–{d.clean_end} (raw {d.raw_start}–"
-                f"{d.raw_end}): `{d.raw}` — {d.repair_note}."
+                t(
+                    "damaged_run",
+                    lang,
+                    id=s.id,
+                    a=d.clean_start,
+                    b=d.clean_end,
+                    ra=d.raw_start,
+                    rb=d.raw_end,
+                    raw=d.raw,
+                    note=d.repair_note if lang == "en" else _repair_note_zh(d),
+                )
             )
     blocks.append(
         _text(f"**{t('damaged', lang)}**\n\n" + ("\n".join(runs) if runs else t("none", lang)))
@@ -165,7 +181,7 @@ def _sources_section(ctx: _Ctx) -> Section:
             Block(
                 "source",
                 html=source_viewer(cat, s.id),
-                title=f"{s.id} · {_html.unescape(s.title)}",
+                title=f"{s.id} · {_html.unescape(translate(s.title, lang))}",
                 anchor=f"src-{s.id}",
             )
         )
@@ -183,11 +199,19 @@ def _sources_section(ctx: _Ctx) -> Section:
                         t("col_title", lang),
                     ),
                     tuple(
-                        (Cell(s.id), Cell(s.kind), Cell(s.published or "–"), Cell(s.title))
+                        (
+                            Cell(s.id),
+                            Cell(t(f"kind_{s.kind}", lang)),
+                            Cell(translate(s.published, lang) or "–"),
+                            Cell(translate(s.title, lang)),
+                        )
                         for s in sorted(reference, key=lambda s: s.id)
                     ),
                     details=tuple(
-                        _detail_html("; ".join(x for x in (s.outlet, s.url, s.sha256) if x), "")
+                        _detail_html(
+                            "; ".join(x for x in (translate(s.outlet, lang), s.url, s.sha256) if x),
+                            "",
+                        )
                         for s in sorted(reference, key=lambda s: s.id)
                     ),
                     extra={"details_label": t("details", lang)},
@@ -195,3 +219,18 @@ def _sources_section(ctx: _Ctx) -> Section:
             )
         )
     return Section("sources", t("sources", lang), tuple(blocks))
+
+
+def _repair_note_zh(d: Any) -> str:
+    """``text.DamagedRun.repair_note`` in Chinese: how a byte-damaged run repairs, if it does."""
+    from regiondev.text import to_simplified
+
+    if "\ufffd" in d.raw:
+        return t("repair_unreadable", "zh")
+    if not d.repaired:
+        return t("repair_none", "zh")
+    simplified = to_simplified(d.repaired)
+    shown = f"…{d.repaired}"
+    if simplified != d.repaired:
+        shown += t("repair_simplified", "zh", text=simplified)
+    return t("repair_to", "zh", shown=shown)

@@ -67,18 +67,28 @@ def _ids(value: Any) -> list[str]:
     return [i for i in str(value).split("+") if i]
 
 
-def _latest(ctx: _Ctx, row: dict[str, Any]) -> Ref | None:
+def _latest(ctx: _Ctx, row: dict[str, Any], *, words: bool = False) -> Ref | None:
     """The latest figure set against the target: as its bound says when it is one record,
-    the derived value with its unit otherwise."""
+    the derived value with its unit otherwise (``words``: a bound in words, for a
+    sentence: more than 32.7 % / 超过32.7%)."""
     ids = _ids(row.get("latest_id"))
     if not ids:
         return None
     if len(ids) == 1 and ids[0] in ctx.obs:
-        return _obs_ref(ctx, ids[0])
+        return _obs_ref(ctx, ids[0], words=words)
     if ids == _ids(row.get("baseline_ids")) and _finite(row.get("base_value")):
         # a derived baseline: its interval from the inputs' rounding, never a point
         unit = str(row.get("unit") or "")
-        text = _range(row["base_value"], row.get("base_low"), row.get("base_high"), unit, ctx.lang)
+        text = _range(
+            row["base_value"],
+            row.get("base_low"),
+            row.get("base_high"),
+            unit,
+            ctx.lang,
+            low_open=bool(row.get("base_low_open")),
+            high_open=bool(row.get("base_high_open")),
+            words=words,
+        )
         return ctx.prov.ref(text, ids)
     value = row.get("latest_value")
     if not _finite(value):
@@ -117,13 +127,16 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
     period = period_label(row["target_period"], lang)
     target = _obs_ref(ctx, row["target_id"], words=True)
     verdict = _verdict(row, lang)
-    latest = _latest(ctx, row)
+    latest = _latest(ctx, row, words=True)
     margin = _margin(row, lang)
-    # a latest figure that is only a floor (≥ 32.7 %) falls short by at most its margin
+    # a latest figure that is only a floor (a share from 突破…: more than 32.7 %) falls short
+    # by at most its margin
     floor = (
         latest is not None
-        and latest.text.lstrip().startswith(("≥", ">"))
-        and ("short" in margin or "低" in margin)
+        and _ids(row.get("latest_id")) == _ids(row.get("baseline_ids"))
+        and not _finite(row.get("base_high"))
+        and _finite(row.get("margin"))
+        and float(row["margin"]) < 0
     )
     is_rate = row.get("measure") == "growth_rate"
     has_pace = _finite(row.get("required_cagr")) and not is_rate and _finite(row.get("base_value"))
@@ -161,6 +174,8 @@ def _target_sentence(ctx: _Ctx, row: dict[str, Any]) -> Sentence:
             row.get("base_high"),
             str(row.get("unit") or ""),
             lang,
+            low_open=bool(row.get("base_low_open")),
+            high_open=bool(row.get("base_high_open")),
         )
     base_ref = ctx.prov.ref(base, _ids(row.get("baseline_ids")))
     over = bool(row.get("period_over"))
@@ -319,6 +334,8 @@ def _targets_table(ctx: _Ctx) -> Table:
                 r.get("base_high"),
                 str(r.get("unit") or ""),
                 lang,
+                low_open=bool(r.get("base_low_open")),
+                high_open=bool(r.get("base_high_open")),
             )
         verdict = _verdict(r, lang)
         cls = str(r.get("verdict") or r.get("classification") or "")
@@ -336,9 +353,12 @@ def _targets_table(ctx: _Ctx) -> Table:
                 Cell(verdict, css=f"v-{cls}"),
             )
         )
-        note = str(r.get("note") or r.get("reason") or "")
+        # the tracker's own words in the report's language: why (a reason), the caveats and
+        # the arithmetic, each once
+        row = ctx.growth().row(r["target_id"])
+        texts = tuple(row.text(k, lang) for k in ("reason", "note", "derivation"))
         all_ids = ", ".join(r.get("observation_ids") or [r["target_id"]])
-        details.append(_detail_html(note, all_ids))
+        details.append(_detail_html(texts, all_ids))
         ids.append(f"target-{r['target_id']}")
     return Table(
         t("t_targets", lang),
@@ -599,7 +619,7 @@ def _outcomes_section(ctx: _Ctx) -> Section | None:
                 Cell(verdict_label(str(r["verdict"]), lang), css=f"v-{r['verdict']}"),
             )
         )
-        text = str(r.get("verdict_text") or "")
+        text = ctx.growth().row(r["target_id"]).text("verdict_text", lang)
         details.append(_detail_html(text, ", ".join(r.get("observation_ids") or [])))
     table = Table(
         t("t_outcomes", lang),

@@ -50,7 +50,13 @@ def test_every_target_appears_with_an_interval_or_a_reason(result: GrowthResult)
         has_interval = r["required_cagr_low"] is not None and r["required_cagr_high"] is not None
         assert has_interval or r["reason"], r["target_id"]
         assert has_interval != bool(r["reason"]), r["target_id"]
-        assert r["note"], r["target_id"]
+        # each text column its own content: the reason (a column), caveats in the note, the
+        # arithmetic in the derivation; the verdict sentence is never repeated in either
+        assert r["note"] or r["reason"], r["target_id"]
+        for field in ("note", "derivation"):
+            assert r["verdict_text"] not in (r[field] or ""), (r["target_id"], field)
+        if r["reason"]:
+            assert r["reason"] not in (r["note"] or ""), r["target_id"]
         assert r["target_id"] in r["observation_ids"]
 
 
@@ -149,10 +155,10 @@ def test_zhuzhou_gdp_with_a_deflator() -> None:
     # low 0.09191 / 0.100026 = 0.918861; high 0.09293 / 0.099240 = 0.936417
     assert r.ratio_low == pytest.approx(0.91886, abs=1e-4)
     assert r.ratio_high == pytest.approx(0.93641, abs=1e-4)
-    assert "[9.19 %, 9.29 %]" in r.note and "[0.919, 0.936]" in r.note
+    assert "[9.19 %, 9.29 %]" in r.derivation and "[0.919, 0.936]" in r.derivation
     assert r.classification == "acceleration_needed"  # 0.60 ≤ 0.928 < 0.95
     assert r.deflator == 0.02
-    assert "deflator assumption 2.00 %" in r.note
+    assert "deflator assumption 2.00 %" in r.derivation
 
 
 def test_growth_rate_target_compared_directly(result: GrowthResult) -> None:
@@ -477,12 +483,12 @@ def test_derived_baseline_joins_the_level_history(tmp_path: Path) -> None:
     assert r.ratio == pytest.approx(0.53379, abs=1e-4)
     assert r.classification == "limited_progress"  # 0 ≤ 0.534 < 0.60
     # the real 7.1 % is not used, and the note says which basis is which
-    assert "zz21-gdp-growth-2016-2020 (7.10 % a year over 2016-2020, real; not used" in r.note
+    assert "zz21-gdp-growth-2016-2020 (7.10 % a year over 2016–2020, real; not used" in r.note
     assert "the CAGR between levels (nominal, the required rate's basis) is preferred" in r.note
     assert "same basis" not in r.note
     # the trend uses all six years, 2015–2020 (4 residual degrees of freedom: no caveat)
-    assert "6 dated values 2015–2020" in r.note
-    assert "small sample" not in r.note
+    assert "6 dated values 2015–2020" in r.derivation
+    assert "small sample" not in (r.derivation or "")
 
 
 def test_three_point_trend_carries_a_small_sample_caveat(tmp_path: Path) -> None:
@@ -494,7 +500,7 @@ def test_three_point_trend_carries_a_small_sample_caveat(tmp_path: Path) -> None
     # (3109.7865 / 2800)^(1/2) − 1 = sqrt(1.110638) − 1 = 0.053868
     assert r.historical_growth == pytest.approx(0.053868, abs=1e-6)
     assert r.p_met is not None and r.trend_projection is not None  # the numbers stay
-    assert "caution: small sample — 3 points leave 1 residual degree of freedom" in r.note
+    assert "caution: small sample — 3 points leave 1 residual degree of freedom" in r.derivation
 
 
 def test_a_contradicting_user_baseline_is_a_conflict(tmp_path: Path) -> None:
@@ -528,4 +534,4 @@ def test_an_approximate_rate_target_is_not_widened_twice(tmp_path: Path) -> None
     # holds the printed rounding (± 0.5), so it is not widened again to [5.5 %, 8.5 %]
     assert r.required_cagr == pytest.approx(0.07)
     assert (r.required_cagr_low, r.required_cagr_high) == (pytest.approx(0.06), pytest.approx(0.08))
-    assert "printed rounding" not in r.note
+    assert "printed rounding" not in r.note and "[0.06, 0.08]" in (r.derivation or "")

@@ -89,7 +89,9 @@ def test_level_met(tmp_path: Path) -> None:
     assert r.margin == pytest.approx(2.0) and r.margin_unit == "percent_of_target"
     assert r.outcome_id == "x-gdp-2025" and r.outcome_value == 5100 and r.outcome_period == "2025"
     assert r.verdict_text.startswith("Met: Zhuzhou")
-    assert "5,100 亿元" in r.verdict_text and "5,100 / 5,000 = 1.020" in r.verdict_text
+    # 5100亿元 = 510.0 bn yuan (the formatter's exact decimal shift, printed digits kept)
+    assert "510.0 bn yuan" in r.verdict_text and "5,100 / 5,000 = 1.020" in r.verdict_text
+    assert r.text("verdict_text", "zh").startswith("已实现：株洲地区生产总值2025年为5,100亿元")
     assert r.p_met is None and r.trend_projection is None  # no projection for a period over
 
 
@@ -98,7 +100,9 @@ def test_level_missed(tmp_path: Path) -> None:
     # 4800 / 5000 = 0.960, i.e. 4.0 % short
     assert r.verdict == "missed" and r.margin == pytest.approx(-4.0)
     assert r.verdict_text.startswith("Missed:") and "4.0 % short" in r.verdict_text
-    assert "at least 5,000 亿元" in r.verdict_text
+    # 5000亿元以上: at least 500.0 bn yuan (不少于5,000亿元 in Chinese)
+    assert "at least 500.0 bn yuan" in r.verdict_text
+    assert "不少于5,000亿元" in r.text("verdict_text", "zh")
 
 
 def test_level_no_outcome_states_the_latest_figure(tmp_path: Path) -> None:
@@ -189,7 +193,7 @@ def test_count_in_progress_from_the_latest_dated_figure(tmp_path: Path) -> None:
     assert r.verdict == "on_track" and r.classification == "on_track"
     assert r.latest_id == "x-pilots-2022-09-30" and r.latest_value == 1254
     # the trend runs on all four dated counts and gives P(met) while 2025 is to come
-    assert "4 dated values 2018-08-31–2022-09-30" in r.note
+    assert "4 dated values 31 Aug 2018–30 Sep 2022" in r.derivation
     assert r.p_met is not None and 0.0 <= r.p_met <= 1.0
 
 
@@ -383,7 +387,7 @@ def test_every_shipped_target_has_a_verdict_and_words() -> None:
     assert gdp.verdict == "no_outcome" and gdp.margin == pytest.approx(-37.804, abs=1e-3)
     # break-even deflator for on_track: (1 + 0.95 × 0.099633) / 1.071 − 1 = 0.022083
     assert gdp.breakeven_deflator == pytest.approx(0.022083, abs=1e-6)
-    assert "break-even deflator 2.21 %" in gdp.note
+    assert "break-even deflator 2.21 %" in gdp.derivation
 
 
 def test_implied_deflator(tmp_path: Path) -> None:
@@ -401,7 +405,7 @@ def test_implied_deflator(tmp_path: Path) -> None:
     assert r.implied_deflator_low == pytest.approx(0.016362, abs=1e-6)
     assert r.implied_deflator_high == pytest.approx(0.017363, abs=1e-6)
     assert "x-gdp-growth-2021" in r.implied_deflator_ids
-    assert "implied deflator = (3420.3 / 3105.8)^(1/1)" in r.note
+    assert "implied deflator = (3420.3 / 3105.8)^(1/1)" in r.derivation
 
 
 # --- robustness ----------------------------------------------------------------------------------
@@ -495,7 +499,7 @@ def test_dated_counts_and_gaps_with_the_outcomes(with_outcomes: Any) -> None:
     assert r.margin == pytest.approx(-40.0)
     assert r.years == pytest.approx(4.504110, abs=1e-6)
     assert r.required_cagr == pytest.approx(0.120095, abs=1e-5)
-    assert "NOT FOUND: 2023-2024 (gap-cs-smart-pilots-2023-2024)" in r.verdict_text
+    assert "NOT FOUND: 2023–2024 (gap-cs-smart-pilots-2023-2024)" in r.verdict_text
     hist = with_outcomes.trajectory("cs21-smart-pilots-target-2025").filter(
         pl.col("kind") == "history"
     )

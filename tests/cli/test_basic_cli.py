@@ -193,3 +193,18 @@ def test_min_reliability_unknown_level_is_a_usage_error() -> None:
     result = runner.invoke(app, ["catalog", "--outcomes", "--min-reliability", "rumour"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_reliability_levels_are_the_models() -> None:
+    from regiondev.cli.options import RELIABILITY_LEVELS
+    from regiondev.model import Reliability
+
+    assert tuple(r.value for r in Reliability) == RELIABILITY_LEVELS
+
+
+def test_min_reliability_in_any_case_and_a_bad_level_is_a_usage_error() -> None:
+    ok = runner.invoke(app, ["catalog", "--outcomes", "--min-reliability", "Official_Press"])
+    assert ok.exit_code == 0, ok.stderr
+    assert "below official_press left out" in ok.stderr
+    bad = runner.invoke(app, ["catalog", "--outcomes", "--min-reliability", "rumour"])
+    assert bad.exit_code == 2 and "'rumour' is not a reliability level" in bad.stderr

@@ -188,7 +188,7 @@ increment = true
     assert "fixture21-profit-new-2020" not in (profit["baseline_ids"] or [])
     assert profit["reason"] == (
         "no baseline: on record only increments (新增: flows, not levels): "
-        "fixture21-profit-new-2020 (year 2020)"
+        "fixture21-profit-new-2020 (2020)"  # the period as a reader writes it
     )
     assert "fixture21-profit-new-2020" in profit["observation_ids"]
     # every other row is exactly what it is without the user's file

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from regiondev.formatting import Lang
+from regiondev.messages import Message, Text
 from regiondev.model import (
     Basis,
     Bound,
@@ -48,6 +50,7 @@ __all__ = [
     "Span",
     "Verdict",
     "comparability_reasons",
+    "comparability_reasons_said",
     "compare",
     "contained",
     "disjoint",
@@ -61,6 +64,7 @@ __all__ = [
     "observation_from_figure",
     "span_of",
     "stated",
+    "stated_text",
     "worst",
 ]
 
@@ -134,6 +138,16 @@ class Verdict:
     expected_high: float = math.nan
     actual_low: float = math.nan
     actual_high: float = math.nan
+    #: the sentences behind text fields (``message``…), to be said in any language
+    said: tuple[tuple[str, Message], ...] = ()
+
+    def text(self, name: str, lang: Lang = "en") -> str:
+        """A text field (``message``, ``expected``, ``actual``) in ``lang``: from its Message
+        where the kind says it in words, else as written."""
+        for key, message in self.said:
+            if key == name:
+                return message.render(lang)
+        return str(getattr(self, name))
 
 
 #: The checks' quantity: stated bounds (``core``), the same widened by rounding (``rounded``),
@@ -311,6 +325,26 @@ def stated(o: Observation) -> str:
     return f"{o.figure} ({gloss(o)})"
 
 
+def stated_text(o: Observation) -> Text | str:
+    """:func:`stated` in both languages: ``突破3000亿元 (more than 3000 亿元)`` /
+    ``突破3000亿元（超过3,000亿元）``."""
+    if o.bound is Bound.EXACT and o.step:
+        return o.figure
+    from regiondev.formatting import bounded
+
+    zh = bounded(
+        o.value,
+        o.bound.value,
+        unit=o.unit,
+        low=o.low,
+        high=o.high,
+        step=o.step or None,
+        lang="zh",
+        words=True,
+    )
+    return Text(stated(o), f"{o.figure}（{zh}）")
+
+
 def fmt_interval(iv: Interval, unit: str = "", *, calc: bool = False) -> str:
     """``[3104.24, 3115.35] 亿元``; a point is just the number.
 
@@ -346,36 +380,104 @@ def _period_word(p: Period) -> str:
 
 def comparability_reasons(a: Observation, b: Observation, indicators: Indicators) -> list[str]:
     """Why two figures that look alike cannot be compared directly (empty: comparable)."""
-    reasons: list[str] = []
+    return [r.en for r in comparability_reasons_said(a, b, indicators)]
+
+
+def _zh_period_word(p: Period) -> str:
+    from regiondev.formatting import period_label
+
+    cumulative = p.kind is PeriodKind.QUARTERS or p.kind is PeriodKind.MONTHS
+    return period_label(str(p), "zh") + ("（累计）" if cumulative else "")
+
+
+_STATUS_ZH = {"actual": "实际值", "target": "目标值"}
+
+
+def comparability_reasons_said(
+    a: Observation, b: Observation, indicators: Indicators
+) -> list[Text]:
+    """:func:`comparability_reasons` in both languages."""
+    from regiondev.formatting import indicator_scope, region_label
+    from regiondev.messages import Message
+
+    def measure_zh(m: Measure) -> str:
+        return Message(f"measure_{m.value}").render("zh")
+
+    reasons: list[Text] = []
     ia, ib = indicators[a.indicator], indicators[b.indicator]
     if a.region != b.region:
-        reasons.append(f"different regions ({a.region.value} vs {b.region.value})")
+        reasons.append(
+            Text(
+                f"different regions ({a.region.value} vs {b.region.value})",
+                f"地区不同（{region_label(a.region.value, 'zh')}对"
+                f"{region_label(b.region.value, 'zh')}）",
+            )
+        )
     if ia.measure != ib.measure:
         both = {ia.measure, ib.measure}
         if both == {Measure.GROSS_OUTPUT, Measure.VALUE_ADDED}:
             reasons.append(
-                f"{ia.name_zh} is {_measure_word(ia.measure)} and {ib.name_zh} is "
-                f"{_measure_word(ib.measure)}: gross output counts intermediate inputs that "
-                "value added excludes, so neither is a share of the other"
+                Text(
+                    f"{ia.name_zh} is {_measure_word(ia.measure)} and {ib.name_zh} is "
+                    f"{_measure_word(ib.measure)}: gross output counts intermediate inputs that "
+                    "value added excludes, so neither is a share of the other",
+                    f"{ia.name_zh}是{measure_zh(ia.measure)}，{ib.name_zh}是"
+                    f"{measure_zh(ib.measure)}：总产值包含增加值所不含的中间投入，"
+                    "二者都不是对方的一部分",
+                )
             )
         else:
             reasons.append(
-                f"different measures ({_measure_word(ia.measure)} vs {_measure_word(ib.measure)})"
+                Text(
+                    f"different measures ({_measure_word(ia.measure)} vs "
+                    f"{_measure_word(ib.measure)})",
+                    f"计量方式不同（{measure_zh(ia.measure)}对{measure_zh(ib.measure)}）",
+                )
             )
     elif ia.code != ib.code and ia.scope and ib.scope and ia.scope != ib.scope:
-        reasons.append(f"different scopes ({ia.scope} vs {ib.scope})")
+        reasons.append(
+            Text(
+                f"different scopes ({ia.scope} vs {ib.scope})",
+                f"统计范围不同（{indicator_scope(ia.code, 'zh') or ia.scope}对"
+                f"{indicator_scope(ib.code, 'zh') or ib.scope}）",
+            )
+        )
     elif ia.code != ib.code:
-        reasons.append(f"different indicators ({ia.name_en} vs {ib.name_en})")
+        reasons.append(
+            Text(
+                f"different indicators ({ia.name_en} vs {ib.name_en})",
+                f"指标不同（{ia.name_zh}对{ib.name_zh}）",
+            )
+        )
     if {a.basis, b.basis} == {Basis.NOMINAL, Basis.REAL}:
         reasons.append(
-            "nominal (current prices) vs real (comparable prices); a deflator would be needed"
+            Text(
+                "nominal (current prices) vs real (comparable prices); a deflator would be needed",
+                "名义（现价）对实际（可比价）：需要平减指数",
+            )
         )
     if a.period != b.period:
-        reasons.append(f"different periods ({_period_word(a.period)} vs {_period_word(b.period)})")
+        reasons.append(
+            Text(
+                f"different periods ({_period_word(a.period)} vs {_period_word(b.period)})",
+                f"时期不同（{_zh_period_word(a.period)}对{_zh_period_word(b.period)}）",
+            )
+        )
     if a.status != b.status:
-        reasons.append(f"{a.status.value} vs {b.status.value}")
+        reasons.append(
+            Text(
+                f"{a.status.value} vs {b.status.value}",
+                f"{_STATUS_ZH.get(a.status.value, a.status.value)}对"
+                f"{_STATUS_ZH.get(b.status.value, b.status.value)}",
+            )
+        )
     if a.increment != b.increment:
-        reasons.append("an increment (新增: a flow over its period) vs a level")
+        reasons.append(
+            Text(
+                "an increment (新增: a flow over its period) vs a level",
+                "新增量（期内的流量）对水平值",
+            )
+        )
     return reasons
 
 

@@ -29,16 +29,11 @@ from regiondev.analysis.checks.base import (
     span_of,
 )
 from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
+from regiondev.formatting import period_label
+from regiondev.messages import Message, Text, msg
 from regiondev.model import Measure, Observation, PeriodKind
 
 __all__ = ["base_year_growth", "level_additions"]
-
-_VERB = {
-    CheckStatus.PASS: "consistent with",
-    CheckStatus.FAIL: "which contradicts",
-    CheckStatus.WARN: "which overlaps only in part (some values inside the bounds agree, "
-    "others not) with",
-}
 
 
 def _iv(q: Quantity, unit: str, rounded: bool = False) -> str:
@@ -52,12 +47,15 @@ def _verdict(
     status: CheckStatus,
     expected: str,
     actual: str,
-    message: str,
+    message: str | Message,
     rule: str,
     *,
     exp: Quantity | None = None,
     act: Observation | None = None,
 ) -> Verdict:
+    said: tuple[tuple[str, Message], ...] = ()
+    if isinstance(message, Message):
+        said, message = (("message", message),), message.render("en")
     return Verdict(
         check_id,
         kind,
@@ -71,6 +69,7 @@ def _verdict(
         tolerance_source="; ".join(dict.fromkeys(rounding_note(o) for o in obs)),
         message=message,
         rule=rule,
+        said=said,
         expected_low=exp.core.low if exp is not None and exp.defined else math.nan,
         expected_high=exp.core.high if exp is not None and exp.defined else math.nan,
         actual_low=act.low if act else math.nan,
@@ -134,12 +133,12 @@ def base_year_growth(
         for o in sorted(rates, key=lambda r: r.period.end_year):
             factor = factor * (1 + span_of(o) / 100)
         how = " × ".join(f"(1 + {o.figure})" for o in rates) + " − 1"
-        what = "the annual rates " + ", ".join(label(o) for o in rates)
+        what: Message = msg("c_annual_rates", rates=", ".join(label(o) for o in rates))
     else:
         assert average is not None
         factor = (1 + span_of(average) / 100) ** n
         how = f"(1 + {average.figure})^{n} − 1"
-        what = f"the average {label(average)}"
+        what = msg("c_the_average", average=label(average))
     implied = (factor - 1) * 100
     status = compare(implied, span_of(growth))
     return _verdict(
@@ -149,8 +148,15 @@ def base_year_growth(
         status,
         f"{how} = {_iv(implied, 'percent')}",
         f"{growth.figure} since {base.describe()}",
-        f"Compounding {what} over {n} years gives growth of {_iv(implied, 'percent')} since "
-        f"{base.describe()}, {_VERB[status]} the stated {label(growth)}.",
+        msg(
+            "c_base_year",
+            what=what,
+            n=n,
+            implied=_iv(implied, "percent"),
+            base=Text(base.describe(), period_label(str(base), "zh")),
+            verb=msg(_VERB_SAID[status]),
+            growth=label(growth),
+        ),
         rule,
         exp=implied,
         act=growth,
@@ -241,9 +247,16 @@ def level_additions(
         status,
         f"{how} = {_iv(implied, unit)}",
         f"{end.figure} ({fmt_interval(end.interval, unit)})",
-        f"{label(start)} {_at_end(start)} plus the additions "
-        f"{', '.join(label(o) for o in additions)} gives {_iv(implied, unit)} "
-        f"{_at_end(end)}, {_VERB[status]} the stated {label(end)}.",
+        msg(
+            "c_additions",
+            start=label(start),
+            start_at=_at_end_said(start),
+            additions=", ".join(label(o) for o in additions),
+            implied=_iv(implied, unit),
+            end_at=_at_end_said(end),
+            verb=msg(_VERB_SAID[status]),
+            end=label(end),
+        ),
         rule,
         exp=implied,
         act=end,
@@ -278,3 +291,22 @@ ADDITIONS_KIND = register(
         doc="a level plus the additions on record against a later level",
     )
 )
+
+
+def _at_end_said(o: Observation) -> Text:
+    """:func:`_at_end` in both languages (2020年末, 2021年6月30日)."""
+    p = o.period
+    if p.kind is PeriodKind.DATE:
+        zh = period_label(str(p), "zh")
+    elif p.kind is PeriodKind.YEAR:
+        zh = f"{p.start_year}年末"
+    else:
+        zh = f"{period_label(str(p), 'zh')}末"
+    return Text(_at_end(o), zh)
+
+
+_VERB_SAID = {
+    CheckStatus.PASS: "c_verb_pass",
+    CheckStatus.FAIL: "c_verb_fail",
+    CheckStatus.WARN: "c_verb_warn",
+}

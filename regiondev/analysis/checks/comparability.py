@@ -11,7 +11,7 @@ from regiondev.analysis.checks.base import (
     CheckStatus,
     Indicators,
     Verdict,
-    comparability_reasons,
+    comparability_reasons_said,
     fmt_calc,
     fmt_number,
     ids,
@@ -26,6 +26,8 @@ from regiondev.analysis.checks.registry import (
     one_of,
     register,
 )
+from regiondev.formatting import period_label
+from regiondev.messages import Join, Message, Text, msg
 from regiondev.model import Observation, PeriodKind
 
 __all__ = ["NAIVE", "comparability"]
@@ -49,30 +51,38 @@ def _when(o: Observation) -> tuple[int, int, int]:
     return (p.end_year, 12, 31)
 
 
-def _naive(kind: str, a: Observation, b: Observation) -> str:
+def _naive(kind: str, a: Observation, b: Observation) -> Message | str:
     """The tempting comparison, spelled out with computed numbers to sensible digits."""
     if not kind or b.value == 0:
         return ""
     if kind == "share":
         pct = 100.0 * a.value / b.value
-        over = " — more than 100 %, which a share cannot be" if pct > 100 else ""
-        return (
-            f" A naive share {fmt_number(a.value)}/{fmt_number(b.value)} = "
-            f"{fmt_calc(pct, 'percent', 1)}{over}."
+        return msg(
+            "c_naive_share",
+            a=fmt_number(a.value),
+            b=fmt_number(b.value),
+            pct=fmt_calc(pct, "percent", 1),
+            over=msg("c_naive_over") if pct > 100 else "",
         )
     if kind == "ratio":
-        return (
-            f" A naive ratio {fmt_number(a.value)}/{fmt_number(b.value)} = "
-            f"{fmt_calc(a.value / b.value)} would mean nothing."
+        return msg(
+            "c_naive_ratio",
+            a=fmt_number(a.value),
+            b=fmt_number(b.value),
+            ratio=fmt_calc(a.value / b.value),
         )
     # a change runs forward in time: from the earlier figure to the later one
     old, new = (a, b) if _when(a) <= _when(b) else (b, a)
     if old.value == 0:
         return ""
     change = 100.0 * (new.value / old.value - 1)
-    return (
-        f" A naive change from {fmt_number(old.value)} ({old.period.describe()}) to "
-        f"{fmt_number(new.value)} ({new.period.describe()}), {change:+.1f}%, would be misleading."
+    return msg(
+        "c_naive_change",
+        old=fmt_number(old.value),
+        old_period=Text(old.period.describe(), period_label(str(old.period), "zh")),
+        new=fmt_number(new.value),
+        new_period=Text(new.period.describe(), period_label(str(new.period), "zh")),
+        change=f"{change:+.1f}%",
     )
 
 
@@ -88,38 +98,46 @@ def comparability(
     """Are ``a`` and ``b`` the same kind of figure (measure, scope, basis, period, status)?"""
     if naive not in NAIVE:
         raise ValueError(f"{check_id}: naive must be one of {NAIVE}")
-    reasons = comparability_reasons(a, b, indicators)
+    reasons = comparability_reasons_said(a, b, indicators)
     if a.subject != b.subject:
         reasons.append(
-            f"different subjects ({a.subject or 'the whole region'} vs "
-            f"{b.subject or 'the whole region'})"
+            Text(
+                f"different subjects ({a.subject or 'the whole region'} vs "
+                f"{b.subject or 'the whole region'})",
+                f"对象不同（{a.subject or '全地区'}对{b.subject or '全地区'}）",
+            )
         )
     ia, ib = indicators[a.indicator], indicators[b.indicator]
+    same = msg("c_same_kind")
+    actual_said: Message
     if reasons:
         status = CheckStatus.NOT_COMPARABLE
-        actual = "; ".join(reasons)
-        message = (
-            f"{ia.name_en} {label(a)} and {ib.name_en} {label(b)} are not comparable: "
-            f"{'; '.join(reasons)}.{_naive(naive, a, b)}"
+        actual_said = msg("ids", ids=Join(tuple(reasons), "clauses"))
+        said = msg(
+            "c_not_comparable",
+            a_name=Text(ia.name_en, ia.name_zh),
+            a=label(a),
+            b_name=Text(ib.name_en, ib.name_zh),
+            b=label(b),
+            reasons=Join(tuple(reasons), "clauses"),
+            naive=_naive(naive, a, b),
         )
     else:
         status = CheckStatus.PASS
-        actual = "same measure, scope, basis, period and status"
-        message = (
-            f"{label(a)} and {label(b)} are comparable: same measure, scope, price basis, "
-            "period and status."
-        )
+        actual_said = same
+        said = msg("c_comparable", a=label(a), b=label(b))
     return Verdict(
         check_id,
         KIND,
         ids([a, b]),
         status,
-        expected="same measure, scope, basis, period and status",
-        actual=actual,
+        expected=same.render("en"),
+        actual=actual_said.render("en"),
         tolerance="n/a",
         tolerance_source="",
-        message=message,
+        message=said.render("en"),
         rule=rule,
+        said=(("expected", same), ("actual", actual_said), ("message", said)),
         expected_low=a.value,
         expected_high=a.value,
         actual_low=b.value,

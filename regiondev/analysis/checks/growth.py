@@ -37,6 +37,8 @@ from regiondev.analysis.checks.registry import (
     rate_range,
     register,
 )
+from regiondev.formatting import period_label
+from regiondev.messages import Message, Text, msg, render
 from regiondev.model import Basis, Interval, Measure, Observation, Period
 
 __all__ = ["DEFLATOR_RANGE", "average_vs_levels", "prior_level", "two_year_average"]
@@ -64,6 +66,27 @@ _VERB = {
     CheckStatus.FAIL: "which contradicts",
     CheckStatus.WARN: "which overlaps only in part (some values inside the bounds agree, "
     "others not) with",
+}
+
+
+def _rate_said(q: Quantity) -> Text:
+    """:func:`_rate_text` in both languages."""
+    if not q.defined:
+        return Text(_rate_text(q), f"（无定义：{q.undefined}）")
+    core, rnd = (q * 100).core, (q * 100).rounded
+    return Text(_rate_text(q), f"{_iv(core, 'percent')}（考虑舍入为{_iv(rnd, 'percent')}）")
+
+
+def _period_said(p: Period) -> Text:
+    """A period as ``Period.describe`` says it (year 2021) and in Chinese (2021年)."""
+    return Text(p.describe(), period_label(str(p), "zh"))
+
+
+#: "consistent with", "which contradicts"…: how an implied value stands to a stated one
+_VERB_SAID = {
+    CheckStatus.PASS: "c_verb_pass",
+    CheckStatus.FAIL: "c_verb_fail",
+    CheckStatus.WARN: "c_verb_warn",
 }
 
 
@@ -152,15 +175,21 @@ def _verdict(
     check_id: str,
     obs: Sequence[Observation],
     status: CheckStatus,
-    expected: str,
-    actual: str,
-    message: str,
+    expected: str | Message,
+    actual: str | Message,
+    message: str | Message,
     rule: str,
     *,
     tolerance: str = "n/a",
     exp: Quantity | None = None,
     act: Observation | None = None,
 ) -> Verdict:
+    said = tuple(
+        (name, text)
+        for name, text in (("expected", expected), ("actual", actual), ("message", message))
+        if isinstance(text, Message)
+    )
+    expected, actual, message = (render(x) for x in (expected, actual, message))
     return Verdict(
         check_id,
         KIND,
@@ -172,6 +201,7 @@ def _verdict(
         tolerance_source="; ".join(dict.fromkeys(rounding_note(o) for o in obs)),
         message=message,
         rule=rule,
+        said=said,
         expected_low=exp.core.low if exp else math.nan,
         expected_high=exp.core.high if exp else math.nan,
         actual_low=act.low if act else math.nan,
@@ -223,34 +253,44 @@ def two_year_average(
             check_id,
             obs,
             CheckStatus.NOT_CHECKABLE,
-            f"growth in {earlier.describe()} = (1+{average.figure})²/(1+{current.figure}) − 1 "
-            f"= {_pct(g1)}",
-            f"no stated growth for {earlier.describe()}",
-            f"The two-year average growth {label(average)} and the growth "
-            f"{label(current)} for {current.period.describe()} imply growth of {_pct(g1)} "
-            f"({_iv(g1.rounded, 'percent')} allowing for rounding) in "
-            f"{earlier.describe()}; no figure for that period is stated to compare with.",
+            msg(
+                "c_growth_in",
+                period=_period_said(earlier),
+                formula=f"(1+{average.figure})²/(1+{current.figure}) − 1",
+                value=_pct(g1),
+            ),
+            msg("c_no_growth", period=_period_said(earlier)),
+            msg(
+                "c_two_year_none",
+                average=label(average),
+                current=label(current),
+                p2=_period_said(current.period),
+                implied=_pct(g1),
+                rounded=_iv(g1.rounded, "percent"),
+                p1=_period_said(earlier),
+            ),
             rule,
             tolerance=f"implied with rounding {_iv(g1.rounded, 'percent')}",
             exp=g1,
         )
     implied = _pct_of((_rate(previous) * _rate(current)).root(2))
     status = compare(implied, a)
-    verb = {
-        CheckStatus.PASS: "consistent with",
-        CheckStatus.FAIL: "which contradicts",
-        CheckStatus.WARN: "which overlaps only in part (some values inside the bounds agree, "
-        "others not) with",
-    }[status]
     return _verdict(
         check_id,
         obs,
         status,
         f"√((1+{previous.figure})(1+{current.figure})) − 1 = {_pct(implied)}",
         f"{average.figure} ({fmt_interval(average.interval, 'percent')})",
-        f"Growth of {label(previous)} in {earlier.describe()} and {label(current)} in "
-        f"{current.period.describe()} give a geometric two-year average of {_pct(implied)}, "
-        f"{verb} the stated {label(average)}.",
+        msg(
+            "c_two_year",
+            previous=label(previous),
+            p1=_period_said(earlier),
+            current=label(current),
+            p2=_period_said(current.period),
+            implied=_pct(implied),
+            verb=msg(_VERB_SAID[status]),
+            average=label(average),
+        ),
         rule,
         tolerance=f"implied with rounding {_iv(implied.rounded, 'percent')}; stated "
         f"with rounding {fmt_interval(a.rounded, 'percent')}",
@@ -316,7 +356,7 @@ def prior_level(
     unit = level.unit
     formula = f"{level.figure} / (1 + {growth.figure})" + (f" / (1 + {d:g})" if d else "")
     prices = (
-        f" at {level.period.describe()} prices (the growth is real, the level nominal)"
+        msg("c_prices_real", period=_period_said(level.period))
         if mixed and deflator is None
         else ""
     )
@@ -325,11 +365,16 @@ def prior_level(
             check_id,
             obs,
             CheckStatus.NOT_CHECKABLE,
-            f"{formula} = {_iv(implied.core, unit)}",
-            f"no stated level for {earlier.describe()}",
-            f"{label(level)} growing by {label(growth)} implies a level of "
-            f"{_iv(implied.core, unit)}{prices} for {earlier.describe()}; no level for "
-            "that period is stated to compare with.",
+            msg("c_expr", formula=formula, value=_iv(implied.core, unit), prices=""),
+            msg("c_no_level", period=_period_said(earlier)),
+            msg(
+                "c_prior_none",
+                level=label(level),
+                growth=label(growth),
+                implied=_iv(implied.core, unit),
+                prices=prices,
+                period=_period_said(earlier),
+            ),
             rule,
             tolerance=f"implied with rounding {_iv(implied.rounded, unit)}",
             exp=implied,
@@ -341,13 +386,17 @@ def prior_level(
             check_id,
             obs,
             CheckStatus.NOT_COMPARABLE,
-            f"{formula} = {_iv(implied.core, unit)}{prices}",
-            f"{prior.figure} (nominal)",
-            f"{label(level)} and the real growth {label(growth)} imply "
-            f"{_iv(implied.core, unit)}{prices}, which cannot be compared with the "
-            f"nominal {label(prior)} without a deflator (give the rule a deflator, or "
-            "`check --deflator`); "
-            f"the figures imply a deflator of {_rate_text(implied_d)}.",
+            msg("c_expr", formula=formula, value=_iv(implied.core, unit), prices=prices),
+            msg("c_nominal", figure=prior.figure),
+            msg(
+                "c_prior_mixed",
+                level=label(level),
+                growth=label(growth),
+                implied=_iv(implied.core, unit),
+                prices=prices,
+                prior=label(prior),
+                deflator=_rate_said(implied_d),
+            ),
             rule,
             exp=implied,
             act=prior,
@@ -483,12 +532,15 @@ def average_vs_levels(
             check_id,
             obs,
             CheckStatus.NOT_COMPARABLE,
-            f"CAGR of {start.figure} → {end.figure} over {n} years (nominal)",
-            f"{growth.figure} (real)",
-            f"The levels {label(start)} and {label(end)} are nominal and {label(growth)} is "
-            "real growth; their CAGR cannot be compared with it without a deflator (give the "
-            "rule a deflator, or `check --deflator`); the "
-            f"figures imply a deflator of {_rate_text(implied_d)} a year.",
+            msg("c_cagr_of", start=start.figure, end=end.figure, n=n),
+            msg("c_real", figure=growth.figure),
+            msg(
+                "c_levels_mixed",
+                start=label(start),
+                end=label(end),
+                growth=label(growth),
+                deflator=_rate_said(implied_d),
+            ),
             rule,
         )
     if mixed:

@@ -31,6 +31,8 @@ from regiondev.analysis.checks.base import (
     worst,
 )
 from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
+from regiondev.formatting import dimension_label, member_label
+from regiondev.messages import Message, Text, msg
 from regiondev.model import Interval, Measure, Observation
 
 __all__ = ["part_name", "part_of_whole"]
@@ -45,6 +47,18 @@ def part_name(o: Observation) -> str:
         dim, eq, member = o.breakdown.partition("=")
         names.append(f"{member} (by {dim})" if eq and member else o.breakdown)
     return ", ".join(names) or "the whole"
+
+
+def part_name_said(o: Observation) -> Text:
+    """:func:`part_name` in both languages (全部四个（按重点领域）…)."""
+    names = [o.subject] if o.subject else []
+    if o.breakdown:
+        dim, eq, member = o.breakdown.partition("=")
+        if eq and member:
+            names.append(f"{member_label(member, 'zh')}（按{dimension_label(dim, 'zh')}）")
+        else:
+            names.append(o.breakdown)
+    return Text(part_name(o), "、".join(names) or "整体")
 
 
 def _above(part: Observation, whole: Observation) -> bool:
@@ -91,8 +105,10 @@ def part_of_whole(
         raise ValueError(f"{check_id}: a part needs at least one whole to compare with")
     obs_ids = ids([part, *wholes])
     unit = part.unit
-    what = indicators[part.indicator].name_en
+    ind = indicators[part.indicator]
+    what_said = Text(ind.name_en, ind.name_zh)
     name = part_name(part)
+    name_said = part_name_said(part)
     measure = indicators[part.indicator].measure
     reasons = list(
         dict.fromkeys(r for w in wholes for r in comparability_reasons(part, w, indicators))
@@ -130,37 +146,46 @@ def part_of_whole(
         whole_text = f"{_iv(wholes[0])} ({', '.join(w.id for w in wholes)})"
     else:
         whole_text = "; ".join(f"{_iv(w)} ({w.id})" for w in wholes)
-    restated = f" (stated {len(wholes)} times)" if len(wholes) > 1 else ""
+    restated = msg("c_restated", n=len(wholes)) if len(wholes) > 1 else ""
     share = _share(part, wholes[0])
+    said: Message
     if status is CheckStatus.FAIL:
         bad = next(w for w, s in zip(wholes, statuses, strict=True) if s is CheckStatus.FAIL)
         gap = part.low - bad.high
-        message = (
-            f"The part {name} is larger than its whole: {what} {label(part)} exceeds the "
-            f"total {label(bad)} by at least {fmt_calc(gap, unit)}"
-            + (f" ({_share(part, bad)} of the total)" if _share(part, bad) else "")
-            + "."
+        bad_share = _share(part, bad)
+        said = msg(
+            "c_pow_fail",
+            name=name_said,
+            what=what_said,
+            part=label(part),
+            bad=label(bad),
+            gap=fmt_calc(gap, unit),
+            share=msg("c_pow_fail_share", share=bad_share) if bad_share else "",
+            profit=msg("c_pow_profit", gap=fmt_calc(gap, unit))
+            if measure is Measure.PROFIT
+            else "",
         )
-        if measure is Measure.PROFIT:
-            message += (
-                f" Profit can be negative, so this holds only if the rest together made a loss "
-                f"of at least {fmt_calc(gap, unit)}; check the part's scope and the total."
-            )
     elif all(_within(part, w) for w in wholes):
-        message = (
-            f"The part {name}, {label(part)}, is within its whole {label(wholes[0])}{restated}"
+        below = fmt_calc(wholes[0].value - part.value, unit)
+        said = msg(
+            "c_pow_within",
+            name=name_said,
+            part=label(part),
+            whole=label(wholes[0]),
+            restated=restated,
+            share=msg("c_pow_share", share=share, below=below) if share else "",
         )
-        if share:
-            below = fmt_calc(wholes[0].value - part.value, unit)
-            message += f": {share} of it, {below} below it"
-        message += "."
     else:
-        message = (
-            f"The part {name}, {label(part)}, can be within its whole {label(wholes[0])}"
-            f"{restated}: their bounds overlap ({_iv(part)} against "
-            f"{_iv(wholes[0])}), so some admissible values of the part "
-            "exceed the whole and others do not."
+        said = msg(
+            "c_pow_partial",
+            name=name_said,
+            part=label(part),
+            whole=label(wholes[0]),
+            restated=restated,
+            part_iv=_iv(part),
+            whole_iv=_iv(wholes[0]),
         )
+    message = said.render("en")
     counts = is_count(part) and all(is_count(w) for w in wholes)
     if counts:
         tolerance, source = "0", "whole counts: no rounding"
@@ -173,12 +198,13 @@ def part_of_whole(
         KIND,
         obs_ids,
         status,
-        expected=f"at most {whole_text}",
+        expected=msg("c_at_most", value=whole_text).render("en"),
         actual=f"{_iv(part)} ({part.id}, {name})",
         tolerance=tolerance,
         tolerance_source=source,
         message=message,
         rule=rule,
+        said=(("message", said), ("expected", msg("c_at_most", value=whole_text))),
         expected_low=floor,
         expected_high=whole_high,
         actual_low=part.low,

@@ -22,11 +22,22 @@ from regiondev.analysis.checks.base import (
     worst,
 )
 from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
+from regiondev.formatting import dimension_label, member_label, unit_label
+from regiondev.messages import Join, Text, msg
 from regiondev.model import Observation
 
 __all__ = ["partition"]
 
 KIND = "partition"
+
+
+def _zh_unit(unit: str) -> str:
+    return "%" if unit == "percent" else ("" if unit in ("", "items") else unit_label(unit, "zh"))
+
+
+def _code(o: Observation) -> str:
+    dim, _, member = o.breakdown.partition("=")
+    return member or dim or o.id
 
 
 def _member(o: Observation) -> str:
@@ -90,38 +101,46 @@ def partition(
             + ", ".join(fmt_interval(span_of(w).rounded, unit) for w in wholes)
         )
         source = "; ".join(dict.fromkeys(rounding_note(o) for o in [*parts, *wholes]))
-    named = ", ".join(f"{_member(p)} {p.figure}" for p in parts)
-    sum_text = fmt_interval(total.core, unit)
-    whole_text = " and ".join(dict.fromkeys(w.figure for w in wholes))
-    restated = f" (stated {len(wholes)} times)" if len(wholes) > 1 else ""
-    if status is CheckStatus.PASS:
-        message = (
-            f"The {len(parts)} parts by {dim} ({named}) add up to {sum_text}, "
-            f"matching the stated total of {whole_text}{restated}."
+    named = Join(
+        tuple(
+            Text(f"{_member(p)} {p.figure}", f"{member_label(_code(p), 'zh')}{p.figure}")
+            for p in parts
         )
+    )
+    # the sum with its unit in either language (1,411,778,724 persons / 1,411,778,724人)
+    sum_text = Text(fmt_interval(total.core, unit), fmt_interval(total.core) + _zh_unit(unit))
+    whole_text = Text(
+        " and ".join(dict.fromkeys(w.figure for w in wholes)),
+        "、".join(dict.fromkeys(w.figure for w in wholes)),
+    )
+    restated = msg("c_restated", n=len(wholes)) if len(wholes) > 1 else ""
+    dim_text = Text(dim, dimension_label(dim, "zh"))
+    fields = {"n": len(parts), "dim": dim_text, "named": named, "sum": sum_text}
+    if status is CheckStatus.PASS:
+        said = msg("c_partition_pass", **fields, whole=whole_text, restated=restated)
     elif status is CheckStatus.FAIL:
         bad = [w for w, s in zip(wholes, statuses, strict=True) if s is CheckStatus.FAIL]
-        message = (
-            f"The {len(parts)} parts by {dim} ({named}) add up to {sum_text}, but "
-            f"{', '.join(label(w) for w in bad)} states a total of "
-            f"{fmt_interval(bad[0].interval, unit)}."
+        said = msg(
+            "c_partition_fail",
+            **fields,
+            bad=", ".join(label(w) for w in bad),
+            total=fmt_interval(bad[0].interval, unit),
         )
     else:
-        message = (
-            f"The {len(parts)} parts by {dim} ({named}) add up to {sum_text}, which matches "
-            f"the stated total of {whole_text} only for some values inside the stated bounds."
-        )
+        said = msg("c_partition_partial", **fields, whole=whole_text)
+    message = said.render("en")
     return Verdict(
         check_id,
         KIND,
         obs_ids,
         status,
-        expected=f"{terms} = {sum_text}",
+        expected=f"{terms} = {sum_text.en}",
         actual=actual,
         tolerance=tolerance,
         tolerance_source=source,
         message=message,
         rule=rule,
+        said=(("message", said),),
         expected_low=total.core.low,
         expected_high=total.core.high,
         actual_low=first.low,

@@ -21,6 +21,7 @@ from regiondev.analysis.checks.base import (
     worst,
 )
 from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
+from regiondev.messages import Message, Text, msg
 from regiondev.model import Interval, Observation
 
 __all__ = ["repeated_figures"]
@@ -74,21 +75,21 @@ def repeated_figures(
     status, bad_pair = _worst_pair(list(spans.values()))
     counts = all(is_count(o) for o in observations)
     stated = "; ".join(f"{fmt_interval(o.interval, unit)} ({o.id})" for o in observations)
-    what = indicators[first.indicator].name_en
+    ind = indicators[first.indicator]
+    what = Text(ind.name_en, ind.name_zh)
+    said: Message
     if status is CheckStatus.PASS:
-        message = f"{what} is stated {len(observations)} times ({listed}) and the statements agree."
+        said = msg("c_repeated_agree", what=what, n=len(observations), listed=listed)
     else:
         assert bad_pair is not None
-        bad = bad_pair
-        verb = (
-            "contradict each other"
-            if status is CheckStatus.FAIL
-            else "overlap only in part (neither lies inside the other)"
+        said = msg(
+            "c_repeated_fail" if status is CheckStatus.FAIL else "c_repeated_partial",
+            what=what,
+            n=len(observations),
+            a=label(bad_pair[0]),
+            b=label(bad_pair[1]),
         )
-        message = (
-            f"{what} is stated {len(observations)} times and {label(bad[0])} and "
-            f"{label(bad[1])} {verb}."
-        )
+    message = said.render("en")
     return Verdict(
         check_id,
         KIND,
@@ -102,6 +103,7 @@ def repeated_figures(
         else "; ".join(dict.fromkeys(rounding_note(o) for o in observations)),
         message=message,
         rule=rule,
+        said=(("message", said),),
         expected_low=first.low,
         expected_high=first.high,
         actual_low=min(o.low for o in observations[1:]),

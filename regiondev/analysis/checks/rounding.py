@@ -31,6 +31,7 @@ from regiondev.analysis.checks.base import (
     span_of,
 )
 from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, register
+from regiondev.messages import Join, Message, Text, msg
 from regiondev.model import Bound, Interval, Observation
 
 __all__ = ["feasible_wholes", "nearest_wholes", "rounding_feasibility"]
@@ -85,7 +86,7 @@ def nearest_wholes(k: int, share: Interval) -> list[tuple[int, float]]:
     return [(n, 100.0 * k / n) for n in cands if n > 0]
 
 
-def _coarser(k: int, share: Observation) -> tuple[str, str] | None:
+def _coarser(k: int, share: Observation) -> tuple[Message, Message] | None:
     """For a round printed share (70 %), the wholes that fit if it was rounded one place coarser.
 
     Returns (a sentence for the message, a short note) or None when the share has no trailing
@@ -108,23 +109,40 @@ def _coarser(k: int, share: Observation) -> tuple[str, str] | None:
     fits = [n for n in ns if 100.0 * k / n < high - 1e-9]
     ties = [n for n in ns if n not in fits]
     size = f"{fmt_number(coarse)}%"
-    where = f"{fmt_number(low)}% ≤ share < {fmt_number(high)}%"
+    where = Text(
+        f"{fmt_number(low)}% ≤ share < {fmt_number(high)}%",
+        f"{fmt_number(low)}% ≤ 比重 < {fmt_number(high)}%",
+    )
+    which: Message
+    ties_said = Join(
+        tuple(
+            msg("c_grim_tie", n=n, pct=fmt_calc(100.0 * k / n, "percent", 1), share=share.figure)
+            for n in ties
+        ),
+        "none",
+    )
     if fits:
         listed = ", ".join(f"{k}/{n} = {100.0 * k / n:.1f}%" for n in fits)
-        which = f"n = {fits[0]}" if len(fits) == 1 else f"n = {fits[0]} to {fits[-1]}"
-        sentence = (
-            f"If {share.figure} was rounded to the nearest {size} ({where}), {which} would fit "
-            f"({listed})"
+        which = (
+            msg("c_grim_n", n=fits[0])
+            if len(fits) == 1
+            else msg("c_grim_n_to", a=fits[0], b=fits[-1])
+        )
+        sentence = msg(
+            "c_grim_coarse_fits",
+            share=share.figure,
+            size=size,
+            where=where,
+            which=which,
+            listed=listed,
+            ties=ties_said,
         )
     else:
-        which = "no n"
-        sentence = f"If {share.figure} was rounded to the nearest {size} ({where}), still no n fits"
-    for n in ties:
-        sentence += (
-            f"; n = {n} gives exactly {fmt_calc(100.0 * k / n, 'percent', 1)}, which rounds to "
-            f"{share.figure} only if ties round down"
+        which = msg("c_grim_no_n")
+        sentence = msg(
+            "c_grim_coarse_none", share=share.figure, size=size, where=where, ties=ties_said
         )
-    return sentence + ".", f"at the nearest {size}: {which}"
+    return sentence, msg("c_grim_coarse_note", size=size, which=which)
 
 
 def rounding_feasibility(
@@ -180,22 +198,40 @@ def rounding_feasibility(
     k0 = counts[0]
     real = _whole_range(k0, pct)
     real_text = fmt_interval(real, calc=True) if real is not None else "empty"
-    expected = (
-        f"a whole n with {k0}/n in {fmt_interval(pct, 'percent')}: n in {real_text}"
-        if len(counts) == 1
-        else f"a whole n with k/n in {fmt_interval(pct, 'percent')} for k in "
-        f"{counts[0]}..{counts[-1]}"
-    )
+    expected_said: Message | None = None
+    if len(counts) == 1:
+        expected_said = msg(
+            "c_grim_expected",
+            k=k0,
+            pct=fmt_interval(pct, "percent"),
+            real=real_text if real is not None else msg("c_empty"),
+        )
+        expected = expected_said.render("en")
+    else:
+        expected = (
+            f"a whole n with k/n in {fmt_interval(pct, 'percent')} for k in "
+            f"{counts[0]}..{counts[-1]}"
+        )
+    said: list[tuple[str, Message]] = []
+    if expected_said is not None:
+        said.append(("expected", expected_said))
     if len(good) == len(counts):
         status = CheckStatus.PASS
         ns = ok[k0]
         shown = ", ".join(f"{n} ({fmt_calc(100.0 * k0 / n, 'percent')})" for n in ns[:5])
-        more = f" and {len(ns) - 5} more" if len(ns) > 5 else ""
-        actual = f"feasible n = {shown}{more}"
-        message = (
-            f"{label(count)} can be {label(share)} of a whole number: "
-            f"n = {shown}{more} gives a share that rounds to {share.figure}."
+        more = msg("c_grim_more", m=len(ns) - 5) if len(ns) > 5 else ""
+        actual_said = msg("c_grim_feasible", shown=shown, more=more)
+        message_said = msg(
+            "c_grim_pass",
+            count=label(count),
+            share_label=label(share),
+            shown=shown,
+            more=more,
+            share=share.figure,
         )
+        actual, message = actual_said.render("en"), message_said.render("en")
+        if len(counts) == 1:
+            said += [("actual", actual_said), ("message", message_said)]
         if len(counts) > 1:
             actual = f"every k in {counts[0]}..{counts[-1]} has a feasible n"
             message = (
@@ -212,17 +248,26 @@ def rounding_feasibility(
     else:
         status = CheckStatus.FAIL
         near = nearest_wholes(k0, pct)
-        near_text = " and ".join(f"{k0}/{n} = {100.0 * k0 / n:.1f}%" for n, _ in near)
-        actual = f"no whole n; nearest: {near_text}"
-        message = (
-            f"No whole number n makes {k0}/n round to {share.figure} ({count.id}, {share.id}): "
-            f"n would have to lie in {real_text}, and the nearest whole numbers give "
-            f"{near_text}."
-        )
+        near_text = Join(tuple(f"{k0}/{n} = {100.0 * k0 / n:.1f}%" for n, _ in near), "and")
         coarse = _coarser(k0, share)
-        if coarse:
-            message += f" {coarse[0]}"
-            actual += f"; {coarse[1]}"
+        actual_said = msg(
+            "c_grim_fail_actual",
+            near=near_text,
+            note=msg("c_grim_note", note=coarse[1]) if coarse else "",
+        )
+        message_said = msg(
+            "c_grim_fail",
+            k=k0,
+            share=share.figure,
+            count_id=count.id,
+            share_id=share.id,
+            real=real_text,
+            near=near_text,
+            coarse=msg("c_grim_sentence", sentence=coarse[0]) if coarse else "",
+        )
+        actual, message = actual_said.render("en"), message_said.render("en")
+        if len(counts) == 1:
+            said += [("actual", actual_said), ("message", message_said)]
         if len(counts) > 1:
             message = (
                 f"No count inside {label(count)} is {share.figure} of a whole number ({share.id})."
@@ -238,6 +283,7 @@ def rounding_feasibility(
         tolerance_source=rounding_note(share),
         message=message,
         rule=rule,
+        said=tuple(said),
         expected_low=real.low if real is not None else math.nan,
         expected_high=real.high if real is not None else math.nan,
         actual_low=float(min(ok[k0])) if ok[k0] else math.nan,

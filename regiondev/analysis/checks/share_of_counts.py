@@ -18,7 +18,7 @@ from regiondev.analysis.checks.base import (
     label,
     rounding_note,
     span_of,
-    stated,
+    stated_text,
 )
 from regiondev.analysis.checks.registry import (
     CheckKind,
@@ -29,6 +29,7 @@ from regiondev.analysis.checks.registry import (
     positive_int,
     register,
 )
+from regiondev.messages import msg
 from regiondev.model import Interval, Measure, Observation
 
 __all__ = ["share_of_counts"]
@@ -108,21 +109,17 @@ def share_of_counts(
     # the computed share to one decimal more than the stated share is printed with
     places = max(0, round(-math.log10(share.step))) if 0 < share.step < 1 else 0
     got = _fmt_share(ratio.core, places + 1 if share.step else 2)
-    claim = stated(share)
-    if status is CheckStatus.PASS:
-        message = (
-            f"{part_text} of {label(whole)} is {got}, consistent with the stated share {claim}."
-        )
-    elif status is CheckStatus.FAIL:
-        message = (
-            f"{part_text} of {label(whole)} is {got}, but the text states "
-            f"{claim} ({share.id}, {share.quote})."
-        )
-    else:
-        message = (
-            f"{part_text} of {label(whole)} is {got}, which overlaps the stated share "
-            f"{claim} only in part: some values inside the bounds agree and others do not."
-        )
+    key = {CheckStatus.PASS: "c_share_pass", CheckStatus.FAIL: "c_share_fail"}
+    said = msg(
+        key.get(status, "c_share_partial"),
+        part=part_text,
+        whole=label(whole),
+        got=got,
+        claim=stated_text(share),
+        id=share.id,
+        quote=share.quote,
+    )
+    message = said.render("en")
     notes = [rounding_note(o) for o in (*parts, whole, share)]
     return Verdict(
         check_id,
@@ -139,6 +136,7 @@ def share_of_counts(
         tolerance_source="; ".join(dict.fromkeys(notes)),
         message=message,
         rule=rule,
+        said=(("message", said),),
         expected_low=ratio.core.low,
         expected_high=ratio.core.high,
         actual_low=share.low,

@@ -22,9 +22,10 @@ from regiondev.analysis.checks.base import (
     label,
     rounding_note,
     span_of,
-    stated,
+    stated_text,
 )
 from regiondev.analysis.checks.registry import CheckKind, Context, Role, Rule, pair_id, register
+from regiondev.messages import Message, Text, msg
 from regiondev.model import Measure, Observation
 
 __all__ = ["share_times_total"]
@@ -32,7 +33,7 @@ __all__ = ["share_times_total"]
 KIND = "share_times_total"
 
 
-def _other_way(part: Observation, share: Observation, total: Observation) -> str:
+def _other_way(part: Observation, share: Observation, total: Observation) -> Message | str:
     """The same comparison as a share: part / stated total against the stated share.
 
     Only for a bounded, positive total (an open total such as 突破3000 gives no share to read).
@@ -40,10 +41,13 @@ def _other_way(part: Observation, share: Observation, total: Observation) -> str
     if not (total.low > 0 and total.high < math.inf and part.low >= 0):
         return ""
     implied = span_of(part).div(span_of(total)).scale(100.0)
-    return (
-        f" Put the other way, {part.figure} is {fmt_interval(implied.core, 'percent', calc=True)}"
-        f" of the stated {total.figure} ({fmt_interval(implied.rounded, 'percent', calc=True)} "
-        f"allowing for rounding), not {share.figure}."
+    return msg(
+        "c_stt_other_way",
+        part=part.figure,
+        implied=fmt_interval(implied.core, "percent", calc=True),
+        total=total.figure,
+        rounded=fmt_interval(implied.rounded, "percent", calc=True),
+        share=share.figure,
     )
 
 
@@ -113,23 +117,21 @@ def share_times_total(
     status = compare(implied, stated_span)
     got = fmt_interval(implied.core, unit, calc=True)
     with_rounding = fmt_interval(implied.rounded, unit, calc=True)
-    claim = stated(total)
-    what = indicators[total.indicator].name_en
-    head = (
-        f"{label(part)} being {label(share)} of {what.lower()} implies {what} of {got} "
-        f"({with_rounding} allowing for rounding)"
+    ind = indicators[total.indicator]
+    key = {CheckStatus.PASS: "c_stt_pass", CheckStatus.FAIL: "c_stt_fail"}
+    said = msg(
+        key.get(status, "c_stt_partial"),
+        part=label(part),
+        share=label(share),
+        what_lower=Text(ind.name_en.lower(), ind.name_zh),
+        what=Text(ind.name_en, ind.name_zh),
+        got=got,
+        with_rounding=with_rounding,
+        claim=stated_text(total),
+        id=total.id,
+        other=_other_way(part, share, total) if status is not CheckStatus.PASS else "",
     )
-    if status is CheckStatus.PASS:
-        message = f"{head}, consistent with the stated {claim}."
-    elif status is CheckStatus.FAIL:
-        message = f"{head}, which contradicts the stated {claim} ({total.id})."
-    else:
-        message = (
-            f"{head}, which overlaps the stated {claim} ({total.id}) only in part: some values "
-            "inside the bounds agree and others do not."
-        )
-    if status is not CheckStatus.PASS:
-        message += _other_way(part, share, total)
+    message = said.render("en")
     return Verdict(
         check_id,
         KIND,
@@ -142,6 +144,7 @@ def share_times_total(
         tolerance_source="; ".join(dict.fromkeys(rounding_note(o) for o in (part, share, total))),
         message=message,
         rule=rule,
+        said=(("message", said),),
         expected_low=implied.core.low,
         expected_high=implied.core.high,
         actual_low=total.low,
