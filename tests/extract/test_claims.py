@@ -297,7 +297,7 @@ def test_comparison_year_is_not_the_figures_period() -> None:
     assert claims["62.5%"].period == "2023"
     assert claims["第3位"].period == "2023"
     # a change in percentage points or in places is set aside, not read as a count or a rank
-    assert claims["2.3个"].set_aside_reason.startswith("percentage-point change")
+    assert claims["2.3个百分点"].set_aside_reason.startswith("percentage-point change")
     assert claims["2位"].set_aside_reason.startswith("change in rank")
     assert claims["第3位"].set_aside_reason == ""
 
@@ -315,7 +315,7 @@ def test_plan_words_make_a_target_and_the_indicator_cue_skips_investment() -> No
     inv = _one("制造业投资增长12.1%。", "12.1%", date="2023-01-05", region="changsha")
     assert inv.indicator_guess == "unknown" and inv.basis == "nominal"
     # the words before a figure shown as its cue do not start inside an earlier number
-    assert "2.5%" not in _one("占比为62.5%,比上年提高2.3个百分点。", "2.3个").cues
+    assert "2.5%" not in _one("占比为62.5%,比上年提高2.3个百分点。", "2.3个百分点").cues
 
 
 def test_a_range_of_years_is_a_period_not_a_figure() -> None:
