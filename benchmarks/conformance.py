@@ -1,7 +1,10 @@
 """Agreement of regiondev's number reader with other projects' test suites for Chinese numbers.
 
-Reads ``tests/conformance/numbers_peers.tsv`` (cases from JioNLP, cn2an, Duckling and
-chinese2digits; see its README) and prints agreement per suite and per scope (``in``,
+Reads every TSV under ``tests/conformance/`` (see its README): ``numbers_peers.tsv`` (JioNLP,
+cn2an, Duckling, chinese2digits), ``numbers_recognizers.tsv`` (Microsoft Recognizers-Text),
+``numbers_nemo.tsv`` (NVIDIA NeMo-text-processing) and ``numbers_wetext.tsv`` (WeNet
+WeTextProcessing); the last three are written by the converters in
+``benchmarks/conformance_sources/``. Prints agreement per suite and per scope (``in``,
 ``in-cn``, ``out``), the overall in-scope agreement and the in-scope cases that fail.
 
 How a case agrees (regiondev's reading scaled to the peer's unit first: 1 cny_100m = 1e8 yuan,
@@ -11,18 +14,25 @@ as no unit printed):
 - ``value``: the bound is exact and the value matches;
 - ``approx``: the bound is approx and the value matches;
 - ``range``: the bound is range and low and high match; for a vague count (数十亿: regiondev
-  reads 数 as 2–9 of the magnitude, the peers as 1–10) regiondev's interval lies in the peer's;
-- ``lower``: the bound is at_least or more_than (余/多 too) and low matches;
-- ``upper``: the bound is at_most or less_than and high matches;
+  reads 数 as 2–9 of the magnitude, the peers as 1–10) regiondev's interval lies in the peer's.
+  regiondev's ranges are closed; a peer's open end ([20,100) for 20~100) is not compared;
+- ``lower`` / ``upper``: the bound is at_least or more_than (余/多 too) / at_most or less_than,
+  and low / high matches (a peer that does not say whether the end is included);
+- ``lower_open`` / ``lower_closed``: the bound is more_than / at_least and low matches (the peer
+  says (20, ) or [20, ): a strict bound is no closed one); ``upper_open`` / ``upper_closed``:
+  less_than / at_most and high matches;
 - ``reject``: ``parse_figure`` raises ``FigureParseError``;
-- ``none_money``: ``scan`` finds no amount of money (yuan or US dollars) in the sentence.
+- ``none_money``: ``scan`` finds no amount of money (yuan or US dollars) in the sentence;
+- ``none``: ``scan`` finds no figure at all in the sentence.
 
 Units agree when they are the same after the mapping, when the peer says ``number`` and
-regiondev reads no unit or a count of items (个: Duckling strips the classifier), or when
+regiondev reads no unit or a count of items (个: Duckling strips the classifier), when
 regiondev reads no unit and the input prints none of the peer's unit words (the peer filled in
-a default: 三百万 as yuan). ``expr`` cases go through ``parse_figure``; ``sentence`` cases
-through ``scan`` over the whole sentence (what ``extract`` reads), taking the token that covers
-the start of the peer's span.
+a default: 三百万 as yuan), or whatever regiondev reads when the peer says ``any`` (a number
+model that reports the bare number of 九年 or 3亿元: the value is compared in the printed base
+unit, 3亿元 as 3e8). ``expr`` cases go through ``parse_figure``; ``sentence`` cases through
+``scan`` over the whole sentence (what ``extract`` reads), taking the first token that overlaps
+the peer's span.
 
 Usage: python benchmarks/conformance.py [--tsv PATH] [--all-failures]
 """
@@ -41,7 +51,8 @@ from regiondev.model import Bound
 from regiondev.numbers import FigureParseError, ParsedFigure, parse_figure, scan
 
 ROOT = Path(__file__).resolve().parent.parent
-TSV = ROOT / "tests" / "conformance" / "numbers_peers.tsv"
+CONFORMANCE = ROOT / "tests" / "conformance"
+TSV = CONFORMANCE / "numbers_peers.tsv"
 
 # regiondev unit → (peer unit, factor from regiondev's canonical unit to the peer's)
 _UNIT_MAP: dict[str, tuple[str, float]] = {
@@ -99,6 +110,16 @@ def _float(text: str) -> float | None:
     return float(text) if text.strip() else None
 
 
+def tsvs() -> list[Path]:
+    """Every conformance TSV under tests/conformance/, in name order."""
+    return sorted(CONFORMANCE.glob("*.tsv"))
+
+
+def load_all(paths: list[Path] | None = None) -> list[Case]:
+    """The cases of several conformance TSVs (default: all under tests/conformance/)."""
+    return [c for path in (tsvs() if paths is None else paths) for c in load(path)]
+
+
 def load(path: Path = TSV) -> list[Case]:
     """The cases of a conformance TSV."""
     with path.open(encoding="utf-8", newline="") as fh:
@@ -134,6 +155,9 @@ def _close(a: float, b: float | None) -> bool:
 def _factor(p: ParsedFigure, case: Case) -> float | None:
     """The factor that takes ``p``'s unit to the peer's, or None when the units disagree."""
     unit = p.unit
+    if case.exp_unit == "any":
+        # the peer reports the bare number whatever follows it (九年 → 9, 3亿元 → 3e8)
+        return _UNIT_MAP.get(unit, (unit, 1.0))[1]
     if p.unit_inferred and unit == "cny_100m":
         # a bare 亿 read as yuan: the unit was not printed, the value is 1e8 of the count
         return 1e8 if _unprinted(case) else None
@@ -157,7 +181,7 @@ def _unprinted(case: Case) -> bool:
 
 def agrees(case: Case, p: ParsedFigure) -> bool:
     """Whether regiondev's reading ``p`` agrees with the peer's expected answer."""
-    if case.exp_kind in ("reject", "none_money"):
+    if case.exp_kind in ("reject", "none_money", "none"):
         return False
     factor = _factor(p, case)
     if factor is None:
@@ -172,6 +196,14 @@ def agrees(case: Case, p: ParsedFigure) -> bool:
             return p.bound in _LOWER and _close(low, case.exp_value)
         case "upper":
             return p.bound in _UPPER and _close(high, case.exp_value)
+        case "lower_open":
+            return p.bound is Bound.MORE_THAN and _close(low, case.exp_value)
+        case "lower_closed":
+            return p.bound is Bound.AT_LEAST and _close(low, case.exp_value)
+        case "upper_open":
+            return p.bound is Bound.LESS_THAN and _close(high, case.exp_value)
+        case "upper_closed":
+            return p.bound is Bound.AT_MOST and _close(high, case.exp_value)
         case "range":
             if p.bound is not Bound.RANGE or case.exp_low is None or case.exp_high is None:
                 return False
@@ -199,11 +231,17 @@ def judge(case: Case) -> Outcome:
         money = [t for t in tokens if t.parsed and t.parsed.unit in ("cny_100m", "usd")]
         got = ", ".join(_describe(t.parsed) for t in money if t.parsed) or "no money"
         return Outcome(case, not money, got)
+    if case.exp_kind == "none":
+        got = ", ".join(_describe(t.parsed) for t in tokens if t.parsed) or "no figure"
+        return Outcome(case, not tokens, got)
     at = case.input.find(case.span) if case.span else -1
     if at < 0:
         return Outcome(case, False, f"span {case.span!r} not in the input")
+    end = at + len(case.span)
     for t in tokens:
-        if t.start <= at < t.end and t.parsed is not None:
+        # the first token that overlaps the span (a peer's span may start with a word the
+        # token leaves out: 位于20和30之间, 等于1535)
+        if t.start < end and at < t.end and t.parsed is not None:
             return Outcome(case, agrees(case, t.parsed), _describe(t.parsed))
     found = ", ".join(repr(t.text) for t in tokens) or "no figure"
     return Outcome(case, False, f"no token covers the span (found {found})")
@@ -234,16 +272,18 @@ def _pct(agreeing: int, total: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    ap.add_argument("--tsv", type=Path, default=TSV)
+    ap.add_argument(
+        "--tsv", type=Path, action="append", help="a TSV (repeatable; default: all of them)"
+    )
     ap.add_argument("--all-failures", action="store_true", help="list failing out-of-scope too")
     args = ap.parse_args(argv)
-    outcomes = [judge(c) for c in load(args.tsv)]
+    outcomes = [judge(c) for c in load_all(args.tsv)]
     counts = report(outcomes)
     suites = [*sorted({s for s, _ in counts if s != "*"}), "*"]
-    print(f"{'suite':<22} {'in':>18} {'in-cn':>18} {'out':>18} {'in-scope':>18}")
+    print(f"{'suite':<24} {'in':>18} {'in-cn':>18} {'out':>18} {'in-scope':>18}")
     for s in suites:
         cells = [_pct(*counts.get((s, sc), (0, 0))) for sc in ("in", "in-cn", "out", "in+cn")]
-        print(f"{'overall' if s == '*' else s:<22} " + " ".join(f"{c:>18}" for c in cells))
+        print(f"{'overall' if s == '*' else s:<24} " + " ".join(f"{c:>18}" for c in cells))
     failing = [o for o in outcomes if not o.agrees] if args.all_failures else None
     failing = failing if failing is not None else in_scope_failures(outcomes)
     if failing:

@@ -164,6 +164,10 @@ _UNIT_WORDS: dict[str, tuple[str, float]] = {
     "元": ("cny_100m", 1e-8),
     "%": ("percent", 1.0),
     "％": ("percent", 1.0),
+    # percentage points (提高2.4个百分点): a difference of two percents, in percent; the
+    # extractor sets it aside as a change (``_extract.resolve_kind``)
+    "个百分点": ("percent", 1.0),
+    "百分点": ("percent", 1.0),
     "家": ("enterprises", 1.0),
     "个": ("items", 1.0),
     "项": ("items", 1.0),
@@ -273,8 +277,13 @@ _CN_DECIMALS = "零〇一二三四五六七八九"
 # then a decimal after 点 (一点五, 零点零三). The character classes are disjoint: no backtracking.
 _CN_NUM = rf"[{_CN_DIGITS}]+(?:[万亿]+[{_CN_DIGITS}]+)*(?:点[{_CN_DECIMALS}]+)?"
 # Thousands separated by commas (34,567); a full-width comma (82，225.00) only in a number with
-# a decimal part, since a list (分别为100，200，300) is separated by the same comma.
-_AR_NUM = r"\d+(?:,\d{3}(?!\d))*(?:(?:[,，]\d{3}(?!\d))+(?=\.\d))?(?:\.\d+)?"
+# a decimal part, since a list (分别为100，200，300) is separated by the same comma, or between
+# full-width digits (１１１，１１１: a text typed in full-width digits groups them so). The
+# decimal point may be full-width too (２．２亿).
+_AR_NUM = (
+    r"\d+(?:,\d{3}(?!\d))*(?:(?:[,，]\d{3}(?!\d))+(?=[.．]\d)|(?<=[０-９])(?:，[０-９]{3}(?!\d))+)?"
+    r"(?:[.．]\d+)?"
+)
 _NUM = rf"(?:{_AR_NUM}|{_CN_NUM})"
 # 3千万元 / 5百万 / 3千元 after an Arabic number (after a Chinese one, 千 is in the numeral);
 # not the 千 of a unit (3千米, 3千瓦, 3千克: kilo-).
@@ -299,6 +308,12 @@ _RANGE_SEP = r"(?:至|到|~|～|--|——|-|—|－|–)"
 # X成 (X tenths): one numeral right before 成, not the end of a word (统一, 唯一, 之一…), and
 # 成 not the start of one (成为, 成立, 成本, 一成不变…; 成长 but not 长沙, 成都市).
 _CHENG_NUMERALS = "一二两三四五六七八九十"
+# the numeral of X成: one digit (三, 7), a decimal (2.5, ２．１, 八点五), ten (10成, 十成) or half
+# (半成: 5 %; 半成品 is a word, kept out by ``_CHENG_WORD``)
+_CHENG_NUM = (
+    rf"[{_CHENG_NUMERALS}](?:点[一二三四五六七八九])?|(?:10|１０)(?![.．\d])|[1-9１-９](?:[.．]\d)?"
+    r"|半"
+)
 _CHENG_WORD = r"(?![为立功果效本交品员绩就不熟型套片群规链网体像形才因真]|长(?!沙)|都[市圈])"
 # After 成: a digit of 分 (三成五: 35 %), unless it starts a count of its own (三成五年), or
 # half a 成 (三成半: 35 %), unless 半 starts a word (三成半导体, 三成半年).
@@ -307,16 +322,27 @@ _CHENG_FEN = (
     r"|半(?![导年月天日数岛径小个场程价壁边成自封决山夜生途吨斤])"
 )
 _CHENG = (
-    rf"(?<![\d.{_CN_DIGITS}统唯同万之专单逐划归合第])(?P<cheng>[{_CHENG_NUMERALS}]|[1-9１-９](?:\.\d)?)成"
+    rf"(?<![\d.{_CN_DIGITS}统唯同万之专单逐划归合第])(?P<cheng>{_CHENG_NUM})成"
     rf"{_CHENG_WORD}(?P<chengtail>{_CHENG_FEN})?"
     # 三成至四成: a range of shares, read as 8%-10% is ([30, 40], the midpoint 35)
-    rf"(?:{_RANGE_SEP}(?P<cheng2>[{_CHENG_NUMERALS}]|[1-9１-９](?:\.\d)?)成{_CHENG_WORD}"
+    rf"(?:{_RANGE_SEP}(?P<cheng2>{_CHENG_NUM})成{_CHENG_WORD}"
     rf"(?P<chengtail2>{_CHENG_FEN})?)?"
     r"(?P<chengmore>余|多)?"
 )
-# A fraction in words: 四分之一, 百分之十五, 百分之三点五.
+# A fraction in words: 四分之一, 百分之十五, 百分之三点五; the denominator may end in a
+# magnitude (万分之三, 一百万分之五, 百万分之五: parts per million).
+# A numerator in Chinese numerals stops before a 百 / 千 that starts a word of its own (百分之七十
+# 百分位: the 70th percentile is 百分之七十, then 百分位).
+_CN_NUMERATOR = (
+    r"(?:[零〇一二两三四五六七八九十]|[百千](?!分))+"
+    r"(?:[万亿]+(?:[零〇一二两三四五六七八九十]|[百千](?!分))+)*(?:点[零〇一二三四五六七八九]+)?"
+)
 _FRACTION = (
-    rf"(?P<fden>\d+|{_CN_NUM}|万)分之(?P<fnum>{_AR_NUM}|{_CN_NUM}(?:点[零〇一二三四五六七八九]+)?)"
+    rf"(?P<fden>(?:\d+|{_CN_NUM})[万亿]?|[百千]?万)"
+    rf"分之(?P<fnum>{_AR_NUM}|{_CN_NUMERATOR})"
+    # a range of shares: 百分之三十到四十一, 百分之三十一到百分之百 (the second end's
+    # denominator, when printed, is the first's)
+    rf"(?:{_RANGE_SEP}(?:(?P=fden)分之)?(?P<fnum2>{_AR_NUM}|{_CN_NUMERATOR}))?"
 )
 
 _PREFIX_BOUNDS: dict[str, Bound] = {
@@ -355,10 +381,22 @@ _PREFIX_BOUNDS: dict[str, Bound] = {
     "最多": Bound.AT_MOST,
     "至多": Bound.AT_MOST,
     "最少": Bound.AT_LEAST,
+    # the words of standards and regulations: 不小于 / 大于或等于 / ≥ at least, 不大于 /
+    # 小于或等于 / ≤ at most
+    "不小于": Bound.AT_LEAST,
+    "不大于": Bound.AT_MOST,
+    "大于等于": Bound.AT_LEAST,
+    "大于或等于": Bound.AT_LEAST,
+    "大于或者等于": Bound.AT_LEAST,
+    "小于等于": Bound.AT_MOST,
+    "小于或等于": Bound.AT_MOST,
+    "小于或者等于": Bound.AT_MOST,
+    "≥": Bound.AT_LEAST,
+    "≤": Bound.AT_MOST,
 }
 # A particle between a bound word of two or more characters and the number: 超过了80, 至少有10,
-# 最多为5 (not after one character: 过了3天 is no bound).
-_PARTICLE = "(?:了|有|为)?"
+# 最多为5, 至少是3 (not after one character: 过了3天 is no bound).
+_PARTICLE = "(?:了|有|为|是)?"
 
 
 def _prefix_bound(prefix: str) -> Bound:
@@ -412,7 +450,7 @@ def _figure_pattern(bare_end: str) -> str:
         rf"(?:(?=[人RCU$¥￥])(?P<cur>{_CUR_ALT}) ?)?"
         # no currency before an ordinal, a fraction or a share (人民币第3 is none)
         rf"(?:(?(decline)(?!))(?(cur)(?!))(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankmag>万|亿)?(?P<rankunit>位|名)?"
-        rf"|(?(decline)(?!))(?(cur)(?!))(?P<frac_a>\d+)/(?P<frac_b>\d+)"
+        rf"|(?(decline)(?!))(?(cur)(?!))(?P<frac_a>\d+)[/／](?P<frac_b>\d+)"
         rf"|(?(decline)(?!))(?P<several>数)(?P<sevmag>十|百|千|万)(?P<sevmag2>亿|万)?"
         rf"(?P<sevunit>{_UNIT_ALT})?"
         rf"|(?(cur)(?!))(?:{_CHENG}|{_FRACTION})(?P<psuffix>{_SUFFIX_ALT})?"
@@ -420,11 +458,13 @@ def _figure_pattern(bare_end: str) -> str:
         # a lone 千/百 before 亿 is a bare magnitude (``_bare_num``), read only where it may be
         # 几十万 / 几千亿: an unknown multiple, no figure (not 十万)
         rf"(?P<num>{_AR_NUM}|(?<!几)(?![千百]亿){_CN_NUM}|{_bare_num(bare_end)})"
-        # a range: 8%-10%, 1万-5万元, 1万元--5万元, 1万(含)-5万元, 20–100个
+        # a range: 8%-10%, 1万-5万元, 1万元--5万元, 1万(含)-5万元, 20–100个; X和Y之间 /
+        # X与Y(之)间 (和/与 a range only with 之间 or 间 after the figure, ``sepand``: 20和30
+        # is a list)
         # (the look-ahead: a separator within a few characters, or no range is tried)
-        rf"(?:(?=[%％万亿千百元美(（含)）]{{0,7}}[至到~～\-—－–])"
+        rf"(?:(?=[%％万亿千百元美(（含)）]{{0,7}}[至到~～\-—－–和与])"
         rf"(?P<pct1>[%％])?(?P<mag1>{_MAG})?(?:元|美元)?(?:[(（]含[)）])?"
-        rf"(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
+        rf"(?P<sep>{_RANGE_SEP}|(?P<sepand>[和与]))(?P<num2>{_NUM}))?"
         # 十几个 / 二十几万: 几 after a numeral is 多 (ten-odd: 10 to 20)
         rf"(?P<more1>余|多|几)?"
         rf"(?:(?P<mag>{_MAG})|(?<=\d) ?(?=[tmb])(?P<emag>{_ESCALE_ALT})\b)?(?P<more>余|多)?"
@@ -432,7 +472,7 @@ def _figure_pattern(bare_end: str) -> str:
         rf"|(?P<du>(?<=[万亿])度|度(?=电{bare_end}))|(?(mag)(?!大))(?P<unit>{_UNIT_ALT})"
         # English words only after an Arabic number (3.2 billion yuan), not a Chinese one
         rf"|(?<=[\dnd]) ?(?=[yRCUdp])(?P<eunit>{_EUNIT_ALT})\b)?"
-        rf"(?(decline)(?<=[%％]))(?(pct1)(?<=[%％]))"
+        rf"(?(decline)(?<=[%％]))(?(pct1)(?<=[%％]))(?(sepand)之?间)"
         # 50万元（含）以上: the bracket says the bound includes the value
         rf"(?:[(（]含[)）](?=以上|之上|以下|以内))?(?P<suffix>{_SUFFIX_ALT})?)"
     )
@@ -497,13 +537,23 @@ _CN_MAX_CHARS = 64
 _CN_PLAIN = "零〇一二两三四五六七八九"
 
 
+# A magnitude with no numeral before it: 万亿大关's 万, a denominator (百万分之五: 10^6).
+_BARE_MAGNITUDES = {
+    "百": Decimal(100),
+    "千": Decimal(1000),
+    "万": Decimal(10000),
+    "百万": Decimal(10**6),
+    "千万": Decimal(10**7),
+}
+
+
 def _cn_value(text: str) -> Decimal:
     """A Chinese numeral's value through cn2an (三万四千五百六十七, 一点五); a run of plain
     digits before a unit is read digit by digit (三零万二零千: 30 万 + 20 千 = 320000)."""
     import cn2an  # light, but only needed for Chinese numerals
 
-    if text in ("百", "千", "万"):
-        return Decimal({"百": 100, "千": 1000, "万": 10000}[text])
+    if text in _BARE_MAGNITUDES:
+        return _BARE_MAGNITUDES[text]
     if len(text) > _CN_MAX_CHARS:
         raise FigureParseError(f"{text[:20]!r}… is too long a Chinese numeral")
     try:
@@ -536,7 +586,7 @@ def _number(text: str) -> tuple[Decimal, Decimal, int]:
     1.25 → 0.01, 1.20 → 0.01 × 10^1; a Chinese decimal (三点五) as its Arabic twin.
     """
     if re.fullmatch(_AR_NUM, text):
-        plain = text.replace(",", "").replace("，", "")
+        plain = text.replace(",", "").replace("，", "").replace("．", ".")
         if "." in plain:
             fraction = plain.split(".")[1]
             decimals = len(fraction)
@@ -757,6 +807,9 @@ def _read(m: re.Match[str]) -> ParsedFigure:
 
 def _cheng_value(cheng: str, tail: str | None) -> tuple[float, float]:
     """X成 with its 分 as a percent and its printed unit: 三成 (30, 10), 三成五 (35, 1)."""
+    if cheng == "半":
+        # 半成: half of one 成, 5 %, the printed unit half a 成
+        return 5.0, 5.0
     number, number_step, _ = _number(cheng)
     tenths = float(number * 10)
     if tail == "半":
@@ -798,6 +851,16 @@ def _share(m: re.Match[str]) -> ParsedFigure:
         # A part of a power of ten is a printed unit (十分之一 = 一成: 10 %); of 3, none.
         power_of_ten = den >= 10 and den == Decimal(1).scaleb(den.adjusted())
         step = _exact(100 * num_step / den) if power_of_ten else 0.0
+        if m["fnum2"]:
+            # 百分之三十到四十一: [30, 41], the midpoint 35.5, as 30%-41% is read
+            num2, num2_step, _ = _number(m["fnum2"])
+            top = _exact(100 * num2 / den)
+            if value > top:
+                raise FigureParseError(f"{text!r} is a range that runs backwards")
+            step = min(step, _exact(100 * num2_step / den) if power_of_ten else 0.0)
+            middle = _exact(50 * (num + num2) / den)
+            parsed = ParsedFigure(text, middle, "percent", Bound.RANGE, value, top, step)
+            return _negated(parsed) if m["decline"] else parsed
     bound = Bound.EXACT
     if m["prefix"]:
         bound = _prefix_bound(m["prefix"])
@@ -958,20 +1021,20 @@ _SCAN = re.compile(
 # Latin letters running into a digit (``GDP2021``, ``A-1``); ``ICP证`` and 公网安备; a CJK
 # character one or two before ``ICP`` (湘ICP备…). tests/test_numbers.py checks, at every
 # position of the shipped texts and of generated mixes, that no match is skipped.
-_BODY = rf"(?:[第数万\d{_CN_DIGITS}{_MINUS}负]|{_CUR_ALT})"
+_BODY = rf"(?:[第数万\d{_CN_DIGITS}{_MINUS}负]|半成|{_CUR_ALT})"
 _SCAN_START_BRANCHES = (
     rf"[\d{_CN_DIGITS}第{_ROMAN}]|万亿|万分之"
     rf"|(?:{_PREFIX_ALT}){_BODY}"
     rf"|{_DECLINE}(?:{_PREFIX_ALT})?[\d{_CN_DIGITS}万]"
     rf"|[{_MINUS}]\d"
-    r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
+    r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|半成|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"
     rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?[{_MINUS}负]?[\d{_CN_DIGITS}数]"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.
 _SCAN_START = re.compile(
-    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半提唯+(（A-Za-z公降减回负万翻将接"
+    rf"(?=[\d{_CN_DIGITS}第{_ROMAN}约大突超逾过高达迈不至低近数前未上下首半提唯+(（A-Za-z公降减回负万翻将接≥≤"
     rf"小少多最人$¥￥{_MINUS}])"
     f"(?:{_SCAN_START_BRANCHES})"
 )
@@ -983,11 +1046,16 @@ _SCAN_START_ICP = re.compile(f"{_SCAN_START_BRANCHES}|[\u4e00-\u9fff](?=[\u4e00-
 _CN_OK_TAIL = re.compile(
     r"(个|大|类|条|项|家|名|座|省|位|部分|件|只|倍|强|万|亿|千|百|年|天|%|余|多|几"
     # an amount or a physical quantity (补助三千元, 一千元, 五百吨)
-    r"|元|美元|人民币|吨|辆|亩|千瓦|人次)"
+    r"|元|美元|人民币|吨|辆|亩|千瓦|人次"
+    # persons (三十人, 九千九百九十一人; not after a bare 百 / 千, ``_boundary_ok``)
+    r"|人)"
 )
 # What may follow a lone 一 in a figure: a magnitude (十/百/千 are part of the numeral), then a
-# unit or a milestone, perhaps 余/多 between and a bound after.
-_ONE_MAGNITUDE = re.compile(rf"{_MAG}(?:余|多)?(?:元?大关|{_UNIT_ALT})(?:{_SUFFIX_ALT})?")
+# unit or a milestone, perhaps 余/多 between and a bound after; or a dollar (一美元: no idiom
+# starts so, while 一元 is mostly 一元化).
+_ONE_MAGNITUDE = re.compile(
+    rf"(?:{_MAG}(?:余|多)?(?:元?大关|{_UNIT_ALT})|美元|美金)(?:{_SUFFIX_ALT})?"
+)
 _DIGIT = re.compile(r"\d")
 _SEVERAL = re.compile(r"数[十百千万]")
 _PREFIX_RE = re.compile(f"^(?:{_DECLINE})?(?:{_PREFIX_ALT})?(?P<cur>(?:{_CUR_ALT}) ?)?负?")
@@ -1026,6 +1094,9 @@ def _boundary_ok(text: str) -> bool:
     if lead and lead["cur"] and _CN_NUMERAL.match(core):
         # 人民币三千: the currency printed before is the unit
         return True
+    if core.startswith("半成"):
+        # 半成 (5 %): the pattern keeps out 半成品
+        return True
     if _SEVERAL.match(core):
         # 数百家 / 数十年: "several hundred / several tens of", a vague but real count.
         return True
@@ -1033,14 +1104,18 @@ def _boundary_ok(text: str) -> bool:
     if numeral is None:
         return False
     rest = core[numeral.end() :]
-    if rest.startswith(("成", "分之")):
-        # X成 / 四分之一: the pattern keeps out the words (成为, 统一成本), so 一成 is a tenth.
+    if rest.startswith(("成", "分之", "万分之", "亿分之")):
+        # X成 / 四分之一 / 一万分之三: the pattern keeps out the words (成为, 统一成本), so 一成
+        # is a tenth.
         return True
     if numeral.group(0) == "一":
         # 一万家, 一亿元, 一万亿元: 一 before a magnitude and a unit is a figure; 一 alone
         # (一批, 一个, 一体化, 统一, 之一) and 一万 with no unit after it are idiom.
         return _ONE_MAGNITUDE.fullmatch(rest) is not None
     if set(numeral.group(0)) <= {"一", "零", "〇"}:
+        return False
+    if numeral.group(0) in ("百", "千") and rest.startswith("人"):
+        # 千人计划 / 百人会: names of programmes, not a hundred or a thousand persons
         return False
     return bool(rest) and bool(_CN_OK_TAIL.match(rest))
 

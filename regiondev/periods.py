@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from regiondev.firstchars import guarded_alternation
+
 __all__ = ["FORMS", "PERIOD_CUE", "PERIOD_CUE_REVIEW", "SCAN_PATTERNS", "PeriodForm", "base_end"]
 
 _Y = r"(?:19|20)\d{2}"
@@ -139,15 +141,21 @@ _CUE_FIRST = (
     "|[五六七八九]年|达[产效]|建成后|投产后)"
 )
 
-#: Every cue form as a top-level named group (``match.lastgroup`` is the form's name).
+#: Every cue form as a top-level named group (``match.lastgroup`` is the form's name), each
+#: behind a guard of its own first characters (``firstchars``): at a digit the engine leaves
+#: the forms led by a word at once, and the other way round.
 PERIOD_CUE = re.compile(
     f"{_CUE_FIRST}(?:"
-    + "|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue and not f.review_only)
+    + guarded_alternation(
+        f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue and not f.review_only
+    )
     + ")"
 )
 #: The same with the cues read only in a review of a year's first months (五年间, 一年来).
 PERIOD_CUE_REVIEW = re.compile(
-    f"{_CUE_FIRST}(?:" + "|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue) + ")"
+    f"{_CUE_FIRST}(?:"
+    + guarded_alternation(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue)
+    + ")"
 )
 
 

@@ -40,3 +40,28 @@ def test_floor_benchmark_matches_re_and_writes_its_figures(tmp_path: Path) -> No
     assert len(passes) == 8
     assert abs(result["floor_core_ms_per_mb"] - sum(passes.values())) < 0.1
     assert result["tokens"] > result["distinct_tokens"] > 0
+
+
+def test_ab_benchmark_times_two_trees_alike() -> None:
+    # the same tree twice: the same claims, and both rows reported
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench_extract_ab.py"),
+            str(ROOT),
+            str(ROOT),
+            "--mb",
+            "0.3",
+            "--jobs",
+            "1",
+            "--rounds",
+            "1",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    ).stdout
+    claims = {line.rsplit(" ", 1)[-1] for line in out.splitlines() if line.startswith("round")}
+    assert len(claims) == 1 and int(claims.pop()) > 0
+    assert "after/before" in out

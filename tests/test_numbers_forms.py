@@ -39,7 +39,7 @@ FORMS = [
     ("一点五万美元", 15000, "usd", Bound.EXACT, 15000, 15000),  # 1.5 × 10^4
     ("六点四二万人", 64200, "persons", Bound.EXACT, 64200, 64200),  # 6.42 × 10^4
     ("一点二五元", 1.25e-8, "cny_100m", Bound.EXACT, 1.25e-8, 1.25e-8),  # 1.25 / 10^8
-    ("零点六个", 0.6, "items", Bound.EXACT, 0.6, 0.6),  # of 零点六个百分点, as 0.6个 is read
+    ("零点六个", 0.6, "items", Bound.EXACT, 0.6, 0.6),  # 0.6 items, as 0.6个 is read
     # long Chinese numerals with numerals after 万 / 亿
     ("三万四千五百六十七", 34567, "", Bound.EXACT, 34567, 34567),  # 3×10^4 + 4567
     ("一万零一", 10001, "", Bound.EXACT, 10001, 10001),
@@ -86,6 +86,50 @@ FORMS = [
     ("3千万元", 0.3, "cny_100m", Bound.EXACT, 0.3, 0.3),
     ("3千元", 3e-5, "cny_100m", Bound.EXACT, 3e-5, 3e-5),
     ("3千瓦", 3, "kw", Bound.EXACT, 3, 3),  # 千瓦 is kilowatt, not 3 千 of 瓦
+    # forms of Recognizers-Text's specs (tests/conformance/numbers_recognizers.tsv):
+    # percentage points are percents: 零点六个百分点 is 0.6, 2.4个百分点 2.4
+    ("零点六个百分点", 0.6, "percent", Bound.EXACT, 0.6, 0.6),
+    ("2.4个百分点", 2.4, "percent", Bound.EXACT, 2.4, 2.4),
+    # a full-width decimal point: ２．２亿 = 2.2 亿 (yuan inferred); ５．５％ = 5.5 %
+    ("２．２亿", 2.2, "cny_100m", Bound.EXACT, 2.2, 2.2),
+    ("５．５％", 5.5, "percent", Bound.EXACT, 5.5, 5.5),
+    ("１．０７５３美元", 1.0753, "usd", Bound.EXACT, 1.0753, 1.0753),
+    # full-width thousands between full-width digits: １１１，１１１ = 111111
+    ("１１１，１１１个", 111111, "items", Bound.EXACT, 111111, 111111),
+    # a denominator with a magnitude: 一万分之三 = 3 / 10^4 = 0.03 %; 百万分之五 = 5 / 10^6
+    # = 0.0005 %; 一千万分之六 = 6 / 10^7 = 0.00006 %
+    ("一万分之三", 0.03, "percent", Bound.EXACT, 0.03, 0.03),
+    ("百万分之五", 5e-4, "percent", Bound.EXACT, 5e-4, 5e-4),
+    ("一千万分之六", 6e-5, "percent", Bound.EXACT, 6e-5, 6e-5),
+    # 成 after ten or a decimal: 10成 = 10 × 10 % = 100 %; ２．１成 = 21 %; 八点五成 = 85 %
+    ("10成", 100, "percent", Bound.EXACT, 100, 100),
+    ("２．１成", 21, "percent", Bound.EXACT, 21, 21),
+    ("八点五成", 85, "percent", Bound.EXACT, 85, 85),
+    ("半成", 5, "percent", Bound.EXACT, 5, 5),  # half of one 成 (10 %)
+    ("不到半成", 5, "percent", Bound.LESS_THAN, -INF, 5),  # percent has no floor
+    # a full-width slash: ３／５ = 100 × 3 / 5 = 60 %
+    ("３／５", 60, "percent", Bound.EXACT, 60, 60),
+    # the lone 一 before a dollar is a figure (一美元 = 1 usd)
+    ("一美元", 1, "usd", Bound.EXACT, 1, 1),
+    # X和Y之间 / X与Y(之)间 is a range: [20, 30], value (20 + 30) / 2 = 25
+    ("20和30之间", 25, "", Bound.RANGE, 20, 30),
+    ("6%与7%之间", 6.5, "percent", Bound.RANGE, 6, 7),
+    ("10000与20000间", 15000, "", Bound.RANGE, 10000, 20000),
+    # the bound words of standards: 不小于 / 大于或等于 / ≥ at least, 不大于 / ≤ at most
+    # (at most 5 items counts from 0); 至少是 takes the particle 是
+    ("不小于30个", 30, "items", Bound.AT_LEAST, 30, INF),
+    ("大于或者等于4,565", 4565, "", Bound.AT_LEAST, 4565, INF),
+    ("≥50", 50, "", Bound.AT_LEAST, 50, INF),
+    ("≤5个", 5, "items", Bound.AT_MOST, 0, 5),
+    ("不大于5个", 5, "items", Bound.AT_MOST, 0, 5),
+    ("至少是3", 3, "", Bound.AT_LEAST, 3, INF),
+    # a range of shares in words: 百分之三十到四十一 is [30, 41], value (30 + 41) / 2 = 35.5;
+    # 百分之三十一到百分之百 [31, 100], value 65.5
+    ("百分之三十到四十一", 35.5, "percent", Bound.RANGE, 30, 41),
+    ("百分之三十一到百分之百", 65.5, "percent", Bound.RANGE, 31, 100),
+    # Chinese numerals before 人 (persons): 九千九百九十一人 = 9 × 1000 + 9 × 100 + 9 × 10 + 1
+    ("九千九百九十一人", 9991, "persons", Bound.EXACT, 9991, 9991),
+    ("三十人", 30, "persons", Bound.EXACT, 30, 30),
 ]
 
 
@@ -360,3 +404,38 @@ def test_a_catalog_record_quoting_an_english_source_validates(
     path.write_text(SOURCE + "\n" + tomli_w.dumps({"observation": [record]}), encoding="utf-8")
     obs = load_catalog([path]).get("x-english")
     assert obs.value == value
+
+
+def test_and_between_two_numbers_is_a_range_only_before_jian() -> None:
+    # 20和30 with no 之间 is a list of two figures; 位于20和30之间 one range [20, 30]
+    listed = [t.text for t in scan("分别为20和30个") if t.kind is TokenKind.FIGURE]
+    assert listed == ["20", "30个"]
+    between = [t for t in scan("这个数字位于20和30之间的") if t.kind is TokenKind.FIGURE]
+    assert [t.text for t in between] == ["20和30之间"]
+    assert between[0].parsed is not None and between[0].parsed.bound is Bound.RANGE
+
+
+def test_a_list_in_half_width_digits_keeps_its_full_width_commas() -> None:
+    # 分别为100，200，300: three figures, not 100200300 (full-width commas group thousands
+    # only between full-width digits or before a decimal part)
+    texts = [t.text for t in scan("分别为100，200，300家") if t.kind is TokenKind.FIGURE]
+    assert texts == ["100", "200", "300家"]
+
+
+def test_chinese_numerals_before_ren_are_persons_but_not_in_names() -> None:
+    # 培训三十人: 30 persons; 千人计划 / 百人会 are names of programmes, no figure
+    read = [(t.text, t.parsed.value) for t in scan("培训三十人，两千五百五十六人参加") if t.parsed]
+    assert read == [("三十人", 30.0), ("两千五百五十六人", 2556.0)]
+    assert [t.text for t in scan("入选千人计划和百人会") if t.kind is TokenKind.FIGURE] == []
+
+
+def test_a_numerator_stops_before_a_word_of_its_own() -> None:
+    # 百分之七十百分位 (the 70th percentile): 百分之七十 is 70 %, 百分位 a word after it
+    read = [(t.text, t.parsed.value) for t in scan("收盘价的百分之七十百分位大于1") if t.parsed]
+    assert read[0] == ("百分之七十", 70.0)
+
+
+def test_half_a_cheng_is_five_percent_but_semi_finished_goods_are_no_figure() -> None:
+    # 半成品 (semi-finished goods) and 一半成为 hold no share; 不到半成 is less than 5 %
+    assert [t.text for t in scan("半成品库存，一半成为出口") if t.kind is TokenKind.FIGURE] == []
+    assert [t.text for t in scan("占比不到半成") if t.kind is TokenKind.FIGURE] == ["不到半成"]

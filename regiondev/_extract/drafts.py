@@ -38,6 +38,7 @@ from typing import Any
 
 from regiondev._catalog import FILL_IN
 from regiondev._extract.claims import Claim, DocClaims, region_code
+from regiondev._extract.draft_cues import draft_cues
 from regiondev._extract.indicator_cues import indicator_cues
 from regiondev._extract.reading import Document, ExtractInputError
 from regiondev._extract.rulefile import alternation
@@ -168,16 +169,16 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return out
 
 
-_PART_OF = re.compile(r"其中|分行业|分产业|分领域|分门类|分地区|第[一二三]产业")
+_DC = draft_cues()
+# (data/draft_cues.toml)
+_PART_OF = re.compile(alternation(_DC.part_of))
 _MONTH_AFTER = re.compile(r"[,，]?\s*\d{1,2}月(?:份|当月)?(?=[增下降达为,，\d])")
 # what follows a place or month named right after 其中 when it is the figure's own
 _OWN_AFTER = re.compile(r"[市省]?(?=[增下降达为同比,，\d])")
 # a clause holding nothing but the verb and qualifiers of its figure (,增长3.9%): it is of
 # the part named in the clause before
-_BARE_CLAUSE = re.compile(
-    r"(?:按[^，,]{0,8}计算|比上年|同比|较上年|分别|全年|增速|增幅|增长|下降|达到?|为|约|实现|完成|共)*$"
-)
-_SECTORS = {"第一产业": "primary", "第二产业": "secondary", "第三产业": "tertiary"}
+_BARE_CLAUSE = re.compile(f"(?:{alternation(_DC.bare_clause)})*$")
+_SECTORS = _DC.sectors
 
 
 def _bare_since(quote: str, start: int, offset: int) -> bool:
@@ -228,16 +229,19 @@ def _waiver_category(c: Claim) -> str:
 
 #: A byline's outlet label: 来源/稿源/文章来源 (preferred, in this order) or 作者, then a colon,
 #: at the start of a line or after a space or separator (not 数据来源: in a sentence).
-_OUTLET_LABEL = re.compile(r"(?:^|(?<=[\s|｜丨/]))(?:文章)?(来源|稿源|作者)[ \t]*[:：][ \t]*")
-_OUTLET_RANK = {"来源": 0, "稿源": 1, "作者": 2}
+_OUTLET_LABEL = re.compile(
+    r"(?:^|(?<=[\s|｜丨/]))"
+    + f"(?:{alternation(_DC.label_prefix)})?({alternation(_DC.labels)})"
+    + r"[ \t]*[:：][ \t]*"
+)
+_OUTLET_RANK = {label: rank for rank, label in enumerate(_DC.labels)}
 #: Where the outlet's name ends: a separator, a wide gap, the next label, a date or time, or a
 #: view count (来源：湖南日报 2023-05-10 10:20 浏览次数：123).
 _OUTLET_END = re.compile(
     r"[|｜丨]|\s{2,}|\t"
-    r"|\s*(?:发布时间|发布日期|发布|时间|日期|作者|编辑|责任编辑|记者|通讯员|字号|来源|稿源|供稿"
-    r"|浏览|阅读|点击|访问)(?:次数|量|数)?\s*[:：]"
-    r"|\s*(?:浏览|阅读|点击)(?:次数|量)?\s*\d"
-    r"|\s*\d{4}\s*[-—./年]|\s*\d{1,2}\s*[-/月]\s*\d{1,2}|\s*\d{1,2}:\d{2}"
+    + rf"|\s*(?:{alternation(_DC.ends)})(?:次数|量|数)?\s*[:：]"
+    + rf"|\s*(?:{alternation(_DC.counts)})(?:次数|量)?\s*\d"
+    + r"|\s*\d{4}\s*[-—./年]|\s*\d{1,2}\s*[-/月]\s*\d{1,2}|\s*\d{1,2}:\d{2}"
 )
 #: How far down a byline may stand (characters, lines), and how long a byline line may be.
 _BYLINE_CHARS, _BYLINE_LINES, _BYLINE_LEN = 2000, 15, 150

@@ -13,7 +13,8 @@ import re
 from bisect import bisect_right
 
 from regiondev._extract.indicator_cues import indicator_cues
-from regiondev._extract.rulefile import alternation, first_characters
+from regiondev._extract.rulefile import alternation, compile_cues
+from regiondev.firstchars import fast, first_class, guarded_alternation
 
 __all__ = [
     "INDICATOR_RE",
@@ -34,13 +35,14 @@ INDICATOR_RULES: dict[str, tuple[tuple[str, str, str], ...]] = {
 _INDICATOR_CODES = tuple({(c.kind, c.unit): c.code for c in r.codes} for r in _CUES.rules)
 # characters before a rule's cue where its subject is named (a two-year average's)
 _SUBJECT_BEFORE = tuple(r.subject_before for r in _CUES.rules)
-# The look-ahead holds the first character of every cue (derived from the cues; tests check
-# it), so the engine rejects most positions with one set test.
-INDICATOR_FIRST = first_characters(tuple(INDICATOR_RULES)) or ""
+# The look-ahead holds every first character of every cue, and each cue sits behind a guard
+# of its own (both derived from the cues by ``firstchars``), so the engine rejects most
+# positions with one set test and leaves most cues after another.
+INDICATOR_FIRST = first_class("|".join(INDICATOR_RULES)) or ""
 INDICATOR_RE = re.compile(
-    (f"(?=[{re.escape(INDICATOR_FIRST)}])" if INDICATOR_FIRST else "")
+    (f"(?=[{INDICATOR_FIRST}])" if INDICATOR_FIRST else "")
     + "(?:"
-    + "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(INDICATOR_RULES))
+    + guarded_alternation(f"(?P<r{i}>{cue})" for i, cue in enumerate(INDICATOR_RULES))
     + ")"
 )
 
@@ -50,11 +52,11 @@ INDICATOR_RE = re.compile(
 # the figure's (规模工业增加值增长7.2%,出口增长20%: the 20% is of exports).
 # A count after another kind of enterprise named in a later clause is that kind's.
 _OTHER_COUNTED = re.compile(_CUES.other_counted)
-_OTHER_SUBJECT = re.compile(alternation(_CUES.other_subject))
+_OTHER_SUBJECT = compile_cues(_CUES.other_subject)
 
 # The last subject named before a growth rate decides: a money flow, or an output measure.
 _GROWTH_SUBJECT = re.compile(
-    f"(?P<nominal>{alternation(_CUES.nominal)})|(?P<real>{alternation(_CUES.real)})"
+    fast(f"(?P<nominal>{alternation(_CUES.nominal)})|(?P<real>{alternation(_CUES.real)})")
 )
 
 
@@ -78,10 +80,10 @@ def _first(item: tuple[int, object] | tuple[int, int, str]) -> int:
     return item[0]
 
 
-_MONTH_ON_MONTH = re.compile(alternation(_CUES.month_on_month))
+_MONTH_ON_MONTH = compile_cues(_CUES.month_on_month)
 # Nouns that make a clause's own subject: a cue of an earlier clause is not its figure's
 # (but 总量/规模 refer back to it: 地区生产总值年均增长7.1%,总量突破3000亿元).
-_CLAUSE_SUBJECT = re.compile(alternation(_CUES.clause_own))
+_CLAUSE_SUBJECT = compile_cues(_CUES.clause_own)
 
 
 def clause_start(stext: str, pos: int) -> int:

@@ -118,7 +118,10 @@ _RANK_MOVE = re.compile(alternation(_KC.rank_move_before))
 def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
     """Why a figure is no level: a change (percentage points, places, more than before), an
     ordinal of a batch, or a scale label."""
-    if unit in ("items", "") and stext.startswith(_KC.points_after, tend):
+    # 2.3个百分点: a percent the reader reads with its words (earlier, a count before them)
+    if (unit in ("items", "") and stext.startswith(_KC.points_after, tend)) or (
+        unit == "percent" and stext.endswith(_KC.points_after, tstart, tend)
+    ):
         return "percentage-point change (a difference of two rates, not a rate)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
         return "change in rank (places moved, not a place)"

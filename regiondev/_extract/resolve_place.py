@@ -14,6 +14,7 @@ from functools import cache
 
 from regiondev._extract.gazetteer import gazetteer
 from regiondev.numbers import Token, TokenKind
+from regiondev.wordtrie import trie_pattern
 
 __all__ = [
     "PlaceCue",
@@ -79,9 +80,11 @@ def place_re() -> re.Pattern[str]:
         [n for n in gaz.names() if n not in gaz.host_of] + list(WHOLES), key=len, reverse=True
     )
     first = "".join(sorted({n[0] for n in [*names, *hosts]}))
-    zones = "(?:" + "|".join(hosts) + ")(?:" + "|".join(gaz.zone_suffixes) + ")|" if hosts else ""
+    # names and hosts as tries (``wordtrie``: the same matches, longest name preferred); the
+    # zone words in the gazetteer's order
+    zones = f"(?:{trie_pattern(hosts)})(?:" + "|".join(gaz.zone_suffixes) + ")|" if hosts else ""
     return re.compile(
-        f"(?=[{re.escape(first)}])(?:" + zones + "|".join(names) + f")(?!{_NAME_AFTER})"
+        f"(?=[{re.escape(first)}])(?:" + zones + trie_pattern(names) + f")(?!{_NAME_AFTER})"
     )
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from regiondev._extract.rulefile import alternation, leading_characters
+from regiondev._extract.rulefile import alternation
 from regiondev._extract.status_cues import status_cues
+from regiondev.firstchars import fast
 from regiondev.periods import base_end
 
 __all__ = [
@@ -34,11 +35,9 @@ _CUES = status_cues()
 
 
 def _scan_rx(items: tuple[str, ...]) -> re.Pattern[str]:
-    """The patterns as one regex for scanning a sentence, led by a look-ahead on the characters
-    every match starts with (one set test rejects most positions; no match changes)."""
-    lead = leading_characters(items)
-    body = alternation(items)
-    return re.compile(f"(?=[{re.escape(lead)}])(?:{body})" if lead else body)
+    """The patterns as one regex for scanning a sentence, behind a guard of the characters
+    every match starts with (``firstchars.fast``: one set test rejects most positions)."""
+    return re.compile(fast(alternation(items)))
 
 
 # Status: words that make a figure a target (data/status_cues.toml).

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from regiondev.errors import RegiondevError
+from regiondev.firstchars import fast, guarded_alternation
 
 __all__ = [
     "DATA",
     "RuleFileError",
     "alternation",
+    "compile_cues",
     "first_characters",
     "pattern",
     "patterns",
@@ -56,6 +58,9 @@ def _check(value: str, where: str, groups: int) -> str:
         compiled = re.compile(value)
     except re.error as exc:
         raise RuleFileError(f"{where} is not a valid pattern: {exc}") from exc
+    if compiled.flags & ~int(re.UNICODE):
+        # (?i) and the like must open a whole pattern: within an alternation they cannot
+        raise RuleFileError(f"{where} must not set global flags ((?i), (?x)…): use (?i:…)")
     if compiled.groups != groups:
         raise RuleFileError(f"{where} must have {groups} capturing group(s), has {compiled.groups}")
     return value
@@ -106,6 +111,13 @@ def alternation(items: tuple[str, ...]) -> str:
     return "|".join(items)
 
 
+def compile_cues(items: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    """The patterns as one compiled alternation (file order), with first-character guards
+    where the engine has no quick test of its own (``regiondev.firstchars``): the same
+    matches as ``re.compile(alternation(items))``, found faster."""
+    return re.compile(fast(guarded_alternation(items)), flags)
+
+
 _LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")
 _SPECIAL = frozenset("()[]{}.^$*+?|\\")
 
@@ -148,76 +160,4 @@ def first_characters(items: tuple[str, ...]) -> str | None:
             if not head or head[0] in _SPECIAL or (len(head) > 1 and head[1] in "?*{"):
                 return None
             firsts[head[0]] = None
-    return "".join(firsts)
-
-
-def _group_end(pattern: str, start: int) -> int:
-    """The index after the ``)`` closing the group opened at ``start`` (-1 if none)."""
-    depth, in_class, i = 0, False, start
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
-
-
-def _heads(head: str) -> str | None:
-    """The characters a pattern (look-behinds removed) can start with, when it opens with a
-    literal character, a class of literals or a group of such alternatives, perhaps optional
-    (then what follows it counts too); None otherwise."""
-    if not head:
-        return None
-    if head.startswith("(?:"):
-        end = _group_end(head, 0)
-        if end == -1:
-            return None
-        firsts = ""
-        for alt in _top_level(head[3 : end - 1]):
-            got = _heads(alt)
-            if got is None:
-                return None
-            firsts += got
-        if head[end : end + 1] == "?":
-            rest = _heads(head[end + 1 :])
-            return None if rest is None else firsts + rest
-        return firsts
-    if head[0] == "[":
-        close = head.find("]")
-        body = head[1:close] if close > 1 else ""
-        if not body or body[0] == "^" or any(c in "\\-" for c in body):
-            return None
-        if head[close + 1 : close + 2] == "?":
-            rest = _heads(head[close + 2 :])
-            return None if rest is None else body + rest
-        return body
-    if head[0] in _SPECIAL or (len(head) > 1 and head[1] in "?*{"):
-        return None
-    return head[0]
-
-
-def leading_characters(items: tuple[str, ...]) -> str | None:
-    """Like ``first_characters``, also through a leading group of literal alternatives or a
-    class, optional or not ((?:还|仍|更)?要 → 还仍更要): a look-ahead on them changes no match."""
-    firsts: dict[str, None] = {}
-    for item in items:
-        for alt in _top_level(item):
-            head = alt
-            while (m := _LOOKBEHIND.match(head)) is not None:
-                head = head[m.end() :]
-            got = _heads(head)
-            if got is None:
-                return None
-            firsts.update(dict.fromkeys(got))
     return "".join(firsts)

@@ -314,6 +314,7 @@ def extract_many(
         for fn, args in _tasks(inset):
             yield from deliver(fn(*args, opts))
         return
+    _warm_up()  # once here, not once in every worker: the workers are forked from this process
     ex = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),))
     pending: deque[Future[Packed]] = deque()
     finished = False
@@ -329,6 +330,19 @@ def extract_many(
         if not finished:  # interrupted or failed: the workers end now, not after their chunk
             _terminate(ex)
         ex.shutdown(wait=True, cancel_futures=True)
+
+
+#: A text that makes the extractor load what it loads on first use (cn2an for a long Chinese
+#: numeral, OpenCC for the clean text and the furniture words, the gazetteer's place pattern).
+_WARM_UP_TEXT = (
+    "发布时间：2023-01-05\n2022年，长沙市地区生产总值增长4.5%，补助三万四千五百六十七元。\n"
+)
+
+
+def _warm_up() -> None:
+    """Load, before the pool forks, what extraction loads lazily, so the workers share it
+    instead of each loading it again (about a third of a second of CPU per worker)."""
+    extract_text(_WARM_UP_TEXT, source="warm-up")
 
 
 def _result(future: Future[Packed]) -> Packed:

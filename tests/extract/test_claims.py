@@ -1,6 +1,7 @@
 """Claims: hand-labelled fragments for every cue (status, kind, period, region, basis) and
 for the numbers that are set aside."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -270,7 +271,7 @@ def test_indicator_lookahead_changes_no_match() -> None:
         for alt in cue.split("|"):
             # a leading look-behind consumes nothing: the first character comes after it
             first = re.sub(r"^(?:\(\?<[!=][^()]*\))+", "", alt)[0]
-            assert first in resolve_indicator.INDICATOR_FIRST, (cue, alt)
+            assert re.fullmatch(f"[{resolve_indicator.INDICATOR_FIRST}]", first), (cue, alt)
     plain = re.compile(
         "|".join(f"(?P<r{i}>{cue})" for i, cue in enumerate(resolve_indicator.INDICATOR_RULES))
     )
@@ -296,7 +297,7 @@ def test_comparison_year_is_not_the_figures_period() -> None:
     assert claims["62.5%"].period == "2023"
     assert claims["第3位"].period == "2023"
     # a change in percentage points or in places is set aside, not read as a count or a rank
-    assert claims["2.3个"].set_aside_reason.startswith("percentage-point change")
+    assert claims["2.3个百分点"].set_aside_reason.startswith("percentage-point change")
     assert claims["2位"].set_aside_reason.startswith("change in rank")
     assert claims["第3位"].set_aside_reason == ""
 
@@ -314,7 +315,7 @@ def test_plan_words_make_a_target_and_the_indicator_cue_skips_investment() -> No
     inv = _one("制造业投资增长12.1%。", "12.1%", date="2023-01-05", region="changsha")
     assert inv.indicator_guess == "unknown" and inv.basis == "nominal"
     # the words before a figure shown as its cue do not start inside an earlier number
-    assert "2.5%" not in _one("占比为62.5%,比上年提高2.3个百分点。", "2.3个").cues
+    assert "2.5%" not in _one("占比为62.5%,比上年提高2.3个百分点。", "2.3个百分点").cues
 
 
 def test_a_range_of_years_is_a_period_not_a_figure() -> None:
@@ -1295,3 +1296,30 @@ def test_a_heading_with_no_year_to_give_dates_nothing() -> None:
     text = "规划\n发布时间：2021-11-09\n\n二、主要目标\n到2025年，规模工业企业达到3000家。\n"
     c = _one(text, "达到3000家")
     assert (c.status, c.period) == ("target", "2025")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet="0123456789一二十百万半翻第前初去近来來唯首位季度年成ⅡⅥ增长亿元，。 ", max_size=24
+    ),
+    st.integers(0, 24),
+    st.integers(0, 24),
+)
+def test_the_fast_candidate_test_finds_what_the_candidate_pattern_finds(
+    text: str, a: int, b: int
+) -> None:
+    # the same answer in every window: _HAS_CAND only opens with one class
+    assert (claims_module._HAS_CAND.search(text, a, b) is None) == (
+        claims_module._CAND.search(text, a, b) is None
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="12,，、3年增长亿元 a", max_size=30))
+def test_clauses_are_the_runs_one_alternation_per_character_finds(text: str) -> None:
+    # a comma ends a clause unless it sits between digits (1,254家)
+    per_character = re.compile(r"(?:[^，,]|(?<=\d),(?=\d))+")
+    assert [m.span() for m in claims_module._CLAUSE.finditer(text)] == [
+        m.span() for m in per_character.finditer(text)
+    ]

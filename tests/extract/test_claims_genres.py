@@ -2,11 +2,8 @@
 of a plan, cumulative-months releases, January work reports, signing ceremonies). Each
 fragment is hand-labelled; the expected value is worked out in the comment beside it."""
 
-import re
-
 from regiondev._extract.claims import Claim, extract_text
 from regiondev._extract.resolve_place import listed_parks, respective_order
-from regiondev._extract.rulefile import leading_characters
 
 
 def _claim(text: str, figure: str, date: str = "2024-07-16", region: str | None = None) -> Claim:
@@ -493,18 +490,6 @@ def test_hunan_s_statistical_areas_are_places() -> None:
     text = "分区域看，长株潭地区生产总值21453.2亿元，增长5.9%；洞庭湖地区增长5.2%。"
     assert _claim(text, "5.2%", date="2026-03-18", region="hunan").region == "洞庭湖地区"
     assert _claim(text, "5.9%", date="2026-03-18", region="hunan").region == "长株潭"
-
-
-def test_leading_characters_go_through_a_leading_group_or_class() -> None:
-    # (?:还|仍|更)?要: 还, 仍, 更 or (the group optional) 要; [主重]点: 主 or 重; a look-behind
-    # consumes nothing; a negated class or a wildcard start has no finite set: None
-    assert leading_characters(("(?:还|仍|更)?要(?:再)?建设",)) == "还仍更要"
-    assert leading_characters(("[主重]点", "(?<!按)计划")) == "主重计"
-    assert leading_characters(("[^，]目标",)) is None
-    assert leading_characters((".*目标",)) is None
-    # a look-ahead on them changes no match: TARGET finds 还要建设 and 要实现 alike
-    rx = re.compile("(?=[还仍更要])(?:(?:还|仍|更)?要(?:再)?建设|要实现)")
-    assert [m.group(0) for m in rx.finditer("还要建设，要实现")] == ["还要建设", "要实现"]
 
 
 def test_a_predicate_clause_after_a_month_of_qizhong_is_the_month_s() -> None:

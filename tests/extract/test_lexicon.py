@@ -4,7 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from regiondev._extract.furniture import byline_re, footer_re
+from regiondev._extract.furniture import (
+    byline_re,
+    footer_re,
+    load_forms,
+    opencc_forms,
+    write_forms,
+)
 from regiondev._extract.lexicon import lexicon, load
 from regiondev._extract.resolve_kind import CUE_KIND, KIND_CUE, UNIT_KIND
 from regiondev.errors import RegiondevError
@@ -34,3 +40,24 @@ def test_a_malformed_cue_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text('[furniture]\nbyline = []\nfooter = ["x"]\n', encoding="utf-8")
     with pytest.raises(RegiondevError, match=r"\[furniture\] field 'byline'"):
         load(bad)
+
+
+def test_the_shipped_furniture_forms_are_opencc_s_forms_of_every_furniture_word() -> None:
+    # the file spares every process OpenCC's three converters; it must say what they say
+    # (after changing the words in cues.toml, rerun furniture.write_forms)
+    shipped = load_forms()
+    for word in (*lexicon().byline, *lexicon().footer):
+        assert shipped.get(word) == opencc_forms(word), word
+
+
+def test_written_forms_read_back(tmp_path: Path) -> None:
+    path = tmp_path / "forms.toml"
+    write_forms(path)
+    assert load_forms(path) == load_forms()
+
+
+def test_a_malformed_forms_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "forms.toml"
+    bad.write_text('[forms]\n"发布时间" = ["發佈時間"]\n', encoding="utf-8")
+    with pytest.raises(RegiondevError, match=r"\[forms\] field '发布时间' must list 3 forms"):
+        load_forms(bad)

@@ -30,6 +30,8 @@ def test_a_bad_pattern_names_the_record_and_field() -> None:
         patterns({"words": ["力争", "(目标"]}, "words", "f.toml: [x]")
     with pytest.raises(RuleFileError, match=r"field 'words' must be a non-empty list"):
         patterns({"words": []}, "words", "f.toml: [x]")
+    with pytest.raises(RuleFileError, match=r"item 1 \('\(\?i\)gdp'\) must not set global flags"):
+        patterns({"words": ["(?i)gdp"]}, "words", "f.toml: [x]")
     assert issubclass(RuleFileError, RegiondevError)
 
 
