@@ -1029,7 +1029,7 @@ _SCAN_START_BRANCHES = (
     rf"|[{_MINUS}]\d"
     r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|半成|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"
-    rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?[\d{_CN_DIGITS}数]"
+    rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?[{_MINUS}负]?[\d{_CN_DIGITS}数]"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.

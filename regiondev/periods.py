@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from regiondev.firstchars import guarded_alternation
 
-__all__ = ["FORMS", "PERIOD_CUE", "SCAN_PATTERNS", "PeriodForm", "base_end"]
+__all__ = ["FORMS", "PERIOD_CUE", "PERIOD_CUE_REVIEW", "SCAN_PATTERNS", "PeriodForm", "base_end"]
 
 _Y = r"(?:19|20)\d{2}"
 _DASH = r"[—\-－~～至到]"
@@ -35,6 +35,8 @@ class PeriodForm:
     pattern: str
     token: bool = False
     cue: bool = True
+    #: a cue only in a review of a year's first months (五年间 in January: the years before)
+    review_only: bool = False
 
 
 FORMS: tuple[PeriodForm, ...] = (
@@ -73,7 +75,12 @@ FORMS: tuple[PeriodForm, ...] = (
     # 未来5年: the years from the text's
     PeriodForm("future", rf"未来(?P<fut_n>\d{{1,2}}|[{_CN_1_10}])年", token=True),
     # (2021年)9月份 / 9月当月: one month
-    PeriodForm("mon", rf"(?:(?P<mon_y>{_Y})年)?(?P<mon_n>\d{{1,2}})月(?:份|当月)"),
+    # (6月，… opening a clause: the month too; 11月末 / 6月底: a level at the month's end)
+    PeriodForm(
+        "mon",
+        rf"(?:(?P<mon_y>{_Y})年)?(?<![\d—\-－~～至到])(?P<mon_n>\d{{1,2}})月"
+        r"(?:份|当月|(?P<mon_end>[末底])|(?=[，,]))",
+    ),
     # 今年5月 / 2022年5月(份): one month of a named year (not 5月20日, not 5—9月)
     PeriodForm(
         "mon2",
@@ -103,14 +110,17 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("thatyear", r"这一年"),
     # 两年平均: an average over the two years to the period in force
     PeriodForm("two", r"两年平均", token=True),
+    # 达产后 / 建成后 / 全部投产后: at full capacity, at no printed time (no period)
+    PeriodForm("capacity", r"(?:全部|全面)?(?:达产|达效|建成|投产)后"),
     # 全年: the whole year (of the period in force, or the one in progress in a forecast)
     PeriodForm("fullyear", r"全年"),
-    # 十年来 / 三年间: a stretch of years, no quantity (and no period of a figure)
+    # 十年来 / 三年间 / 一年来: a stretch of years, no quantity (a period only in a review of
+    # the first months of a year: 五年间 in January 2026 is 2021-2025, 一年来 2025)
     PeriodForm(
         "stretch",
-        rf"(?<![\d{_CN_1_10}])(?:\d{{1,2}}|[{_CN_1_10}]{{1,3}})年(?:来|以来|间)",
+        rf"(?<![\d{_CN_1_10}])(?P<st_n>\d{{1,2}}|[{_CN_1_10}]{{1,3}})年(?:来|以来|间)",
         token=True,
-        cue=False,
+        review_only=True,
     ),
     # 3年前: a time before the text, no period of a figure
     PeriodForm("yearsago", rf"(?<![\d年])[\d{_CN_1_10}]{{1,2}}年前", token=True, cue=False),
@@ -126,12 +136,23 @@ SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.tok
 # The leading look-ahead holds the first character every cue form can start with (and the
 # two words led by a common character: 半年报, 新的一年), so the regex engine rejects most
 # positions with one set test.
-_CUE_FIRST = "(?=[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这]|半年|新的?一年)"
+_CUE_FIRST = (
+    "(?=[\\d十前上下第一二三四过近未今本去明目当截现如到至两全年这]|半年|新的?一年"
+    "|[五六七八九]年|达[产效]|建成后|投产后)"
+)
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name), each
 #: behind a guard of its own first characters (``firstchars``): at a digit the engine leaves
 #: the forms led by a word at once, and the other way round.
 PERIOD_CUE = re.compile(
+    f"{_CUE_FIRST}(?:"
+    + guarded_alternation(
+        f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue and not f.review_only
+    )
+    + ")"
+)
+#: The same with the cues read only in a review of a year's first months (五年间, 一年来).
+PERIOD_CUE_REVIEW = re.compile(
     f"{_CUE_FIRST}(?:"
     + guarded_alternation(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue)
     + ")"
@@ -149,6 +170,10 @@ _PART = re.compile(
 )
 
 
+# 从2020年的35%提高到2023年的62%: a pair of levels with their years, no comparison base
+_PAIR_FROM = re.compile(r"[从由](?:19|20)\d{2}年(?:底|末)?的[^，,。；;从由]{1,24}$")
+
+
 def base_end(text: str, start: int, end: int) -> int:
     """The end of the comparison base a period at [start, end) is (近去年全年的 →
     after 的), else -1. A period read with its 到 (到2023年) starts after it."""
@@ -158,6 +183,10 @@ def base_end(text: str, start: int, end: int) -> int:
         return -1
     if _BASE_ALWAYS.search(text, max(0, at - 3), at):
         return after.end()
-    if _BASE_IF_PART.search(text, max(0, at - 4), at) and _PART.match(text, after.end()):
+    if (
+        _BASE_IF_PART.search(text, max(0, at - 4), at)
+        and _PART.match(text, after.end())
+        and not _PAIR_FROM.search(text, max(0, at - 40), at)
+    ):
         return after.end()
     return -1

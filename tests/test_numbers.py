@@ -1428,3 +1428,9 @@ def test_only_one_is_a_count_of_one() -> None:
     assert (TokenKind.FIGURE, "唯一") in toks
     # 唯一性 (uniqueness) is no count
     assert all(t.text != "唯一" for t in scan("保证数据的唯一性"))
+
+
+def test_a_currency_sign_before_a_minus_starts_the_figure() -> None:
+    # $-2.5%: the currency sign, the sign and the rate are one token from offset 0 (the one
+    # regex reads it so; hypothesis found the scanner starting at the minus)
+    assert [t.text for t in scan("$-2.5%")] == ["$-2.5%"]

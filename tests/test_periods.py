@@ -35,3 +35,13 @@ def test_cue_only_and_token_only_forms() -> None:
     assert [t.kind for t in scan("3年前")] == [TokenKind.PERIOD]
     assert PERIOD_CUE.search("3年前") is None or PERIOD_CUE.search("3年前").lastgroup != "yearsago"  # type: ignore[union-attr]
     assert len(SCAN_PATTERNS) == sum(f.token for f in FORMS)
+
+
+def test_a_stretch_of_years_is_a_cue_only_in_a_review_of_the_first_months() -> None:
+    # 五年间 is a period token everywhere; as the period of a figure it is read only with the
+    # review cues (a text dated January–February: 五年间 = the five years before)
+    from regiondev.periods import PERIOD_CUE_REVIEW
+
+    assert PERIOD_CUE.search("五年间，全市新增企业186家") is None
+    m = PERIOD_CUE_REVIEW.search("五年间，全市新增企业186家")
+    assert m is not None and m.lastgroup == "stretch" and m["st_n"] == "五"

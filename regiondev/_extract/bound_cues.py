@@ -21,6 +21,8 @@ class BoundCues:
     #: each with one group: the qualifier word, read with the figure
     apart: tuple[str, ...]
     reached: tuple[str, ...]
+    #: before a figure, 达: a floor in a target
+    target_floor: tuple[str, ...]
 
 
 def load(path: Path = _PATH) -> BoundCues:
@@ -31,6 +33,7 @@ def load(path: Path = _PATH) -> BoundCues:
     return BoundCues(
         apart=patterns(apart, "qualifiers", f"{path}: [apart]", groups=1),
         reached=patterns(reached, "verbs", f"{path}: [reached]"),
+        target_floor=patterns(reached, "target_floor", f"{path}: [reached]"),
     )
 
 

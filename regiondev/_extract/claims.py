@@ -54,6 +54,8 @@ from regiondev._extract.resolve_kind import (
     code_reason,
 )
 from regiondev._extract.resolve_period import (
+    CLAUSE_ONLY,
+    REVIEW_MONTHS,
     SUB_PERIOD,
     YEAR_IN_FORCE,
     PeriodResolver,
@@ -63,16 +65,21 @@ from regiondev._extract.resolve_place import (
     detect_region,
     detect_subject,
     is_county_city,
+    listed_parks,
     region_code,
     respective,
+    respective_order,
     sentence_places,
     subject_of,
+    zone_names,
 )
 from regiondev._extract.resolve_status import (
     ACTUAL_NOW,
     DONE,
     FORECAST,
     PERIOD_AHEAD,
+    QUOTED_TARGET,
+    REPORTED_PLAN,
     aspirational,
     heading_section,
     sentence_status,
@@ -212,6 +219,12 @@ class _Para:
     region_cue: str = ""
     #: the cue of a heading that makes the paragraphs under it targets (二、2024年主要预期目标)
     section_cue: str = ""
+    #: the last span of years the paragraph named (“十四五”期间, 2021—2025年)
+    span: str = ""
+    #: the period in force was set by a target sentence (到2025年…)
+    period_of_target: bool = False
+    #: the parks the sentence before listed (…新材料产业园分别…。各园区分别新签约…: theirs)
+    parks: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -239,6 +252,17 @@ class _Reader(PeriodResolver):
         self.region = region
         #: The part of the region the text is about (长沙经开区, 浏阳), if it is one.
         self.subject = ""
+        #: The year of the last target that printed one (2025年…预期增长…。全市要确保…:
+        #: 2025), for targets that print none.
+        self.target_year = ""
+        #: The end year of the plan the text last named (到2025年 in a plan's target, 十四五):
+        #: the year of a plan's target quoted with no year (“4000家”的规划目标).
+        self.plan_year = ""
+        #: The zone the text last named (region, name): what a bare 园区 later means.
+        self.last_zone: tuple[str, str] | None = None
+        #: The year a text of its first months reviews (2024年… in January 2025): the year of
+        #: what later paragraphs print without one.
+        self.review_year = ""
 
     # -- sentences ---------------------------------------------------------------------------
     def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
@@ -335,22 +359,45 @@ def _sentence_claims(
     # paragraph's, the title's, or (for what is not a flow) the text's date.
     first_period: tuple[str, str] | None = None
     first_clause = 0
-    if periods and periods[0][1] and not periods[0][2].endswith(SUB_PERIOD):
+    if periods and periods[0][1] and not periods[0][2].endswith(CLAUSE_ONLY):
         first_period = (periods[0][1], periods[0][2])
         first_clause = max(stext.rfind("，", 0, periods[0][0]), stext.rfind(",", 0, periods[0][0]))
-    if para.period:
+    if para.period and not (status == "actual" and para.period_of_target):
+        # (a target's year, 规划提出，到2025年…, is no period of a record that follows it)
         default_period = (para.period, para.period_cue + " (earlier in the paragraph)")
     elif status == "actual" and reader.title_period:
         default_period = (
             reader.title_period,
             f"no period printed: the title's {reader.title_cue}",
         )
+    elif status == "actual" and reader.review_year:
+        default_period = (
+            reader.review_year,
+            f"no period printed: a review of {reader.review_year} in the first months after it",
+        )
     elif status == "actual" and reader.date is not None:
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
+    elif status == "target" and reader.target_year:
+        default_period = (
+            reader.target_year,
+            f"no period printed: the target year in force, {reader.target_year}",
+        )
     else:
         default_period = ("", "no period printed")
     growth_period = money_period = default_period
-    if default_period[0] and default_period[0] == (reader.date.isoformat() if reader.date else ""):
+    if (
+        para.period
+        and default_period[0] == para.period
+        and "月" in para.period_cue
+        and (month_end := _MONTH_END.fullmatch(para.period))
+    ):
+        # 截至6月底，园区有…108家。园区完成产业投资31.5亿元: an amount of a later sentence is a
+        # flow over the months to that day (a count stays at the day)
+        months = f"{month_end[1]}M01-M{month_end[2]}"
+        money_period = (months, para.period_cue + " (an amount: the months to that day)")
+    elif default_period[0] and default_period[0] == (
+        reader.date.isoformat() if reader.date else ""
+    ):
         # a growth rate runs over a period, never at a date; so does an amount of money in
         # these texts (output, GDP, exports: a year's or months'), which at the text's date
         # would count as that year's. A count at the date stands (the catalog's convention).
@@ -362,12 +409,25 @@ def _sentence_claims(
             "",
             "no period printed: an amount's period is not the text's date; fill in",
         )
+    # 分别 over parks or zones the gazetteer need not know: this sentence's lists, else the
+    # sentence before's (…新材料产业园分别…。各园区分别新签约项目12个、9个和7个)
+    parks = listed_parks(stext) if "分别" in stext else []
+    order: dict[int, tuple[int, int]] = {}
+    if parks or (para.parks and "分别" in stext):
+        order = respective_order(
+            stext, [t.start for t in toks if t.kind is TokenKind.FIGURE and t.parsed is not None]
+        )
     out: list[Claim] = []
     prev_change, prev_end = "", -1
     subjects: list[tuple[int, bool]] | None = None  # growth subjects, found at the first growth
     # words some rules need, looked up once per sentence
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
+    has_goal = "目标" in stext
+    has_invest = "总投资" in stext
+    # a bare 园区 (the zone the text last named), found once per sentence
+    bare_zone = _BARE_ZONE.search(stext) if reader.last_zone and "园区" in stext else None
+    paired = "到" in stext and ("从" in stext or "由" in stext)
     for tok in toks:
         tstart = tok.start
         start, end = base + tstart, base + tok.end
@@ -450,6 +510,16 @@ def _sentence_claims(
             if reached is not None and reached.bound is Bound.EXACT:
                 parsed, figure, start = reached, reached.text, start + verb.end()
                 cues.append(f"{verb.group(0)}: a level already reached, read exact")
+        elif (
+            tstatus == "target"
+            and parsed.bound is Bound.EXACT
+            and (floor := _TARGET_FLOOR.search(stext, max(0, tstart - 4), tstart))
+            and (at_least := _plain_figure("达到" + figure)) is not None
+            and at_least.bound is Bound.AT_LEAST
+        ):
+            # 达产后年产值可达30亿元 / 到2025年将达5000亿元: a target's floor, as 达到X
+            parsed = at_least
+            cues.append(f"{floor.group(0)}: at least, as 达到 in a target")
         if (
             apart_words
             and parsed.bound is Bound.EXACT
@@ -496,13 +566,21 @@ def _sentence_claims(
         if tcue:
             cues.append(tcue)
         near_p = _nearest(periods, tstart) if periods and periods[0][0] <= tstart else None
-        if near_p is not None and near_p[1].endswith(SUB_PERIOD):
+        if near_p is not None and near_p[1].endswith(CLAUSE_ONLY):
             # 其中9月份增长4.5%,…: the part holds for its own clause only
             at = bisect_right(periods, tstart, key=_end) - 1
-            if _CLAUSE_END.search(stext, periods[at][0], tstart) or _SENTENCE_GAP.search(
-                stext, periods[at][0], tstart
-            ):
-                whole = [p for p in periods[:at] if not p[2].endswith(SUB_PERIOD)]
+            commas = list(_CLAUSE_END.finditer(stext, periods[at][0], tstart))
+            if (
+                commas
+                and not (
+                    # 其中9月份完成产值168.2亿元，增长12.6%: a clause opening with its predicate
+                    # is the month's too (one clause on, no subject of its own)
+                    len(commas) == 1
+                    and near_p[1].endswith(SUB_PERIOD)
+                    and _NO_SUBJECT.match(stext, commas[0].end())
+                )
+            ) or _SENTENCE_GAP.search(stext, periods[at][0], tstart):
+                whole = [p for p in periods[:at] if not p[2].endswith(CLAUSE_ONLY)]
                 near_p = (whole[-1][1], whole[-1][2]) if whole else None
         if (
             near_p is not None
@@ -518,6 +596,16 @@ def _sentence_claims(
             finer = [p for p in periods[:at] if p[1].startswith(near_p[0]) and len(p[1]) > 4]
             if finer:
                 near_p = (finer[-1][1], finer[-1][2])
+        if (
+            near_p is not None
+            and paired
+            and (pair := _FROM_YEAR_TO.search(stext, max(0, tstart - 40), tstart))
+            and near_p[0] == pair[1]
+        ):
+            # 由2020年的1068家增加到1492家: the end of the pair is not of the start's year
+            near_p = None
+            if first_period is not None and first_period[0] == pair[1]:
+                first_period = None
         if near_p is None and first_period is not None and tstart > first_clause:
             near_p = first_period
         if near_p is None:
@@ -529,6 +617,17 @@ def _sentence_claims(
                 else default_period
             )
         period, pcue = near_p
+        if (
+            period
+            and has_invest
+            and unit in MONEY_UNITS
+            and _ONE_PROJECT.search(stext, max(0, tstart - 12), tstart)
+            and (
+                stext.startswith("的", tok.end)
+                or _ONE_PROJECT_BEFORE.search(stext, max(0, tstart - 12), tstart)
+            )
+        ):
+            period, pcue = "", "总投资: a project's total investment, no period"
         if (
             tstatus == "target"
             and tcue.endswith("is after the text's date")
@@ -568,8 +667,34 @@ def _sentence_claims(
             if last == int(period) and first < last:
                 period = f"{first + 1}-{last}"
                 pcue += f" (年均 from the {first} level to the {last}: {period})"
+        if has_goal and (goal := QUOTED_TARGET.match(stext, tok.end)):
+            # 提前一年完成“4000家”的规划目标: the plan's target (met or not), of its end year
+            # (the plan named in the sentence, else the one in force for a 规划目标 or a
+            # quoted one); 增长8%以上的预期目标: a target of its own period
+            tstatus = "target"
+            cues.append(f"{goal.group(0)}: a target quoted")
+            plans = [
+                p[-4:]
+                for e, p, c in periods
+                if e <= tstart and c[:1] == "十" and _SPAN.fullmatch(p)
+            ]
+            named = "规划" in goal.group(0) or goal.group(0)[:1] in '”"’'
+            plan_year = plans[-1] if plans else (reader.plan_year if named else "")
+            if plan_year:
+                period, pcue = plan_year, f"the plan's end year {plan_year}"
         cues.append(pcue)
         if (
+            kind == "growth"
+            and len(period) == 4
+            and para.span.endswith(period)
+            and pcue.endswith(" (earlier in the paragraph)")
+            and stext.rfind("年均", 0, tstart) > clause_start(stext, tstart)
+        ):
+            # “十四五”期间，…由2020年的…增加到2025年的…；规模工业增加值年均增长8.1%: the average
+            # over the span the paragraph named that ends in the year in force
+            period = para.span
+            cues.append(f"年均: the span {period} the paragraph named")
+        elif (
             kind == "growth"
             and tstatus == "target"
             and len(period) == 4
@@ -585,7 +710,10 @@ def _sentence_claims(
             # 分布在长沙、株洲等地,共有…200家: places listed in an earlier clause are examples,
             # not the subject of a figure that follows
             at = next(p[0] for p in reversed(places) if p[0] <= tstart)
-            if _CLAUSE_END.search(stext, at, tstart):
+            # (but a clause with no subject of its own continues the list's: 长沙、株洲、湘潭
+            # 三市合计666家，占全省…的51.8%)
+            own_from = max(stext.rfind("，", at, tstart), stext.rfind(",", at, tstart))
+            if own_from != -1 and not _NO_SUBJECT.match(stext, own_from + 1):
                 near_r = _nearest([p for p in places if "、" not in p[1]], tstart)
         if near_r is not None and unit == "rank" and near_r[0] == "china":
             # a rank is of the place ranked, rarely of the nation the ranking spans
@@ -603,11 +731,32 @@ def _sentence_claims(
             near_r if near_r is not None else (sentence_region, sentence_region_cue)
         )
         place = region_cue
-        if "、" in region and (own := respective(stext, toks, tstart, region, reader.region)):
+        listed = "、" in region
+        if listed and (own := respective(stext, toks, tstart, region, reader.region)):
             region, region_cue, place = own
+        if order and tstart in order and not listed:
+            own_park = _park_of(stext, tstart, order[tstart], parks, para.parks, places)
+            if own_park:
+                place = ""
+                region_cue = (
+                    f"{own_park[0]} (分别: the {own_park[1] + 1}. of {'、'.join(own_park[2])})"
+                )
+        else:
+            own_park = None
         if region_cue:
             cues.append(region_cue)
-        subject = subject_of(place)
+        subject = own_park[0] if own_park else subject_of(place)
+        if (
+            not subject
+            and reader.last_zone
+            and region == reader.last_zone[0]
+            and (not place or place == "全区")
+            and bare_zone is not None
+            and bare_zone.start() < tstart
+        ):
+            # 醴陵经开区…。\n园区新增企业30家: a bare 园区 is the zone the text last named
+            subject = reader.last_zone[1]
+            cues.append(f"园区: {subject}, the zone last named")
         if (
             not subject
             and reader.subject
@@ -666,6 +815,39 @@ def _sentence_claims(
     return out
 
 
+_OWN_LIST = re.compile(r"[、和及与]")
+# A bare 园区 (not the end of a name: 工业园区): the zone of the text
+_BARE_ZONE = re.compile(r"(?:^|(?<=[，,：:；;。年月度来日]))园区")
+
+
+def _park_of(
+    stext: str,
+    tstart: int,
+    index: tuple[int, int],
+    parks: list[tuple[int, tuple[str, ...]]],
+    before: tuple[str, ...],
+    places: list[tuple[int, str, str]],
+) -> tuple[str, int, tuple[str, ...]] | None:
+    """The park a figure after 分别 is of, by its order: (name, index, the list), from the
+    list before the 分别 in the sentence, else (no place named before the 分别) the list of the
+    sentence before; only when the 分别 lists as many figures as the list names."""
+    i, n = index
+    at = stext.rfind("分别", 0, tstart)
+    own = [names for end, names in parks if end <= at]
+    if own:
+        names = own[-1]
+    elif (
+        before
+        and not any(p[0] <= at for p in places)
+        and not _OWN_LIST.search(stext, max(0, stext.rfind("，", 0, at)), at)
+    ):
+        # (各园区分别…: the parks before; 电子、机械行业分别…: a list of its own, no park)
+        names = before
+    else:
+        return None
+    return (names[i], i, names) if len(names) == n else None
+
+
 def _first(item: tuple[int, object] | tuple[int, int, str]) -> int:
     return item[0]
 
@@ -675,7 +857,34 @@ def _run_end(run: tuple[int, int, str]) -> int:
 
 
 _CLAUSE_END = re.compile(r"[，,]")
+# A project's total investment: 总投资15亿元的…项目, (某…)项目总投资50亿元 (but not the total of
+# projects signed: 签约项目…总投资568亿元, 新签约项目总投资合计…)
+_ONE_PROJECT = re.compile(r"总投资(?:约|达|超过|超|近)?$")
+_ONE_PROJECT_BEFORE = re.compile(
+    r"(?<!签约)(?<!开工)(?<!在建)(?<!重点)(?<!重大)(?<!各)(?<!批)项目总投资(?:约|达|超过|超|近)?$"
+)
+_CUMULATIVE = re.compile(r"(\d{4})(?:M(\d{2})-M(\d{2})|Q([1-4])-Q([1-4]))")
+_ONE_MONTH = re.compile(r"(\d{4})M(\d{2})-M\2")
+
+
+def _month_of(period: str, in_force: str) -> bool:
+    """A single month (2021M06-M06) inside the longer run of months or quarters in force
+    (2021M01-M06, 2021Q1-Q3, a single quarter 2021Q1-Q1)."""
+    one = _ONE_MONTH.fullmatch(period)
+    whole = _CUMULATIVE.fullmatch(in_force) if one else None
+    if one is None or whole is None or one[1] != whole[1]:
+        return False
+    if whole[2]:
+        first, last = int(whole[2]), int(whole[3])
+    else:
+        first, last = 3 * int(whole[4]) - 2, 3 * int(whole[5])
+    return first < last and first <= int(one[2]) <= last
+
+
+# A clause that opens with its predicate has the subject of the clause before
+_NO_SUBJECT = re.compile(r"(?:约|共|合计|分别)?(?:占|比重|同比|比上年|增长|下降|增速)")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH_END = re.compile(r"(\d{4})-(\d{2})-(?:28|29|30|31)")
 
 
 # Measure words of things counted that have no canonical unit (households or firms, machines)
@@ -687,6 +896,7 @@ _JOINED = re.compile(r"(?:和|、|及|与|以及)")
 _QUALIFIER_APART = re.compile(f"(?:{alternation(bound_cues().apart)})$")
 # 达到X / 提高到X / 增加到X: a level reached (in a report of what happened, exact)
 _REACHED = re.compile(alternation(bound_cues().reached))
+_TARGET_FLOOR = re.compile(alternation(bound_cues().target_floor))
 # 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
 _GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
 _SENTENCE_GAP = re.compile(r"[；;]")
@@ -698,6 +908,11 @@ _FROM_YEAR_TO_YEAR = re.compile(
 _SPAN = re.compile(r"(\d{4})-(\d{4})")
 _SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
+# 由2020年的1068家增加到|1492家: the end of a pair that prints no year of its own
+_FROM_YEAR_TO = re.compile(
+    r"[从由]((?:19|20)\d{2})年(?:底|末)?的?[^，,。；;从由\d]{0,12}[\d.]+[^，,。；;从由]{0,6}?"
+    r"(?:到|至)[^，,。；;\d年]{0,4}$"
+)
 _FROM_TO = re.compile(r"[从由][^，,。；;从由]{1,30}?(?:到|至)[^，,。；;到至]{0,6}$")
 
 
@@ -792,6 +1007,7 @@ def extract_text(
     cleaned = iter(clean_lines([line for line, ok in zip(lines, has_number, strict=True) if ok]))
     cand_search = _HAS_CAND.search
     sentence_of = reader.sentence
+    zones = zone_names()
     doc_year = parsed_date.year if parsed_date else None
     # the section of a heading (二、2024年主要预期目标: targets; 一、过去一年工作回顾: 2023)
     section: tuple[bool, str, str] = (False, "", "")
@@ -824,12 +1040,17 @@ def extract_text(
             sent = sentence_of(stext, offset + sstart_in_line, para)
             claims.extend(_sentence_claims(reader, toks, sent, para, reason, damaged))
             # what this sentence establishes for the next ones
-            para.target = (sent.status_target and not sent.explicit_actual) or section[0]
+            # (a plan's target reported, 规划提出，到2025年…, ends with its sentence)
+            para.target = (
+                sent.status_target
+                and not sent.explicit_actual
+                and REPORTED_PLAN.search(stext) is None
+            ) or section[0]
             carried = [
                 (period, cue)
                 for _, period, cue in sent.periods
                 if period
-                and not cue.endswith(SUB_PERIOD)
+                and not cue.endswith(CLAUSE_ONLY)
                 and not (
                     cue.endswith(YEAR_IN_FORCE) and para.period and not _SPAN.fullmatch(para.period)
                 )
@@ -838,10 +1059,44 @@ def extract_text(
                 # 2020年,…,2016—2020年年均增长7.2%: the span of an average is not the period
                 # in force for the next sentences; the year is
                 carried = [(p, c) for p, c in carried if not _SPAN.fullmatch(p)]
+            in_force = para.period or reader.title_period
             for period, cue in reversed(carried):
-                if period:
+                if period and not ("M" in period and _month_of(period, in_force)):
                     para.period, para.period_cue = period, cue
+                    para.period_of_target = sent.status_target
                     break
+                # (6月份，…。分行业看，…: a month of the cumulative months in force holds
+                # for its own sentence; the next goes back to the cumulative months)
+            for _, p, c in sent.periods:
+                if len(p) == 9 and p[4] == "-":
+                    para.span = p  # 2021-2025: the last span of years the paragraph named
+                    if c[:1] == "十":
+                        reader.plan_year = p[-4:]  # “十四五”: the end year of the plan in force
+                elif len(p) == 4 and sent.status_target and c[:1] in "到至":
+                    reader.plan_year = p  # 规划提出，到2025年…
+            if sent.status_target and reader.date is not None:
+                ahead = [
+                    p
+                    for _, p, c in sent.periods
+                    if len(p) == 4 and p >= str(reader.date.year) and not c.endswith(CLAUSE_ONLY)
+                ]
+                if ahead:
+                    reader.target_year = ahead[-1]
+            if (
+                reader.date is not None
+                and reader.date.month <= REVIEW_MONTHS
+                and not sent.status_target
+                and any(p == str(reader.date.year - 1) for _, p, _ in sent.periods)
+            ):
+                # 2024年，全市… / 过去一年… in a January text: a review of the year before,
+                # the year of what its later paragraphs print without one
+                reader.review_year = str(reader.date.year - 1)
+            para.parks = (
+                parks_of[-1][1] if "分别" in stext and (parks_of := listed_parks(stext)) else ()
+            )
+            for _, code, name in sent.places:
+                if name in zones:
+                    reader.last_zone = (code, name)
             if sent.region and "、" not in sent.region:
                 # (places listed together are no subject for the sentences after)
                 para.region, para.region_cue = sent.region, sent.region_cue

@@ -67,6 +67,10 @@ class Gazetteer:
     host_of: dict[str, str]
     #: the words of the ``[zone_rule]`` (经开区, 工业园…)
     zone_suffixes: tuple[str, ...] = ()
+    #: the words of the ``[park_rule]``: a listed name ending in one is a park or zone
+    park_suffixes: tuple[str, ...] = ()
+    #: the words of the ``[settle_rule]`` (落户…): the place after one is its project's
+    settle_words: tuple[str, ...] = ()
 
     def within(self, province: str) -> frozenset[str]:
         """The province's code and the codes of its cities (not its areas nor their parts)."""
@@ -138,15 +142,19 @@ def load(path: Path = _PATH) -> Gazetteer:
         cities=frozenset(p.code for p in places if p.level == "city"),
         host_of={p.names[0]: p.host for p in places if p.host},
         zone_suffixes=_suffixes(data, path),
+        park_suffixes=_suffixes(data, path, "park_rule"),
+        settle_words=_suffixes(data, path, "settle_rule", "words"),
     )
 
 
-def _suffixes(data: dict[str, object], path: Path) -> tuple[str, ...]:
-    """The words of the ``[zone_rule]``, checked."""
-    rule = data.get("zone_rule", {})
-    suffixes = rule.get("suffixes", []) if isinstance(rule, dict) else None
+def _suffixes(
+    data: dict[str, object], path: Path, table: str = "zone_rule", key: str = "suffixes"
+) -> tuple[str, ...]:
+    """The words of a rule table (``[zone_rule]``, ``[park_rule]``…), checked."""
+    rule = data.get(table, {})
+    suffixes = rule.get(key, []) if isinstance(rule, dict) else None
     if not isinstance(suffixes, list) or not all(isinstance(s, str) and s for s in suffixes):
-        raise GazetteerError(f"{path}: [zone_rule]: field 'suffixes' must be a list of words")
+        raise GazetteerError(f"{path}: [{table}]: field {key!r} must be a list of words")
     return tuple(suffixes)
 
 

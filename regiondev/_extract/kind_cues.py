@@ -44,8 +44,12 @@ class KindCues:
     year_of_level: tuple[str, ...]
     campaign: tuple[str, ...]
     plan_after: tuple[str, ...]
+    #: after a count in Chinese numerals: the text's outline (三个亮点：)
+    outline_after: tuple[str, ...]
     class_after: tuple[str, ...]
     of_after: tuple[str, ...]
+    #: after an amount with 以上: the class it is the threshold of (50亿元以上项目)
+    threshold_after: tuple[str, ...]
     numeral_start: str
     ranked_after: tuple[str, ...]
 
@@ -89,8 +93,10 @@ def load(path: Path = _PATH) -> KindCues:
         year_of_level=pats("name", "year_of_level"),
         campaign=pats("name", "campaign"),
         plan_after=pats("name", "plan_after"),
+        outline_after=pats("name", "outline_after"),
         class_after=pats("scale", "class_after"),
         of_after=pats("scale", "of_after"),
+        threshold_after=pats("scale", "threshold_after"),
         numeral_start=word("scale", "numeral_start"),
         ranked_after=pats("scale", "ranked_after"),
     )

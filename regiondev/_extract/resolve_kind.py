@@ -69,6 +69,7 @@ _CN_DIGITS_START = frozenset(_KC.numeral_start)
 # 产值过百亿元的企业: a threshold of a class, whatever bound it carries
 _SCALE_OF = re.compile(alternation(_KC.of_after))
 _SCALE_CLASS = re.compile(alternation(_KC.class_after))
+_SCALE_THRESHOLD = re.compile(alternation(_KC.threshold_after))
 _ORDINAL_NOUN = re.compile(alternation(_KC.batch_after))
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(alternation(_KC.sector))
@@ -109,6 +110,8 @@ def _in_name(stext: str, tstart: int, tend: int) -> bool:
 
 
 _PLAN_NAME = re.compile(alternation(_KC.plan_after))
+_OUTLINE = re.compile(alternation(_KC.outline_after))
+_CN_COUNT = re.compile("[一二两三四五六七八九十]+[个大项类条点]?")
 _RANK_MOVE = re.compile(alternation(_KC.rank_move_before))
 
 
@@ -146,6 +149,12 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         or _RATIO_PART_BEFORE.search(stext, max(0, tstart - 2), tstart)
     ):
         return "part of a ratio (7.1:43.9:49.0): each part is a share; record it as one if wanted"
+    if (
+        unit in ("items", "")
+        and _CN_COUNT.fullmatch(stext, tstart, tend)
+        and _OUTLINE.match(stext, tend)
+    ):
+        return "structure of the text (三个亮点：…, 三大特点，一是…), not a quantity"
     if unit == "years" and _PLAN_NAME.match(stext, tend):
         return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
     if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
@@ -160,6 +169,7 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
             and _SCALE_CLASS.match(stext, tend)
         )
         or (stext.endswith(("亿元", "亿元以上"), tstart, tend) and _SCALE_OF.match(stext, tend))
+        or (stext.endswith("亿元以上", tstart, tend) and _SCALE_THRESHOLD.match(stext, tend))
     ):
         return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
     if unit == "rank" and stext.endswith("强", tstart, tend) and _RANKED_CLASS.match(stext, tend):

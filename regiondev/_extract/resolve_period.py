@@ -15,9 +15,12 @@ import re
 from typing import cast
 
 from regiondev._extract.resolve_status import TARGET as _TARGET
-from regiondev.periods import PERIOD_CUE, base_end
+from regiondev.periods import PERIOD_CUE, PERIOD_CUE_REVIEW, base_end
 
 __all__ = [
+    "AVERAGE_SPAN",
+    "CLAUSE_ONLY",
+    "REVIEW_MONTHS",
     "SUB_PERIOD",
     "YEAR_IN_FORCE",
     "PeriodCue",
@@ -30,6 +33,18 @@ __all__ = [
 YEAR_IN_FORCE = " (to the year in force)"
 #: Marks the cue of a period after 其中: a part of the period in force, for its own clause.
 SUB_PERIOD = " (其中: a part of the period before)"
+
+#: A text dated in these first months of a year that reviews a year reviews the one before.
+REVIEW_MONTHS = 2
+#: Marks the span of an average (2021—2024年年均增长): the period of its own clause only.
+AVERAGE_SPAN = " (the span of an average: its own clause)"
+#: Cues whose period holds for their own clause only and is never carried.
+CLAUSE_ONLY = (SUB_PERIOD, AVERAGE_SPAN)
+_AVERAGE_AFTER = re.compile(r"(?:间|期间|内)?[，,]?(?:年均|平均每年|年平均)")
+
+# 完成全年目标 / 占全年计划: the year's target or plan as the base of a part
+_PART_OF_PLAN_BEFORE = re.compile(r"(?:完成|占|达到|为|实现)$")
+_PLAN_AFTER = re.compile(r"(?:目标|计划|任务)")
 
 #: (end offset in the sentence, period or "" when it cannot be known, the cue and why)
 PeriodCue = tuple[int, str, str]
@@ -119,7 +134,12 @@ class PeriodResolver:
         # 预计 and a target word: looked up once, at the first 全年
         first_forecast, planned = -1, cast("bool | None", None)
         skip_to = -1  # the end of a comparison base (近去年全年的): no period of its own
-        for m in PERIOD_CUE.finditer(text):
+        cue_rx = (
+            PERIOD_CUE_REVIEW
+            if self.date is not None and self.date.month <= REVIEW_MONTHS
+            else PERIOD_CUE
+        )
+        for m in cue_rx.finditer(text):
             if m.start() < skip_to:
                 continue
             if (end := base_end(text, m.start(), m.end())) != -1:
@@ -138,6 +158,8 @@ class PeriodResolver:
                 a, b = int(m[g + "_a"]), int(m[g + "_b"])
                 ctx_year = b
                 period = f"{a}-{b}" if a < b else ""
+                if period and _AVERAGE_AFTER.match(text, m.end()):
+                    cue += AVERAGE_SPAN  # 2021—2024年年均增长9.0%,完成…87.7%: not the 87.7's
             elif g == "ym":
                 y, a, b = int(m["ym_y"]), int(m["ym_a"]), int(m["ym_b"])
                 ctx_year = y
@@ -188,7 +210,14 @@ class PeriodResolver:
             elif g == "mon":
                 n = int(m["mon_n"])
                 y2 = self._year_for(m["mon_y"], ctx_year, n)
-                period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
+                if m["mon_end"]:
+                    # 11月末 / 6月底: a level at the month's end
+                    if m["mon_y"]:
+                        ctx_year = y2
+                    if y2 and 1 <= n <= 12:
+                        period = f"{y2}-{n:02d}-{calendar.monthrange(y2, n)[1]:02d}"
+                else:
+                    period = f"{y2}M{n:02d}-M{n:02d}" if y2 and 1 <= n <= 12 else ""
             elif g == "mon2":
                 n = int(m["mo_n"])
                 if m["mo_y"]:
@@ -231,6 +260,19 @@ class PeriodResolver:
                 if y2 and 1 <= n <= 12:
                     last = calendar.monthrange(y2, n)[1]
                     period = f"{y2}-{n:02d}-{last:02d}"  # a level at the month's end
+            elif g == "stretch":
+                # 五年间 / 十年来 / 一年来 in a review of a year's first months (the only texts
+                # whose cues read it): the years before the text's
+                n = small_number(m["st_n"])
+                if self.date is None or n < 1:
+                    continue
+                y = self.date.year
+                period = str(y - 1) if n == 1 else f"{y - n}-{y - 1}"
+                cue += " (a review in the first months of a year: the year(s) before)"
+            elif g == "capacity":
+                # 达产后年产值可达30亿元: output at full capacity, at no printed time
+                out.append((m.end(), "", cue + " (at full capacity: no period printed)"))
+                continue
             elif g == "ytd":
                 # 今年以来: from January to a month the text does not print
                 out.append((m.end(), "", cue + " (the year to a month not printed: fill in)"))
@@ -258,6 +300,12 @@ class PeriodResolver:
             elif g == "fullyear":
                 # 预计全年: a forecast of the year in progress at the text's date
                 # (or a plan's: 全年计划新增…) — not the last year reported in full
+                if _PART_OF_PLAN_BEFORE.search(text, max(0, m.start() - 3), m.start()) and (
+                    _PLAN_AFTER.match(text, m.end())
+                ):
+                    # 完成全年目标任务的21.5% / 占全年计划的: the year's target is the base of a
+                    # part, no period of the figure (nor of the sentences after)
+                    continue
                 if planned is None:
                     first_forecast = text.find("预计")
                     planned = _TARGET.search(text) is not None

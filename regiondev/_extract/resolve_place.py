@@ -22,12 +22,15 @@ __all__ = [
     "detect_subject",
     "is_comparison_field",
     "is_county_city",
+    "listed_parks",
     "place_re",
     "region_code",
     "resolve_name",
     "respective",
+    "respective_order",
     "sentence_places",
     "subject_of",
+    "zone_names",
 ]
 
 #: (end offset in the sentence, region code, the name written)
@@ -36,7 +39,9 @@ PlaceCue = tuple[int, str, str]
 WHOLES = ("全市", "全省", "全区", "全县")
 
 # After a place: the field of a comparison (全国第4位, 全国前列).
-_COMPARISON = re.compile(r"(?:同类|同行业)?(?:第|首位|前列|百强|省会|重点城市|唯一|领先)")
+_COMPARISON = re.compile(
+    r"(?:同类|同行业)?(?:第|首位|前列|前[一二三四五六七八九十\d]|百强|省会|重点城市|唯一|领先)"
+)
 # After the nation or a whole (全国排名第六, 全省位居前列): the field a figure is ranked in
 # (but 株洲位列第31位: a city before 位列 is the place ranked)
 _RANKED_IN = re.compile(r"(?:排名|排在|排|位居|位列|位次|居)(?:第|首位|前列|前)")
@@ -44,6 +49,8 @@ _RANKED_IN = re.compile(r"(?:排名|排在|排|位居|位列|位次|居)(?:第|�
 # 全国劳动模范, 湖南代表团)
 _NAME_AFTER = (
     "路|街|总部|性|人大|政协|两会|代表|委员|劳模|劳动模范|工商联|总工会|妇联|团委|文明城市"
+    # a newspaper or station of a place (来源：株洲日报) is no mention of the place
+    "|日报|晚报|都市报|新闻|融媒|电视台|广播"
 )
 _NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信息化部")
 # Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.
@@ -79,6 +86,68 @@ def place_re() -> re.Pattern[str]:
     return re.compile(
         f"(?=[{re.escape(first)}])(?:" + zones + trie_pattern(names) + f")(?!{_NAME_AFTER})"
     )
+
+
+@cache
+def _park_list_re() -> re.Pattern[str]:
+    """Two or more names ending in a park word, joined by 、/和/及, starting a clause."""
+    gaz = gazetteer()
+    word = "|".join(re.escape(w) for w in sorted(gaz.park_suffixes, key=len, reverse=True))
+    name = rf"[^\s\d，,。；;：:、“”\"‘’（）()和及与的在是有]{{1,12}}(?:{word})"
+    return re.compile(
+        rf"(?:^|(?<=[，,：:；;”\"]))({name}(?:[、和及与]{name})+)(?=[^，,。；;]{{0,12}}分别)"
+    )
+
+
+_LIST_JOIN = re.compile(r"[、和及与]")
+
+
+def listed_parks(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Parks or zones listed before 分别 (网岭循环经济园、高新技术产业园、新材料产业园分别…),
+    names the gazetteer need not know: (end offset, names) in order."""
+    if "分别" not in text:
+        return []
+    out = []
+    for m in _park_list_re().finditer(text):
+        names = _LIST_JOIN.split(_LIST_OPEN.sub("", m.group(1)))
+        out.append((m.end(1), tuple(names)))
+    return out
+
+
+# Words that open a list, not a name (其中株洲高新区、…)
+_LIST_OPEN = re.compile(r"^(?:其中|包括|如|即|以及|还有|尤其是|特别是)")
+
+
+def respective_order(text: str, starts: list[int]) -> dict[int, tuple[int, int]]:
+    """For the figures (their start offsets, in order) after a 分别: start → (its index, how
+    many figures the 分别 lists). The list ends at the first clause mark after its first
+    figure (分别新签约项目12个、9个和7个，总投资…: three)."""
+    out: dict[int, tuple[int, int]] = {}
+    ats = [m.start() for m in _FENBIE.finditer(text)]
+    for k, at in enumerate(ats):
+        nxt = ats[k + 1] if k + 1 < len(ats) else len(text)
+        group: list[int] = []
+        for st in starts:
+            if st < at or st >= nxt:
+                continue
+            if group and _CLAUSE_MARK.search(text, group[-1], st):
+                break
+            group.append(st)
+        for i, st in enumerate(group):
+            out[st] = (i, len(group))
+    return out
+
+
+_FENBIE = re.compile("分别")
+# What settles in a place (项目落户…, 企业入驻…)
+_PROJECT_WORDS = ("项目", "企业", "公司", "基地")
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
+
+
+@cache
+def _settle_re() -> re.Pattern[str]:
+    words = sorted(gazetteer().settle_words, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + ")(?:在|于|到)?$")
 
 
 @cache
@@ -160,8 +229,13 @@ def detect_subject(raw: str, region: str) -> str:
     often than the region itself and than any other of its parts; else ""."""
     gaz = gazetteer()
     counts: dict[str, int] = {}
+    zones: dict[str, int] = {}  # zones of the zone rule, by name
+    county_words: dict[str, int] = {}  # 全县 of a county named (the county's own name)
     for m in place_re().finditer(raw):
         name = m.group(0)
+        if name == "全县" and not is_comparison_field(raw, m):
+            county_words["全县"] = county_words.get("全县", 0) + 1
+            continue
         if name in WHOLES or gaz.code_of.get(name) != region or is_comparison_field(raw, m):
             continue
         # "" for the region itself; a zone of the zone rule (醴陵经开区) counts for its host,
@@ -169,10 +243,31 @@ def detect_subject(raw: str, region: str) -> str:
         host = gaz.host_of.get(name, "")
         key = subject_of(host) if host else subject_of(name)
         counts[key] = counts.get(key, 0) + 1
+        if host:
+            zones[name] = zones.get(name, 0) + 1
     parts = sorted(((n, k) for k, n in counts.items() if k), reverse=True)
     if not parts or (len(parts) > 1 and parts[1][0] == parts[0][0]):
         return ""
-    return parts[0][1] if parts[0][0] > counts.get("", 0) else ""
+    best = parts[0][1] if parts[0][0] > counts.get("", 0) else ""
+    county = gaz.by_code.get(best)
+    if county_words and county is not None and county.level == "county":
+        # 全县 names the county (茶陵经开区…全县…: the text is about the county, not its zone)
+        counts[best] += county_words["全县"]
+    # a text about a zone whose host it never names alone (攸县高新区…园区…): the zone, so
+    # its later paragraphs (园区…) stay the zone's, not the county's
+    own = sorted(
+        ((n, z) for z, n in zones.items() if subject_of(gaz.host_of[z]) == best), reverse=True
+    )
+    if own and sum(n for n, _ in own) == counts[best] and (len(own) == 1 or own[1][0] < own[0][0]):
+        return own[0][1]
+    return best
+
+
+@cache
+def zone_names() -> frozenset[str]:
+    """The names of the zones of a city (长沙经开区, 醴陵经开区): what a bare 园区 later in a
+    text means."""
+    return frozenset(n for p in gazetteer().places if p.level == "zone" for n in p.names)
 
 
 def is_county_city(name: str) -> bool:
@@ -203,10 +298,19 @@ def sentence_places(
     before it (株洲…在全国168个重点城市中: 168 is national)."""
     places: list[PlaceCue] = []
     county_cities = gazetteer().county_cities
+    settle = any(w in text for w in gazetteer().settle_words)
     for m in place_re().finditer(text):
         if is_comparison_field(text, m):
             continue
         name = m.group(0)
+        if (
+            name == "全市"
+            and places
+            and (places[-1][2] in ("全区", "全县") or subject_of(places[-1][2]))
+            and _YARDSTICK_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        ):
+            # 全区…总数超过2600家，约占全市的四成: the city is the yardstick of its part
+            continue
         if places and _PLACE_JOIN.fullmatch(text, places[-1][0], m.start()):
             # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own
             joined = f"{places[-1][2]}、{name}"
@@ -217,9 +321,22 @@ def sentence_places(
         elif name == "全市" and para_region_cue in county_cities:
             # 醴陵市…。全市…: the county-level city the paragraph is about
             places.append((m.end(), para_region, para_region_cue))
+        elif settle and _settle_re().search(text, max(0, m.start() - 6), m.start()):
+            # 总投资120亿元的…项目落户株洲高新区: the place of the project named before it in
+            # its clause, so the clause's figures are the place's
+            # (某…项目总投资50亿元，已于5月落户…: the clause of the project it names)
+            named = max(text.rfind(w, 0, m.start()) for w in _PROJECT_WORDS)
+            end = named if named != -1 else m.start()
+            at = max(text.rfind("，", 0, end), text.rfind(",", 0, end)) + 1
+            places.append((at, resolve_name(name, text_region, para_region), name))
+            places.sort(key=_first_of)
         else:
             places.append((m.end(), resolve_name(name, text_region, para_region), name))
     return places
+
+
+def _first_of(cue: PlaceCue) -> int:
+    return cue[0]
 
 
 def respective(

@@ -13,13 +13,17 @@ import re
 
 from regiondev._extract.rulefile import alternation
 from regiondev._extract.status_cues import status_cues
+from regiondev.firstchars import fast
 from regiondev.periods import base_end
 
 __all__ = [
+    "ACHIEVED",
     "ACTUAL_NOW",
     "DONE",
     "FORECAST",
     "PERIOD_AHEAD",
+    "QUOTED_TARGET",
+    "REPORTED_PLAN",
     "TARGET",
     "YEAR_TARGET",
     "aspirational",
@@ -28,16 +32,31 @@ __all__ = [
 ]
 
 _CUES = status_cues()
+
+
+def _scan_rx(items: tuple[str, ...]) -> re.Pattern[str]:
+    """The patterns as one regex for scanning a sentence, behind a guard of the characters
+    every match starts with (``firstchars.fast``: one set test rejects most positions)."""
+    return re.compile(fast(alternation(items)))
+
+
 # Status: words that make a figure a target (data/status_cues.toml).
 YEAR_TARGET = re.compile(_CUES.year_target)
-TARGET = re.compile(alternation(_CUES.target))
+TARGET = _scan_rx(_CUES.target)
 # Words of what has happened: such a sentence never inherits its paragraph's target context.
-# 预计 (expected) makes a forecast of what follows it, not of the whole sentence.
-FORECAST = re.compile(alternation(_CUES.forecast))
-ACTUAL_NOW = re.compile(alternation(_CUES.actual_now))
+# 预计 (expected) makes a forecast of what follows it, not of the whole sentence; so does
+# 达产后 (at full capacity: output forecast for a plant not yet producing).
+FORECAST = _scan_rx(_CUES.forecast)
+# A target met or its progress (提前实现规划目标, 完成目标进度的87.7%): what happened, no plan
+ACHIEVED = _scan_rx(_CUES.achieved)
+# A plan's target reported (规划提出，…): the target context ends with its sentence
+REPORTED_PLAN = _scan_rx(_CUES.reported_plan)
+# Right after a figure: a plan's target quoted (“4000家”的规划目标)
+QUOTED_TARGET = re.compile(alternation(_CUES.quoted_target))
+ACTUAL_NOW = _scan_rx(_CUES.actual_now)
 
 # a target year after a word of what happened (已完成…,到2025年…) starts a target again
-DONE = re.compile(alternation(_CUES.done))
+DONE = _scan_rx(_CUES.done)
 PERIOD_AHEAD = re.compile(alternation(_CUES.period_ahead))
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
@@ -56,8 +75,12 @@ def sentence_status(
             target, cue = True, m.group(0)
             break
         past_year = True
-    if not target and (m2 := TARGET.search(text)):
-        target, cue = True, m2.group(0)
+    if not target:
+        achieved = [m.span() for m in ACHIEVED.finditer(text)] if "目标" in text else []
+        for m2 in TARGET.finditer(text):
+            if not any(a <= m2.start() < b for a, b in achieved):
+                target, cue = True, m2.group(0)
+                break
     explicit_actual = bool(ACTUAL_NOW.search(text)) or past_year
     if not target and doc_year is not None:
         # a period that ends after the text's date (十四五 = 2021-2025 in 2022) is a plan

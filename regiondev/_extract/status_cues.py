@@ -22,6 +22,12 @@ class StatusCues:
     #: a word then a year (its one group): a target when the year is after the text's date
     year_target: str
     target: tuple[str, ...]
+    #: a target met or progress towards it: a target word inside one is no cue
+    achieved: tuple[str, ...]
+    #: a plan's target reported: no target context after its sentence
+    reported_plan: tuple[str, ...]
+    #: right after a figure: a plan's target quoted
+    quoted_target: tuple[str, ...]
     forecast: tuple[str, ...]
     actual_now: tuple[str, ...]
     done: tuple[str, ...]
@@ -44,6 +50,9 @@ def load(path: Path = _PATH) -> StatusCues:
     return StatusCues(
         year_target=pattern(sent, "year_target", s, groups=1),
         target=patterns(sent, "target", s),
+        achieved=patterns(sent, "achieved", s),
+        reported_plan=patterns(sent, "reported_plan", s),
+        quoted_target=patterns(sent, "quoted_target", s),
         forecast=patterns(sent, "forecast", s),
         actual_now=patterns(sent, "actual_now", s),
         done=patterns(sent, "done", s),
