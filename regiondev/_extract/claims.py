@@ -62,6 +62,7 @@ from regiondev._extract.resolve_period import (
     is_compared,
 )
 from regiondev._extract.resolve_place import (
+    county_of_zone,
     detect_region,
     detect_subject,
     is_county_city,
@@ -1097,8 +1098,13 @@ def extract_text(
             for _, code, name in sent.places:
                 if name in zones:
                     reader.last_zone = (code, name)
-            if sent.region and "、" not in sent.region:
-                # (places listed together are no subject for the sentences after)
+            if (
+                sent.region
+                and "、" not in sent.region
+                and not (reader.subject and county_of_zone(sent.region_cue) == reader.subject)
+            ):
+                # (places listed together are no subject for the sentences after; nor is a
+                # zone in its county's text: 宁乡经开区…。全年实施…120个 is 宁乡's, the text's)
                 para.region, para.region_cue = sent.region, sent.region_cue
             # the year in force for later periods printed without one: not a byline's, nor a
             # plan's (2024年力争…: a later 前三季度 is still of the text's year)

@@ -1,0 +1,58 @@
+"""Claims: reading rules from the third held-out set's error kinds (issue 13, part 2): a
+county-level city's own text, targets of the report's year, a plan's closing review, scale
+and classification labels, signing days. Each fragment is hand-labelled; the expected value
+is worked out in the comment beside it."""
+
+from regiondev._extract.claims import Claim, extract_text
+
+
+def _claim(text: str, figure: str, date: str = "2026-01-12", region: str | None = None) -> Claim:
+    res = extract_text(text, date=date, region=region)
+    hits = [c for c in res.claims if c.figure == figure]
+    assert len(hits) == 1, [c.figure for c in res.claims]
+    return hits[0]
+
+
+# --- a county-level city's own text -----------------------------------------------------------
+
+_LIUYANG = (
+    "浏阳市2026年政府工作报告\n\n"
+    "过去一年，全市地区生产总值达到1680亿元，增长6.5%；在全国综合实力百强县市中位列第7位。"
+    "规模工业增加值增长8.1%。\n\n"
+    "浏阳经开区实现技工贸总收入1900亿元。浏阳高新区新增企业30家。全市新增市场主体9000家。\n"
+)
+
+
+def test_a_county_level_city_s_text_is_its_own_with_its_zones_counted_for_it() -> None:
+    # 浏阳 named once alone, 浏阳经开区 once and 浏阳高新区 once: both zones are named after
+    # 浏阳, so they count for it (1 + 1 + 1 = 3 against 0 for 长沙): the text is 浏阳's, and
+    # its 全市 is 浏阳 → changsha with subject 浏阳
+    c = _claim(_LIUYANG, "1680亿元")
+    assert (c.region, c.subject) == ("changsha", "浏阳")
+
+
+def test_a_national_ranking_of_a_county_s_figure_is_the_county_s() -> None:
+    # 在全国综合实力百强县市中位列第7位: 全国 is the field the county is ranked in (…中位列),
+    # not the subject; the rank and the next sentence's 8.1% (no place) stay 浏阳's
+    assert (_claim(_LIUYANG, "第7位").region, _claim(_LIUYANG, "第7位").subject) == (
+        "changsha",
+        "浏阳",
+    )
+    c = _claim(_LIUYANG, "8.1%")
+    assert (c.region, c.subject) == ("changsha", "浏阳")
+
+
+def test_a_zone_named_in_its_county_s_text_does_not_carry_to_the_next_sentence() -> None:
+    # 浏阳高新区新增企业30家 is the zone's; the next sentence (全市新增市场主体9000家) and a
+    # sentence naming no place after a zone sentence go back to the text's county: 浏阳
+    assert _claim(_LIUYANG, "30家").subject == "浏阳高新区"
+    assert _claim(_LIUYANG, "9000家").subject == "浏阳"
+    text = _LIUYANG + "\n浏阳经开区力争总收入突破2000亿元。全年新增规模工业企业40家以上。\n"
+    assert _claim(text, "40家以上").subject == "浏阳"
+
+
+def test_a_count_inside_a_national_field_stays_national() -> None:
+    # 在全国168个重点城市中排名第5: 168 is printed inside the field, so 全国 stays a subject
+    # for it (china); the digits keep the ranking rule from skipping 全国
+    c = _claim("株洲2025年空气质量好\n\n在全国168个重点城市中排名第5位。\n", "168个")
+    assert c.region == "china"
