@@ -1029,8 +1029,9 @@ def extract_text(
         if section[2]:
             para.target, para.period, para.period_cue = section
             para.section_cue = section[2] if section[0] else ""
-            if section[1] and not section[0]:
-                reader.last_year = int(section[1])
+            if section[1] and (not section[0] or section[1].isdigit()):
+                # (a heading of the year's work, 三、2026年重点工作: 全年 under it is that year)
+                reader.last_year = int(section[1][:4])
         reason = furniture.get(i, "")
         for sstart_in_line, stext in _sentences(text):
             if cand_search(stext) is None:

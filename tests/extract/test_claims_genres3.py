@@ -56,3 +56,22 @@ def test_a_count_inside_a_national_field_stays_national() -> None:
     # for it (china); the digits keep the ranking rule from skipping 全国
     c = _claim("株洲2025年空气质量好\n\n在全国168个重点城市中排名第5位。\n", "168个")
     assert c.region == "china"
+
+
+# --- the year's targets in a work report ------------------------------------------------------
+
+
+def test_the_year_under_a_heading_of_the_year_s_work_is_that_year_s_target() -> None:
+    # a January 2026 report: 过去一年 makes 2025 the year reviewed, but under the heading
+    # 二、2026年重点工作 a 全年 is 2026 (the heading's year), and what names no past period is
+    # a target of it: 60家以上 → target 2026; the review's 50家 stays actual 2025
+    text = (
+        "某市2026年政府工作报告\n\n一、2025年工作回顾\n\n过去一年，全市新增规模工业企业50家。\n\n"
+        "二、2026年重点工作\n\n（一）抓产业项目。全年新增规模工业企业60家以上、上市企业3家。\n"
+    )
+    c = _claim(text, "60家以上", region="changsha")
+    assert (c.status, c.period) == ("target", "2026")
+    c = _claim(text, "3家", region="changsha")
+    assert (c.status, c.period) == ("target", "2026")
+    c = _claim(text, "50家", region="changsha")
+    assert (c.status, c.period) == ("actual", "2025")
