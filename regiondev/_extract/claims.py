@@ -81,6 +81,8 @@ from regiondev._extract.resolve_status import (
     PERIOD_AHEAD,
     QUOTED_TARGET,
     REPORTED_PLAN,
+    SPAN_FLOW,
+    SPAN_STOCK,
     aspirational,
     heading_section,
     sentence_status,
@@ -647,6 +649,18 @@ def _sentence_claims(
                 period, pcue = span[1], pcue + " (从: the span's first year)"
             elif _FROM_TO.search(stext, max(0, tstart - 40), tstart):
                 period, pcue = span[2], pcue + " (到: the span's last year)"
+            elif (
+                tstatus == "actual"
+                and (
+                    unit == "rank"
+                    # (the figure's own 达到 / 约为 is part of its token: read up to its end)
+                    or SPAN_STOCK.search(stext, clause_start(stext, tstart) + 1, tend)
+                )
+                and not SPAN_FLOW.search(stext, clause_start(stext, tstart) + 1, tstart)
+            ):
+                # “十四五”期间…新增412家，总数达到608家 / 普及率达到82.3%: a stock, a rate or a
+                # rank at the span's end is of its last year, not of the span
+                period, pcue = span[2], pcue + " (a stock at the span's end: its last year)"
         if kind == "growth" and _DAY.fullmatch(period):
             # 截至9月底增长6%: the months since January; 截至目前: a period not printed
             day = dt.date.fromisoformat(period)

@@ -75,3 +75,24 @@ def test_the_year_under_a_heading_of_the_year_s_work_is_that_year_s_target() -> 
     assert (c.status, c.period) == ("target", "2026")
     c = _claim(text, "50家", region="changsha")
     assert (c.status, c.period) == ("actual", "2025")
+
+
+# --- a plan's closing review --------------------------------------------------------------------
+
+
+def test_a_stock_rate_or_rank_under_a_plan_span_is_of_the_span_s_end_year() -> None:
+    # “十四五”期间 is 2021-2025: 新增120家 is a flow over it (2021-2025), but 总数达到350家,
+    # 渗透率达到71.6% and 居全省第二位 are what stood at its end: 2025
+    text = (
+        "某市“十四五”工业答卷\n\n“十四五”期间，全市新增高新技术企业120家，总数达到350家，"
+        "居全省第二位；工业互联网渗透率达到71.6%。\n"
+    )
+    periods = {
+        c.figure: c.period
+        for c in extract_text(text, date="2026-01-20", region="changsha").claims
+        if c.kind != "" and c.figure[-1] in "家位%"
+    }
+    assert periods["120家"] == "2021-2025"
+    assert [p for f, p in periods.items() if "350" in f] == ["2025"]
+    assert [p for f, p in periods.items() if "二位" in f] == ["2025"]
+    assert [p for f, p in periods.items() if "71.6" in f] == ["2025"]
