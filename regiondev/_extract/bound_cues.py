@@ -23,6 +23,8 @@ class BoundCues:
     reached: tuple[str, ...]
     #: before a figure, 达: a floor in a target
     target_floor: tuple[str, ...]
+    #: at the start of a goal quoted after an actual figure: a comparison, not a bound
+    goal_compared: tuple[str, ...]
 
 
 def load(path: Path = _PATH) -> BoundCues:
@@ -30,10 +32,12 @@ def load(path: Path = _PATH) -> BoundCues:
     data = read(path)
     apart = section(data, "apart", path)
     reached = section(data, "reached", path)
+    goal = section(data, "goal", path)
     return BoundCues(
         apart=patterns(apart, "qualifiers", f"{path}: [apart]", groups=1),
         reached=patterns(reached, "verbs", f"{path}: [reached]"),
         target_floor=patterns(reached, "target_floor", f"{path}: [reached]"),
+        goal_compared=patterns(goal, "compared", f"{path}: [goal]"),
     )
 
 

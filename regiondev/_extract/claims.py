@@ -226,6 +226,9 @@ class _Para:
     span: str = ""
     #: the period in force was set by a target sentence (到2025年…)
     period_of_target: bool = False
+    #: the start year of the last pair of levels the paragraph named (由2020年的…提高到…):
+    #: the year of a later pair's start that prints none (由1.8万家增加到2.3万家)
+    pair_from: str = ""
     #: the parks the sentence before listed (…新材料产业园分别…。各园区分别新签约…: theirs)
     parks: tuple[str, ...] = ()
 
@@ -661,6 +664,16 @@ def _sentence_claims(
                 # “十四五”期间…新增412家，总数达到608家 / 普及率达到82.3%: a stock, a rate or a
                 # rank at the span's end is of its last year, not of the span
                 period, pcue = span[2], pcue + " (a stock at the span's end: its last year)"
+        if (
+            kind != "growth"
+            and para.pair_from
+            and len(period) == 4
+            and period > para.pair_from
+            and _FROM.search(stext, max(0, tstart - 12), tstart)
+        ):
+            # 由2020年的11.6%提高到2025年的15.2%；规模以上工业企业由1.8万家增加到2.3万家: the
+            # start of a later pair of the paragraph is of the year its first pair started
+            period, pcue = para.pair_from, pcue + f" (由: the start of a pair, {para.pair_from})"
         if kind == "growth" and _DAY.fullmatch(period):
             # 截至9月底增长6%: the months since January; 截至目前: a period not printed
             day = dt.date.fromisoformat(period)
@@ -688,6 +701,17 @@ def _sentence_claims(
             # quoted one); 增长8%以上的预期目标: a target of its own period
             tstatus = "target"
             cues.append(f"{goal.group(0)}: a target quoted")
+            prev = clause_start(stext, tstart)
+            if (
+                prev > 0
+                and (cmp := _GOAL_COMPARED.match(figure))
+                and _DIGIT.search(stext, clause_start(stext, prev) + 1, prev)
+                and (goal_figure := _plain_figure(figure[cmp.end() :])) is not None
+            ):
+                # 提高到15.2%，超过14%的规划目标: 超过 compares the actual before it with the
+                # goal; the goal itself is 14%, exact
+                parsed, figure, start = goal_figure, goal_figure.text, start + cmp.end()
+                cues.append(f"{cmp.group(0)}: the actual compared with the goal, not its bound")
             plans = [
                 p[-4:]
                 for e, p, c in periods
@@ -912,6 +936,8 @@ _QUALIFIER_APART = re.compile(f"(?:{alternation(bound_cues().apart)})$")
 # 达到X / 提高到X / 增加到X: a level reached (in a report of what happened, exact)
 _REACHED = re.compile(alternation(bound_cues().reached))
 _TARGET_FLOOR = re.compile(alternation(bound_cues().target_floor))
+_GOAL_COMPARED = re.compile(alternation(bound_cues().goal_compared))
+_DIGIT = re.compile(r"\d")
 # 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
 _GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
 _SENTENCE_GAP = re.compile(r"[；;]")
@@ -921,6 +947,8 @@ _FROM_YEAR_TO_YEAR = re.compile(
     r"[^。；;]{1,30}?年均[^，,。；;]{0,8}$"
 )
 _SPAN = re.compile(r"(\d{4})-(\d{4})")
+# 由2020年的11.6%提高到2025年的15.2%: a pair of levels whose start prints its year
+_PAIR_FROM_YEAR = re.compile(r"[从由]((?:19|20)\d{2})年(?:底|末)?的[^。；;]{1,30}?(?:到|至)")
 _SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
 # 由2020年的1068家增加到|1492家: the end of a pair that prints no year of its own
@@ -1083,6 +1111,8 @@ def extract_text(
                     break
                 # (6月份，…。分行业看，…: a month of the cumulative months in force holds
                 # for its own sentence; the next goes back to the cumulative months)
+            if (pm := _PAIR_FROM_YEAR.search(stext)) is not None:
+                para.pair_from = pm[1]
             for _, p, c in sent.periods:
                 if len(p) == 9 and p[4] == "-":
                     para.span = p  # 2021-2025: the last span of years the paragraph named

@@ -96,3 +96,34 @@ def test_a_stock_rate_or_rank_under_a_plan_span_is_of_the_span_s_end_year() -> N
     assert [p for f, p in periods.items() if "350" in f] == ["2025"]
     assert [p for f, p in periods.items() if "二位" in f] == ["2025"]
     assert [p for f, p in periods.items() if "71.6" in f] == ["2025"]
+
+
+def test_a_goal_quoted_after_the_actual_is_exact_and_the_actual_below_it_is_no_target() -> None:
+    # 由2020年的1.2%提高到2025年的2.6%，超过2.5%的规划目标: 超过 compares 2.6% with the goal,
+    # so the goal is 2.5 exact, a target of the plan's end year 2025 (十四五); 为3.1%，低于3.5%
+    # 的规划目标: 3.1% is what happened (actual), the goal 3.5 exact
+    text = (
+        "某省“十四五”科技答卷\n\n“十四五”期间，全省研发投入强度由2020年的1.2%提高到2025年的2.6%，"
+        "超过2.5%的规划目标。但高新技术产业增加值占比为3.1%，低于3.5%的规划目标。\n"
+    )
+    claims = {c.figure: c for c in extract_text(text, date="2026-01-20", region="hunan").claims}
+    assert (claims["2.5%"].status, claims["2.5%"].bound, claims["2.5%"].value) == (
+        "target",
+        "exact",
+        2.5,
+    )
+    assert claims["2.5%"].period == "2025"
+    assert (claims["3.5%"].status, claims["3.5%"].bound) == ("target", "exact")
+    assert claims["3.1%"].status == "actual"
+
+
+def test_a_later_pair_s_start_with_no_year_is_of_the_paragraph_s_first_pair_start() -> None:
+    # 由2020年的11.6%提高到2025年的15.2%；…由1.8万家增加到2.3万家: the second pair prints no
+    # year; its start is of 2020 (the first pair's start), its end of 2025
+    text = (
+        "某省制造业答卷\n\n高技术制造业比重由2020年的11.6%提高到2025年的15.2%；"
+        "规模以上工业企业由1.8万家增加到2.3万家。\n"
+    )
+    claims = {c.figure: c for c in extract_text(text, date="2026-01-20", region="hunan").claims}
+    assert claims["1.8万家"].period == "2020"
+    assert claims["2.3万家"].period == "2025"
