@@ -31,12 +31,15 @@ def load(path: Path = _PATH) -> BoundCues:
     """Read and check the bound cue file."""
     data = read(path)
     apart = section(data, "apart", path)
+    qualifiers = patterns(apart, "qualifiers", f"{path}: [apart]", groups=1)
     reached = section(data, "reached", path)
+    verbs = patterns(reached, "verbs", f"{path}: [reached]")
+    floor = patterns(reached, "target_floor", f"{path}: [reached]")
     goal = section(data, "goal", path)
     return BoundCues(
-        apart=patterns(apart, "qualifiers", f"{path}: [apart]", groups=1),
-        reached=patterns(reached, "verbs", f"{path}: [reached]"),
-        target_floor=patterns(reached, "target_floor", f"{path}: [reached]"),
+        apart=qualifiers,
+        reached=verbs,
+        target_floor=floor,
         goal_compared=patterns(goal, "compared", f"{path}: [goal]"),
     )
 
