@@ -127,3 +127,53 @@ def test_a_later_pair_s_start_with_no_year_is_of_the_paragraph_s_first_pair_star
     claims = {c.figure: c for c in extract_text(text, date="2026-01-20", region="hunan").claims}
     assert claims["1.8万家"].period == "2020"
     assert claims["2.3万家"].period == "2025"
+
+
+# --- scale and classification labels -----------------------------------------------------------
+
+
+def _aside(text: str, figure: str, date: str = "2025-08-20") -> str:
+    hits = [
+        c for c in extract_text(text, date=date, region="changsha").claims if c.figure == figure
+    ]
+    assert len(hits) == 1, [c.figure for c in extract_text(text, date=date).claims]
+    return hits[0].set_aside_reason
+
+
+def test_scale_labels_with_a_threshold_word_or_a_joined_ranked_list_are_set_aside() -> None:
+    # 超百亿元项目 (超 + 百亿元 + 项目), 过30亿元的重点项目 (a threshold of a class) and
+    # 世界500强和中国500强企业 (the first list joined to the second's members) are labels;
+    # the counts 2个, 5个 and 6个 stay figures
+    text = (
+        "某区项目签约\n\n现场签约项目40个，其中超百亿元项目2个，投资过30亿元的重点项目5个，"
+        "世界500强和中国500强企业投资项目6个。\n"
+    )
+    assert _aside(text, "超百亿元").startswith("scale label")
+    assert _aside(text, "过30亿元").startswith("scale label")
+    reasons = [
+        c.set_aside_reason
+        for c in extract_text(text, date="2025-08-20", region="changsha").claims
+        if c.figure == "500强"
+    ]
+    assert reasons and all(r.startswith("scale label") for r in reasons)
+    assert _aside(text, "2个") == ""
+
+
+def test_the_size_of_a_statistical_classification_is_no_figure() -> None:
+    # 分三大门类看 (分 + 三大 + 门类), 在39个工业大类行业中 (在 + 39个 + 大类行业) and 七大
+    # 高耗能行业 (numeral + 大 + …行业) describe the classification; 30个行业 that grew is a count
+    text = (
+        "某省工业运行\n\n分三大门类看，制造业增长7.1%。在39个工业大类行业中，有30个行业增加值增长。"
+        "七大高耗能行业增加值增长2.1%。\n"
+    )
+    assert _aside(text, "三大").startswith("sector name")
+    assert _aside(text, "39个").startswith("sector name")
+    assert _aside(text, "七大").startswith("sector name")
+    assert _aside(text, "30个") == ""
+
+
+def test_each_change_of_a_list_ending_in_percentage_points_is_a_change() -> None:
+    # 分别提高8.2个和6.4个百分点: 8.2个 is read before 百分点 is printed, but the list's last
+    # item says both are percentage-point changes
+    text = "某市数字化\n\n两项比率分别比2020年提高8.2个和6.4个百分点。\n"
+    assert _aside(text, "8.2个").startswith("percentage-point change")
