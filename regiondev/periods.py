@@ -95,6 +95,9 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("report", rf"(?:(?P<rp_y>{_Y})年)?(?:半年报|半年度报告)"),
     # 2021年9月30日: a day
     PeriodForm("ydate", rf"(?P<yd_y>{_Y})年(?P<yd_m>\d{{1,2}})月(?P<yd_d>\d{{1,2}})日"),
+    # 6月17日，…签约仪式举行: the day of an event a news lead prints without its year (the
+    # text's, or the year before when the day is after the text's date)
+    PeriodForm("mdate", r"(?<![\d年至到])(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日(?=[，,])"),
     # (到)2021年(底): a year (a target year after 到)
     PeriodForm("year", rf"(?P<to>到|至)?(?P<y>{_Y})年(?P<yq>底|末|初|中)?"),
     # 今年以来: January to a month not printed

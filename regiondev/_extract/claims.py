@@ -269,6 +269,9 @@ class _Reader(PeriodResolver):
         #: The year a text of its first months reviews (2024年… in January 2025): the year of
         #: what later paragraphs print without one.
         self.review_year = ""
+        #: The day of the event a news lead prints (6月17日，…签约仪式举行): what the text's
+        #: later figures with no period of their own are dated to, instead of its date.
+        self.event_day = ""
 
     # -- sentences ---------------------------------------------------------------------------
     def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
@@ -381,6 +384,11 @@ def _sentence_claims(
             reader.review_year,
             f"no period printed: a review of {reader.review_year} in the first months after it",
         )
+    elif status == "actual" and reader.event_day:
+        default_period = (
+            reader.event_day,
+            "no period printed: the day of the event the text reports",
+        )
     elif status == "actual" and reader.date is not None:
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
     elif status == "target" and reader.target_year:
@@ -401,8 +409,9 @@ def _sentence_claims(
         # flow over the months to that day (a count stays at the day)
         months = f"{month_end[1]}M01-M{month_end[2]}"
         money_period = (months, para.period_cue + " (an amount: the months to that day)")
-    elif default_period[0] and default_period[0] == (
-        reader.date.isoformat() if reader.date else ""
+    elif default_period[0] and default_period[0] in (
+        reader.date.isoformat() if reader.date else "",
+        reader.event_day,
     ):
         # a growth rate runs over a period, never at a date; so does an amount of money in
         # these texts (output, GDP, exports: a year's or months'), which at the text's date
@@ -634,6 +643,15 @@ def _sentence_claims(
             )
         ):
             period, pcue = "", "总投资: a project's total investment, no period"
+        elif (
+            has_invest
+            and unit in MONEY_UNITS
+            and _LEAD_DAY.match(pcue)
+            and _ONE_PROJECT.search(stext, max(0, tstart - 12), tstart)
+        ):
+            # 6月17日，…签约仪式举行。现场共签约项目52个，总投资868.5亿元: the event's day dates
+            # what was signed, not the projects' total investment (no period)
+            period, pcue = "", "总投资: the projects' total investment, no period (not the day's)"
         if (
             tstatus == "target"
             and tcue.endswith("is after the text's date")
@@ -898,6 +916,8 @@ def _run_end(run: tuple[int, int, str]) -> int:
 _CLAUSE_END = re.compile(r"[，,]")
 # A project's total investment: 总投资15亿元的…项目, (某…)项目总投资50亿元 (but not the total of
 # projects signed: 签约项目…总投资568亿元, 新签约项目总投资合计…)
+# 6月17日 (a news lead's day, the cue of a period)
+_LEAD_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 _ONE_PROJECT = re.compile(r"总投资(?:约|达|超过|超|近)?$")
 _ONE_PROJECT_BEFORE = re.compile(
     r"(?<!签约)(?<!开工)(?<!在建)(?<!重点)(?<!重大)(?<!各)(?<!批)项目总投资(?:约|达|超过|超|近)?$"
@@ -1111,6 +1131,9 @@ def extract_text(
                     break
                 # (6月份，…。分行业看，…: a month of the cumulative months in force holds
                 # for its own sentence; the next goes back to the cumulative months)
+            for _, p, c in sent.periods:
+                if len(p) == 10 and _LEAD_DAY.match(c):
+                    reader.event_day = p
             if (pm := _PAIR_FROM_YEAR.search(stext)) is not None:
                 para.pair_from = pm[1]
             for _, p, c in sent.periods:

@@ -177,3 +177,22 @@ def test_each_change_of_a_list_ending_in_percentage_points_is_a_change() -> None
     # item says both are percentage-point changes
     text = "某市数字化\n\n两项比率分别比2020年提高8.2个和6.4个百分点。\n"
     assert _aside(text, "8.2个").startswith("percentage-point change")
+
+
+# --- a signing ceremony dated in its lead ------------------------------------------------------
+
+
+def test_the_counts_of_an_event_are_dated_by_the_day_its_lead_prints() -> None:
+    # published 2025-09-10; the lead says 9月9日 (the event's day, the text's year): the counts
+    # signed (36个, and 15个 in a later paragraph naming no period) are of 2025-09-09, the
+    # projects' total investment (总投资420亿元, 180亿元) of no period
+    text = (
+        "某市重大项目集中签约\n来源：某市日报　2025-09-10\n\n"
+        "9月9日，某市重大项目集中签约活动举行。现场共签约项目36个，总投资420亿元。\n\n"
+        "从产业看，装备制造类项目15个、总投资180亿元。\n"
+    )
+    claims = {c.figure: c for c in extract_text(text, date="2025-09-10", region="zhuzhou").claims}
+    assert claims["36个"].period == "2025-09-09"
+    assert claims["15个"].period == "2025-09-09"
+    assert claims["420亿元"].period == ""
+    assert claims["180亿元"].period == ""
