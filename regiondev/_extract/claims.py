@@ -98,6 +98,7 @@ from regiondev.numbers import (
     parse_figure,
     scan,
 )
+from regiondev.periods import ON_PREVIOUS
 from regiondev.text import clean_length, clean_lines
 
 __all__ = [
@@ -713,12 +714,34 @@ def _sentence_claims(
             if last == int(period) and first < last:
                 period = f"{first + 1}-{last}"
                 pcue += f" (年均 from the {first} level to the {last}: {period})"
+        if (
+            kind == "growth"
+            and (cum := _CUMULATIVE.fullmatch(period))
+            and cum[2]
+            and cum[2] != cum[3]
+            and ON_PREVIOUS.search(stext, max(0, tstart - 6), tstart)
+        ):
+            # 1—11月…其中，11月当月增长7.9%，环比增长0.62%: a change on the month before is of
+            # the last month alone
+            period = f"{cum[1]}M{cum[3]}-M{cum[3]}"
+            pcue += " (环比: the last month alone)"
         if has_goal and (goal := QUOTED_TARGET.match(stext, tok.end)):
             # 提前一年完成“4000家”的规划目标: the plan's target (met or not), of its end year
             # (the plan named in the sentence, else the one in force for a 规划目标 or a
             # quoted one); 增长8%以上的预期目标: a target of its own period
             tstatus = "target"
             cues.append(f"{goal.group(0)}: a target quoted")
+            if (
+                unit == "percent"
+                and kind == "share"
+                and out
+                and out[-1].kind == "growth"
+                and not any(clause_start(stext, tstart) < e <= tstart for e, _, _ in kinds)
+            ):
+                # 预计…增长7%左右，能够完成年初确定的6.5%的预期目标: a goal with no kind word of
+                # its own is of the kind of the figure it is the yardstick for (growth)
+                kind = "growth"
+                cues.append("a goal quoted after a growth rate: growth")
             prev = clause_start(stext, tstart)
             if (
                 prev > 0

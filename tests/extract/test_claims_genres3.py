@@ -196,3 +196,21 @@ def test_the_counts_of_an_event_are_dated_by_the_day_its_lead_prints() -> None:
     assert claims["15个"].period == "2025-09-09"
     assert claims["420亿元"].period == ""
     assert claims["180亿元"].period == ""
+
+
+# --- single months and quoted goals in a monthly release ---------------------------------------
+
+
+def test_a_month_on_month_rate_is_of_the_last_month_alone() -> None:
+    # 1—8月 is 2025M01-M08; 环比增长0.45% compares August with July: 2025M08-M08
+    text = "某省1—8月工业运行\n\n1—8月，全省规模工业增加值同比增长6.8%，环比增长0.45%。\n"
+    c = _claim(text, "0.45%", date="2025-09-16", region="hunan")
+    assert (c.kind, c.period) == ("growth", "2025M08-M08")
+
+
+def test_a_goal_quoted_after_a_growth_rate_is_a_growth_target() -> None:
+    # 预计全年增长6%左右，能够完成年初确定的5.5%的预期目标: 5.5% names no kind of its own; it
+    # is the yardstick of the growth rate before it, so a growth target
+    text = "某省工业\n\n预计全年规模工业增加值增长6%左右，能够完成年初确定的5.5%的预期目标。\n"
+    c = _claim(text, "5.5%", date="2025-12-16", region="hunan")
+    assert (c.kind, c.status) == ("growth", "target")
