@@ -515,6 +515,15 @@ def _sentence_claims(
             done = DONE.search(stext, status_at + 1 if status_at < tstart else 0, tstart)
             if done is not None and not PERIOD_AHEAD.search(stext, done.end(), tstart):
                 tstatus, tcue = "actual", f"{done.group(0)}: what happened"
+            elif (
+                status_cue.startswith("将")
+                and status_at > tok.end
+                and not para.target
+                and not any(p for _, p, _ in sent.periods)
+            ):
+                # 某项目总投资120亿元，落户…，建成后将形成…: 将 says what will follow, not what
+                # the clauses before it report (a sentence with no period, no plan around it)
+                tstatus, tcue = "actual", "将 after the figure: what it reports is no target"
         if (
             tstatus == "actual"
             and parsed.bound is Bound.AT_LEAST

@@ -214,3 +214,15 @@ def test_a_goal_quoted_after_a_growth_rate_is_a_growth_target() -> None:
     text = "某省工业\n\n预计全年规模工业增加值增长6%左右，能够完成年初确定的5.5%的预期目标。\n"
     c = _claim(text, "5.5%", date="2025-12-16", region="hunan")
     assert (c.kind, c.status) == ("growth", "target")
+
+
+def test_a_project_s_investment_before_what_it_will_form_is_what_was_signed() -> None:
+    # 某项目总投资80亿元，落户…，建成后将形成年产5万吨的能力: 将 covers what follows it
+    # (the 5万吨 capacity, a target), not the investment signed before it (actual)
+    text = (
+        "某区签约\n\n另有新材料项目总投资80亿元，落户株洲高新区，"
+        "建成后将形成年产5万吨的生产能力。\n"
+    )
+    claims = {c.figure: c for c in extract_text(text, date="2025-06-18", region="zhuzhou").claims}
+    assert claims["80亿元"].status == "actual"
+    assert claims["5万吨"].status == "target"
