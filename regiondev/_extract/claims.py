@@ -273,6 +273,10 @@ class _Reader(PeriodResolver):
         #: The day of the event a news lead prints (6月17日，…签约仪式举行): what the text's
         #: later figures with no period of their own are dated to, instead of its date.
         self.event_day = ""
+        #: Where the headline ends (0: no headline in the text) and the year the lead's first
+        #: prose line prints: the period of a headline figure that prints none.
+        self.title_end = 0
+        self.lead_year = ""
 
     # -- sentences ---------------------------------------------------------------------------
     def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
@@ -771,6 +775,10 @@ def _sentence_claims(
             plan_year = plans[-1] if plans else (reader.plan_year if named else "")
             if plan_year:
                 period, pcue = plan_year, f"the plan's end year {plan_year}"
+        if not period and tstatus == "actual" and sstart < reader.title_end and reader.lead_year:
+            # a headline's figure (产值突破1700亿元) with no period: of the year the lead's
+            # first sentence reports (2024年，…实现产值1732亿元)
+            period, pcue = reader.lead_year, f"a headline: the lead's year {reader.lead_year}"
         cues.append(pcue)
         if (
             kind == "growth"
@@ -948,6 +956,8 @@ def _run_end(run: tuple[int, int, str]) -> int:
 _CLAUSE_END = re.compile(r"[，,]")
 # A project's total investment: 总投资15亿元的…项目, (某…)项目总投资50亿元 (but not the total of
 # projects signed: 签约项目…总投资568亿元, 新签约项目总投资合计…)
+# the first year a lead prints (2024年，…)
+_LEAD_YEAR = re.compile(r"((?:19|20)\d{2})年")
 # 6月17日 (a news lead's day, the cue of a period)
 _LEAD_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 _ONE_PROJECT = re.compile(r"总投资(?:约|达|超过|超|近)?$")
@@ -1095,6 +1105,20 @@ def extract_text(
     reader.title_period, reader.title_cue = title_period(first_line, parsed_date)
     reader.title_year = reader.title_period[:4]
     _, furniture = furniture_lines(lines)
+    if not title and first_line:
+        reader.title_end = raw.find(first_line) + len(first_line)
+        lead = next(
+            (
+                line
+                for i, line in enumerate(lines)
+                if i not in furniture and line is not first_line and len(line.strip()) > 20
+            ),
+            "",
+        )
+        if (ly := _LEAD_YEAR.search(lead)) is not None and (
+            parsed_date is None or int(ly[1]) <= parsed_date.year
+        ):
+            reader.lead_year = ly[1]
     claims: list[Claim] = []
     damaged_all: list[tuple[int, int, str]] = []
     offset = 0

@@ -226,3 +226,14 @@ def test_a_project_s_investment_before_what_it_will_form_is_what_was_signed() ->
     claims = {c.figure: c for c in extract_text(text, date="2025-06-18", region="zhuzhou").claims}
     assert claims["80亿元"].status == "actual"
     assert claims["5万吨"].status == "target"
+
+
+def test_a_headline_figure_with_no_period_is_of_the_lead_s_year() -> None:
+    # the headline 产值突破900亿元 prints no year; the lead (2024年，…实现产值926亿元) reports
+    # 2024, so the headline's figure is of 2024 (the text is dated 2025-02-20)
+    text = (
+        "某市新能源汽车产业产值突破900亿元\n来源：某市日报　2025-02-20\n\n"
+        "记者从市工信局获悉，2024年，全市新能源汽车产业实现产值926亿元，同比增长15.2%。\n"
+    )
+    c = _claim(text, "突破900亿元", date="2025-02-20", region="zhuzhou")
+    assert c.period == "2024"
