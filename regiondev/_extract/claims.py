@@ -68,10 +68,12 @@ from regiondev._extract.resolve_place import (
     is_county_city,
     listed_parks,
     region_code,
+    resolve_name,
     respective,
     respective_order,
     sentence_places,
     subject_of,
+    supplier_after,
     zone_names,
 )
 from regiondev._extract.resolve_status import (
@@ -842,6 +844,10 @@ def _sentence_claims(
             own_park = None
         if region_cue:
             cues.append(region_cue)
+        if kind == "share" and "由" in stext and (by := supplier_after(stext, tok.end)):
+            # 全国…中，近四成的牵引系统由株洲企业提供: the share of the place that supplies it
+            region, place = resolve_name(by, reader.region), by
+            cues.append(f"由{by}: the share of the place that supplies it")
         subject = own_park[0] if own_park else subject_of(place)
         if (
             not subject

@@ -31,6 +31,7 @@ __all__ = [
     "respective_order",
     "sentence_places",
     "subject_of",
+    "supplier_after",
     "zone_names",
 ]
 
@@ -90,6 +91,20 @@ def place_re() -> re.Pattern[str]:
     return re.compile(
         f"(?=[{re.escape(first)}])(?:" + zones + trie_pattern(names) + f")(?!{_NAME_AFTER})"
     )
+
+
+# After a share: …由株洲企业提供 (the place that supplies the part of a whole the share is of)
+_SUPPLIED_BY = re.compile(r"[^，,。；;由]{0,12}?由$")
+
+
+def supplier_after(text: str, pos: int) -> str:
+    """全国在役城轨车辆中，近四成的牵引系统由株洲企业提供: the place named after 由 in the
+    share's clause (株洲), whose share of the whole it is; else ""."""
+    at = text.find("由", pos, pos + 14)
+    if at == -1 or not _SUPPLIED_BY.fullmatch(text, pos, at + 1):
+        return ""
+    m = place_re().match(text, at + 1)
+    return m.group(0) if m and m.group(0) not in WHOLES else ""
 
 
 @cache

@@ -237,3 +237,11 @@ def test_a_headline_figure_with_no_period_is_of_the_lead_s_year() -> None:
     )
     c = _claim(text, "突破900亿元", date="2025-02-20", region="zhuzhou")
     assert c.period == "2024"
+
+
+def test_a_share_supplied_by_a_place_is_that_place_s() -> None:
+    # 全国在役地铁车辆中，约三成的制动系统由株洲企业提供: the whole is national, the share is
+    # Zhuzhou's (the place after 由 in the share's clause)
+    text = "某产业\n\n全国在役地铁车辆中，约三成的制动系统由株洲企业提供。\n"
+    c = _claim(text, "约三成", date="2025-02-12", region="zhuzhou")
+    assert (c.region, c.kind) == ("zhuzhou", "share")
