@@ -964,6 +964,8 @@ _CLAUSE_END = re.compile(r"[，,]")
 # projects signed: 签约项目…总投资568亿元, 新签约项目总投资合计…)
 # the first year a lead prints (2024年，…)
 _LEAD_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# How many days before its date a text reports an event as news (6月17日 in a text of 18 June)
+_EVENT_DAYS = 7
 # 6月17日 (a news lead's day, the cue of a period)
 _LEAD_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 _ONE_PROJECT = re.compile(r"总投资(?:约|达|超过|超|近)?$")
@@ -1194,7 +1196,14 @@ def extract_text(
                 # (6月份，…。分行业看，…: a month of the cumulative months in force holds
                 # for its own sentence; the next goes back to the cumulative months)
             for _, p, c in sent.periods:
-                if len(p) == 10 and _LEAD_DAY.match(c):
+                if (
+                    len(p) == 10
+                    and _LEAD_DAY.match(c)
+                    and reader.date is not None
+                    and 0 <= (reader.date - dt.date.fromisoformat(p)).days <= _EVENT_DAYS
+                ):
+                    # (the news of the days before the text's date: not a teaser's 4月9日 in
+                    # a page of November)
                     reader.event_day = p
             if (pm := _PAIR_FROM_YEAR.search(stext)) is not None:
                 para.pair_from = pm[1]
