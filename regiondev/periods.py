@@ -20,7 +20,15 @@ from dataclasses import dataclass
 
 from regiondev.firstchars import guarded_alternation
 
-__all__ = ["FORMS", "PERIOD_CUE", "PERIOD_CUE_REVIEW", "SCAN_PATTERNS", "PeriodForm", "base_end"]
+__all__ = [
+    "FORMS",
+    "ON_PREVIOUS",
+    "PERIOD_CUE",
+    "PERIOD_CUE_REVIEW",
+    "SCAN_PATTERNS",
+    "PeriodForm",
+    "base_end",
+]
 
 _Y = r"(?:19|20)\d{2}"
 _DASH = r"[—\-－~～至到]"
@@ -95,6 +103,9 @@ FORMS: tuple[PeriodForm, ...] = (
     PeriodForm("report", rf"(?:(?P<rp_y>{_Y})年)?(?:半年报|半年度报告)"),
     # 2021年9月30日: a day
     PeriodForm("ydate", rf"(?P<yd_y>{_Y})年(?P<yd_m>\d{{1,2}})月(?P<yd_d>\d{{1,2}})日"),
+    # 6月17日，…签约仪式举行: the day of an event a news lead prints without its year (the
+    # text's, or the year before when the day is after the text's date)
+    PeriodForm("mdate", r"(?<![\d年至到])(?P<md_m>\d{1,2})月(?P<md_d>\d{1,2})日(?=[，,])"),
     # (到)2021年(底): a year (a target year after 到)
     PeriodForm("year", rf"(?P<to>到|至)?(?P<y>{_Y})年(?P<yq>底|末|初|中)?"),
     # 今年以来: January to a month not printed
@@ -162,6 +173,9 @@ PERIOD_CUE_REVIEW = re.compile(
 # A period as the base a figure is a part or a multiple of: 相当于去年全年的九成, 近2022年的
 # 九成 (always a base); 为/达到/提高到2023年的1.2倍 (a base when a multiple or part follows:
 # 增加到2021年的13190亿元 is the level of 2021)
+#: Right before a growth rate: a change on the period just before (环比增长0.62%), of the last
+#: single month or quarter of the months in force, never of the cumulative months.
+ON_PREVIOUS = re.compile(r"环比(?:增长|下降|上涨|回落|提高|增加|减少)?了?$")
 _BASE_ALWAYS = re.compile(r"(?:相当于|接近|近)$")
 _BASE_IF_PART = re.compile(r"(?:达到|达|为|是|(?:提高|增加|增长|提升|扩大)到)$")
 _BASE_AFTER = re.compile(r"(?:全年|同期|年末|年底)?(?:总量|水平|规模)?的")

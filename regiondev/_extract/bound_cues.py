@@ -23,17 +23,24 @@ class BoundCues:
     reached: tuple[str, ...]
     #: before a figure, 达: a floor in a target
     target_floor: tuple[str, ...]
+    #: at the start of a goal quoted after an actual figure: a comparison, not a bound
+    goal_compared: tuple[str, ...]
 
 
 def load(path: Path = _PATH) -> BoundCues:
     """Read and check the bound cue file."""
     data = read(path)
     apart = section(data, "apart", path)
+    qualifiers = patterns(apart, "qualifiers", f"{path}: [apart]", groups=1)
     reached = section(data, "reached", path)
+    verbs = patterns(reached, "verbs", f"{path}: [reached]")
+    floor = patterns(reached, "target_floor", f"{path}: [reached]")
+    goal = section(data, "goal", path)
     return BoundCues(
-        apart=patterns(apart, "qualifiers", f"{path}: [apart]", groups=1),
-        reached=patterns(reached, "verbs", f"{path}: [reached]"),
-        target_floor=patterns(reached, "target_floor", f"{path}: [reached]"),
+        apart=qualifiers,
+        reached=verbs,
+        target_floor=floor,
+        goal_compared=patterns(goal, "compared", f"{path}: [goal]"),
     )
 
 

@@ -62,15 +62,18 @@ from regiondev._extract.resolve_period import (
     is_compared,
 )
 from regiondev._extract.resolve_place import (
+    county_of_zone,
     detect_region,
     detect_subject,
     is_county_city,
     listed_parks,
     region_code,
+    resolve_name,
     respective,
     respective_order,
     sentence_places,
     subject_of,
+    supplier_after,
     zone_names,
 )
 from regiondev._extract.resolve_status import (
@@ -80,6 +83,8 @@ from regiondev._extract.resolve_status import (
     PERIOD_AHEAD,
     QUOTED_TARGET,
     REPORTED_PLAN,
+    SPAN_FLOW,
+    SPAN_STOCK,
     aspirational,
     heading_section,
     sentence_status,
@@ -95,6 +100,7 @@ from regiondev.numbers import (
     parse_figure,
     scan,
 )
+from regiondev.periods import ON_PREVIOUS
 from regiondev.text import clean_length, clean_lines
 
 __all__ = [
@@ -223,6 +229,9 @@ class _Para:
     span: str = ""
     #: the period in force was set by a target sentence (到2025年…)
     period_of_target: bool = False
+    #: the start year of the last pair of levels the paragraph named (由2020年的…提高到…):
+    #: the year of a later pair's start that prints none (由1.8万家增加到2.3万家)
+    pair_from: str = ""
     #: the parks the sentence before listed (…新材料产业园分别…。各园区分别新签约…: theirs)
     parks: tuple[str, ...] = ()
 
@@ -263,6 +272,13 @@ class _Reader(PeriodResolver):
         #: The year a text of its first months reviews (2024年… in January 2025): the year of
         #: what later paragraphs print without one.
         self.review_year = ""
+        #: The day of the event a news lead prints (6月17日，…签约仪式举行): what the text's
+        #: later figures with no period of their own are dated to, instead of its date.
+        self.event_day = ""
+        #: Where the headline ends (0: no headline in the text) and the year the lead's first
+        #: prose line prints: the period of a headline figure that prints none.
+        self.title_end = 0
+        self.lead_year = ""
 
     # -- sentences ---------------------------------------------------------------------------
     def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
@@ -375,6 +391,11 @@ def _sentence_claims(
             reader.review_year,
             f"no period printed: a review of {reader.review_year} in the first months after it",
         )
+    elif status == "actual" and reader.event_day:
+        default_period = (
+            reader.event_day,
+            "no period printed: the day of the event the text reports",
+        )
     elif status == "actual" and reader.date is not None:
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
     elif status == "target" and reader.target_year:
@@ -395,8 +416,9 @@ def _sentence_claims(
         # flow over the months to that day (a count stays at the day)
         months = f"{month_end[1]}M01-M{month_end[2]}"
         money_period = (months, para.period_cue + " (an amount: the months to that day)")
-    elif default_period[0] and default_period[0] == (
-        reader.date.isoformat() if reader.date else ""
+    elif default_period[0] and default_period[0] in (
+        reader.date.isoformat() if reader.date else "",
+        reader.event_day,
     ):
         # a growth rate runs over a period, never at a date; so does an amount of money in
         # these texts (output, GDP, exports: a year's or months'), which at the text's date
@@ -499,6 +521,15 @@ def _sentence_claims(
             done = DONE.search(stext, status_at + 1 if status_at < tstart else 0, tstart)
             if done is not None and not PERIOD_AHEAD.search(stext, done.end(), tstart):
                 tstatus, tcue = "actual", f"{done.group(0)}: what happened"
+            elif (
+                status_cue.startswith("将")
+                and status_at > tok.end
+                and not para.target
+                and not any(p for _, p, _ in sent.periods)
+            ):
+                # 某项目总投资120亿元，落户…，建成后将形成…: 将 says what will follow, not what
+                # the clauses before it report (a sentence with no period, no plan around it)
+                tstatus, tcue = "actual", "将 after the figure: what it reports is no target"
         if (
             tstatus == "actual"
             and parsed.bound is Bound.AT_LEAST
@@ -628,6 +659,15 @@ def _sentence_claims(
             )
         ):
             period, pcue = "", "总投资: a project's total investment, no period"
+        elif (
+            has_invest
+            and unit in MONEY_UNITS
+            and _LEAD_DAY.match(pcue)
+            and _ONE_PROJECT.search(stext, max(0, tstart - 12), tstart)
+        ):
+            # 6月17日，…签约仪式举行。现场共签约项目52个，总投资868.5亿元: the event's day dates
+            # what was signed, not the projects' total investment (no period)
+            period, pcue = "", "总投资: the projects' total investment, no period (not the day's)"
         if (
             tstatus == "target"
             and tcue.endswith("is after the text's date")
@@ -646,6 +686,28 @@ def _sentence_claims(
                 period, pcue = span[1], pcue + " (从: the span's first year)"
             elif _FROM_TO.search(stext, max(0, tstart - 40), tstart):
                 period, pcue = span[2], pcue + " (到: the span's last year)"
+            elif (
+                tstatus == "actual"
+                and (
+                    unit == "rank"
+                    # (the figure's own 达到 / 约为 is part of its token: read up to its end)
+                    or SPAN_STOCK.search(stext, clause_start(stext, tstart) + 1, tend)
+                )
+                and not SPAN_FLOW.search(stext, clause_start(stext, tstart) + 1, tstart)
+            ):
+                # “十四五”期间…新增412家，总数达到608家 / 普及率达到82.3%: a stock, a rate or a
+                # rank at the span's end is of its last year, not of the span
+                period, pcue = span[2], pcue + " (a stock at the span's end: its last year)"
+        if (
+            kind != "growth"
+            and para.pair_from
+            and len(period) == 4
+            and period > para.pair_from
+            and _FROM.search(stext, max(0, tstart - 12), tstart)
+        ):
+            # 由2020年的11.6%提高到2025年的15.2%；规模以上工业企业由1.8万家增加到2.3万家: the
+            # start of a later pair of the paragraph is of the year its first pair started
+            period, pcue = para.pair_from, pcue + f" (由: the start of a pair, {para.pair_from})"
         if kind == "growth" and _DAY.fullmatch(period):
             # 截至9月底增长6%: the months since January; 截至目前: a period not printed
             day = dt.date.fromisoformat(period)
@@ -667,12 +729,45 @@ def _sentence_claims(
             if last == int(period) and first < last:
                 period = f"{first + 1}-{last}"
                 pcue += f" (年均 from the {first} level to the {last}: {period})"
+        if (
+            kind == "growth"
+            and (cum := _CUMULATIVE.fullmatch(period))
+            and cum[2]
+            and cum[2] != cum[3]
+            and ON_PREVIOUS.search(stext, max(0, tstart - 6), tstart)
+        ):
+            # 1—11月…其中，11月当月增长7.9%，环比增长0.62%: a change on the month before is of
+            # the last month alone
+            period = f"{cum[1]}M{cum[3]}-M{cum[3]}"
+            pcue += " (环比: the last month alone)"
         if has_goal and (goal := QUOTED_TARGET.match(stext, tok.end)):
             # 提前一年完成“4000家”的规划目标: the plan's target (met or not), of its end year
             # (the plan named in the sentence, else the one in force for a 规划目标 or a
             # quoted one); 增长8%以上的预期目标: a target of its own period
             tstatus = "target"
             cues.append(f"{goal.group(0)}: a target quoted")
+            if (
+                unit == "percent"
+                and kind == "share"
+                and out
+                and out[-1].kind == "growth"
+                and not any(clause_start(stext, tstart) < e <= tstart for e, _, _ in kinds)
+            ):
+                # 预计…增长7%左右，能够完成年初确定的6.5%的预期目标: a goal with no kind word of
+                # its own is of the kind of the figure it is the yardstick for (growth)
+                kind = "growth"
+                cues.append("a goal quoted after a growth rate: growth")
+            prev = clause_start(stext, tstart)
+            if (
+                prev > 0
+                and (cmp := _GOAL_COMPARED.match(figure))
+                and _DIGIT.search(stext, clause_start(stext, prev) + 1, prev)
+                and (goal_figure := _plain_figure(figure[cmp.end() :])) is not None
+            ):
+                # 提高到15.2%，超过14%的规划目标: 超过 compares the actual before it with the
+                # goal; the goal itself is 14%, exact
+                parsed, figure, start = goal_figure, goal_figure.text, start + cmp.end()
+                cues.append(f"{cmp.group(0)}: the actual compared with the goal, not its bound")
             plans = [
                 p[-4:]
                 for e, p, c in periods
@@ -682,6 +777,10 @@ def _sentence_claims(
             plan_year = plans[-1] if plans else (reader.plan_year if named else "")
             if plan_year:
                 period, pcue = plan_year, f"the plan's end year {plan_year}"
+        if not period and tstatus == "actual" and sstart < reader.title_end and reader.lead_year:
+            # a headline's figure (产值突破1700亿元) with no period: of the year the lead's
+            # first sentence reports (2024年，…实现产值1732亿元)
+            period, pcue = reader.lead_year, f"a headline: the lead's year {reader.lead_year}"
         cues.append(pcue)
         if (
             kind == "growth"
@@ -745,6 +844,10 @@ def _sentence_claims(
             own_park = None
         if region_cue:
             cues.append(region_cue)
+        if kind == "share" and "由" in stext and (by := supplier_after(stext, tok.end)):
+            # 全国…中，近四成的牵引系统由株洲企业提供: the share of the place that supplies it
+            region, place = resolve_name(by, reader.region), by
+            cues.append(f"由{by}: the share of the place that supplies it")
         subject = own_park[0] if own_park else subject_of(place)
         if (
             not subject
@@ -859,6 +962,12 @@ def _run_end(run: tuple[int, int, str]) -> int:
 _CLAUSE_END = re.compile(r"[，,]")
 # A project's total investment: 总投资15亿元的…项目, (某…)项目总投资50亿元 (but not the total of
 # projects signed: 签约项目…总投资568亿元, 新签约项目总投资合计…)
+# the first year a lead prints (2024年，…)
+_LEAD_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# How many days before its date a text reports an event as news (6月17日 in a text of 18 June)
+_EVENT_DAYS = 7
+# 6月17日 (a news lead's day, the cue of a period)
+_LEAD_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
 _ONE_PROJECT = re.compile(r"总投资(?:约|达|超过|超|近)?$")
 _ONE_PROJECT_BEFORE = re.compile(
     r"(?<!签约)(?<!开工)(?<!在建)(?<!重点)(?<!重大)(?<!各)(?<!批)项目总投资(?:约|达|超过|超|近)?$"
@@ -897,6 +1006,8 @@ _QUALIFIER_APART = re.compile(f"(?:{alternation(bound_cues().apart)})$")
 # 达到X / 提高到X / 增加到X: a level reached (in a report of what happened, exact)
 _REACHED = re.compile(alternation(bound_cues().reached))
 _TARGET_FLOOR = re.compile(alternation(bound_cues().target_floor))
+_GOAL_COMPARED = re.compile(alternation(bound_cues().goal_compared))
+_DIGIT = re.compile(r"\d")
 # 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
 _GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
 _SENTENCE_GAP = re.compile(r"[；;]")
@@ -906,6 +1017,8 @@ _FROM_YEAR_TO_YEAR = re.compile(
     r"[^。；;]{1,30}?年均[^，,。；;]{0,8}$"
 )
 _SPAN = re.compile(r"(\d{4})-(\d{4})")
+# 由2020年的11.6%提高到2025年的15.2%: a pair of levels whose start prints its year
+_PAIR_FROM_YEAR = re.compile(r"[从由]((?:19|20)\d{2})年(?:底|末)?的[^。；;]{1,30}?(?:到|至)")
 _SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
 # 由2020年的1068家增加到|1492家: the end of a pair that prints no year of its own
@@ -1000,6 +1113,20 @@ def extract_text(
     reader.title_period, reader.title_cue = title_period(first_line, parsed_date)
     reader.title_year = reader.title_period[:4]
     _, furniture = furniture_lines(lines)
+    if not title and first_line:
+        reader.title_end = raw.find(first_line) + len(first_line)
+        lead = next(
+            (
+                line
+                for i, line in enumerate(lines)
+                if i not in furniture and line is not first_line and len(line.strip()) > 20
+            ),
+            "",
+        )
+        if (ly := _LEAD_YEAR.search(lead)) is not None and (
+            parsed_date is None or int(ly[1]) <= parsed_date.year
+        ):
+            reader.lead_year = ly[1]
     claims: list[Claim] = []
     damaged_all: list[tuple[int, int, str]] = []
     offset = 0
@@ -1028,8 +1155,9 @@ def extract_text(
         if section[2]:
             para.target, para.period, para.period_cue = section
             para.section_cue = section[2] if section[0] else ""
-            if section[1] and not section[0]:
-                reader.last_year = int(section[1])
+            if section[1] and (not section[0] or section[1].isdigit()):
+                # (a heading of the year's work, 三、2026年重点工作: 全年 under it is that year)
+                reader.last_year = int(section[1][:4])
         reason = furniture.get(i, "")
         for sstart_in_line, stext in _sentences(text):
             if cand_search(stext) is None:
@@ -1068,6 +1196,18 @@ def extract_text(
                 # (6月份，…。分行业看，…: a month of the cumulative months in force holds
                 # for its own sentence; the next goes back to the cumulative months)
             for _, p, c in sent.periods:
+                if (
+                    len(p) == 10
+                    and _LEAD_DAY.match(c)
+                    and reader.date is not None
+                    and 0 <= (reader.date - dt.date.fromisoformat(p)).days <= _EVENT_DAYS
+                ):
+                    # (the news of the days before the text's date: not a teaser's 4月9日 in
+                    # a page of November)
+                    reader.event_day = p
+            if (pm := _PAIR_FROM_YEAR.search(stext)) is not None:
+                para.pair_from = pm[1]
+            for _, p, c in sent.periods:
                 if len(p) == 9 and p[4] == "-":
                     para.span = p  # 2021-2025: the last span of years the paragraph named
                     if c[:1] == "十":
@@ -1097,8 +1237,13 @@ def extract_text(
             for _, code, name in sent.places:
                 if name in zones:
                     reader.last_zone = (code, name)
-            if sent.region and "、" not in sent.region:
-                # (places listed together are no subject for the sentences after)
+            if (
+                sent.region
+                and "、" not in sent.region
+                and not (reader.subject and county_of_zone(sent.region_cue) == reader.subject)
+            ):
+                # (places listed together are no subject for the sentences after; nor is a
+                # zone in its county's text: 宁乡经开区…。全年实施…120个 is 宁乡's, the text's)
                 para.region, para.region_cue = sent.region, sent.region_cue
             # the year in force for later periods printed without one: not a byline's, nor a
             # plan's (2024年力争…: a later 前三季度 is still of the text's year)

@@ -36,6 +36,8 @@ class KindCues:
     fewer_before: tuple[str, ...]
     rank_move_before: tuple[str, ...]
     points_after: str
+    #: after an item count: a later item of a list ending in 百分点 (11.5个和9.8个百分点)
+    points_list_after: tuple[str, ...]
     batch_after: tuple[str, ...]
     which_one_after: tuple[str, ...]
     succession_before: tuple[str, ...]
@@ -51,7 +53,14 @@ class KindCues:
     #: after an amount with 以上: the class it is the threshold of (50亿元以上项目)
     threshold_after: tuple[str, ...]
     numeral_start: str
+    #: before the numeral of a scale label: a threshold word (过百亿元项目)
+    threshold_start: str
     ranked_after: tuple[str, ...]
+    #: a statistical classification's size (在41个工业大类行业中): before and after the count
+    within_before: tuple[str, ...]
+    within_after: tuple[str, ...]
+    #: after a Chinese numeral with 大: a fixed class of industries (六大高耗能行业)
+    named_after: tuple[str, ...]
 
 
 def _characters(table: dict[str, Any], path: Path) -> tuple[str, ...]:
@@ -70,6 +79,7 @@ def load(path: Path = _PATH) -> KindCues:
     tables = {name: section(data, name, path) for name in ("growth", "count", "change")}
     tables |= {name: section(data, name, path) for name in ("ordinal",)}
     tables |= {name: section(data, name, path) for name in ("name", "scale")}
+    tables |= {name: section(data, name, path) for name in ("classification",)}
 
     def pats(table: str, key: str) -> tuple[str, ...]:
         return patterns(tables[table], key, f"{path}: [{table}]")
@@ -85,6 +95,7 @@ def load(path: Path = _PATH) -> KindCues:
         fewer_before=pats("change", "fewer_before"),
         rank_move_before=pats("change", "rank_move_before"),
         points_after=word("change", "points_after"),
+        points_list_after=pats("change", "points_list_after"),
         batch_after=pats("ordinal", "batch_after"),
         which_one_after=pats("ordinal", "which_one_after"),
         succession_before=pats("ordinal", "succession_before"),
@@ -98,7 +109,11 @@ def load(path: Path = _PATH) -> KindCues:
         of_after=pats("scale", "of_after"),
         threshold_after=pats("scale", "threshold_after"),
         numeral_start=word("scale", "numeral_start"),
+        threshold_start=word("scale", "threshold_start"),
         ranked_after=pats("scale", "ranked_after"),
+        within_before=pats("classification", "within_before"),
+        within_after=pats("classification", "within_after"),
+        named_after=pats("classification", "named_after"),
     )
 
 

@@ -79,6 +79,11 @@ _MORE_THAN_BEFORE = re.compile(alternation(_KC.more_before))
 _FEWER_THAN_BEFORE = re.compile(alternation(_KC.fewer_before))
 # After 500强 / 百强: the members of a ranked list (企业, 县, 城市…), a class not a place
 _RANKED_CLASS = re.compile(alternation(_KC.ranked_after))
+# 分三大门类看 / 在41个工业大类行业中 / 六大高耗能行业: a statistical classification's size
+_WITHIN_BEFORE = re.compile(f"(?:{alternation(_KC.within_before)})")
+_WITHIN_AFTER = re.compile(alternation(_KC.within_after))
+_NAMED_CLASS = re.compile(alternation(_KC.named_after))
+_CN_BIG = re.compile("[一二两三四五六七八九十]+大")
 _RATIO_PART = re.compile(r"[:：∶]\d")
 _RATIO_PART_BEFORE = re.compile(r"\d[:：∶]$")
 CHANGE_REASONS = (
@@ -113,15 +118,17 @@ _PLAN_NAME = re.compile(alternation(_KC.plan_after))
 _OUTLINE = re.compile(alternation(_KC.outline_after))
 _CN_COUNT = re.compile("[一二两三四五六七八九十]+[个大项类条点]?")
 _RANK_MOVE = re.compile(alternation(_KC.rank_move_before))
+_POINTS_LIST = re.compile(alternation(_KC.points_list_after))
 
 
 def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
     """Why a figure is no level: a change (percentage points, places, more than before), an
     ordinal of a batch, or a scale label."""
     # 2.3个百分点: a percent the reader reads with its words (earlier, a count before them)
-    if (unit in ("items", "") and stext.startswith(_KC.points_after, tend)) or (
-        unit == "percent" and stext.endswith(_KC.points_after, tstart, tend)
-    ):
+    if (
+        unit in ("items", "")
+        and (stext.startswith(_KC.points_after, tend) or _POINTS_LIST.match(stext, tend))
+    ) or (unit == "percent" and stext.endswith(_KC.points_after, tstart, tend)):
         return "percentage-point change (a difference of two rates, not a rate)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
         return "change in rank (places moved, not a place)"
@@ -161,12 +168,29 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         return "increase over an earlier figure (a difference, not a level)"
     if unit != "percent" and _FEWER_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
         return "decrease from an earlier figure (a difference, not a level)"
+    if unit in ("items", "") and (
+        (
+            _WITHIN_BEFORE.search(stext, max(0, tstart - 1), tstart)
+            and _WITHIN_AFTER.match(stext, tend)
+        )
+        or (_CN_BIG.fullmatch(stext, tstart, tend) and _NAMED_CLASS.match(stext, tend))
+    ):
+        return "sector name (分三大门类, 41个工业大类行业, 六大高耗能行业: the classification)"
     if unit == "cny_100m" and (
         (stext.endswith("亿", tstart, tend) and _SCALE_WORD.match(stext, tend))
         or (
             stext.endswith("亿元", tstart, tend)
             and stext[tstart] in _CN_DIGITS_START
             and _SCALE_CLASS.match(stext, tend)
+        )
+        or (
+            # 其中过百亿元项目3个: a threshold label with the count of its class after it (but
+            # 成为第二个过千亿元产业集群: the cluster's own output passed it, a figure)
+            stext.endswith("亿元", tstart, tend)
+            and stext[tstart] in _KC.threshold_start
+            and stext[tstart + 1 : tstart + 2] in _CN_DIGITS_START
+            and (cls := _SCALE_CLASS.match(stext, tend)) is not None
+            and stext[cls.end() : cls.end() + 1] in _CN_DIGITS_START
         )
         or (stext.endswith(("亿元", "亿元以上"), tstart, tend) and _SCALE_OF.match(stext, tend))
         or (stext.endswith("亿元以上", tstart, tend) and _SCALE_THRESHOLD.match(stext, tend))

@@ -284,6 +284,15 @@ class PeriodResolver:
                     continue
                 ctx_year = d.year
                 period = d.isoformat()
+            elif g == "mdate":
+                lead_year = self._year_for(None, ctx_year, int(m["md_m"]))
+                try:
+                    day = dt.date(lead_year or 0, int(m["md_m"]), int(m["md_d"]))
+                except ValueError:
+                    continue  # no year to give, or no such day
+                if self.date is not None and day > self.date:
+                    continue  # a day after the text's: an event ahead, no period of a figure
+                period = day.isoformat()
             elif g == "year":
                 ctx_year = int(m["y"])
                 period = m["y"]

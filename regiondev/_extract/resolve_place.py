@@ -18,6 +18,7 @@ from regiondev.wordtrie import trie_pattern
 
 __all__ = [
     "PlaceCue",
+    "county_of_zone",
     "detect_region",
     "detect_subject",
     "is_comparison_field",
@@ -30,6 +31,7 @@ __all__ = [
     "respective_order",
     "sentence_places",
     "subject_of",
+    "supplier_after",
     "zone_names",
 ]
 
@@ -47,6 +49,9 @@ _COMPARISON = re.compile(
 _RANKED_IN = re.compile(r"(?:排名|排在|排|位居|位列|位次|居)(?:第|首位|前列|前)")
 # After a place: part of a name or an attribute, not the place (全国总部, 全国性, 全国人大,
 # 全国劳动模范, 湖南代表团)
+# After the nation: the ranking a local figure is placed in (全国县域经济百强县中排名第19位:
+# the county's rank, not China's); a count printed inside (全国168个城市中) keeps the nation
+_RANKING_AFTER = re.compile(r"[^，。；,;：\d]{0,16}?中(?:排名|排在|排|位居|位列|居|名列)")
 _NAME_AFTER = (
     "路|街|总部|性|人大|政协|两会|代表|委员|劳模|劳动模范|工商联|总工会|妇联|团委|文明城市"
     # a newspaper or station of a place (来源：株洲日报) is no mention of the place
@@ -86,6 +91,20 @@ def place_re() -> re.Pattern[str]:
     return re.compile(
         f"(?=[{re.escape(first)}])(?:" + zones + trie_pattern(names) + f")(?!{_NAME_AFTER})"
     )
+
+
+# After a share: …由株洲企业提供 (the place that supplies the part of a whole the share is of)
+_SUPPLIED_BY = re.compile(r"[^，,。；;由]{0,12}?由$")
+
+
+def supplier_after(text: str, pos: int) -> str:
+    """全国在役城轨车辆中，近四成的牵引系统由株洲企业提供: the place named after 由 in the
+    share's clause (株洲), whose share of the whole it is; else ""."""
+    at = text.find("由", pos, pos + 14)
+    if at == -1 or not _SUPPLIED_BY.fullmatch(text, pos, at + 1):
+        return ""
+    m = place_re().match(text, at + 1)
+    return m.group(0) if m and m.group(0) not in WHOLES else ""
 
 
 @cache
@@ -185,6 +204,8 @@ def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     name = m.group(0)
     if (name in gazetteer().national_names or name in WHOLES) and _RANKED_IN.match(text, m.end()):
         return True
+    if name in gazetteer().national_names and _RANKING_AFTER.match(text, m.end()):
+        return True
     # 占全国比重 / 居全国 / 比全国: the nation as the yardstick (占全市总量 stays the city's)
     if (
         m.group(0) in gazetteer().national_names
@@ -239,8 +260,9 @@ def detect_subject(raw: str, region: str) -> str:
         if name in WHOLES or gaz.code_of.get(name) != region or is_comparison_field(raw, m):
             continue
         # "" for the region itself; a zone of the zone rule (醴陵经开区) counts for its host,
-        # as its name always did: a text about 醴陵 naming its zone stays about 醴陵
-        host = gaz.host_of.get(name, "")
+        # as its name always did: a text about 醴陵 naming its zone stays about 醴陵 (and so
+        # does a listed zone named after its county: 宁乡经开区 for 宁乡)
+        host = gaz.host_of.get(name, "") or _county_of_zone().get(name, "")
         key = subject_of(host) if host else subject_of(name)
         counts[key] = counts.get(key, 0) + 1
         if host:
@@ -256,11 +278,43 @@ def detect_subject(raw: str, region: str) -> str:
     # a text about a zone whose host it never names alone (攸县高新区…园区…): the zone, so
     # its later paragraphs (园区…) stay the zone's, not the county's
     own = sorted(
-        ((n, z) for z, n in zones.items() if subject_of(gaz.host_of[z]) == best), reverse=True
+        (
+            (n, z)
+            for z, n in zones.items()
+            if subject_of(gaz.host_of.get(z) or _county_of_zone()[z]) == best
+        ),
+        reverse=True,
     )
     if own and sum(n for n, _ in own) == counts[best] and (len(own) == 1 or own[1][0] < own[0][0]):
         return own[0][1]
     return best
+
+
+@cache
+def _county_of_zone() -> dict[str, str]:
+    """Listed zones named after a county or county-level city of their city (宁乡经开区 →
+    宁乡): the county's, when a text counts what it is about."""
+    gaz = gazetteer()
+    counties = [
+        (p.parent, n) for p in gaz.places if p.level in ("county", "county_city") for n in p.names
+    ]
+    return {
+        z: n
+        for p in gaz.places
+        if p.level == "zone"
+        for z in p.names
+        for parent, n in counties
+        if parent == p.parent and z.startswith(n) and z != n
+    }
+
+
+def county_of_zone(name: str) -> str:
+    """The county or county-level city a zone is named after (宁乡经开区 → 宁乡), else ""."""
+    return (
+        gaz_host
+        if (gaz_host := gazetteer().host_of.get(name, ""))
+        else (_county_of_zone().get(name, ""))
+    )
 
 
 @cache

@@ -53,6 +53,9 @@ ACHIEVED = _scan_rx(_CUES.achieved)
 REPORTED_PLAN = _scan_rx(_CUES.reported_plan)
 # Right after a figure: a plan's target quoted (“4000家”的规划目标)
 QUOTED_TARGET = re.compile(alternation(_CUES.quoted_target))
+#: under a span of years: a stock or rate at its end (总数达到608家), and a flow over it (累计)
+SPAN_STOCK = re.compile(alternation(_CUES.stock_before))
+SPAN_FLOW = re.compile(alternation(_CUES.flow_before))
 ACTUAL_NOW = _scan_rx(_CUES.actual_now)
 
 # a target year after a word of what happened (已完成…,到2025年…) starts a target again

@@ -38,6 +38,10 @@ class StatusCues:
     year_work: tuple[str, ...]
     last_year: tuple[str, ...]
     this_year: tuple[str, ...]
+    #: under a span of years: a stock or rate at the span's end (总数达到), not its flow
+    stock_before: tuple[str, ...]
+    #: under a span of years: a flow over the span (累计, 新增, 年均)
+    flow_before: tuple[str, ...]
 
 
 def load(path: Path = _PATH) -> StatusCues:
@@ -46,7 +50,9 @@ def load(path: Path = _PATH) -> StatusCues:
     sent = section(data, "sentence", path)
     pledge = section(data, "pledge", path)
     head = section(data, "heading", path)
+    span = section(data, "span", path)
     s, p, h = f"{path}: [sentence]", f"{path}: [pledge]", f"{path}: [heading]"
+    sp = f"{path}: [span]"
     return StatusCues(
         year_target=pattern(sent, "year_target", s, groups=1),
         target=patterns(sent, "target", s),
@@ -63,6 +69,8 @@ def load(path: Path = _PATH) -> StatusCues:
         year_work=patterns(head, "year_work", h),
         last_year=patterns(head, "last_year", h),
         this_year=patterns(head, "this_year", h),
+        stock_before=patterns(span, "stock_before", sp),
+        flow_before=patterns(span, "flow_before", sp),
     )
 
 
