@@ -17,7 +17,6 @@ Usage: python benchmarks/conformance_sources/nemo_itn.py [--repo GIT_DIR] [--out
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from decimal import Decimal
@@ -115,14 +114,7 @@ def build(repo: Path) -> list[rec.Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    ap.add_argument("--repo", type=Path, default=REPO)
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args(argv)
-    rows = build(args.repo)
-    rec.write(rows, args.out)
-    print(f"{len(rows)} cases → {args.out}")
-    return 0
+    return rec.convert(build, REPO, OUT, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -349,15 +350,26 @@ def write(rows: list[Row], out: Path) -> None:
     tmp.replace(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    ap.add_argument("--repo", type=Path, default=REPO)
-    ap.add_argument("--out", type=Path, default=OUT)
+def convert(
+    build: Callable[[Path], list[Row]],
+    repo: Path,
+    out: Path,
+    doc: str | None,
+    argv: list[str] | None = None,
+) -> int:
+    """A converter's command line: ``--repo`` (the peer's checkout) → ``--out`` (the TSV)."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0] if doc else None)
+    ap.add_argument("--repo", type=Path, default=repo)
+    ap.add_argument("--out", type=Path, default=out)
     args = ap.parse_args(argv)
     rows = build(args.repo)
     write(rows, args.out)
     print(f"{len(rows)} cases → {args.out}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return convert(build, REPO, OUT, __doc__, argv)
 
 
 if __name__ == "__main__":

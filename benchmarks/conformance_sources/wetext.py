@@ -21,7 +21,6 @@ Usage: python benchmarks/conformance_sources/wetext.py [--repo GIT_DIR] [--out T
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from decimal import Decimal
@@ -165,14 +164,7 @@ def build(repo: Path) -> list[rec.Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
-    ap.add_argument("--repo", type=Path, default=REPO)
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args(argv)
-    rows = build(args.repo)
-    rec.write(rows, args.out)
-    print(f"{len(rows)} cases → {args.out}")
-    return 0
+    return rec.convert(build, REPO, OUT, __doc__, argv)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ __all__ = [
     "RuleFileError",
     "alternation",
     "compile_cues",
-    "first_characters",
     "pattern",
     "patterns",
     "read",
@@ -116,48 +115,3 @@ def compile_cues(items: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     where the engine has no quick test of its own (``regiondev.firstchars``): the same
     matches as ``re.compile(alternation(items))``, found faster."""
     return re.compile(fast(guarded_alternation(items)), flags)
-
-
-_LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")
-_SPECIAL = frozenset("()[]{}.^$*+?|\\")
-
-
-def _top_level(alternatives: str) -> list[str]:
-    """The top-level alternatives of a pattern (a ``|`` inside a group or class stays)."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(alternatives):
-        c = alternatives[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(alternatives[start:i])
-            start = i + 1
-        i += 1
-    parts.append(alternatives[start:])
-    return parts
-
-
-def first_characters(items: tuple[str, ...]) -> str | None:
-    """The characters every match of the patterns starts with, when each top-level alternative
-    opens (after any look-behinds) with a literal character; None when one does not, so the
-    caller does without the look-ahead. A look-ahead on these rejects most positions in one
-    set test and changes no match."""
-    firsts: dict[str, None] = {}
-    for item in items:
-        for alt in _top_level(item):
-            head = alt
-            while (m := _LOOKBEHIND.match(head)) is not None:
-                head = head[m.end() :]
-            if not head or head[0] in _SPECIAL or (len(head) > 1 and head[1] in "?*{"):
-                return None
-            firsts[head[0]] = None
-    return "".join(firsts)

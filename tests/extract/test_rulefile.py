@@ -1,24 +1,12 @@
-"""Reading rule files: checked patterns, and the first characters a look-ahead may test."""
+"""Reading rule files: checked patterns (first characters: tests/test_firstchars.py)."""
 
 import re
 from pathlib import Path
 
 import pytest
 
-from regiondev._extract.rulefile import RuleFileError, first_characters, pattern, patterns, read
+from regiondev._extract.rulefile import RuleFileError, pattern, patterns, read
 from regiondev.errors import RegiondevError
-
-
-def test_first_characters_of_each_top_level_alternative() -> None:
-    # 地区生产总值|GDP: 地 and G; 人均(?:GDP|…): the | inside the group is not top-level
-    assert first_characters(("地区生产总值|GDP", "人均(?:GDP|地区生产总值)")) == "地G人"
-    # a leading look-behind consumes nothing: the first character comes after it
-    assert first_characters(("(?<!技术)(?<!先进)制造业",)) == "制"
-    # an alternative that opens with a class, a group or an optional character has no single
-    # first character: no look-ahead
-    assert first_characters(("[一二]产业",)) is None
-    assert first_characters(("(?:规模)工业",)) is None
-    assert first_characters(("规?模",)) is None
 
 
 def test_a_bad_pattern_names_the_record_and_field() -> None:
