@@ -667,7 +667,7 @@ def test_no_match_starts_where_the_scanner_does_not_look(clean: bool) -> None:
     for text in texts:
         for p in range(len(text)):
             if numbers._SCAN.match(text, p):
-                assert numbers._SCAN_START_ICP.match(text, p), text[p : p + 20]
+                assert numbers._scan_start_icp().match(text, p), text[p : p + 20]
                 if "ICP" not in text[p : p + 5]:
                     assert numbers._SCAN_START.match(text, p), text[p : p + 20]
 
@@ -1250,7 +1250,7 @@ def test_chinese_decimal_in_a_fraction_reads_through_cn2an() -> None:
     # 百分之十五点五 = 100 × 15.5 / 100 = 15.5, step 0.1; the 点 belongs to the numeral
     p = parse_figure("百分之十五点五")
     assert (p.value, p.step) == (15.5, 0.1)
-    assert not hasattr(numbers, "_CN_DIGIT_VALUES")
+    assert numbers._cn_standard("十五点五") is None  # a decimal is cn2an's to read
     with pytest.raises(FigureParseError):
         parse_figure("百分之3.5点五")  # two decimal points
 
@@ -1434,3 +1434,53 @@ def test_a_currency_sign_before_a_minus_starts_the_figure() -> None:
     # $-2.5%: the currency sign, the sign and the rate are one token from offset 0 (the one
     # regex reads it so; hypothesis found the scanner starting at the minus)
     assert [t.text for t in scan("$-2.5%")] == ["$-2.5%"]
+
+
+# -- the standard form read without cn2an: every value it reads is cn2an's -------------------
+
+_CN_ALPHABET = "零〇一二两三四五六七八九十百千"
+
+
+def test_every_standard_numeral_below_ten_thousand_reads_as_cn2an_writes_it() -> None:
+    import cn2an
+
+    for n in range(10_000):
+        written = cn2an.an2cn(n)  # 1010 → 一千零一十, 15 → 十五
+        assert numbers._cn_standard(written) == n, written
+    # 两 before 百 and 千 is standard too: 两千零五 = 2 × 1000 + 5
+    assert numbers._cn_standard("两千零五") == 2005
+    assert numbers._cn_standard("两百") == 200
+
+
+def test_other_forms_are_left_to_cn2an() -> None:
+    # speaking forms and forms with a place skipped without 零 are cn2an's (一百一 is 110 there)
+    for text in ("一百一", "两十", "十两", "一千五", "零五", "五零", "百五", "一万", "三点五"):
+        assert numbers._cn_standard(text) is None, text
+    assert parse_figure("一百一十家").value == 110  # 100 + 10, read here
+    assert parse_figure("一百一家").value == 110  # cn2an's speaking form: 100 + 10
+
+
+def _agrees_with_cn2an(text: str) -> None:
+    import cn2an
+
+    value = numbers._cn_standard(text)
+    if value is not None:
+        assert cn2an.cn2an(text, "smart") == value, text
+
+
+def test_the_standard_form_agrees_with_cn2an_on_every_short_string() -> None:
+    import itertools
+
+    read = 0
+    for length in (1, 2, 3):
+        for chars in itertools.product(_CN_ALPHABET, repeat=length):
+            text = "".join(chars)
+            _agrees_with_cn2an(text)
+            read += numbers._cn_standard(text) is not None
+    assert read > 100  # (not vacuous: of 15 + 15² + 15³ strings, 132 are standard numerals)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_CN_ALPHABET, min_size=4, max_size=9))
+def test_the_standard_form_agrees_with_cn2an_on_longer_strings(text: str) -> None:
+    _agrees_with_cn2an(text)

@@ -1,9 +1,14 @@
 """The one period grammar: the scanner's period tokens and the extractor's cues are its forms."""
 
+import re
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from regiondev.numbers import TokenKind, scan
-from regiondev.periods import FORMS, PERIOD_CUE, SCAN_PATTERNS
+from regiondev.periods import FORMS, PERIOD_CUE, PERIOD_CUE_REVIEW, SCAN_PATTERNS
 
 
 @pytest.mark.parametrize(
@@ -45,3 +50,36 @@ def test_a_stretch_of_years_is_a_cue_only_in_a_review_of_the_first_months() -> N
     assert PERIOD_CUE.search("五年间，全市新增企业186家") is None
     m = PERIOD_CUE_REVIEW.search("五年间，全市新增企业186家")
     assert m is not None and m.lastgroup == "stretch" and m["st_n"] == "五"
+
+
+# -- the cue guard: where a cue can start, written by hand, never changes a match ---------------
+
+_PLAIN_CUE = re.compile("|".join(f"(?P<{f.name}>{f.pattern})" for f in FORMS if f.cue))
+_ROOT = Path(__file__).resolve().parent.parent
+_TEXTS = sorted(
+    [*(_ROOT / "regiondev" / "data" / "seeds").glob("*.txt"), *(_ROOT / "tests").rglob("*.txt")]
+)
+# every character of the forms, digits, and the words around periods in the texts
+_ALPHABET = "".join(sorted(set("".join(f.pattern for f in FORMS) + "0123456789年月季度底末以来间")))
+
+
+def _found(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in rx.finditer(text)]
+
+
+def test_the_cue_guard_finds_what_the_plain_forms_find_in_every_text() -> None:
+    # PERIOD_CUE_REVIEW holds every cue form; the plain alternation has no guard at all
+    assert len(_TEXTS) > 40
+    cues = 0
+    for path in _TEXTS:
+        text = path.read_text(encoding="utf-8")
+        found = _found(PERIOD_CUE_REVIEW, text)
+        assert found == _found(_PLAIN_CUE, text), path.name
+        cues += len(found)
+    assert cues > 300  # (the texts do hold periods: the comparison is not vacuous)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_the_cue_guard_finds_what_the_plain_forms_find_in_generated_text(text: str) -> None:
+    assert _found(PERIOD_CUE_REVIEW, text) == _found(_PLAIN_CUE, text)

@@ -10,7 +10,7 @@ are several places' figure, split by 分别 in order.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from regiondev._extract.gazetteer import gazetteer
 from regiondev.numbers import Token, TokenKind
@@ -221,6 +221,13 @@ def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=2)
+def _mentions(raw: str) -> tuple[tuple[str, bool], ...]:
+    """Every place a whole text names, in order, and whether it is named as a field of
+    comparison: read once for ``detect_region`` and ``detect_subject``, which count them."""
+    return tuple((m.group(0), is_comparison_field(raw, m)) for m in place_re().finditer(raw))
+
+
 def detect_region(raw: str) -> str:
     """The region a text is mostly about: the most named place (national words count half).
 
@@ -228,9 +235,8 @@ def detect_region(raw: str) -> str:
     """
     counts: dict[str, float] = {}
     province = 0  # 全省: the province, Hunan when the places named are Hunan's
-    for m in place_re().finditer(raw):
-        name = m.group(0)
-        if is_comparison_field(raw, m):
+    for name, field in _mentions(raw):
+        if field:
             continue
         if name in WHOLES:
             province += name == "全省"
@@ -252,12 +258,11 @@ def detect_subject(raw: str, region: str) -> str:
     counts: dict[str, int] = {}
     zones: dict[str, int] = {}  # zones of the zone rule, by name
     county_words: dict[str, int] = {}  # 全县 of a county named (the county's own name)
-    for m in place_re().finditer(raw):
-        name = m.group(0)
-        if name == "全县" and not is_comparison_field(raw, m):
+    for name, field in _mentions(raw):
+        if name == "全县" and not field:
             county_words["全县"] = county_words.get("全县", 0) + 1
             continue
-        if name in WHOLES or gaz.code_of.get(name) != region or is_comparison_field(raw, m):
+        if name in WHOLES or gaz.code_of.get(name) != region or field:
             continue
         # "" for the region itself; a zone of the zone rule (醴陵经开区) counts for its host,
         # as its name always did: a text about 醴陵 naming its zone stays about 醴陵 (and so

@@ -332,11 +332,10 @@ def extract_many(
         ex.shutdown(wait=True, cancel_futures=True)
 
 
-#: A text that makes the extractor load what it loads on first use (cn2an for a long Chinese
-#: numeral, OpenCC for the clean text and the furniture words, the gazetteer's place pattern).
-_WARM_UP_TEXT = (
-    "发布时间：2023-01-05\n2022年，长沙市地区生产总值增长4.5%，补助三万四千五百六十七元。\n"
-)
+#: A text that makes the extractor load what it loads on first use (OpenCC for the clean text
+#: and the furniture words, the gazetteer's place pattern). Not cn2an: the standard numerals
+#: of policy news are read without it, and a worker that meets another form loads it then.
+_WARM_UP_TEXT = "发布时间：2023-01-05\n2022年，长沙市地区生产总值增长4.5%，补助三千元。\n"
 
 
 def _warm_up() -> None:
