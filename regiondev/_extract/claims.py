@@ -98,7 +98,7 @@ from regiondev.numbers import (
     Token,
     TokenKind,
     parse_figure,
-    scan,
+    scan_spans,
 )
 from regiondev.periods import ON_PREVIOUS
 from regiondev.text import clean_length, clean_lines
@@ -1040,14 +1040,16 @@ def _plain_figure(text: str) -> ParsedFigure | None:
 def _scan_clauses(sentence: str) -> list[Token]:
     """numbers.scan over the clauses that can hold a number, offsets in the sentence."""
     if "," not in sentence and "，" not in sentence:
-        return list(scan(sentence))
-    out: list[Token] = []
-    for cm in _CLAUSE.finditer(sentence):
-        a, b = cm.span()
-        if _HAS_CAND.search(sentence, a, b) is None:
-            continue
-        out.extend(scan(sentence, a, b))
-    return out
+        return scan_spans(sentence, ((0, len(sentence)),))
+    has_cand = _HAS_CAND.search
+    return scan_spans(
+        sentence,
+        [
+            span
+            for cm in _CLAUSE.finditer(sentence)
+            if has_cand(sentence, *(span := cm.span())) is not None
+        ],
+    )
 
 
 #: A "sentence" longer than this many characters (a table pasted as one line, a list with no
