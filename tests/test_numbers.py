@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from pathlib import Path
@@ -1572,7 +1573,7 @@ def test_each_kind_reads_the_same_with_its_guard(text: str) -> None:
 def test_scan_spans_is_scan_over_each_span(text: str, cuts: list[int]) -> None:
     # spans in order, as the extractor's clauses are: one list, the tokens of each scan
     edges = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
-    spans = list(zip(edges, edges[1:], strict=False))
+    spans = list(itertools.pairwise(edges))
     expected = [t for a, b in spans for t in scan(text, a, b)]
     assert numbers.scan_spans(text, spans) == expected
 
