@@ -150,6 +150,8 @@ def _convert_lines(text: str) -> str:
     line whose length changed is redone char by char.
     """
     converted = to_simplified(text)
+    if converted == text:  # (a simplified text, the common case: nothing moved)
+        return converted
     lines = text.splitlines(keepends=True)
     done = converted.splitlines(keepends=True)
     if (
@@ -276,13 +278,19 @@ def clean_lines(lines: Sequence[str]) -> list[tuple[str, tuple[DamagedRun, ...]]
     them, in order); the result is exactly that of cleaning the lines one by one, without
     building offset maps.
     """
+    whole = "".join(lines)
     stripped: list[str] = []
     runs: list[tuple[DamagedRun, ...]] = []
-    for line in lines:
-        text, damaged = _strip_text(line)
-        stripped.append(text)
-        runs.append(damaged)
-    converted = _convert_same_length("".join(stripped))
+    if "?" not in whole and "\ufffd" not in whole and "(" not in whole:
+        # no damaged run and no annotation anywhere: every line is its own stripped text
+        stripped, runs = list(lines), [()] * len(lines)
+    else:
+        for line in lines:
+            text, damaged = _strip_text(line)
+            stripped.append(text)
+            runs.append(damaged)
+        whole = "".join(stripped)
+    converted = _convert_same_length(whole)
     out = []
     at = 0
     for text, damaged in zip(stripped, runs, strict=True):
