@@ -54,6 +54,7 @@ from regiondev._extract.resolve_kind import (
     code_reason,
 )
 from regiondev._extract.resolve_period import (
+    ANNUAL_REPORT_MONTHS,
     CLAUSE_ONLY,
     REVIEW_MONTHS,
     SUB_PERIOD,
@@ -78,9 +79,12 @@ from regiondev._extract.resolve_place import (
 )
 from regiondev._extract.resolve_status import (
     ACTUAL_NOW,
+    ANNUAL_REPORT,
     DONE,
     FORECAST,
     PERIOD_AHEAD,
+    POLICY_NUMBER_LINE,
+    POLICY_TITLE,
     QUOTED_TARGET,
     REPORTED_PLAN,
     SPAN_FLOW,
@@ -279,6 +283,8 @@ class _Reader(PeriodResolver):
         #: prose line prints: the period of a headline figure that prints none.
         self.title_end = 0
         self.lead_year = ""
+        #: A policy document (若干措施, 长政办发〔2025〕9号): its promises are targets.
+        self.policy = False
 
     # -- sentences ---------------------------------------------------------------------------
     def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
@@ -293,6 +299,21 @@ class _Reader(PeriodResolver):
         ):
             # under a heading of the year's targets, what names no past period is a target
             target, cue = True, para.section_cue
+        if (
+            self.policy
+            and not target
+            and not explicit_actual
+            and not (
+                periods
+                and doc_year is not None
+                and periods[0][1][:4].isdigit()
+                and int(periods[0][1][:4]) < doc_year
+                and "对" not in text[: periods[0][0]]
+            )
+        ):
+            # a policy's measures promise (按…的10%给予补助, 专项资金15亿元); only what a
+            # sentence opening with a past period reports (2024年，全市…) happened
+            target, cue = True, "a policy document's measure"
         # places named as subjects (not 全国第4位, 占全国比重: fields of comparison); a figure
         # takes the nearest one before it (株洲…在全国168个重点城市中: 168 is national)
         places = sentence_places(text, self.region, para.region, para.region_cue)
@@ -398,6 +419,9 @@ def _sentence_claims(
         )
     elif status == "actual" and reader.date is not None:
         default_period = (reader.date.isoformat(), "no period printed: the text's date")
+    elif status == "target" and reader.policy:
+        # a policy's rates, caps and rewards hold while it is in force: no period of their own
+        default_period = ("", "no period printed: a policy's measure")
     elif status == "target" and reader.target_year:
         default_period = (
             reader.target_year,
@@ -444,6 +468,7 @@ def _sentence_claims(
     subjects: list[tuple[int, bool]] | None = None  # growth subjects, found at the first growth
     # words some rules need, looked up once per sentence
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
+    has_cap = "最高" in stext
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     has_goal = "目标" in stext
     has_invest = "总投资" in stext
@@ -563,6 +588,15 @@ def _sentence_claims(
             if bounded is not None and bounded.bound is not Bound.EXACT:
                 parsed = bounded
                 cues.append(f"{apart.group(0)}: {word} {figure}")
+        if (
+            has_cap
+            and parsed.bound is Bound.EXACT
+            and (cap := _CAP.search(stext, max(0, tstart - 8), tstart))
+            and (capped := _plain_figure("不超过" + figure)) is not None
+        ):
+            # 单个项目最高补助1000万元: a cap, at most the figure
+            parsed = capped
+            cues.append(f"{cap.group(0)}: a cap, at most {figure}")
         kind = UNIT_KIND.get(unit, "other")
         if not unit and (
             figure[-1:] in _COUNT_WORDS or stext[tok.end : tok.end + 1] in _COUNT_WORDS
@@ -679,6 +713,16 @@ def _sentence_claims(
             # make a figure of a past period a target
             tstatus = "actual"
             cues.remove(tcue)
+        if (
+            reader.policy
+            and tstatus == "target"
+            and period[:4].isdigit()
+            and reader.date is not None
+            and int(period[:4]) < reader.date.year
+        ):
+            # 对上年度研发投入…的企业，按…20%给予补贴: the year of a condition, no period of
+            # the promise
+            period, pcue = "", pcue + " (a policy's condition: the measure has no period)"
         if kind != "growth" and (span := _SPAN.fullmatch(period)):
             # 2012年至2021年,…从2000家增加到11000家: the start at the span's first year,
             # the end at its last
@@ -991,7 +1035,7 @@ def _month_of(period: str, in_force: str) -> bool:
 
 
 # A clause that opens with its predicate has the subject of the clause before
-_NO_SUBJECT = re.compile(r"(?:约|共|合计|分别)?(?:占|比重|同比|比上年|增长|下降|增速)")
+_NO_SUBJECT = re.compile(r"(?:约|共|合计|分别)?(?:占|比重|同比|环比|比上年|增长|下降|增速)")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH_END = re.compile(r"(\d{4})-(\d{2})-(?:28|29|30|31)")
 
@@ -1006,6 +1050,8 @@ _QUALIFIER_APART = re.compile(f"(?:{alternation(bound_cues().apart)})$")
 # 达到X / 提高到X / 增加到X: a level reached (in a report of what happened, exact)
 _REACHED = re.compile(alternation(bound_cues().reached))
 _TARGET_FLOOR = re.compile(alternation(bound_cues().target_floor))
+# 最高补助1000万元: a cap (data/bound_cues.toml [cap])
+_CAP = re.compile(f"(?:{alternation(bound_cues().cap)})")
 _GOAL_COMPARED = re.compile(alternation(bound_cues().goal_compared))
 _DIGIT = re.compile(r"\d")
 # 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
@@ -1023,8 +1069,8 @@ _SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
 # 由2020年的1068家增加到|1492家: the end of a pair that prints no year of its own
 _FROM_YEAR_TO = re.compile(
-    r"[从由]((?:19|20)\d{2})年(?:底|末)?的?[^，,。；;从由\d]{0,12}[\d.]+[^，,。；;从由]{0,6}?"
-    r"(?:到|至)[^，,。；;\d年]{0,4}$"
+    r"[从由]((?:19|20)\d{2})年(?:底|末)?的?[^，,。；;从由\d]{0,12}(?:[\d.]+|第[一二三四五六七八九十]+)"
+    r"[^，,。；;从由]{0,6}?(?:(?:到|至)[^，,。；;\d年]{0,4})?$"
 )
 _FROM_TO = re.compile(r"[从由][^，,。；;从由]{1,30}?(?:到|至)[^，,。；;到至]{0,6}$")
 
@@ -1113,6 +1159,10 @@ def extract_text(
     reader.title_period, reader.title_cue = title_period(first_line, parsed_date)
     reader.title_year = reader.title_period[:4]
     _, furniture = furniture_lines(lines)
+    # a policy document (若干措施; 长政办发〔2025〕9号 on a line of its own): read once
+    reader.policy = POLICY_TITLE.search(first_line) is not None or (
+        "〔" in raw and POLICY_NUMBER_LINE.search(raw) is not None
+    )
     if not title and first_line:
         reader.title_end = raw.find(first_line) + len(first_line)
         lead = next(
@@ -1174,10 +1224,13 @@ def extract_text(
                 and not sent.explicit_actual
                 and REPORTED_PLAN.search(stext) is None
             ) or section[0]
+            # (a period a forecast names, 预计2025年底建成, is no period of later records)
+            forecast_at = sent.forecast_at if sent.forecast_at >= 0 else len(stext)
             carried = [
                 (period, cue)
-                for _, period, cue in sent.periods
+                for end, period, cue in sent.periods
                 if period
+                and end <= forecast_at
                 and not cue.endswith(CLAUSE_ONLY)
                 and not (
                     cue.endswith(YEAR_IN_FORCE) and para.period and not _SPAN.fullmatch(para.period)
@@ -1231,6 +1284,17 @@ def extract_text(
                 # 2024年，全市… / 过去一年… in a January text: a review of the year before,
                 # the year of what its later paragraphs print without one
                 reader.review_year = str(reader.date.year - 1)
+            elif (
+                reader.date is not None
+                and not reader.review_year
+                and reader.date.month <= ANNUAL_REPORT_MONTHS
+                and "报" in stext
+                and ANNUAL_REPORT.search(stext) is not None
+                and f"{reader.date.year - 1}年" in stext
+            ):
+                # 近日，中部各省发布2024年…统计公报 / 3月27日晚，公司发布2024年年度报告: a text
+                # of the spring about the yearly report of the year before reviews that year
+                reader.review_year = str(reader.date.year - 1)
             para.parks = (
                 parks_of[-1][1] if "分别" in stext and (parks_of := listed_parks(stext)) else ()
             )
@@ -1251,7 +1315,7 @@ def extract_text(
             years = [
                 int(ym[1])
                 for ym in _YEAR_RE.finditer(stext)
-                if not is_compared(stext, ym.start(), ym.end())
+                if ym.start() < forecast_at and not is_compared(stext, ym.start(), ym.end())
             ]
             if reader.date is not None:
                 years = [y for y in years if y <= reader.date.year]

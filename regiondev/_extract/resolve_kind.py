@@ -71,6 +71,14 @@ _SCALE_OF = re.compile(alternation(_KC.of_after))
 _SCALE_CLASS = re.compile(alternation(_KC.class_after))
 _SCALE_THRESHOLD = re.compile(alternation(_KC.threshold_after))
 _ORDINAL_NOUN = re.compile(alternation(_KC.batch_after))
+# 第一条 总体目标: an article of the text itself (its outline), not a batch or a rank
+_ARTICLE = re.compile(alternation(_KC.article_after))
+# 有效期3年: a duration of validity, no figure's period nor quantity
+_DURATION = re.compile(f"(?:{alternation(_KC.duration_before)})")
+# 证券代码：688419 / 查询电话：(852) 2833 6120: the digits of an identifier
+_CODE_BEFORE = re.compile(f"(?:{alternation(_KC.code_before)})")
+# 500万元以上的技术改造项目: the entry threshold of a class of projects or firms
+_MONEY_THRESHOLD = re.compile(alternation(_KC.money_threshold_after))
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(alternation(_KC.sector))
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
@@ -130,8 +138,19 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         and (stext.startswith(_KC.points_after, tend) or _POINTS_LIST.match(stext, tend))
     ) or (unit == "percent" and stext.endswith(_KC.points_after, tstart, tend)):
         return "percentage-point change (a difference of two rates, not a rate)"
+    if not unit and (
+        (
+            tstart > 0
+            and stext.startswith(_KC.number_open, tstart - 1)
+            and stext.startswith(_KC.number_close, tend)
+        )
+        or _CODE_BEFORE.search(stext, max(0, tstart - 24), tstart)
+    ):
+        return "code or identifier (a document number, stock code or phone number)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
         return "change in rank (places moved, not a place)"
+    if unit == "rank" and stext.startswith("第", tstart) and _ARTICLE.match(stext, tend):
+        return "structure of the text (第一条: an article or chapter), not a rank"
     if unit == "rank" and stext.startswith("第", tstart) and _ORDINAL_NOUN.match(stext, tend):
         return "ordinal of a batch, edition or item (第三批), not a rank"
     if (
@@ -162,6 +181,8 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         and _OUTLINE.match(stext, tend)
     ):
         return "structure of the text (三个亮点：…, 三大特点，一是…), not a quantity"
+    if unit == "years" and _DURATION.search(stext, max(0, tstart - 5), tstart):
+        return "period expression (有效期3年: a duration of validity, not a quantity)"
     if unit == "years" and _PLAN_NAME.match(stext, tend):
         return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
     if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
@@ -196,6 +217,12 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         or (stext.endswith("亿元以上", tstart, tend) and _SCALE_THRESHOLD.match(stext, tend))
     ):
         return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
+    if (
+        unit == "cny_100m"
+        and stext.endswith("元以上", tstart, tend)
+        and _MONEY_THRESHOLD.match(stext, tend)
+    ):
+        return "scale label (500万元以上的技术改造项目: the entry threshold of a class)"
     if unit == "rank" and stext.endswith("强", tstart, tend) and _RANKED_CLASS.match(stext, tend):
         return "scale label (世界500强企业 / 百强县: a class of ranked members, not a rank)"
     return ""

@@ -19,9 +19,12 @@ from regiondev.periods import base_end
 __all__ = [
     "ACHIEVED",
     "ACTUAL_NOW",
+    "ANNUAL_REPORT",
     "DONE",
     "FORECAST",
     "PERIOD_AHEAD",
+    "POLICY_NUMBER_LINE",
+    "POLICY_TITLE",
     "QUOTED_TARGET",
     "REPORTED_PLAN",
     "TARGET",
@@ -62,6 +65,11 @@ ACTUAL_NOW = _scan_rx(_CUES.actual_now)
 DONE = _scan_rx(_CUES.done)
 PERIOD_AHEAD = re.compile(alternation(_CUES.period_ahead))
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# A policy document: its title's last words, or a line that is only its document number
+POLICY_TITLE = re.compile(alternation(_CUES.policy_title))
+POLICY_NUMBER_LINE = re.compile(alternation(_CUES.policy_number_line), re.MULTILINE)
+# A yearly report named in a sentence (2024年统计公报, 2024年年度报告): a review of its year
+ANNUAL_REPORT = re.compile(alternation(_CUES.annual_report))
 
 
 def sentence_status(

@@ -42,6 +42,11 @@ class StatusCues:
     stock_before: tuple[str, ...]
     #: under a span of years: a flow over the span (累计, 新增, 年均)
     flow_before: tuple[str, ...]
+    #: a policy document: a title ending in one of these, or a line that is a document number
+    policy_title: tuple[str, ...] = ()
+    policy_number_line: tuple[str, ...] = ()
+    #: a yearly report of the year before named in a sentence: the text reviews that year
+    annual_report: tuple[str, ...] = ()
 
 
 def load(path: Path = _PATH) -> StatusCues:
@@ -53,6 +58,9 @@ def load(path: Path = _PATH) -> StatusCues:
     span = section(data, "span", path)
     s, p, h = f"{path}: [sentence]", f"{path}: [pledge]", f"{path}: [heading]"
     sp = f"{path}: [span]"
+    policy = section(data, "policy", path)
+    review = section(data, "review", path)
+    po, rv = f"{path}: [policy]", f"{path}: [review]"
     return StatusCues(
         year_target=pattern(sent, "year_target", s, groups=1),
         target=patterns(sent, "target", s),
@@ -71,6 +79,9 @@ def load(path: Path = _PATH) -> StatusCues:
         this_year=patterns(head, "this_year", h),
         stock_before=patterns(span, "stock_before", sp),
         flow_before=patterns(span, "flow_before", sp),
+        policy_title=patterns(policy, "title", po),
+        policy_number_line=patterns(policy, "number_line", po),
+        annual_report=patterns(review, "annual_report", rv),
     )
 
 
