@@ -68,6 +68,7 @@ from regiondev._extract.resolve_place import (
     detect_subject,
     is_county_city,
     listed_parks,
+    place_re,
     region_code,
     resolve_name,
     respective,
@@ -862,6 +863,14 @@ def _sentence_claims(
             # a rank is of the place ranked, rarely of the nation the ranking spans
             # (株洲…在全国168个城市中…居全国第十); 我国…居世界第一 keeps china
             near_r = _nearest([p for p in places if p[1] != "china"], tstart) or near_r
+        elif (
+            near_r is not None
+            and unit == "rank"
+            and near_r[1] == "全市"
+            and (sentence_region_cue in ("全区", "全县") or subject_of(sentence_region_cue))
+        ):
+            # (雨花区…)增速居全市各区县第三位: the city is the field its part is ranked in
+            near_r = (sentence_region, sentence_region_cue)
         elif near_r is not None and unit == "rank" and near_r[1] == "全省":
             # 醴陵经开区…在全省省级园区综合评价中排名第三: the province is the field ranked in;
             # the rank is of the place named before it (else the paragraph's or the text's)
@@ -963,6 +972,15 @@ def _sentence_claims(
 
 
 _OWN_LIST = re.compile(r"[、和及与]")
+# 其中香港企业…: a place right after 其中 names a part of the whole before it
+_SUBSET_BEFORE = re.compile(r"其中[，,]?$")
+
+
+def _place_start(sent: _Sentence) -> int:
+    """Where the sentence's first place (its region cue) starts."""
+    return sent.places[0][0] - len(sent.places[0][2]) if sent.places else 0
+
+
 # A bare 园区 (not the end of a name: 工业园区): the zone of the text
 _BARE_ZONE = re.compile(r"(?:^|(?<=[，,：:；;。年月度来日]))园区")
 
@@ -1215,6 +1233,16 @@ def extract_text(
             toks = _scan_clauses(stext)
             if not toks:
                 continue
+            if sstart_in_line and "园区" in stext and _BARE_ZONE.search(stext) is not None:
+                # 雨花经开区是全区工业发展的主阵地。上半年，园区…: a zone named by a sentence
+                # with no number, earlier in the paragraph, is the zone a bare 园区 means
+                named = [
+                    (resolve_name(m.group(0), reader.region), m.group(0))
+                    for m in place_re().finditer(text, 0, sstart_in_line)
+                    if m.group(0) in zones
+                ]
+                if named:
+                    reader.last_zone = named[-1]
             sent = sentence_of(stext, offset + sstart_in_line, para)
             claims.extend(_sentence_claims(reader, toks, sent, para, reason, damaged))
             # what this sentence establishes for the next ones
@@ -1302,10 +1330,22 @@ def extract_text(
                 if name in zones:
                     reader.last_zone = (code, name)
             if (
+                reader.last_zone
+                and "园区" in stext
+                and sent.region_cue in ("", "全区", "全县")
+                and _BARE_ZONE.search(stext) is not None
+            ):
+                # 雨花经开区是…主阵地。上半年，园区实现…；新引进项目23个: the zone a bare 园区
+                # names is the paragraph's place (占全区的: the district is its whole)
+                para.region, para.region_cue = reader.last_zone
+            elif (
                 sent.region
                 and "、" not in sent.region
                 and not (reader.subject and county_of_zone(sent.region_cue) == reader.subject)
+                and not _SUBSET_BEFORE.search(stext, 0, _place_start(sent))
             ):
+                # (nor a part after 其中: 其中香港企业逾40家 is a part of the exhibitors, not
+                # the place of the sentences after)
                 # (places listed together are no subject for the sentences after; nor is a
                 # zone in its county's text: 宁乡经开区…。全年实施…120个 is 宁乡's, the text's)
                 para.region, para.region_cue = sent.region, sent.region_cue

@@ -80,7 +80,17 @@ def place_re() -> re.Pattern[str]:
     gaz = gazetteer()
     # the zones of the zone rule as host + word (one branch, not 400 names), then the others;
     # a look-ahead of every name's first character rejects most positions at one set test
-    hosts = sorted(set(gaz.host_of.values()), key=len, reverse=True)
+    # (a host's stem: its name, or a district's without its 区, 雨花区 → 雨花经开区)
+    hosts = sorted(
+        {
+            zone[: -len(word)]
+            for zone, host in gaz.host_of.items()
+            for word in gaz.zone_suffixes
+            if zone.endswith(word) and zone[: -len(word)] in (host, host[:-1])
+        },
+        key=len,
+        reverse=True,
+    )
     names = sorted(
         [n for n in gaz.names() if n not in gaz.host_of] + list(WHOLES), key=len, reverse=True
     )
@@ -200,6 +210,14 @@ def region_code(name: str) -> str | None:
 def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     """A place named as the field a figure is compared in, not as the subject."""
     if _COMPARISON.match(text, m.end()):
+        return True
+    gaz = gazetteer()
+    if text.startswith(gaz.agency_words, m.end()) or (
+        m.start() > 0
+        and text[m.start() - 1] in gaz.partner_before
+        and text.startswith(gaz.partner_words, m.end())
+    ):
+        # 据长沙海关统计 (an agency) / 湖南对香港进出口 (a trade partner): no subject
         return True
     name = m.group(0)
     if (name in gazetteer().national_names or name in WHOLES) and _RANKED_IN.match(text, m.end()):
@@ -364,11 +382,17 @@ def sentence_places(
         name = m.group(0)
         if (
             name == "全市"
-            and places
-            and (places[-1][2] in ("全区", "全县") or subject_of(places[-1][2]))
+            and (
+                (places and (places[-1][2] in ("全区", "全县") or subject_of(places[-1][2])))
+                or (
+                    not places
+                    and (para_region_cue in ("全区", "全县") or subject_of(para_region_cue))
+                )
+            )
             and _YARDSTICK_BEFORE.search(text, max(0, m.start() - 3), m.start())
         ):
-            # 全区…总数超过2600家，约占全市的四成: the city is the yardstick of its part
+            # 全区…总数超过2600家，约占全市的四成: the city is the yardstick of its part (also
+            # when the part is the paragraph's: 全区…。…增长8.7%，高于全市0.9个百分点)
             continue
         if places and _PLACE_JOIN.fullmatch(text, places[-1][0], m.start()):
             # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own
