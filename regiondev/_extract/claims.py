@@ -470,12 +470,14 @@ def _sentence_claims(
     # words some rules need, looked up once per sentence
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
     has_cap = "最高" in stext
+    parallel_words = "分别" in stext or "于" in stext
+    platform_words = any(w in stext for w in _PLATFORM_WORDS)
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     has_goal = "目标" in stext
     has_invest = "总投资" in stext
     # a bare 园区 (the zone the text last named), found once per sentence
     bare_zone = _BARE_ZONE.search(stext) if reader.last_zone and "园区" in stext else None
-    paired = "到" in stext and ("从" in stext or "由" in stext)
+    paired = ("到" in stext or "至" in stext) and ("从" in stext or "由" in stext)
     for tok in toks:
         tstart = tok.start
         start, end = base + tstart, base + tok.end
@@ -556,6 +558,20 @@ def _sentence_claims(
                 # 某项目总投资120亿元，落户…，建成后将形成…: 将 says what will follow, not what
                 # the clauses before it report (a sentence with no period, no plan around it)
                 tstatus, tcue = "actual", "将 after the figure: what it reports is no target"
+            elif (
+                status_cue.endswith("is after the text's date")
+                and sent.forecast_at > tok.end
+                and not para.target
+                and reader.date is not None
+                and all(
+                    e > sent.forecast_at
+                    for e, p, _ in sent.periods
+                    if p[:4].isdigit() and int(p[:4]) > reader.date.year
+                )
+            ):
+                # 项目总投资18亿元，预计2027年建成: the year ahead is the forecast's, after the
+                # figure; what the clauses before it report is no target
+                tstatus, tcue = "actual", "预计 after the figure: what it reports is no target"
         if (
             tstatus == "actual"
             and parsed.bound is Bound.AT_LEAST
@@ -598,6 +614,14 @@ def _sentence_claims(
             # 单个项目最高补助1000万元: a cap, at most the figure
             parsed = capped
             cues.append(f"{cap.group(0)}: a cap, at most {figure}")
+        if (
+            unit == "enterprises"
+            and platform_words
+            and (plat := _PLATFORM.search(stext, max(0, tstart - 6), tstart))
+        ):
+            # 国家级企业技术中心1家: innovation platforms counted by 家, not enterprises
+            unit = "platforms"
+            cues.append(f"{plat.group(0)}: an innovation platform")
         kind = UNIT_KIND.get(unit, "other")
         if not unit and (
             figure[-1:] in _COUNT_WORDS or stext[tok.end : tok.end + 1] in _COUNT_WORDS
@@ -621,6 +645,25 @@ def _sentence_claims(
             if kend > tstart or _CLAUSE_END.search(stext, kend, tstart) is None:
                 kind = kkind
                 cues.append(kcue)
+        if (
+            unit == "percent"
+            and kind == "share"
+            and not cues
+            and parallel_words
+            and (par := _PARALLEL.search(stext, max(0, tstart - 20), tstart))
+            and (
+                prev_pct := next(
+                    (c for c in reversed(out) if c.unit == "percent" and not c.set_aside_reason),
+                    None,
+                )
+            )
+            is not None
+            and prev_pct.kind == "growth"
+        ):
+            # 河南、安徽分别增长6.8%和7.1%，江西、山西分别为5.9%… / 仅次于湖北的7.7%: a list
+            # parallel to the growth before it, or the yardstick's own growth
+            kind = "growth"
+            cues.append(f"{par.group(0)}: parallel to the growth rate before it")
         if (
             unit == "percent"
             and kind == "share"
@@ -1074,6 +1117,11 @@ _GOAL_COMPARED = re.compile(alternation(bound_cues().goal_compared))
 _DIGIT = re.compile(r"\d")
 # 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
 _GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
+# 分别为5.9% / 仅次于湖北的7.7%: parallel to the percent before it (data/kind_cues.toml)
+_PARALLEL = re.compile(f"(?:{alternation(kind_cues().parallel_before)})")
+# 技术中心1家: a platform counted by 家 (data/kind_cues.toml [count] platform_before)
+_PLATFORM = re.compile(f"(?:{alternation(kind_cues().platform_before)})")
+_PLATFORM_WORDS = ("中心", "平台", "实验室", "研究院", "孵化器", "众创空间")
 _SENTENCE_GAP = re.compile(r"[；;]")
 # 从2012年的…增加到2021年的…,年均增长: a pair of levels with their years, then an average
 _FROM_YEAR_TO_YEAR = re.compile(

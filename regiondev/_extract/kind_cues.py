@@ -31,7 +31,11 @@ class KindCues:
 
     growth_after: tuple[str, ...]
     by_multiple_before: tuple[str, ...]
+    #: before a percent: a list parallel to the clause before, or a yardstick's own figure
+    parallel_before: tuple[str, ...]
     count_words: frozenset[str]
+    #: before a count of 家: an innovation platform (技术中心1家)
+    platform_before: tuple[str, ...]
     more_before: tuple[str, ...]
     fewer_before: tuple[str, ...]
     rank_move_before: tuple[str, ...]
@@ -101,7 +105,9 @@ def load(path: Path = _PATH) -> KindCues:
     return KindCues(
         growth_after=pats("growth", "after"),
         by_multiple_before=pats("growth", "by_multiple_before"),
+        parallel_before=pats("growth", "parallel_before"),
         count_words=frozenset(_characters(tables["count"], path)),
+        platform_before=pats("count", "platform_before"),
         more_before=pats("change", "more_before"),
         fewer_before=pats("change", "fewer_before"),
         rank_move_before=pats("change", "rank_move_before"),
