@@ -1016,7 +1016,7 @@ def _sentence_claims(
 
 _OWN_LIST = re.compile(r"[、和及与]")
 # 其中香港企业…: a place right after 其中 names a part of the whole before it
-_SUBSET_BEFORE = re.compile(r"其中[，,]?$")
+_SUBSET_BEFORE = ("其中", "其中，", "其中,")
 
 
 def _place_start(sent: _Sentence) -> int:
@@ -1390,7 +1390,7 @@ def extract_text(
                 sent.region
                 and "、" not in sent.region
                 and not (reader.subject and county_of_zone(sent.region_cue) == reader.subject)
-                and not _SUBSET_BEFORE.search(stext, 0, _place_start(sent))
+                and not stext.endswith(_SUBSET_BEFORE, 0, _place_start(sent))
             ):
                 # (nor a part after 其中: 其中香港企业逾40家 is a part of the exhibitors, not
                 # the place of the sentences after)

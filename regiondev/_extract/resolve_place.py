@@ -212,11 +212,12 @@ def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     if _COMPARISON.match(text, m.end()):
         return True
     gaz = gazetteer()
-    if text.startswith(gaz.agency_words, m.end()) or (
-        m.start() > 0
-        and text[m.start() - 1] in gaz.partner_before
+    start = m.start()
+    if (
+        start > 0
+        and text[start - 1] in gaz.partner_before
         and text.startswith(gaz.partner_words, m.end())
-    ):
+    ) or text.startswith(gaz.agency_words, m.end()):
         # 据长沙海关统计 (an agency) / 湖南对香港进出口 (a trade partner): no subject
         return True
     name = m.group(0)
