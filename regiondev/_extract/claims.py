@@ -52,6 +52,7 @@ from regiondev._extract.resolve_kind import (
     UNIT_KIND,
     change_reason,
     code_reason,
+    has_code_word,
 )
 from regiondev._extract.resolve_period import (
     ANNUAL_REPORT_MONTHS,
@@ -82,6 +83,7 @@ from regiondev._extract.resolve_status import (
     ACTUAL_NOW,
     ANNUAL_REPORT,
     DONE,
+    EVENT_LEAD_DAY,
     FORECAST,
     PERIOD_AHEAD,
     POLICY_NUMBER_LINE,
@@ -470,8 +472,9 @@ def _sentence_claims(
     # words some rules need, looked up once per sentence
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
     has_cap = "最高" in stext
+    code_words = has_code_word(stext)
     parallel_words = "分别" in stext or "于" in stext
-    platform_words = any(w in stext for w in _PLATFORM_WORDS)
+    platform_words = "家" in stext and _PLATFORM_WORD.search(stext) is not None
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     has_goal = "目标" in stext
     has_invest = "总投资" in stext
@@ -527,7 +530,7 @@ def _sentence_claims(
             reason = furniture
         unit = parsed.unit
         if not reason:
-            reason = change_reason(stext, tstart, tok.end, unit)
+            reason = change_reason(stext, tstart, tok.end, unit, code_words)
         if not reason and prev_change and _JOINED.fullmatch(stext, prev_end, tstart):
             # 分别比上年末增加11家和103家: the second is a change like the first
             reason = prev_change
@@ -1119,9 +1122,10 @@ _DIGIT = re.compile(r"\d")
 _GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
 # 分别为5.9% / 仅次于湖北的7.7%: parallel to the percent before it (data/kind_cues.toml)
 _PARALLEL = re.compile(f"(?:{alternation(kind_cues().parallel_before)})")
-# 技术中心1家: a platform counted by 家 (data/kind_cues.toml [count] platform_before)
-_PLATFORM = re.compile(f"(?:{alternation(kind_cues().platform_before)})")
-_PLATFORM_WORDS = ("中心", "平台", "实验室", "研究院", "孵化器", "众创空间")
+# 技术中心1家: a platform counted by 家 (data/kind_cues.toml [count] platform_words), and
+# the same words looked up once per sentence that counts 家
+_PLATFORM_WORD = re.compile("|".join(map(re.escape, kind_cues().platform_words)))
+_PLATFORM = re.compile(f"(?:{_PLATFORM_WORD.pattern})$")
 _SENTENCE_GAP = re.compile(r"[；;]")
 # 从2012年的…增加到2021年的…,年均增长: a pair of levels with their years, then an average
 _FROM_YEAR_TO_YEAR = re.compile(
@@ -1243,6 +1247,14 @@ def extract_text(
             parsed_date is None or int(ly[1]) <= parsed_date.year
         ):
             reader.lead_year = ly[1]
+        if parsed_date is not None and (ev := EVENT_LEAD_DAY.search(lead)) is not None:
+            # 第五届…博览会9月12日在湖南株洲开幕 (a text of 14 September): the event's day
+            try:
+                day = dt.date(parsed_date.year, int(ev[1]), int(ev[2]))
+            except ValueError:
+                day = None
+            if day is not None and 0 <= (parsed_date - day).days <= _EVENT_DAYS:
+                reader.event_day = day.isoformat()
     claims: list[Claim] = []
     damaged_all: list[tuple[int, int, str]] = []
     offset = 0

@@ -34,8 +34,8 @@ class KindCues:
     #: before a percent: a list parallel to the clause before, or a yardstick's own figure
     parallel_before: tuple[str, ...]
     count_words: frozenset[str]
-    #: before a count of 家: an innovation platform (技术中心1家)
-    platform_before: tuple[str, ...]
+    #: right before a count of 家: the last word of an innovation platform (技术中心1家)
+    platform_words: tuple[str, ...]
     more_before: tuple[str, ...]
     fewer_before: tuple[str, ...]
     rank_move_before: tuple[str, ...]
@@ -72,7 +72,7 @@ class KindCues:
     #: after a Chinese numeral with 大: a fixed class of industries (六大高耗能行业)
     named_after: tuple[str, ...]
     #: before a run of digits: the word of an identifier (证券代码：688419)
-    code_before: tuple[str, ...]
+    code_words: tuple[str, ...]
     #: the brackets of a document number's year (〔2025〕)
     number_open: str
     number_close: str
@@ -107,7 +107,7 @@ def load(path: Path = _PATH) -> KindCues:
         by_multiple_before=pats("growth", "by_multiple_before"),
         parallel_before=pats("growth", "parallel_before"),
         count_words=frozenset(_characters(tables["count"], path)),
-        platform_before=pats("count", "platform_before"),
+        platform_words=words(tables["count"], "platform_words", f"{path}: [count]"),
         more_before=pats("change", "more_before"),
         fewer_before=pats("change", "fewer_before"),
         rank_move_before=pats("change", "rank_move_before"),
@@ -134,7 +134,7 @@ def load(path: Path = _PATH) -> KindCues:
         within_before=pats("classification", "within_before"),
         within_after=pats("classification", "within_after"),
         named_after=pats("classification", "named_after"),
-        code_before=pats("code", "before"),
+        code_words=words(tables["code"], "words", f"{path}: [code]"),
         number_open=word("code", "number_open"),
         number_close=word("code", "number_close"),
     )

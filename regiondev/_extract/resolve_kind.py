@@ -24,6 +24,7 @@ __all__ = [
     "UNIT_KIND",
     "change_reason",
     "code_reason",
+    "has_code_word",
 ]
 
 _LEX = lexicon()
@@ -76,9 +77,14 @@ _ARTICLE = re.compile(alternation(_KC.article_after))
 # 有效期3年: a duration of validity, no figure's period nor quantity
 _DURATION = re.compile(f"(?:{alternation(_KC.duration_before)})")
 # 证券代码：688419 / 查询电话：(852) 2833 6120: the digits of an identifier
-_CODE_BEFORE = re.compile(f"(?:{alternation(_KC.code_before)})")
+# (the word, a colon, then only digits, spaces, brackets, plus or dash up to the figure)
+_CODE_BEFORE = re.compile(
+    f"(?:{'|'.join(map(re.escape, _KC.code_words))})" + r"[：:]?[\d\s()（）+\-]{0,16}$"
+)
 # 500万元以上的技术改造项目: the entry threshold of a class of projects or firms
 _MONEY_THRESHOLD = re.compile(alternation(_KC.money_threshold_after))
+# the literal words of the code patterns and the document number's bracket
+_CODE_WORD = re.compile("|".join(map(re.escape, (*_KC.code_words, _KC.number_open))))
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(alternation(_KC.sector))
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
@@ -129,22 +135,33 @@ _RANK_MOVE = re.compile(alternation(_KC.rank_move_before))
 _POINTS_LIST = re.compile(alternation(_KC.points_list_after))
 
 
-def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
+def has_code_word(stext: str) -> bool:
+    """Whether a sentence names an identifier's word (代码, 电话…) or a document number's
+    bracket: looked up once per sentence, so ``change_reason`` looks for a code only there."""
+    return _CODE_WORD.search(stext) is not None
+
+
+def change_reason(stext: str, tstart: int, tend: int, unit: str, code_words: bool = True) -> str:
     """Why a figure is no level: a change (percentage points, places, more than before), an
-    ordinal of a batch, or a scale label."""
+    ordinal of a batch, a code, or a scale label. ``code_words``: whether the sentence names
+    an identifier's word (``has_code_word``); without one no figure is looked at as a code."""
     # 2.3个百分点: a percent the reader reads with its words (earlier, a count before them)
     if (
         unit in ("items", "")
         and (stext.startswith(_KC.points_after, tend) or _POINTS_LIST.match(stext, tend))
     ) or (unit == "percent" and stext.endswith(_KC.points_after, tstart, tend)):
         return "percentage-point change (a difference of two rates, not a rate)"
-    if not unit and (
-        (
-            tstart > 0
-            and stext.startswith(_KC.number_open, tstart - 1)
-            and stext.startswith(_KC.number_close, tend)
+    if (
+        code_words
+        and not unit
+        and (
+            (
+                tstart > 0
+                and stext.startswith(_KC.number_open, tstart - 1)
+                and stext.startswith(_KC.number_close, tend)
+            )
+            or _CODE_BEFORE.search(stext, max(0, tstart - 24), tstart)
         )
-        or _CODE_BEFORE.search(stext, max(0, tstart - 24), tstart)
     ):
         return "code or identifier (a document number, stock code or phone number)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):

@@ -21,6 +21,7 @@ __all__ = [
     "ACTUAL_NOW",
     "ANNUAL_REPORT",
     "DONE",
+    "EVENT_LEAD_DAY",
     "FORECAST",
     "PERIOD_AHEAD",
     "POLICY_NUMBER_LINE",
@@ -70,6 +71,8 @@ POLICY_TITLE = re.compile(alternation(_CUES.policy_title))
 POLICY_NUMBER_LINE = re.compile(alternation(_CUES.policy_number_line), re.MULTILINE)
 # A yearly report named in a sentence (2024年统计公报, 2024年年度报告): a review of its year
 ANNUAL_REPORT = re.compile(alternation(_CUES.annual_report))
+# A news lead's day of an event (…博览会9月12日在湖南株洲开幕): month and day
+EVENT_LEAD_DAY = re.compile(_CUES.event_lead_day)
 
 
 def sentence_status(

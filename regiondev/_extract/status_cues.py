@@ -47,6 +47,8 @@ class StatusCues:
     policy_number_line: tuple[str, ...] = ()
     #: a yearly report of the year before named in a sentence: the text reviews that year
     annual_report: tuple[str, ...] = ()
+    #: a news lead's day of an event (its two groups: month and day)
+    event_lead_day: str = ""
 
 
 def load(path: Path = _PATH) -> StatusCues:
@@ -61,6 +63,7 @@ def load(path: Path = _PATH) -> StatusCues:
     policy = section(data, "policy", path)
     review = section(data, "review", path)
     po, rv = f"{path}: [policy]", f"{path}: [review]"
+    event = section(data, "event", path)
     return StatusCues(
         year_target=pattern(sent, "year_target", s, groups=1),
         target=patterns(sent, "target", s),
@@ -82,6 +85,7 @@ def load(path: Path = _PATH) -> StatusCues:
         policy_title=patterns(policy, "title", po),
         policy_number_line=patterns(policy, "number_line", po),
         annual_report=patterns(review, "annual_report", rv),
+        event_lead_day=pattern(event, "lead_day", f"{path}: [event]", groups=2),
     )
 
 
