@@ -126,7 +126,10 @@ def test_a_forecast_s_year_is_not_the_year_in_force() -> None:
 def test_the_end_of_a_pair_is_not_the_start_s_year() -> None:
     # 2023年，…由2020年的1.9%提高到2.4%: 2.4% is 2023's (the sentence's first period), not
     # 2020's; a rank pair 由2020年的第五位升至第二位: 第二位 is 2023's too
-    text = "2023年，全省研发投入强度由2020年的1.9%提高到2.4%，在中部的排名由2020年的第五位升至第二位。\n"
+    text = (
+        "2023年，全省研发投入强度由2020年的1.9%提高到2.4%，"
+        "在中部的排名由2020年的第五位升至第二位。\n"
+    )
     assert _claim(text, "2.4%").period == "2023"
     assert _claim(text, "第二位").period == "2023"
 
