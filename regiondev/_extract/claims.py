@@ -1136,6 +1136,8 @@ _SPAN = re.compile(r"(\d{4})-(\d{4})")
 # 由2020年的11.6%提高到2025年的15.2%: a pair of levels whose start prints its year
 _PAIR_FROM_YEAR = re.compile(r"[从由]((?:19|20)\d{2})年(?:底|末)?的[^。；;]{1,30}?(?:到|至)")
 _SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# after 由2021年: 的 (or 底的, 末的) opens the start of a pair of levels
+_PAIR_OF = re.compile(r"(?:底|末)?的")
 _FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
 # 由2020年的1068家增加到|1492家: the end of a pair that prints no year of its own
 _FROM_YEAR_TO = re.compile(
@@ -1358,8 +1360,11 @@ def extract_text(
             if sent.status_target and reader.date is not None:
                 ahead = [
                     p
-                    for _, p, c in sent.periods
-                    if len(p) == 4 and p >= str(reader.date.year) and not c.endswith(CLAUSE_ONLY)
+                    for e, p, c in sent.periods
+                    if len(p) == 4
+                    and p >= str(reader.date.year)
+                    and not c.endswith(CLAUSE_ONLY)
+                    and e <= forecast_at  # (not a forecast's: 预计2025年建成)
                 ]
                 if ahead:
                     reader.target_year = ahead[-1]
@@ -1415,7 +1420,14 @@ def extract_text(
             years = [
                 int(ym[1])
                 for ym in _YEAR_RE.finditer(stext)
-                if ym.start() < forecast_at and not is_compared(stext, ym.start(), ym.end())
+                if ym.start() < forecast_at
+                and not is_compared(stext, ym.start(), ym.end())
+                # (nor the start of a pair: 由2021年的14%提高到22%。全年… is not 2021's)
+                and not (
+                    ym.start()
+                    and stext[ym.start() - 1] in "由从"
+                    and _PAIR_OF.match(stext, ym.end())
+                )
             ]
             if reader.date is not None:
                 years = [y for y in years if y <= reader.date.year]

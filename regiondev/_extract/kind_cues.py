@@ -60,6 +60,10 @@ class KindCues:
     of_after: tuple[str, ...]
     #: after an amount with 以上: the class it is the threshold of (50亿元以上项目)
     threshold_after: tuple[str, ...]
+    #: a list of amounts naming one class: after a first amount, before and after the last
+    list_after: tuple[str, ...]
+    list_before: tuple[str, ...]
+    list_last_after: tuple[str, ...]
     #: after an amount with 以上: 的 and the class it is the entry threshold of
     money_threshold_after: tuple[str, ...]
     numeral_start: str
@@ -71,6 +75,11 @@ class KindCues:
     within_after: tuple[str, ...]
     #: after a Chinese numeral with 大: a fixed class of industries (六大高耗能行业)
     named_after: tuple[str, ...]
+    #: a dividend's terms per share (每10股…3元): the share count's word and unit, and
+    #: what comes before the amount paid for them
+    per_share_before: str
+    per_share_unit: str
+    per_share_amount_before: tuple[str, ...]
     #: before a run of digits: the word of an identifier (证券代码：688419)
     code_words: tuple[str, ...]
     #: the brackets of a document number's year (〔2025〕)
@@ -92,7 +101,7 @@ def load(path: Path = _PATH) -> KindCues:
     """Read and check the kind cue file."""
     data = read(path)
     tables = {name: section(data, name, path) for name in ("growth", "count", "change")}
-    tables |= {name: section(data, name, path) for name in ("ordinal",)}
+    tables |= {name: section(data, name, path) for name in ("ordinal", "per_share")}
     tables |= {name: section(data, name, path) for name in ("name", "scale")}
     tables |= {name: section(data, name, path) for name in ("classification", "code")}
 
@@ -128,6 +137,9 @@ def load(path: Path = _PATH) -> KindCues:
         of_after=pats("scale", "of_after"),
         threshold_after=pats("scale", "threshold_after"),
         money_threshold_after=pats("scale", "money_threshold_after"),
+        list_after=pats("scale", "list_after"),
+        list_before=pats("scale", "list_before"),
+        list_last_after=pats("scale", "list_last_after"),
         numeral_start=word("scale", "numeral_start"),
         threshold_start=word("scale", "threshold_start"),
         ranked_after=pats("scale", "ranked_after"),
@@ -135,6 +147,9 @@ def load(path: Path = _PATH) -> KindCues:
         within_after=pats("classification", "within_after"),
         named_after=pats("classification", "named_after"),
         code_words=words(tables["code"], "words", f"{path}: [code]"),
+        per_share_before=word("per_share", "count_before"),
+        per_share_unit=word("per_share", "count_unit"),
+        per_share_amount_before=pats("per_share", "amount_before"),
         number_open=word("code", "number_open"),
         number_close=word("code", "number_close"),
     )

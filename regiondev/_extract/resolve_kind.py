@@ -83,6 +83,12 @@ _CODE_BEFORE = re.compile(
 )
 # 500万元以上的技术改造项目: the entry threshold of a class of projects or firms
 _MONEY_THRESHOLD = re.compile(alternation(_KC.money_threshold_after))
+# 首次突破50亿元、100亿元的整车企业: each amount of a list naming one class is a threshold
+# 每10股派发现金红利3元: the amount paid per share count
+_PER_SHARE = re.compile(f"(?:{alternation(_KC.per_share_amount_before)})")
+_LIST_AFTER = re.compile(alternation(_KC.list_after))
+_LIST_BEFORE = re.compile(f"(?:{alternation(_KC.list_before)})")
+_LIST_LAST_AFTER = re.compile(alternation(_KC.list_last_after))
 # the literal words of the code patterns and the document number's bracket
 _CODE_WORD = re.compile("|".join(map(re.escape, (*_KC.code_words, _KC.number_open))))
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
@@ -164,6 +170,17 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str, code_words: boo
         )
     ):
         return "code or identifier (a document number, stock code or phone number)"
+    if (
+        not unit
+        and stext.startswith(_KC.per_share_unit, tend)
+        and stext.endswith(_KC.per_share_before, 0, tstart)
+    ) or (
+        unit == "cny_100m"
+        and stext.endswith("元", tstart, tend)
+        and _KC.per_share_unit in stext
+        and _PER_SHARE.search(stext, max(0, tstart - 20), tstart)
+    ):
+        return "part of a ratio (每10股派发3元: a dividend per share count, no amount)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
         return "change in rank (places moved, not a place)"
     if unit == "rank" and stext.startswith("第", tstart) and _ARTICLE.match(stext, tend):
@@ -240,6 +257,20 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str, code_words: boo
         and _MONEY_THRESHOLD.match(stext, tend)
     ):
         return "scale label (500万元以上的技术改造项目: the entry threshold of a class)"
+    if (
+        unit == "cny_100m"
+        and stext.endswith("元", tstart, tend)
+        and tend < len(stext)
+        and stext[tend] in "、和的以"
+        and (
+            _LIST_AFTER.match(stext, tend)
+            or (
+                _LIST_BEFORE.search(stext, max(0, tstart - 12), tstart)
+                and _LIST_LAST_AFTER.match(stext, tend)
+            )
+        )
+    ):
+        return "scale label (突破50亿元、100亿元的企业: thresholds naming a class)"
     if unit == "rank" and stext.endswith("强", tstart, tend) and _RANKED_CLASS.match(stext, tend):
         return "scale label (世界500强企业 / 百强县: a class of ranked members, not a rank)"
     return ""

@@ -214,3 +214,30 @@ def test_scale_labels_bounds_counts_and_platforms() -> None:
     assert _claim("举办对接活动8场。\n", "8").kind == "count"  # (the token is 8, 场 after it)
     c = _claim("公司拥有省级企业技术中心12家。\n", "12家")
     assert (c.unit, c.kind) == ("platforms", "count")
+
+
+def test_a_dividend_per_share_is_a_ratio_and_its_total_a_proposal() -> None:
+    # 拟每10股派发现金红利2元: 10 (shares) and 2元 are the terms per share (a ratio); the total
+    # 合计约0.8亿元 is proposed (拟): a target, no period printed, so "" — not the 2026 of the
+    # forecast (预计2026年投产) the sentence before names
+    text = "二期项目预计2026年投产。公司拟每10股派发现金红利2元，合计约0.8亿元。\n"
+    assert _claim(text, "10").set_aside_reason.startswith("part of a ratio")
+    assert _claim(text, "2元").set_aside_reason.startswith("part of a ratio")
+    c = _claim(text, "约0.8亿元")
+    assert (c.status, c.period) == ("target", "")
+
+
+def test_a_pair_s_start_year_is_not_the_year_in_force() -> None:
+    # 2023年…由2021年的10%提高到15%。全年研发投入3亿元: 全年 is 2023 (the sentence's year in
+    # force), not the pair's start 2021
+    text = "2023年，公司海外收入占比由2021年的10%提高到15%。全年研发投入3亿元。\n"
+    assert _claim(text, "3亿元", date="2024-03-20").period == "2023"
+
+
+def test_each_amount_of_a_list_of_thresholds_is_a_scale_label() -> None:
+    # 年营业收入首次突破20亿元、50亿元的整车企业: both amounts name the firms rewarded (scale);
+    # the rewards 分别…100万元、200万元 are figures
+    text = "年营业收入首次突破20亿元、50亿元的整车企业，分别奖励100万元、200万元。\n"
+    assert _claim(text, "突破20亿元").set_aside_reason.startswith("scale label")
+    assert _claim(text, "50亿元").set_aside_reason.startswith("scale label")
+    assert _claim(text, "100万元").set_aside_reason == ""
