@@ -52,7 +52,6 @@ from regiondev._extract.resolve_kind import (
     UNIT_KIND,
     change_reason,
     code_reason,
-    has_code_word,
 )
 from regiondev._extract.resolve_period import (
     ANNUAL_REPORT_MONTHS,
@@ -472,9 +471,7 @@ def _sentence_claims(
     # words some rules need, looked up once per sentence
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
     has_cap = "最高" in stext
-    code_words = has_code_word(stext)
     parallel_words = "分别" in stext or "于" in stext
-    platform_words = "家" in stext and _PLATFORM_WORD.search(stext) is not None
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     has_goal = "目标" in stext
     has_invest = "总投资" in stext
@@ -530,7 +527,7 @@ def _sentence_claims(
             reason = furniture
         unit = parsed.unit
         if not reason:
-            reason = change_reason(stext, tstart, tok.end, unit, code_words)
+            reason = change_reason(stext, tstart, tok.end, unit)
         if not reason and prev_change and _JOINED.fullmatch(stext, prev_end, tstart):
             # 分别比上年末增加11家和103家: the second is a change like the first
             reason = prev_change
@@ -617,11 +614,7 @@ def _sentence_claims(
             # 单个项目最高补助1000万元: a cap, at most the figure
             parsed = capped
             cues.append(f"{cap.group(0)}: a cap, at most {figure}")
-        if (
-            unit == "enterprises"
-            and platform_words
-            and (plat := _PLATFORM.search(stext, max(0, tstart - 6), tstart))
-        ):
+        if unit == "enterprises" and (plat := _PLATFORM.search(stext, max(0, tstart - 6), tstart)):
             # 国家级企业技术中心1家: innovation platforms counted by 家, not enterprises
             unit = "platforms"
             cues.append(f"{plat.group(0)}: an innovation platform")
@@ -1122,10 +1115,8 @@ _DIGIT = re.compile(r"\d")
 _GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
 # 分别为5.9% / 仅次于湖北的7.7%: parallel to the percent before it (data/kind_cues.toml)
 _PARALLEL = re.compile(f"(?:{alternation(kind_cues().parallel_before)})")
-# 技术中心1家: a platform counted by 家 (data/kind_cues.toml [count] platform_words), and
-# the same words looked up once per sentence that counts 家
-_PLATFORM_WORD = re.compile("|".join(map(re.escape, kind_cues().platform_words)))
-_PLATFORM = re.compile(f"(?:{_PLATFORM_WORD.pattern})$")
+# 技术中心1家: a platform counted by 家 (data/kind_cues.toml [count] platform_words)
+_PLATFORM = re.compile(f"(?:{'|'.join(map(re.escape, kind_cues().platform_words))})$")
 _SENTENCE_GAP = re.compile(r"[；;]")
 # 从2012年的…增加到2021年的…,年均增长: a pair of levels with their years, then an average
 _FROM_YEAR_TO_YEAR = re.compile(

@@ -24,7 +24,6 @@ __all__ = [
     "UNIT_KIND",
     "change_reason",
     "code_reason",
-    "has_code_word",
 ]
 
 _LEX = lexicon()
@@ -90,7 +89,6 @@ _LIST_AFTER = re.compile(alternation(_KC.list_after))
 _LIST_BEFORE = re.compile(f"(?:{alternation(_KC.list_before)})")
 _LIST_LAST_AFTER = re.compile(alternation(_KC.list_last_after))
 # the literal words of the code patterns and the document number's bracket
-_CODE_WORD = re.compile("|".join(map(re.escape, (*_KC.code_words, _KC.number_open))))
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(alternation(_KC.sector))
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
@@ -141,33 +139,22 @@ _RANK_MOVE = re.compile(alternation(_KC.rank_move_before))
 _POINTS_LIST = re.compile(alternation(_KC.points_list_after))
 
 
-def has_code_word(stext: str) -> bool:
-    """Whether a sentence names an identifier's word (代码, 电话…) or a document number's
-    bracket: looked up once per sentence, so ``change_reason`` looks for a code only there."""
-    return _CODE_WORD.search(stext) is not None
-
-
-def change_reason(stext: str, tstart: int, tend: int, unit: str, code_words: bool = True) -> str:
+def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
     """Why a figure is no level: a change (percentage points, places, more than before), an
-    ordinal of a batch, a code, or a scale label. ``code_words``: whether the sentence names
-    an identifier's word (``has_code_word``); without one no figure is looked at as a code."""
+    ordinal of a batch, a code, or a scale label."""
     # 2.3个百分点: a percent the reader reads with its words (earlier, a count before them)
     if (
         unit in ("items", "")
         and (stext.startswith(_KC.points_after, tend) or _POINTS_LIST.match(stext, tend))
     ) or (unit == "percent" and stext.endswith(_KC.points_after, tstart, tend)):
         return "percentage-point change (a difference of two rates, not a rate)"
-    if (
-        code_words
-        and not unit
-        and (
-            (
-                tstart > 0
-                and stext.startswith(_KC.number_open, tstart - 1)
-                and stext.startswith(_KC.number_close, tend)
-            )
-            or _CODE_BEFORE.search(stext, max(0, tstart - 24), tstart)
+    if not unit and (
+        (
+            tstart > 0
+            and stext.startswith(_KC.number_open, tstart - 1)
+            and stext.startswith(_KC.number_close, tend)
         )
+        or _CODE_BEFORE.search(stext, max(0, tstart - 24), tstart)
     ):
         return "code or identifier (a document number, stock code or phone number)"
     if (
@@ -177,7 +164,7 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str, code_words: boo
     ) or (
         unit == "cny_100m"
         and stext.endswith("元", tstart, tend)
-        and _KC.per_share_unit in stext
+        and stext.find(_KC.per_share_before, max(0, tstart - 20), tstart) != -1
         and _PER_SHARE.search(stext, max(0, tstart - 20), tstart)
     ):
         return "part of a ratio (每10股派发3元: a dividend per share count, no amount)"
