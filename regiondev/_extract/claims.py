@@ -470,8 +470,6 @@ def _sentence_claims(
     subjects: list[tuple[int, bool]] | None = None  # growth subjects, found at the first growth
     # words some rules need, looked up once per sentence
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
-    has_cap = "最高" in stext
-    parallel_words = "分别" in stext or "于" in stext
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     has_goal = "目标" in stext
     has_invest = "总投资" in stext
@@ -528,6 +526,16 @@ def _sentence_claims(
         unit = parsed.unit
         if not reason:
             reason = change_reason(stext, tstart, tok.end, unit)
+        if (
+            not reason
+            and unit == "items"
+            and stext[tok.end - 1] in "省市县区"
+            and (pm := place_re().search(stext, max(0, tstart - 6), min(len(stext), tok.end + 6)))
+            and pm.start() <= tstart
+            and pm.end() >= tok.end
+        ):
+            # 中部六省: the six is part of the joint region's name, no count
+            reason = f"part of a place's name ({pm.group(0)}), not a quantity"
         if not reason and prev_change and _JOINED.fullmatch(stext, prev_end, tstart):
             # 分别比上年末增加11家和103家: the second is a change like the first
             reason = prev_change
@@ -606,8 +614,8 @@ def _sentence_claims(
                 parsed = bounded
                 cues.append(f"{apart.group(0)}: {word} {figure}")
         if (
-            has_cap
-            and parsed.bound is Bound.EXACT
+            parsed.bound is Bound.EXACT
+            and stext.find("最高", max(0, tstart - 8), tstart) != -1
             and (cap := _CAP.search(stext, max(0, tstart - 8), tstart))
             and (capped := _plain_figure("不超过" + figure)) is not None
         ):
@@ -645,7 +653,6 @@ def _sentence_claims(
             unit == "percent"
             and kind == "share"
             and not cues
-            and parallel_words
             and (par := _PARALLEL.search(stext, max(0, tstart - 20), tstart))
             and (
                 prev_pct := next(
@@ -763,6 +770,16 @@ def _sentence_claims(
             # 对上年度研发投入…的企业，按…20%给予补贴: the year of a condition, no period of
             # the promise
             period, pcue = "", pcue + " (a policy's condition: the measure has no period)"
+        if (
+            tstatus == "actual"
+            and reader.review_year
+            and (cut := _SPAN.fullmatch(period))
+            and cut[1] <= reader.review_year < cut[2]
+        ):
+            # “十四五”以来…年均增长6.6% in a review of 2024: what happened is of the years to the
+            # year reviewed, 2021-2024, not the whole plan
+            period = f"{cut[1]}-{reader.review_year}"
+            pcue += f" (to the year reviewed, {reader.review_year})"
         if kind != "growth" and (span := _SPAN.fullmatch(period)):
             # 2012年至2021年,…从2000家增加到11000家: the start at the span's first year,
             # the end at its last
@@ -1286,12 +1303,14 @@ def extract_text(
             toks = _scan_clauses(stext)
             if not toks:
                 continue
-            if sstart_in_line and "园区" in stext and _BARE_ZONE.search(stext) is not None:
-                # 雨花经开区是全区工业发展的主阵地。上半年，园区…: a zone named by a sentence
-                # with no number, earlier in the paragraph, is the zone a bare 园区 means
+            has_park = "园区" in stext
+            if sstart_in_line and has_park and _BARE_ZONE.search(stext) is not None:
+                # 雨花经开区是全区工业发展的主阵地。上半年，园区…: a zone named by the sentence
+                # before (one with no number) is the zone a bare 园区 means
+                before = text.rfind("。", 0, sstart_in_line - 1) + 1
                 named = [
                     (resolve_name(m.group(0), reader.region), m.group(0))
-                    for m in place_re().finditer(text, 0, sstart_in_line)
+                    for m in place_re().finditer(text, before, sstart_in_line)
                     if m.group(0) in zones
                 ]
                 if named:
@@ -1386,8 +1405,8 @@ def extract_text(
                 if name in zones:
                     reader.last_zone = (code, name)
             if (
-                reader.last_zone
-                and "园区" in stext
+                has_park
+                and reader.last_zone
                 and sent.region_cue in ("", "全区", "全县")
                 and _BARE_ZONE.search(stext) is not None
             ):

@@ -207,17 +207,23 @@ def region_code(name: str) -> str | None:
     return None
 
 
+@cache
+def _partner_rule() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """对香港进出口 / 长沙海关 (data/places.toml [partner_rule], [agency_rule]): the characters
+    before a trade partner, the words after it, and the words after an agency's place."""
+    gaz = gazetteer()
+    return frozenset(gaz.partner_before), gaz.partner_words, gaz.agency_words
+
+
 def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     """A place named as the field a figure is compared in, not as the subject."""
     if _COMPARISON.match(text, m.end()):
         return True
-    gaz = gazetteer()
-    start = m.start()
-    if (
-        start > 0
-        and text[start - 1] in gaz.partner_before
-        and text.startswith(gaz.partner_words, m.end())
-    ) or text.startswith(gaz.agency_words, m.end()):
+    start, end = m.span()
+    before, trade, agency = _partner_rule()
+    if (start > 0 and text[start - 1] in before and text.startswith(trade, end)) or text.startswith(
+        agency, end
+    ):
         # 据长沙海关统计 (an agency) / 湖南对香港进出口 (a trade partner): no subject
         return True
     name = m.group(0)
