@@ -56,6 +56,8 @@ _NAME_AFTER = (
     "路|街|总部|性|人大|政协|两会|代表|委员|劳模|劳动模范|工商联|总工会|妇联|团委|文明城市"
     # a newspaper or station of a place (来源：株洲日报) is no mention of the place
     "|日报|晚报|都市报|新闻|融媒|电视台|广播"
+    # 中部六省会城市: 省会 (provincial capitals), not a name ending in 省
+    "|(?<=省)会"
 )
 _NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信息化部")
 # Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.

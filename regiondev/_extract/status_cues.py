@@ -47,6 +47,8 @@ class StatusCues:
     policy_number_line: tuple[str, ...] = ()
     #: a yearly report of the year before named in a sentence: the text reviews that year
     annual_report: tuple[str, ...] = ()
+    #: after a period: since it began (十四五以来), no plan ahead
+    since: str = ""
     #: a news lead's day of an event (its two groups: month and day)
     event_lead_day: str = ""
 
@@ -74,6 +76,7 @@ def load(path: Path = _PATH) -> StatusCues:
         actual_now=patterns(sent, "actual_now", s),
         done=patterns(sent, "done", s),
         period_ahead=patterns(sent, "period_ahead", s),
+        since=text(sent, "since", s),
         strive=text(pledge, "strive", p),
         firm=text(pledge, "firm", p),
         heading_target=patterns(head, "target", h),

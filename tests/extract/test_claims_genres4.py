@@ -241,3 +241,24 @@ def test_each_amount_of_a_list_of_thresholds_is_a_scale_label() -> None:
     assert _claim(text, "突破20亿元").set_aside_reason.startswith("scale label")
     assert _claim(text, "50亿元").set_aside_reason.startswith("scale label")
     assert _claim(text, "100万元").set_aside_reason == ""
+
+
+def test_the_six_central_provinces_are_one_joint_region() -> None:
+    # 中部六省…合计约7万亿元: the joint region (a place of places.toml), its 六 no count; but
+    # 在中部六省会城市中 (省会: provincial capitals) names no such place, and the 六 stays a count
+    text = "2023年，中部六省制造业增加值合计约7万亿元。\n"
+    assert _claim(text, "约7万亿元").region == "中部六省"
+    assert _claim(text, "六省").set_aside_reason.startswith("part of a place's name")
+    text = "长沙在中部六省会城市中排名第2。\n"
+    assert _claim(text, "六省").set_aside_reason == ""
+
+
+def test_a_plan_s_span_in_a_review_runs_to_the_year_reviewed() -> None:
+    # a text of April 2024 naming 2023年…统计公报 reviews 2023; “十四五”以来…年均增长6.1% is
+    # then 2021-2023 (the plan's 2021-2025 cut at the year reviewed)
+    text = (
+        "湖南制造业观察\n来源：某报　2024-04-02\n\n"
+        "近日，湖南发布2023年国民经济和社会发展统计公报。\n\n"
+        "“十四五”以来，湖南制造业增加值年均增长6.1%。\n"
+    )
+    assert _claim(text, "6.1%", date="2024-04-02").period == "2021-2023"
