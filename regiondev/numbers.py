@@ -452,9 +452,20 @@ _SUFFIX_ALT = "以上|之上|以下|以内|左右|上下(?![游级班半午文�
 # (8%-10%, 8%~10%): ``pct1`` then requires it at the end too.
 
 
-def _figure_pattern(bare_end: str) -> str:
+# What the figure forms other than a plain number need ahead: 第, 数十, a slash after digits,
+# 成 within three characters, 分之 after a numeral. One test of it spares a plain number (most
+# figures) four attempts that would fail; it holds at the start of every match of those forms
+# (tests/test_numbers.py compares the pattern with and without it).
+_SPECIAL_AHEAD = (
+    r"(?=第|数[十百千万]|\d++[/／]|[\d０-９一二两三四五六七八九十点.．半]{1,3}成"
+    r"|[\d零〇一二两三四五六七八九十百千万亿点]*+分之)"
+)
+
+
+def _figure_pattern(bare_end: str, special_ahead: str = _SPECIAL_AHEAD) -> str:
     """The figure pattern; ``bare_end`` is what may follow a bare 万亿 besides ``_BARE_TAIL``
-    and a 度 of kilowatt-hours besides 电."""
+    and a 度 of kilowatt-hours besides 电. ``special_ahead``: the guard of the special forms
+    ("" for none, the reference the tests compare with)."""
     return (
         # (each optional group behind a look-ahead on its first characters: one set test
         # instead of trying every word of the alternation at every place)
@@ -462,11 +473,11 @@ def _figure_pattern(bare_end: str) -> str:
         rf"(?:(?=[{_PREFIX_FIRST}])(?P<prefix>{_PREFIX_ALT}))?"
         rf"(?:(?=[人RCU$¥￥])(?P<cur>{_CUR_ALT}) ?)?"
         # no currency before an ordinal, a fraction or a share (人民币第3 is none)
-        rf"(?:(?(decline)(?!))(?(cur)(?!))(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankmag>万|亿)?(?P<rankunit>位|名)?"
+        rf"(?:{special_ahead}(?:(?(decline)(?!))(?(cur)(?!))(?P<ordinal>第)(?P<rank>{_NUM})(?P<rankmag>万|亿)?(?P<rankunit>位|名)?"
         rf"|(?(decline)(?!))(?(cur)(?!))(?P<frac_a>\d+)[/／](?P<frac_b>\d+)"
         rf"|(?(decline)(?!))(?P<several>数)(?P<sevmag>十|百|千|万)(?P<sevmag2>亿|万)?"
         rf"(?P<sevunit>{_UNIT_ALT})?"
-        rf"|(?(cur)(?!))(?:{_CHENG}|{_FRACTION})(?P<psuffix>{_SUFFIX_ALT})?"
+        rf"|(?(cur)(?!))(?:{_CHENG}|{_FRACTION})(?P<psuffix>{_SUFFIX_ALT})?)"
         rf"|(?(decline)|(?P<sign>{_SIGN})?)"
         # a lone 千/百 before 亿 is a bare magnitude (``_bare_num``), read only where it may be
         # 几十万 / 几千亿: an unknown multiple, no figure (not 十万)
@@ -1048,13 +1059,31 @@ _STRUCTURE_PATTERN = (
     r"|\d+\((?:[^()]{1,30})\)(?:\+\d+\((?:[^()]{1,40})\))+"
 )
 
-_SCAN = re.compile(
-    "|".join(
+# At a digit, what each kind of token needs after the digits (a figure needs nothing: it is
+# the kind every other leaves). One test of it spares the kind's alternatives at the digits of
+# an ordinary figure; each holds at the start of every match of its kind (tests/test_numbers.py
+# compares the scan pattern with and without them). (No group inside: benchmarks strip them.)
+_AT_DIGIT_AHEAD = {
+    "structure": r"(?=\d++(?:\.\d++)?[+×xX＊*(])",
+    "code": r"(?!\d)|(?=\d++[-A-Za-z号版 ]|\d++\.\d++[.版]|1[3-9]\d{9})",
+    "date": r"(?=\d{1,4}[-/年月日:])",
+    "period": r"(?!\d)|(?=[\d一二三四五六七八九十]{1,4}\s*[年月季—\-－~～至到])",
+}
+
+
+def _scan_pattern(at_digit_ahead: dict[str, str] = _AT_DIGIT_AHEAD) -> str:
+    """The one scan pattern: each kind of token a named group, in order of preference."""
+
+    def kind(name: str, body: str) -> str:
+        ahead = at_digit_ahead.get(name, "")
+        return f"(?P<{name}>(?:{ahead})(?:{body}))" if ahead else f"(?P<{name}>{body})"
+
+    return "|".join(
         [
-            "(?P<structure>" + _STRUCTURE_PATTERN + ")",
-            "(?P<code>" + "|".join(_CODE_PATTERNS) + ")",
-            "(?P<date>" + "|".join(_DATE_PATTERNS) + ")",
-            "(?P<period>" + "|".join(_PERIOD_PATTERNS) + ")",
+            kind("structure", _STRUCTURE_PATTERN),
+            kind("code", "|".join(_CODE_PATTERNS)),
+            kind("date", "|".join(_DATE_PATTERNS)),
+            kind("period", "|".join(_PERIOD_PATTERNS)),
             "(?P<figure>" + _figure_pattern("") + ")",
             "(?P<firstplace>首位|唯一(?!性)|过半|超过半数|半数以上|"
             + _DOUBLING.pattern
@@ -1065,7 +1094,9 @@ _SCAN = re.compile(
             + ")",
         ]
     )
-)
+
+
+_SCAN = re.compile(_scan_pattern())
 
 # Where a match can start. ``_SCAN`` is one long alternation with no literal prefix, so the
 # regex engine would try every alternative at every character; ``scan`` instead jumps from one
@@ -1086,7 +1117,7 @@ _SCAN_START_BRANCHES = (
     rf"|[{_MINUS}]\d"
     r"|数[十百千万]|前\s*[\d一二两三四五六七八九十]|过去|过半|半成|未来|[上下]半年|大年初|首位|唯一|超过半数|半数以上"
     r"|翻了?[一两二三四五六七八九十\d]番|翻番"
-    rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?[{_MINUS}负]?[\d{_CN_DIGITS}数]"
+    rf"|负[\d{_CN_DIGITS}]|(?:{_CUR_ALT}) ?[{_MINUS}负]?[\d{_CN_DIGITS}数万]"
     r"|\+\d|[(（]0\d|[A-Za-z](?=[A-Za-z]*-?\d)|ICP证|公网安备"
 )
 # The look-ahead holds every branch's first character: one set test rejects most places.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from regiondev.firstchars import guarded_alternation
+from regiondev.firstchars import first_class, guarded_alternation
 
 __all__ = [
     "FORMS",
@@ -159,6 +159,10 @@ _CUE_FIRST = (
     r"|两年平均|全年|全[部面][达建投]|达[产效]后|建成后|投产后|这一年|新的?一年"
     r"|[一二三四五六七八九十]{1,3}年[来以间])"
 )
+
+# ... and before it, the one class of its first characters (derived from it): at most positions
+# of a sentence one set test, instead of the look-ahead's thirty alternatives.
+_CUE_FIRST = f"(?=[{first_class(_CUE_FIRST[3:-1])}]){_CUE_FIRST}"
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name), each
 #: behind a guard of its own first characters (``firstchars``): at a digit the engine leaves

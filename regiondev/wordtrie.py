@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["trie_pattern"]
+__all__ = ["trie_branches", "trie_pattern"]
 
 _END = ""
 _Node = dict[str, "_Node"]
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """The words (non-empty literals) as a trie-shaped pattern, longest word preferred."""
+def _build(words: Iterable[str]) -> _Node:
     root: _Node = {}
     for word in words:
         if not word:
@@ -29,7 +28,19 @@ def trie_pattern(words: Iterable[str]) -> str:
         for ch in word:
             node = node.setdefault(ch, {})
         node[_END] = {}
-    return _emit(root)
+    return root
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """The words (non-empty literals) as a trie-shaped pattern, longest word preferred."""
+    return _emit(_build(words))
+
+
+def trie_branches(words: Iterable[str]) -> list[str]:
+    """The trie's alternatives by first character: ``"|".join`` of them is ``trie_pattern``.
+    Each opens with its literal character, so an alternation of such branches (perhaps with
+    something after each) lets the regex engine skip to the possible first characters."""
+    return [re.escape(ch) + _emit(sub) for ch, sub in _build(words).items()]
 
 
 def _emit(node: _Node) -> str:

@@ -1484,3 +1484,84 @@ def test_the_standard_form_agrees_with_cn2an_on_every_short_string() -> None:
 @given(st.text(alphabet=_CN_ALPHABET, min_size=4, max_size=9))
 def test_the_standard_form_agrees_with_cn2an_on_longer_strings(text: str) -> None:
     _agrees_with_cn2an(text)
+
+
+def test_a_currency_before_a_bare_magnitude_is_found_where_it_starts() -> None:
+    # RMB万亿元大关: the currency leads the figure (one 万亿 of yuan); the start finder once
+    # skipped the R because no digit follows the currency (hypothesis found it)
+    assert [(t.start, t.text) for t in scan("RMB万亿元大关")] == [(0, "RMB万亿元大关")]
+
+
+_FIGURE_PLAIN = re.compile(numbers._figure_pattern("", special_ahead=""))
+_FIGURE_GUARDED = re.compile(numbers._figure_pattern(""))
+
+
+def _figures_at_every_position(text: str) -> None:
+    for p in range(len(text)):
+        a, b = _FIGURE_PLAIN.match(text, p), _FIGURE_GUARDED.match(text, p)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), text[p:]
+
+
+def test_the_special_forms_guard_changes_no_figure_in_the_project_texts() -> None:
+    root = Path(__file__).resolve().parent.parent
+    texts = [*(root / "regiondev" / "data" / "seeds").glob("*.txt"), *root.glob("tests/**/*.txt")]
+    assert len(texts) > 40
+    for path in texts:
+        _figures_at_every_position(path.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_mixes)
+def test_the_special_forms_guard_changes_no_figure_in_generated_text(text: str) -> None:
+    _figures_at_every_position(text)
+
+
+_SCAN_PLAIN = re.compile(numbers._scan_pattern({}))
+
+
+def _tokens_at_every_position(text: str) -> None:
+    for p in range(len(text)):
+        a, b = _SCAN_PLAIN.match(text, p), numbers._SCAN.match(text, p)
+        assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), text[p:]
+
+
+def test_the_at_digit_guards_change_no_token_in_the_project_texts() -> None:
+    root = Path(__file__).resolve().parent.parent
+    texts = [*(root / "regiondev" / "data" / "seeds").glob("*.txt"), *root.glob("tests/**/*.txt")]
+    for path in texts:
+        _tokens_at_every_position(path.read_text(encoding="utf-8"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_mixes)
+def test_the_at_digit_guards_change_no_token_in_generated_text(text: str) -> None:
+    _tokens_at_every_position(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1+2+N",
+        "2.5×3",
+        "3(一核)+4(四带)",
+        "13907311234",
+        "139-0731-1234",
+        "0731-88886666",
+        "5G",
+        "3.2版",
+        "12号楼",
+        "1.2.3",
+        "2024-11-30",
+        "2024年",
+        "11月",
+        "8:30",
+        "1—9月",
+        "2021—2025年",
+        "3年来",
+        "1十年前",
+        "第1季度",
+    ],
+)
+def test_each_kind_reads_the_same_with_its_guard(text: str) -> None:
+    # one example of each guarded kind's forms, at every position
+    _tokens_at_every_position(text)

@@ -34,3 +34,23 @@ def test_same_matches_as_the_longest_first_alternation(words: list[str], text: s
         assert [m.span() for m in re.finditer(f"(?:{trie}){tail}", text)] == [
             m.span() for m in re.finditer(f"(?:{plain}){tail}", text)
         ]
+
+
+def test_the_branches_are_the_trie_by_first_character() -> None:
+    from regiondev.wordtrie import trie_branches
+
+    assert trie_branches(["湖南", "湖南省", "湖北", "长沙"]) == ["湖(?:南(?:省)?|北)", "长沙"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.text(alphabet="长沙市湖南省路区", max_size=30))
+def test_a_suffix_after_each_branch_matches_as_after_the_trie(words: list[str], text: str) -> None:
+    # (host)(?:区|路) written as 长…(?:区|路)|湖…(?:区|路): each branch opens with a literal
+    from regiondev.wordtrie import trie_branches
+
+    tail = "(?:区|路)"
+    whole = f"(?:{trie_pattern(words)}){tail}"
+    spread = "|".join(b + tail for b in trie_branches(words))
+    assert [m.span() for m in re.finditer(spread, text)] == [
+        m.span() for m in re.finditer(whole, text)
+    ]

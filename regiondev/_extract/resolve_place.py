@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from regiondev._extract.gazetteer import gazetteer
 from regiondev.numbers import Token, TokenKind
-from regiondev.wordtrie import trie_pattern
+from regiondev.wordtrie import trie_branches
 
 __all__ = [
     "PlaceCue",
@@ -80,8 +80,10 @@ def place_re() -> re.Pattern[str]:
     """Every place name and 全市/全省/全区, longest first; a place named in a street
     (黄河北路, 湖南路) or in a name (全国总部, 全国人大代表) is no place of the text."""
     gaz = gazetteer()
-    # the zones of the zone rule as host + word (one branch, not 400 names), then the others;
-    # a look-ahead of every name's first character rejects most positions at one set test
+    # the zones of the zone rule as host + word (one branch per first character of a host,
+    # not 400 names), then the other names; all as trie branches (``wordtrie``: the same
+    # matches, longest name preferred), each opening with its own character, so the engine
+    # skips to the places where a name can start
     # (a host's stem: its name, or a district's without its 区, 雨花区 → 雨花经开区)
     hosts = sorted(
         {
@@ -96,13 +98,9 @@ def place_re() -> re.Pattern[str]:
     names = sorted(
         [n for n in gaz.names() if n not in gaz.host_of] + list(WHOLES), key=len, reverse=True
     )
-    first = "".join(sorted({n[0] for n in [*names, *hosts]}))
-    # names and hosts as tries (``wordtrie``: the same matches, longest name preferred); the
-    # zone words in the gazetteer's order
-    zones = f"(?:{trie_pattern(hosts)})(?:" + "|".join(gaz.zone_suffixes) + ")|" if hosts else ""
-    return re.compile(
-        f"(?=[{re.escape(first)}])(?:" + zones + trie_pattern(names) + f")(?!{_NAME_AFTER})"
-    )
+    zone_word = "(?:" + "|".join(gaz.zone_suffixes) + ")"
+    branches = [b + zone_word for b in trie_branches(hosts)] + trie_branches(names)
+    return re.compile("(?:" + "|".join(branches) + f")(?!{_NAME_AFTER})")
 
 
 # After a share: …由株洲企业提供 (the place that supplies the part of a whole the share is of)
