@@ -711,7 +711,14 @@ def _sentence_claims(
         if (
             near_p is not None
             and paired
-            and (pair := _FROM_YEAR_TO.search(stext, max(0, tstart - 40), tstart))
+            and (
+                pair := _FROM_YEAR_TO.search(
+                    stext,
+                    max(0, tstart - 40),
+                    # (由2020年的2.15%|提高到2.7%: the token's own verb holds the 到)
+                    tstart + (verb.end() if (verb := _REACHED.match(tok.text)) else 0),
+                )
+            )
             and near_p[0] == pair[1]
         ):
             # 由2020年的1068家增加到1492家: the end of the pair is not of the start's year
@@ -1150,7 +1157,7 @@ _FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
 # 由2020年的1068家增加到|1492家: the end of a pair that prints no year of its own
 _FROM_YEAR_TO = re.compile(
     r"[从由]((?:19|20)\d{2})年(?:底|末)?的?[^，,。；;从由\d]{0,12}(?:[\d.]+|第[一二三四五六七八九十]+)"
-    r"[^，,。；;从由]{0,6}?(?:(?:到|至)[^，,。；;\d年]{0,4})?$"
+    r"[^，,。；;从由]{0,6}?(?:到|至)[^，,。；;\d年]{0,4}$"
 )
 _FROM_TO = re.compile(r"[从由][^，,。；;从由]{1,30}?(?:到|至)[^，,。；;到至]{0,6}$")
 
