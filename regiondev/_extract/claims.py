@@ -470,6 +470,7 @@ def _sentence_claims(
     subjects: list[tuple[int, bool]] | None = None  # growth subjects, found at the first growth
     # words some rules need, looked up once per sentence
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
+    has_cap = "最高" in stext
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     has_goal = "目标" in stext
     has_invest = "总投资" in stext
@@ -614,15 +615,21 @@ def _sentence_claims(
                 parsed = bounded
                 cues.append(f"{apart.group(0)}: {word} {figure}")
         if (
-            parsed.bound is Bound.EXACT
+            has_cap
             and stext.find("最高", max(0, tstart - 8), tstart) != -1
+            and parsed.bound is Bound.EXACT
             and (cap := _CAP.search(stext, max(0, tstart - 8), tstart))
             and (capped := _plain_figure("不超过" + figure)) is not None
         ):
             # 单个项目最高补助1000万元: a cap, at most the figure
             parsed = capped
             cues.append(f"{cap.group(0)}: a cap, at most {figure}")
-        if unit == "enterprises" and (plat := _PLATFORM.search(stext, max(0, tstart - 6), tstart)):
+        if (
+            unit == "enterprises"
+            and tstart
+            and stext[tstart - 1] in _PLATFORM_LAST
+            and (plat := _PLATFORM.search(stext, max(0, tstart - 6), tstart))
+        ):
             # 国家级企业技术中心1家: innovation platforms counted by 家, not enterprises
             unit = "platforms"
             cues.append(f"{plat.group(0)}: an innovation platform")
@@ -653,6 +660,9 @@ def _sentence_claims(
             unit == "percent"
             and kind == "share"
             and not cues
+            and (
+                stext.startswith("的", tstart - 1) or "分别" in stext[max(0, tstart - 20) : tstart]
+            )
             and (par := _PARALLEL.search(stext, max(0, tstart - 20), tstart))
             and (
                 prev_pct := next(
@@ -1141,6 +1151,7 @@ _GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
 _PARALLEL = re.compile(f"(?:{alternation(kind_cues().parallel_before)})")
 # 技术中心1家: a platform counted by 家 (data/kind_cues.toml [count] platform_words)
 _PLATFORM = re.compile(f"(?:{'|'.join(map(re.escape, kind_cues().platform_words))})$")
+_PLATFORM_LAST = frozenset(w[-1] for w in kind_cues().platform_words)
 _SENTENCE_GAP = re.compile(r"[；;]")
 # 从2012年的…增加到2021年的…,年均增长: a pair of levels with their years, then an average
 _FROM_YEAR_TO_YEAR = re.compile(
