@@ -145,14 +145,15 @@ _GROUP = re.compile(r"\(\?P<\w+>")
 SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.token]
 
 # The leading look-ahead is where a cue can start, written from the forms above: a digit only
-# before a 年, 月 or 季 (or a span's dash) within four digits, a word only as the cue's own
+# before a 年, 月 or 季 within four digits, or before a dash and digits and 年 or 月 (a span:
+# 2021—2025年, 1—9月; not a date's 2022-11-30), a word only as the cue's own
 # first characters. Most positions of a sentence (the digits of its figures above all) fail it
 # at one test, before the engine tries any alternative. It must hold at the start of every
 # match of every cue form: tests/test_periods.py checks that the guarded patterns find what
 # the plain alternations find, on every text of the project and on generated ones. (No group
 # inside it: benchmarks/bench_extract_floor.py strips look-arounds with a simple pattern.)
 _CUE_FIRST = (
-    r"(?=\d{1,4}\s*[年月季—\-－~～至到]"
+    r"(?=\d{1,4}\s*[年月季]|\d{1,4}\s*[—\-－~～至到]\s*\d{1,4}[年月]"
     r"|十[一二三四五六七八九]五|前\s*[\d一二两三四五六七八九十]|第[1-4一二三四]"
     r"|[一二三四]\s*季|[上下]半年|半年|上年|过去|近[\d一二三四五六七八九十]|未来"
     r"|今年|本年|去年|明年|年初以来|目前|当前|截至|现在|现有|如今|[到至][12][09]\d\d"
