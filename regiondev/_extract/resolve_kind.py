@@ -72,6 +72,11 @@ _ARTICLE = re.compile(alternation(_KC.article_after))
 # 有效期3年: a duration of validity, no figure's period nor quantity
 _DURATION = re.compile(f"(?:{alternation(_KC.duration_before)})")
 # 证券代码：688419 / 查询电话：(852) 2833 6120: the digits of an identifier
+# (what can stand right before such a code's digits: a colon, a bracket, a space, a digit, + or
+# -, or the last character of a code word)
+_CODE_PREV = frozenset(
+    "：:()（） \u3000\t+-0123456789０１２３４５６７８９" + "".join(w[-1] for w in _KC.code_words)
+)
 # (the word, a colon, then only digits, spaces, brackets, plus or dash up to the figure)
 _CODE_BEFORE = re.compile(
     f"(?:{'|'.join(map(re.escape, _KC.code_words))})" + r"[：:]?[\d\s()（）+\-]{0,16}$"
@@ -150,7 +155,11 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
             and stext.startswith(_KC.number_open, tstart - 1)
             and stext.startswith(_KC.number_close, tend)
         )
-        or _CODE_BEFORE.search(stext, max(0, tstart - 24), tstart)
+        or (
+            tstart > 0
+            and stext[tstart - 1] in _CODE_PREV
+            and _CODE_BEFORE.search(stext, max(0, tstart - 24), tstart)
+        )
     ):
         return "code or identifier (a document number, stock code or phone number)"
     if (
