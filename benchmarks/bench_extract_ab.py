@@ -12,9 +12,17 @@ scan (in this process), and ``extract_many`` in a fresh process with the tree fi
   sensitive to other users of the machine than the wall clock), and the CPU ratio: the bare
   scan's CPU seconds over the extractor's per job (the wall ratio with perfect scaling).
 
+With ``--instructions`` it counts instead, for each tree, the machine instructions of
+extracting one 200 000-character text of the corpus (valgrind's cachegrind: the instructions
+of two extractions less those of one, so imports, compiling and first-use loading cancel out).
+The count does not drift with the machine's load, so a change of a few percent shows; it
+does not see cache misses or branch mispredictions, so it complements the timings and does not
+replace them.
+
 Usage: python benchmarks/bench_extract_ab.py BEFORE_TREE AFTER_TREE [--mb 10] [--jobs 2]
-       [--rounds 3]
-A tree is a checkout's root (e.g. ``git archive main | tar -x -C /tmp/main``).
+       [--rounds 3] [--instructions]
+A tree is a checkout's root (e.g. ``git archive main | tar -x -C /tmp/main``); trees before
+the extractor moved to ``regiondev._extract`` (``regiondev.extract``) are read too.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,12 +42,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_extract import baseline, generate
 
-_CHILD = """
-import json, resource, sys, time
-from pathlib import Path
-from regiondev._extract.run import extract_many
+# (an editable install's import hook would find the checkout's regiondev before the tree's)
+_TREE_FIRST = """
+import importlib, sys
+sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in repr(f).lower()]
+sys.path.insert(0, sys.argv[1])
 import regiondev
 assert regiondev.__file__.startswith(sys.argv[1]), regiondev.__file__
+def extractor(name):
+    try:
+        return importlib.import_module("regiondev._extract." + name)
+    except ImportError:  # a tree from before the package was private
+        return importlib.import_module("regiondev.extract." + name)
+"""
+
+_CHILD = (
+    _TREE_FIRST
+    + """
+import json, resource, time
+from pathlib import Path
+extract_many = extractor("run").extract_many
 def cpu():
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -49,6 +72,59 @@ wall = time.perf_counter() - t0
 cpu = cpu() - c0
 print(json.dumps({"wall": wall, "cpu": cpu, "claims": n}))
 """
+)
+
+
+_COUNTED = (
+    _TREE_FIRST
+    + """
+from pathlib import Path
+extract_text = extractor("claims").extract_text
+text = sorted(Path(sys.argv[2]).glob("*.txt"))[0].read_text(encoding="utf-8")[:200_000]
+for i in range(int(sys.argv[3])):
+    extract_text(text, source=f"d{i}")
+"""
+)
+
+
+def _instructions(tree: Path, folder: Path, extractions: int) -> int:
+    """Machine instructions (valgrind cachegrind's I refs) of a process that extracts one text
+    ``extractions`` times with ``tree``'s regiondev."""
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "counted.py"
+        script.write_text(_COUNTED, encoding="utf-8")
+        out = subprocess.run(
+            [
+                "valgrind",
+                "--tool=cachegrind",
+                "--cache-sim=no",
+                "--cachegrind-out-file=/dev/null",
+                sys.executable,
+                str(script),
+                str(tree),
+                str(folder),
+                str(extractions),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tmp,
+        )
+    refs = [ln for ln in out.stderr.splitlines() if "I   refs" in ln or "I refs" in ln]
+    if out.returncode != 0 or not refs:
+        raise SystemExit(f"{tree}: counting failed:\n{out.stderr[-2000:]}")
+    return int(refs[-1].split(":")[-1].replace(",", "").strip())
+
+
+def _count(trees: list[Path], folder: Path) -> None:
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt install valgrind)")
+    counts = []
+    for tree in trees:
+        one, two = _instructions(tree, folder, 1), _instructions(tree, folder, 2)
+        counts.append(two - one)
+        print(f"{tree}: {two - one:,} instructions per extraction of 200 000 characters")
+    print(f"after/before: instructions × {counts[1] / counts[0]:.3f}")
 
 
 def _run(tree: Path, folder: Path, jobs: int) -> dict[str, float]:
@@ -72,8 +148,15 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=10.0)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--instructions", action="store_true", help="count instructions instead")
     args = ap.parse_args()
     trees = [t.resolve() for t in args.trees]
+    if args.instructions:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "corpus"
+            generate(folder, 1.0)
+            _count(trees, folder)
+        return
     rows: dict[int, list[tuple[float, float, float, int]]] = {0: [], 1: []}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "corpus"

@@ -1565,3 +1565,22 @@ def test_the_at_digit_guards_change_no_token_in_generated_text(text: str) -> Non
 def test_each_kind_reads_the_same_with_its_guard(text: str) -> None:
     # one example of each guarded kind's forms, at every position
     _tokens_at_every_position(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_mixes, st.lists(st.integers(0, 80), max_size=6))
+def test_scan_spans_is_scan_over_each_span(text: str, cuts: list[int]) -> None:
+    # spans in order, as the extractor's clauses are: one list, the tokens of each scan
+    edges = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    spans = list(zip(edges, edges[1:], strict=False))
+    expected = [t for a, b in spans for t in scan(text, a, b)]
+    assert numbers.scan_spans(text, spans) == expected
+
+
+def test_scan_spans_reads_a_licence_number_in_any_span() -> None:
+    # 湘ICP备…: the finder of licence numbers in a sentence that holds one, for every span
+    text = "电话0731-88886666，湘ICP备12345678号"
+    spans = [(0, 16), (17, len(text))]
+    assert [t.text for t in numbers.scan_spans(text, spans)] == [
+        t.text for a, b in spans for t in scan(text, a, b)
+    ]

@@ -104,7 +104,7 @@ from regiondev.numbers import (
     Token,
     TokenKind,
     parse_figure,
-    scan,
+    scan_spans,
 )
 from regiondev.periods import ON_PREVIOUS
 from regiondev.text import clean_length, clean_lines
@@ -263,6 +263,7 @@ class _Reader(PeriodResolver):
 
     def __init__(self, source: str, date: dt.date | None, region: str) -> None:
         super().__init__(date)
+        self.date_iso = date.isoformat() if date is not None else ""
         self.source = source
         self.region = region
         #: The part of the region the text is about (长沙经开区, 浏阳), if it is one.
@@ -345,9 +346,12 @@ def _end(cue: tuple[int, str, str]) -> int:
 
 
 def _nearest(cues: list[tuple[int, str, str]], pos: int) -> tuple[str, str] | None:
-    """The last cue ending at or before ``pos`` (cues are in text order: a bisection)."""
-    i = bisect_right(cues, pos, key=_end)
-    return (cues[i - 1][1], cues[i - 1][2]) if i else None
+    """The last cue ending at or before ``pos`` (cues are in text order; a sentence holds a
+    few, so a scan from the end beats a bisection with its key calls)."""
+    for end, value, cue in reversed(cues):
+        if end <= pos:
+            return value, cue
+    return None
 
 
 _new_claim = tuple.__new__
@@ -420,7 +424,7 @@ def _sentence_claims(
             "no period printed: the day of the event the text reports",
         )
     elif status == "actual" and reader.date is not None:
-        default_period = (reader.date.isoformat(), "no period printed: the text's date")
+        default_period = (reader.date_iso, "no period printed: the text's date")
     elif status == "target" and reader.policy:
         # a policy's rates, caps and rewards hold while it is in force: no period of their own
         default_period = ("", "no period printed: a policy's measure")
@@ -442,10 +446,7 @@ def _sentence_claims(
         # flow over the months to that day (a count stays at the day)
         months = f"{month_end[1]}M01-M{month_end[2]}"
         money_period = (months, para.period_cue + " (an amount: the months to that day)")
-    elif default_period[0] and default_period[0] in (
-        reader.date.isoformat() if reader.date else "",
-        reader.event_day,
-    ):
+    elif default_period[0] and default_period[0] in (reader.date_iso, reader.event_day):
         # a growth rate runs over a period, never at a date; so does an amount of money in
         # these texts (output, GDP, exports: a year's or months'), which at the text's date
         # would count as that year's. A count at the date stands (the catalog's convention).
@@ -1183,14 +1184,16 @@ def _plain_figure(text: str) -> ParsedFigure | None:
 def _scan_clauses(sentence: str) -> list[Token]:
     """numbers.scan over the clauses that can hold a number, offsets in the sentence."""
     if "," not in sentence and "，" not in sentence:
-        return list(scan(sentence))
-    out: list[Token] = []
-    for cm in _CLAUSE.finditer(sentence):
-        a, b = cm.span()
-        if _HAS_CAND.search(sentence, a, b) is None:
-            continue
-        out.extend(scan(sentence, a, b))
-    return out
+        return scan_spans(sentence, ((0, len(sentence)),))
+    has_cand = _HAS_CAND.search
+    return scan_spans(
+        sentence,
+        [
+            span
+            for cm in _CLAUSE.finditer(sentence)
+            if has_cand(sentence, *(span := cm.span())) is not None
+        ],
+    )
 
 
 #: A "sentence" longer than this many characters (a table pasted as one line, a list with no
@@ -1204,10 +1207,16 @@ _CUT = re.compile(r"[，、；：:\s]|,(?!\d)")
 _NUMBER_CHAR = frozenset("0123456789.%％")
 
 
-def _sentences(text: str) -> Iterator[tuple[int, str]]:
+def _sentences(text: str) -> list[tuple[int, str]]:
     """The sentences of a clean line, (start, text); an overlong one in pieces of at most
     ``MAX_SENTENCE`` characters, each cut after the last clause mark in its second half
     (else before a run of digits, else anywhere)."""
+    if len(text) <= MAX_SENTENCE:  # (no sentence to cut: the common line, read at once)
+        return [(m.start(), m.group()) for m in _SENTENCE.finditer(text)]
+    return list(_cut_sentences(text))
+
+
+def _cut_sentences(text: str) -> Iterator[tuple[int, str]]:
     for sm in _SENTENCE.finditer(text):
         a, n = sm.span()
         while n - a > MAX_SENTENCE:
