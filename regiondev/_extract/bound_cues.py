@@ -25,6 +25,8 @@ class BoundCues:
     target_floor: tuple[str, ...]
     #: at the start of a goal quoted after an actual figure: a comparison, not a bound
     goal_compared: tuple[str, ...]
+    #: right before a figure, 最高(补助): a cap, at most the figure
+    cap: tuple[str, ...] = ()
 
 
 def load(path: Path = _PATH) -> BoundCues:
@@ -36,11 +38,13 @@ def load(path: Path = _PATH) -> BoundCues:
     verbs = patterns(reached, "verbs", f"{path}: [reached]")
     floor = patterns(reached, "target_floor", f"{path}: [reached]")
     goal = section(data, "goal", path)
+    cap = section(data, "cap", path)
     return BoundCues(
         apart=qualifiers,
         reached=verbs,
         target_floor=floor,
         goal_compared=patterns(goal, "compared", f"{path}: [goal]"),
+        cap=patterns(cap, "before", f"{path}: [cap]"),
     )
 
 

@@ -54,6 +54,7 @@ from regiondev._extract.resolve_kind import (
     code_reason,
 )
 from regiondev._extract.resolve_period import (
+    ANNUAL_REPORT_MONTHS,
     CLAUSE_ONLY,
     REVIEW_MONTHS,
     SUB_PERIOD,
@@ -67,6 +68,7 @@ from regiondev._extract.resolve_place import (
     detect_subject,
     is_county_city,
     listed_parks,
+    place_re,
     region_code,
     resolve_name,
     respective,
@@ -78,9 +80,13 @@ from regiondev._extract.resolve_place import (
 )
 from regiondev._extract.resolve_status import (
     ACTUAL_NOW,
+    ANNUAL_REPORT,
     DONE,
+    EVENT_LEAD_DAY,
     FORECAST,
     PERIOD_AHEAD,
+    POLICY_NUMBER_LINE,
+    POLICY_TITLE,
     QUOTED_TARGET,
     REPORTED_PLAN,
     SPAN_FLOW,
@@ -280,6 +286,8 @@ class _Reader(PeriodResolver):
         #: prose line prints: the period of a headline figure that prints none.
         self.title_end = 0
         self.lead_year = ""
+        #: A policy document (若干措施, 长政办发〔2025〕9号): its promises are targets.
+        self.policy = False
 
     # -- sentences ---------------------------------------------------------------------------
     def sentence(self, text: str, start: int, para: _Para) -> _Sentence:
@@ -294,6 +302,21 @@ class _Reader(PeriodResolver):
         ):
             # under a heading of the year's targets, what names no past period is a target
             target, cue = True, para.section_cue
+        if (
+            self.policy
+            and not target
+            and not explicit_actual
+            and not (
+                periods
+                and doc_year is not None
+                and periods[0][1][:4].isdigit()
+                and int(periods[0][1][:4]) < doc_year
+                and "对" not in text[: periods[0][0]]
+            )
+        ):
+            # a policy's measures promise (按…的10%给予补助, 专项资金15亿元); only what a
+            # sentence opening with a past period reports (2024年，全市…) happened
+            target, cue = True, "a policy document's measure"
         # places named as subjects (not 全国第4位, 占全国比重: fields of comparison); a figure
         # takes the nearest one before it (株洲…在全国168个重点城市中: 168 is national)
         places = sentence_places(text, self.region, para.region, para.region_cue)
@@ -402,6 +425,9 @@ def _sentence_claims(
         )
     elif status == "actual" and reader.date is not None:
         default_period = (reader.date_iso, "no period printed: the text's date")
+    elif status == "target" and reader.policy:
+        # a policy's rates, caps and rewards hold while it is in force: no period of their own
+        default_period = ("", "no period printed: a policy's measure")
     elif status == "target" and reader.target_year:
         default_period = (
             reader.target_year,
@@ -445,12 +471,13 @@ def _sentence_claims(
     subjects: list[tuple[int, bool]] | None = None  # growth subjects, found at the first growth
     # words some rules need, looked up once per sentence
     apart_words = "约" in stext or "不到" in stext or "不足" in stext or "近" in stext
+    has_cap = "最高" in stext
     averaged_pair = "年均" in stext and ("从" in stext or "由" in stext)
     has_goal = "目标" in stext
     has_invest = "总投资" in stext
     # a bare 园区 (the zone the text last named), found once per sentence
     bare_zone = _BARE_ZONE.search(stext) if reader.last_zone and "园区" in stext else None
-    paired = "到" in stext and ("从" in stext or "由" in stext)
+    paired = ("到" in stext or "至" in stext) and ("从" in stext or "由" in stext)
     for tok in toks:
         tstart = tok.start
         start, end = base + tstart, base + tok.end
@@ -501,6 +528,16 @@ def _sentence_claims(
         unit = parsed.unit
         if not reason:
             reason = change_reason(stext, tstart, tok.end, unit)
+        if (
+            not reason
+            and unit == "items"
+            and stext[tok.end - 1] in "省市县区"
+            and (pm := place_re().search(stext, max(0, tstart - 6), min(len(stext), tok.end + 6)))
+            and pm.start() <= tstart
+            and pm.end() >= tok.end
+        ):
+            # 中部六省: the six is part of the joint region's name, no count
+            reason = f"part of a place's name ({pm.group(0)}), not a quantity"
         if not reason and prev_change and _JOINED.fullmatch(stext, prev_end, tstart):
             # 分别比上年末增加11家和103家: the second is a change like the first
             reason = prev_change
@@ -531,6 +568,20 @@ def _sentence_claims(
                 # 某项目总投资120亿元，落户…，建成后将形成…: 将 says what will follow, not what
                 # the clauses before it report (a sentence with no period, no plan around it)
                 tstatus, tcue = "actual", "将 after the figure: what it reports is no target"
+            elif (
+                status_cue.endswith("is after the text's date")
+                and sent.forecast_at > tok.end
+                and not para.target
+                and reader.date is not None
+                and all(
+                    e > sent.forecast_at
+                    for e, p, _ in sent.periods
+                    if p[:4].isdigit() and int(p[:4]) > reader.date.year
+                )
+            ):
+                # 项目总投资18亿元，预计2027年建成: the year ahead is the forecast's, after the
+                # figure; what the clauses before it report is no target
+                tstatus, tcue = "actual", "预计 after the figure: what it reports is no target"
         if (
             tstatus == "actual"
             and parsed.bound is Bound.AT_LEAST
@@ -564,6 +615,25 @@ def _sentence_claims(
             if bounded is not None and bounded.bound is not Bound.EXACT:
                 parsed = bounded
                 cues.append(f"{apart.group(0)}: {word} {figure}")
+        if (
+            has_cap
+            and stext.find("最高", max(0, tstart - 8), tstart) != -1
+            and parsed.bound is Bound.EXACT
+            and (cap := _CAP.search(stext, max(0, tstart - 8), tstart))
+            and (capped := _plain_figure("不超过" + figure)) is not None
+        ):
+            # 单个项目最高补助1000万元: a cap, at most the figure
+            parsed = capped
+            cues.append(f"{cap.group(0)}: a cap, at most {figure}")
+        if (
+            unit == "enterprises"
+            and tstart
+            and stext[tstart - 1] in _PLATFORM_LAST
+            and (plat := _PLATFORM.search(stext, max(0, tstart - 6), tstart))
+        ):
+            # 国家级企业技术中心1家: innovation platforms counted by 家, not enterprises
+            unit = "platforms"
+            cues.append(f"{plat.group(0)}: an innovation platform")
         kind = UNIT_KIND.get(unit, "other")
         if not unit and (
             figure[-1:] in _COUNT_WORDS or stext[tok.end : tok.end + 1] in _COUNT_WORDS
@@ -587,6 +657,27 @@ def _sentence_claims(
             if kend > tstart or _CLAUSE_END.search(stext, kend, tstart) is None:
                 kind = kkind
                 cues.append(kcue)
+        if (
+            unit == "percent"
+            and kind == "share"
+            and not cues
+            and (
+                stext.startswith("的", tstart - 1) or "分别" in stext[max(0, tstart - 20) : tstart]
+            )
+            and (par := _PARALLEL.search(stext, max(0, tstart - 20), tstart))
+            and (
+                prev_pct := next(
+                    (c for c in reversed(out) if c.unit == "percent" and not c.set_aside_reason),
+                    None,
+                )
+            )
+            is not None
+            and prev_pct.kind == "growth"
+        ):
+            # 河南、安徽分别增长6.8%和7.1%，江西、山西分别为5.9%… / 仅次于湖北的7.7%: a list
+            # parallel to the growth before it, or the yardstick's own growth
+            kind = "growth"
+            cues.append(f"{par.group(0)}: parallel to the growth rate before it")
         if (
             unit == "percent"
             and kind == "share"
@@ -631,7 +722,14 @@ def _sentence_claims(
         if (
             near_p is not None
             and paired
-            and (pair := _FROM_YEAR_TO.search(stext, max(0, tstart - 40), tstart))
+            and (
+                pair := _FROM_YEAR_TO.search(
+                    stext,
+                    max(0, tstart - 40),
+                    # (由2020年的2.15%|提高到2.7%: the token's own verb holds the 到)
+                    tstart + (verb.end() if (verb := _REACHED.match(tok.text)) else 0),
+                )
+            )
             and near_p[0] == pair[1]
         ):
             # 由2020年的1068家增加到1492家: the end of the pair is not of the start's year
@@ -680,6 +778,26 @@ def _sentence_claims(
             # make a figure of a past period a target
             tstatus = "actual"
             cues.remove(tcue)
+        if (
+            reader.policy
+            and tstatus == "target"
+            and period[:4].isdigit()
+            and reader.date is not None
+            and int(period[:4]) < reader.date.year
+        ):
+            # 对上年度研发投入…的企业，按…20%给予补贴: the year of a condition, no period of
+            # the promise
+            period, pcue = "", pcue + " (a policy's condition: the measure has no period)"
+        if (
+            tstatus == "actual"
+            and reader.review_year
+            and (cut := _SPAN.fullmatch(period))
+            and cut[1] <= reader.review_year < cut[2]
+        ):
+            # “十四五”以来…年均增长6.6% in a review of 2024: what happened is of the years to the
+            # year reviewed, 2021-2024, not the whole plan
+            period = f"{cut[1]}-{reader.review_year}"
+            pcue += f" (to the year reviewed, {reader.review_year})"
         if kind != "growth" and (span := _SPAN.fullmatch(period)):
             # 2012年至2021年,…从2000家增加到11000家: the start at the span's first year,
             # the end at its last
@@ -819,6 +937,14 @@ def _sentence_claims(
             # a rank is of the place ranked, rarely of the nation the ranking spans
             # (株洲…在全国168个城市中…居全国第十); 我国…居世界第一 keeps china
             near_r = _nearest([p for p in places if p[1] != "china"], tstart) or near_r
+        elif (
+            near_r is not None
+            and unit == "rank"
+            and near_r[1] == "全市"
+            and (sentence_region_cue in ("全区", "全县") or subject_of(sentence_region_cue))
+        ):
+            # (雨花区…)增速居全市各区县第三位: the city is the field its part is ranked in
+            near_r = (sentence_region, sentence_region_cue)
         elif near_r is not None and unit == "rank" and near_r[1] == "全省":
             # 醴陵经开区…在全省省级园区综合评价中排名第三: the province is the field ranked in;
             # the rank is of the place named before it (else the paragraph's or the text's)
@@ -920,6 +1046,15 @@ def _sentence_claims(
 
 
 _OWN_LIST = re.compile(r"[、和及与]")
+# 其中香港企业…: a place right after 其中 names a part of the whole before it
+_SUBSET_BEFORE = ("其中", "其中，", "其中,")
+
+
+def _place_start(sent: _Sentence) -> int:
+    """Where the sentence's first place (its region cue) starts."""
+    return sent.places[0][0] - len(sent.places[0][2]) if sent.places else 0
+
+
 # A bare 园区 (not the end of a name: 工业园区): the zone of the text
 _BARE_ZONE = re.compile(r"(?:^|(?<=[，,：:；;。年月度来日]))园区")
 
@@ -992,7 +1127,7 @@ def _month_of(period: str, in_force: str) -> bool:
 
 
 # A clause that opens with its predicate has the subject of the clause before
-_NO_SUBJECT = re.compile(r"(?:约|共|合计|分别)?(?:占|比重|同比|比上年|增长|下降|增速)")
+_NO_SUBJECT = re.compile(r"(?:约|共|合计|分别)?(?:占|比重|同比|环比|比上年|增长|下降|增速)")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH_END = re.compile(r"(\d{4})-(\d{2})-(?:28|29|30|31)")
 
@@ -1007,10 +1142,17 @@ _QUALIFIER_APART = re.compile(f"(?:{alternation(bound_cues().apart)})$")
 # 达到X / 提高到X / 增加到X: a level reached (in a report of what happened, exact)
 _REACHED = re.compile(alternation(bound_cues().reached))
 _TARGET_FLOOR = re.compile(alternation(bound_cues().target_floor))
+# 最高补助1000万元: a cap (data/bound_cues.toml [cap])
+_CAP = re.compile(f"(?:{alternation(bound_cues().cap)})")
 _GOAL_COMPARED = re.compile(alternation(bound_cues().goal_compared))
 _DIGIT = re.compile(r"\d")
 # 增长2倍 / 增加3倍: growth by a multiple (增长到2倍 is a level reached, not growth by 2 times)
 _GROWTH_BY = re.compile(alternation(kind_cues().by_multiple_before))
+# 分别为5.9% / 仅次于湖北的7.7%: parallel to the percent before it (data/kind_cues.toml)
+_PARALLEL = re.compile(f"(?:{alternation(kind_cues().parallel_before)})")
+# 技术中心1家: a platform counted by 家 (data/kind_cues.toml [count] platform_words)
+_PLATFORM = re.compile(f"(?:{'|'.join(map(re.escape, kind_cues().platform_words))})$")
+_PLATFORM_LAST = frozenset(w[-1] for w in kind_cues().platform_words)
 _SENTENCE_GAP = re.compile(r"[；;]")
 # 从2012年的…增加到2021年的…,年均增长: a pair of levels with their years, then an average
 _FROM_YEAR_TO_YEAR = re.compile(
@@ -1021,11 +1163,13 @@ _SPAN = re.compile(r"(\d{4})-(\d{4})")
 # 由2020年的11.6%提高到2025年的15.2%: a pair of levels whose start prints its year
 _PAIR_FROM_YEAR = re.compile(r"[从由]((?:19|20)\d{2})年(?:底|末)?的[^。；;]{1,30}?(?:到|至)")
 _SPAN_END = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# after 由2021年: 的 (or 底的, 末的) opens the start of a pair of levels
+_PAIR_OF = re.compile(r"(?:底|末)?的")
 _FROM = re.compile(r"(?:从|由)[^，,。；;从由到至]{0,10}$")
 # 由2020年的1068家增加到|1492家: the end of a pair that prints no year of its own
 _FROM_YEAR_TO = re.compile(
-    r"[从由]((?:19|20)\d{2})年(?:底|末)?的?[^，,。；;从由\d]{0,12}[\d.]+[^，,。；;从由]{0,6}?"
-    r"(?:到|至)[^，,。；;\d年]{0,4}$"
+    r"[从由]((?:19|20)\d{2})年(?:底|末)?的?[^，,。；;从由\d]{0,12}(?:[\d.]+|第[一二三四五六七八九十]+)"
+    r"[^，,。；;从由]{0,6}?(?:到|至)[^，,。；;\d年]{0,4}$"
 )
 _FROM_TO = re.compile(r"[从由][^，,。；;从由]{1,30}?(?:到|至)[^，,。；;到至]{0,6}$")
 
@@ -1122,6 +1266,10 @@ def extract_text(
     reader.title_period, reader.title_cue = title_period(first_line, parsed_date)
     reader.title_year = reader.title_period[:4]
     _, furniture = furniture_lines(lines)
+    # a policy document (若干措施; 长政办发〔2025〕9号 on a line of its own): read once
+    reader.policy = POLICY_TITLE.search(first_line) is not None or (
+        "〔" in raw and POLICY_NUMBER_LINE.search(raw) is not None
+    )
     if not title and first_line:
         reader.title_end = raw.find(first_line) + len(first_line)
         lead = next(
@@ -1136,6 +1284,14 @@ def extract_text(
             parsed_date is None or int(ly[1]) <= parsed_date.year
         ):
             reader.lead_year = ly[1]
+        if parsed_date is not None and (ev := EVENT_LEAD_DAY.search(lead)) is not None:
+            # 第五届…博览会9月12日在湖南株洲开幕 (a text of 14 September): the event's day
+            try:
+                day = dt.date(parsed_date.year, int(ev[1]), int(ev[2]))
+            except ValueError:
+                day = None
+            if day is not None and 0 <= (parsed_date - day).days <= _EVENT_DAYS:
+                reader.event_day = day.isoformat()
     claims: list[Claim] = []
     damaged_all: list[tuple[int, int, str]] = []
     offset = 0
@@ -1174,6 +1330,18 @@ def extract_text(
             toks = _scan_clauses(stext)
             if not toks:
                 continue
+            has_park = "园区" in stext
+            if sstart_in_line and has_park and _BARE_ZONE.search(stext) is not None:
+                # 雨花经开区是全区工业发展的主阵地。上半年，园区…: a zone named by the sentence
+                # before (one with no number) is the zone a bare 园区 means
+                before = text.rfind("。", 0, sstart_in_line - 1) + 1
+                named = [
+                    (resolve_name(m.group(0), reader.region), m.group(0))
+                    for m in place_re().finditer(text, before, sstart_in_line)
+                    if m.group(0) in zones
+                ]
+                if named:
+                    reader.last_zone = named[-1]
             sent = sentence_of(stext, offset + sstart_in_line, para)
             claims.extend(_sentence_claims(reader, toks, sent, para, reason, damaged))
             # what this sentence establishes for the next ones
@@ -1183,10 +1351,13 @@ def extract_text(
                 and not sent.explicit_actual
                 and REPORTED_PLAN.search(stext) is None
             ) or section[0]
+            # (a period a forecast names, 预计2025年底建成, is no period of later records)
+            forecast_at = sent.forecast_at if sent.forecast_at >= 0 else len(stext)
             carried = [
                 (period, cue)
-                for _, period, cue in sent.periods
+                for end, period, cue in sent.periods
                 if period
+                and end <= forecast_at
                 and not cue.endswith(CLAUSE_ONLY)
                 and not (
                     cue.endswith(YEAR_IN_FORCE) and para.period and not _SPAN.fullmatch(para.period)
@@ -1226,8 +1397,11 @@ def extract_text(
             if sent.status_target and reader.date is not None:
                 ahead = [
                     p
-                    for _, p, c in sent.periods
-                    if len(p) == 4 and p >= str(reader.date.year) and not c.endswith(CLAUSE_ONLY)
+                    for e, p, c in sent.periods
+                    if len(p) == 4
+                    and p >= str(reader.date.year)
+                    and not c.endswith(CLAUSE_ONLY)
+                    and e <= forecast_at  # (not a forecast's: 预计2025年建成)
                 ]
                 if ahead:
                     reader.target_year = ahead[-1]
@@ -1240,6 +1414,17 @@ def extract_text(
                 # 2024年，全市… / 过去一年… in a January text: a review of the year before,
                 # the year of what its later paragraphs print without one
                 reader.review_year = str(reader.date.year - 1)
+            elif (
+                reader.date is not None
+                and not reader.review_year
+                and reader.date.month <= ANNUAL_REPORT_MONTHS
+                and "报" in stext
+                and ANNUAL_REPORT.search(stext) is not None
+                and f"{reader.date.year - 1}年" in stext
+            ):
+                # 近日，中部各省发布2024年…统计公报 / 3月27日晚，公司发布2024年年度报告: a text
+                # of the spring about the yearly report of the year before reviews that year
+                reader.review_year = str(reader.date.year - 1)
             para.parks = (
                 parks_of[-1][1] if "分别" in stext and (parks_of := listed_parks(stext)) else ()
             )
@@ -1247,10 +1432,22 @@ def extract_text(
                 if name in zones:
                     reader.last_zone = (code, name)
             if (
+                has_park
+                and reader.last_zone
+                and sent.region_cue in ("", "全区", "全县")
+                and _BARE_ZONE.search(stext) is not None
+            ):
+                # 雨花经开区是…主阵地。上半年，园区实现…；新引进项目23个: the zone a bare 园区
+                # names is the paragraph's place (占全区的: the district is its whole)
+                para.region, para.region_cue = reader.last_zone
+            elif (
                 sent.region
                 and "、" not in sent.region
                 and not (reader.subject and county_of_zone(sent.region_cue) == reader.subject)
+                and not stext.endswith(_SUBSET_BEFORE, 0, _place_start(sent))
             ):
+                # (nor a part after 其中: 其中香港企业逾40家 is a part of the exhibitors, not
+                # the place of the sentences after)
                 # (places listed together are no subject for the sentences after; nor is a
                 # zone in its county's text: 宁乡经开区…。全年实施…120个 is 宁乡's, the text's)
                 para.region, para.region_cue = sent.region, sent.region_cue
@@ -1260,7 +1457,14 @@ def extract_text(
             years = [
                 int(ym[1])
                 for ym in _YEAR_RE.finditer(stext)
-                if not is_compared(stext, ym.start(), ym.end())
+                if ym.start() < forecast_at
+                and not is_compared(stext, ym.start(), ym.end())
+                # (nor the start of a pair: 由2021年的14%提高到22%。全年… is not 2021's)
+                and not (
+                    ym.start()
+                    and stext[ym.start() - 1] in "由从"
+                    and _PAIR_OF.match(stext, ym.end())
+                )
             ]
             if reader.date is not None:
                 years = [y for y in years if y <= reader.date.year]

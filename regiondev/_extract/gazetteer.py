@@ -71,6 +71,12 @@ class Gazetteer:
     park_suffixes: tuple[str, ...] = ()
     #: the words of the ``[settle_rule]`` (落户…): the place after one is its project's
     settle_words: tuple[str, ...] = ()
+    #: ``[partner_rule]``: a place after one of ``partner_before`` and before one of
+    #: ``partner_words`` is a trade partner (对香港进出口), no subject
+    partner_before: tuple[str, ...] = ()
+    partner_words: tuple[str, ...] = ()
+    #: ``[agency_rule]``: a place before one of these names an agency (长沙海关), no subject
+    agency_words: tuple[str, ...] = ()
 
     def within(self, province: str) -> frozenset[str]:
         """The province's code and the codes of its cities (not its areas nor their parts)."""
@@ -144,6 +150,9 @@ def load(path: Path = _PATH) -> Gazetteer:
         zone_suffixes=_suffixes(data, path),
         park_suffixes=_suffixes(data, path, "park_rule"),
         settle_words=_suffixes(data, path, "settle_rule", "words"),
+        partner_before=_suffixes(data, path, "partner_rule", "before"),
+        partner_words=_suffixes(data, path, "partner_rule", "words"),
+        agency_words=_suffixes(data, path, "agency_rule", "words"),
     )
 
 
@@ -162,7 +171,8 @@ def _rule_zones(
     data: dict[str, object], places: list[Place], by_code: dict[str, Place], path: Path
 ) -> list[Place]:
     """The zones of the ``[zone_rule]``: a city's, county's or district's name + a zone word
-    (醴陵经开区, 攸县工业园) is a zone of the city, unless a record names it already."""
+    (醴陵经开区, 攸县工业园; a district's without its 区: 雨花经开区) is a zone of the city,
+    unless a record names it already."""
     suffixes = _suffixes(data, path)
     known = {n for p in places for n in p.names}
     out: list[Place] = []
@@ -174,13 +184,18 @@ def _rule_zones(
         else:
             continue
         for name in p.names:
-            for suffix in suffixes:
-                zone = name + suffix
-                if zone not in known:
-                    known.add(zone)
-                    out.append(
-                        Place(code=zone, names=(zone,), level="zone", parent=city, host=name)
-                    )
+            # a district's zones drop its 区 (雨花区 → 雨花经开区); 雨花 alone is no place
+            stems = [name]
+            if p.level == "district" and name.endswith("区") and len(name) >= 3:
+                stems.append(name[:-1])
+            for stem in stems:
+                for suffix in suffixes:
+                    zone = stem + suffix
+                    if zone not in known:
+                        known.add(zone)
+                        out.append(
+                            Place(code=zone, names=(zone,), level="zone", parent=city, host=name)
+                        )
     return out
 
 

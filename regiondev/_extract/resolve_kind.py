@@ -67,6 +67,29 @@ _SCALE_OF = re.compile(alternation(_KC.of_after))
 _SCALE_CLASS = re.compile(alternation(_KC.class_after))
 _SCALE_THRESHOLD = re.compile(alternation(_KC.threshold_after))
 _ORDINAL_NOUN = re.compile(alternation(_KC.batch_after))
+# 第一条 总体目标: an article of the text itself (its outline), not a batch or a rank
+_ARTICLE = re.compile(alternation(_KC.article_after))
+# 有效期3年: a duration of validity, no figure's period nor quantity
+_DURATION = re.compile(f"(?:{alternation(_KC.duration_before)})")
+# 证券代码：688419 / 查询电话：(852) 2833 6120: the digits of an identifier
+# (what can stand right before such a code's digits: a colon, a bracket, a space, a digit, + or
+# -, or the last character of a code word)
+_CODE_PREV = frozenset(
+    "：:()（） \u3000\t+-0123456789０１２３４５６７８９" + "".join(w[-1] for w in _KC.code_words)
+)
+# (the word, a colon, then only digits, spaces, brackets, plus or dash up to the figure)
+_CODE_BEFORE = re.compile(
+    f"(?:{'|'.join(map(re.escape, _KC.code_words))})" + r"[：:]?[\d\s()（）+\-]{0,16}$"
+)
+# 500万元以上的技术改造项目: the entry threshold of a class of projects or firms
+_MONEY_THRESHOLD = re.compile(alternation(_KC.money_threshold_after))
+# 首次突破50亿元、100亿元的整车企业: each amount of a list naming one class is a threshold
+# 每10股派发现金红利3元: the amount paid per share count
+_PER_SHARE = re.compile(f"(?:{alternation(_KC.per_share_amount_before)})")
+_LIST_AFTER = re.compile(alternation(_KC.list_after))
+_LIST_BEFORE = re.compile(f"(?:{alternation(_KC.list_before)})")
+_LIST_LAST_AFTER = re.compile(alternation(_KC.list_last_after))
+# the literal words of the code patterns and the document number's bracket
 # 第一产业 / 第二产业 / 第三产业: the primary, secondary and tertiary sectors, not ranks.
 _SECTOR_NAME = re.compile(alternation(_KC.sector))
 # 多增15家, 比上年末增加76家, 净增: more than before by N.
@@ -119,15 +142,41 @@ _POINTS_LIST = re.compile(alternation(_KC.points_list_after))
 
 def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
     """Why a figure is no level: a change (percentage points, places, more than before), an
-    ordinal of a batch, or a scale label."""
+    ordinal of a batch, a code, or a scale label."""
     # 2.3个百分点: a percent the reader reads with its words (earlier, a count before them)
     if (
         unit in ("items", "")
         and (stext.startswith(_KC.points_after, tend) or _POINTS_LIST.match(stext, tend))
     ) or (unit == "percent" and stext.endswith(_KC.points_after, tstart, tend)):
         return "percentage-point change (a difference of two rates, not a rate)"
+    if not unit and (
+        (
+            tstart > 0
+            and stext.startswith(_KC.number_open, tstart - 1)
+            and stext.startswith(_KC.number_close, tend)
+        )
+        or (
+            tstart > 0
+            and stext[tstart - 1] in _CODE_PREV
+            and _CODE_BEFORE.search(stext, max(0, tstart - 24), tstart)
+        )
+    ):
+        return "code or identifier (a document number, stock code or phone number)"
+    if (
+        not unit
+        and stext.startswith(_KC.per_share_unit, tend)
+        and stext.endswith(_KC.per_share_before, 0, tstart)
+    ) or (
+        unit == "cny_100m"
+        and stext.endswith("元", tstart, tend)
+        and stext.find(_KC.per_share_before, max(0, tstart - 20), tstart) != -1
+        and _PER_SHARE.search(stext, max(0, tstart - 20), tstart)
+    ):
+        return "part of a ratio (每10股派发3元: a dividend per share count, no amount)"
     if unit == "rank" and _RANK_MOVE.search(stext, max(0, tstart - 3), tstart):
         return "change in rank (places moved, not a place)"
+    if unit == "rank" and stext.startswith("第", tstart) and _ARTICLE.match(stext, tend):
+        return "structure of the text (第一条: an article or chapter), not a rank"
     if unit == "rank" and stext.startswith("第", tstart) and _ORDINAL_NOUN.match(stext, tend):
         return "ordinal of a batch, edition or item (第三批), not a rank"
     if (
@@ -158,6 +207,8 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         and _OUTLINE.match(stext, tend)
     ):
         return "structure of the text (三个亮点：…, 三大特点，一是…), not a quantity"
+    if unit == "years" and _DURATION.search(stext, max(0, tstart - 5), tstart):
+        return "period expression (有效期3年: a duration of validity, not a quantity)"
     if unit == "years" and _PLAN_NAME.match(stext, tend):
         return "part of a plan's name (三年行动方案, 五年行动计划), not a quantity"
     if _MORE_THAN_BEFORE.search(stext, max(0, tstart - 14), tstart):
@@ -192,6 +243,26 @@ def change_reason(stext: str, tstart: int, tend: int, unit: str) -> str:
         or (stext.endswith("亿元以上", tstart, tend) and _SCALE_THRESHOLD.match(stext, tend))
     ):
         return "scale label (千亿产业 / 百亿级: a class of industry by output, not an amount)"
+    if (
+        unit == "cny_100m"
+        and stext.endswith("元以上", tstart, tend)
+        and _MONEY_THRESHOLD.match(stext, tend)
+    ):
+        return "scale label (500万元以上的技术改造项目: the entry threshold of a class)"
+    if (
+        unit == "cny_100m"
+        and stext.endswith("元", tstart, tend)
+        and tend < len(stext)
+        and stext[tend] in "、和的以"
+        and (
+            _LIST_AFTER.match(stext, tend)
+            or (
+                _LIST_BEFORE.search(stext, max(0, tstart - 12), tstart)
+                and _LIST_LAST_AFTER.match(stext, tend)
+            )
+        )
+    ):
+        return "scale label (突破50亿元、100亿元的企业: thresholds naming a class)"
     if unit == "rank" and stext.endswith("强", tstart, tend) and _RANKED_CLASS.match(stext, tend):
         return "scale label (世界500强企业 / 百强县: a class of ranked members, not a rank)"
     return ""

@@ -18,6 +18,7 @@ from regiondev._extract.resolve_status import TARGET as _TARGET
 from regiondev.periods import PERIOD_CUE, PERIOD_CUE_REVIEW, base_end
 
 __all__ = [
+    "ANNUAL_REPORT_MONTHS",
     "AVERAGE_SPAN",
     "CLAUSE_ONLY",
     "REVIEW_MONTHS",
@@ -36,6 +37,9 @@ SUB_PERIOD = " (其中: a part of the period before)"
 
 #: A text dated in these first months of a year that reviews a year reviews the one before.
 REVIEW_MONTHS = 2
+#: A text dated in these months that names the yearly report (统计公报, 年度报告) of the year
+#: before reviews that year (yearly reports come out to the end of April).
+ANNUAL_REPORT_MONTHS = 4
 #: Marks the span of an average (2021—2024年年均增长): the period of its own clause only.
 AVERAGE_SPAN = " (the span of an average: its own clause)"
 #: Cues whose period holds for their own clause only and is never carried.

@@ -56,6 +56,8 @@ _NAME_AFTER = (
     "路|街|总部|性|人大|政协|两会|代表|委员|劳模|劳动模范|工商联|总工会|妇联|团委|文明城市"
     # a newspaper or station of a place (来源：株洲日报) is no mention of the place
     "|日报|晚报|都市报|新闻|融媒|电视台|广播"
+    # 中部六省会城市: 省会 (provincial capitals), not a name ending in 省
+    "|(?<=省)会"
 )
 _NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信息化部")
 # Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.
@@ -82,7 +84,17 @@ def place_re() -> re.Pattern[str]:
     # not 400 names), then the other names; all as trie branches (``wordtrie``: the same
     # matches, longest name preferred), each opening with its own character, so the engine
     # skips to the places where a name can start
-    hosts = sorted(set(gaz.host_of.values()), key=len, reverse=True)
+    # (a host's stem: its name, or a district's without its 区, 雨花区 → 雨花经开区)
+    hosts = sorted(
+        {
+            zone[: -len(word)]
+            for zone, host in gaz.host_of.items()
+            for word in gaz.zone_suffixes
+            if zone.endswith(word) and zone[: -len(word)] in (host, host[:-1])
+        },
+        key=len,
+        reverse=True,
+    )
     names = sorted(
         [n for n in gaz.names() if n not in gaz.host_of] + list(WHOLES), key=len, reverse=True
     )
@@ -195,9 +207,24 @@ def region_code(name: str) -> str | None:
     return None
 
 
+@cache
+def _partner_rule() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """对香港进出口 / 长沙海关 (data/places.toml [partner_rule], [agency_rule]): the characters
+    before a trade partner, the words after it, and the words after an agency's place."""
+    gaz = gazetteer()
+    return frozenset(gaz.partner_before), gaz.partner_words, gaz.agency_words
+
+
 def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     """A place named as the field a figure is compared in, not as the subject."""
     if _COMPARISON.match(text, m.end()):
+        return True
+    start, end = m.span()
+    before, trade, agency = _partner_rule()
+    if (start > 0 and text[start - 1] in before and text.startswith(trade, end)) or text.startswith(
+        agency, end
+    ):
+        # 据长沙海关统计 (an agency) / 湖南对香港进出口 (a trade partner): no subject
         return True
     name = m.group(0)
     if (name in gazetteer().national_names or name in WHOLES) and _RANKED_IN.match(text, m.end()):
@@ -362,11 +389,17 @@ def sentence_places(
         name = m.group(0)
         if (
             name == "全市"
-            and places
-            and (places[-1][2] in ("全区", "全县") or subject_of(places[-1][2]))
+            and (
+                (places and (places[-1][2] in ("全区", "全县") or subject_of(places[-1][2])))
+                or (
+                    not places
+                    and (para_region_cue in ("全区", "全县") or subject_of(para_region_cue))
+                )
+            )
             and _YARDSTICK_BEFORE.search(text, max(0, m.start() - 3), m.start())
         ):
-            # 全区…总数超过2600家，约占全市的四成: the city is the yardstick of its part
+            # 全区…总数超过2600家，约占全市的四成: the city is the yardstick of its part (also
+            # when the part is the paragraph's: 全区…。…增长8.7%，高于全市0.9个百分点)
             continue
         if places and _PLACE_JOIN.fullmatch(text, places[-1][0], m.start()):
             # 长沙、株洲、湘潭三市…合计: a figure of several places together, no one's own

@@ -19,9 +19,13 @@ from regiondev.periods import base_end
 __all__ = [
     "ACHIEVED",
     "ACTUAL_NOW",
+    "ANNUAL_REPORT",
     "DONE",
+    "EVENT_LEAD_DAY",
     "FORECAST",
     "PERIOD_AHEAD",
+    "POLICY_NUMBER_LINE",
+    "POLICY_TITLE",
     "QUOTED_TARGET",
     "REPORTED_PLAN",
     "TARGET",
@@ -62,6 +66,14 @@ ACTUAL_NOW = _scan_rx(_CUES.actual_now)
 DONE = _scan_rx(_CUES.done)
 PERIOD_AHEAD = re.compile(alternation(_CUES.period_ahead))
 _YEARS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_SINCE = _CUES.since
+# A policy document: its title's last words, or a line that is only its document number
+POLICY_TITLE = re.compile(alternation(_CUES.policy_title))
+POLICY_NUMBER_LINE = re.compile(alternation(_CUES.policy_number_line), re.MULTILINE)
+# A yearly report named in a sentence (2024年统计公报, 2024年年度报告): a review of its year
+ANNUAL_REPORT = re.compile(alternation(_CUES.annual_report))
+# A news lead's day of an event (…博览会9月12日在湖南株洲开幕): month and day
+EVENT_LEAD_DAY = re.compile(_CUES.event_lead_day)
 
 
 def sentence_status(
@@ -87,7 +99,14 @@ def sentence_status(
     explicit_actual = bool(ACTUAL_NOW.search(text)) or past_year
     if not target and doc_year is not None:
         # a period that ends after the text's date (十四五 = 2021-2025 in 2022) is a plan
-        future = [p for _, p, _ in periods if (ys := _YEARS.findall(p)) and int(ys[-1]) > doc_year]
+        # (“十四五”以来: since the plan began, what happened, not a plan ahead)
+        future = [
+            p
+            for e, p, _ in periods
+            if (ys := _YEARS.findall(p))
+            and int(ys[-1]) > doc_year
+            and _SINCE not in text[e : e + 3]  # (a closing quote may stand between)
+        ]
         if future:
             target, cue = True, f"{future[0]} is after the text's date"
     if not target and not explicit_actual and not periods and para_target:

@@ -42,6 +42,15 @@ class StatusCues:
     stock_before: tuple[str, ...]
     #: under a span of years: a flow over the span (累计, 新增, 年均)
     flow_before: tuple[str, ...]
+    #: a policy document: a title ending in one of these, or a line that is a document number
+    policy_title: tuple[str, ...] = ()
+    policy_number_line: tuple[str, ...] = ()
+    #: a yearly report of the year before named in a sentence: the text reviews that year
+    annual_report: tuple[str, ...] = ()
+    #: after a period: since it began (十四五以来), no plan ahead
+    since: str = ""
+    #: a news lead's day of an event (its two groups: month and day)
+    event_lead_day: str = ""
 
 
 def load(path: Path = _PATH) -> StatusCues:
@@ -53,6 +62,10 @@ def load(path: Path = _PATH) -> StatusCues:
     span = section(data, "span", path)
     s, p, h = f"{path}: [sentence]", f"{path}: [pledge]", f"{path}: [heading]"
     sp = f"{path}: [span]"
+    policy = section(data, "policy", path)
+    review = section(data, "review", path)
+    po, rv = f"{path}: [policy]", f"{path}: [review]"
+    event = section(data, "event", path)
     return StatusCues(
         year_target=pattern(sent, "year_target", s, groups=1),
         target=patterns(sent, "target", s),
@@ -63,6 +76,7 @@ def load(path: Path = _PATH) -> StatusCues:
         actual_now=patterns(sent, "actual_now", s),
         done=patterns(sent, "done", s),
         period_ahead=patterns(sent, "period_ahead", s),
+        since=text(sent, "since", s),
         strive=text(pledge, "strive", p),
         firm=text(pledge, "firm", p),
         heading_target=patterns(head, "target", h),
@@ -71,6 +85,10 @@ def load(path: Path = _PATH) -> StatusCues:
         this_year=patterns(head, "this_year", h),
         stock_before=patterns(span, "stock_before", sp),
         flow_before=patterns(span, "flow_before", sp),
+        policy_title=patterns(policy, "title", po),
+        policy_number_line=patterns(policy, "number_line", po),
+        annual_report=patterns(review, "annual_report", rv),
+        event_lead_day=pattern(event, "lead_day", f"{path}: [event]", groups=2),
     )
 
 

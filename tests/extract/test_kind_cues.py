@@ -21,4 +21,4 @@ def test_a_missing_table_names_the_file(tmp_path: Path) -> None:
 
 
 def test_count_words_are_single_characters() -> None:
-    assert kind_cues().count_words == frozenset("户台套辆架艘")
+    assert kind_cues().count_words == frozenset("户台套辆架艘场")
