@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from regiondev._extract.gazetteer import gazetteer
 from regiondev.numbers import Token, TokenKind
-from regiondev.wordtrie import trie_branches
+from regiondev.wordtrie import trie_branches, trie_pattern
 
 __all__ = [
     "PlaceCue",
@@ -217,33 +217,42 @@ def _partner_rule() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
 
 def is_comparison_field(text: str, m: re.Match[str]) -> bool:
     """A place named as the field a figure is compared in, not as the subject."""
-    if _COMPARISON.match(text, m.end()):
-        return True
     start, end = m.span()
+    if _COMPARISON.match(text, end):
+        return True
     before, trade, agency = _partner_rule()
-    if (start > 0 and text[start - 1] in before and text.startswith(trade, end)) or text.startswith(
+    char_before = text[start - 1] if start > 0 else ""
+    if (char_before and char_before in before and text.startswith(trade, end)) or text.startswith(
         agency, end
     ):
         # 据长沙海关统计 (an agency) / 湖南对香港进出口 (a trade partner): no subject
         return True
     name = m.group(0)
-    if (name in gazetteer().national_names or name in WHOLES) and _RANKED_IN.match(text, m.end()):
+    national = name in _national_names()
+    if (national or name in WHOLES) and _RANKED_IN.match(text, end):
         return True
-    if name in gazetteer().national_names and _RANKING_AFTER.match(text, m.end()):
+    if national and _RANKING_AFTER.match(text, end):
         return True
     # 占全国比重 / 居全国 / 比全国: the nation as the yardstick (占全市总量 stays the city's)
-    if (
-        m.group(0) in gazetteer().national_names
-        and m.start() > 0
-        and text[m.start() - 1] in _FIELD_BEFORE
-    ):
+    if national and char_before and char_before in _FIELD_BEFORE:
         return True
     # 湘潭…占全省比重, 增速高于全省: a place after a word of comparison is the yardstick
     # (but 占全市总量 is the city's own total, as it always was)
     return (
-        m.group(0) not in ("全市", "全区", "全县")
-        and _YARDSTICK_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+        name not in ("全市", "全区", "全县")
+        and _YARDSTICK_BEFORE.search(text, max(0, start - 3), start) is not None
     )
+
+
+@cache
+def _national_names() -> frozenset[str]:
+    return frozenset(gazetteer().national_names)
+
+
+@cache
+def _settle_words() -> re.Pattern[str]:
+    """Any word of a project settling in a place (落户, 入驻…): one search per sentence."""
+    return re.compile(trie_pattern(gazetteer().settle_words))
 
 
 @lru_cache(maxsize=2)
@@ -382,7 +391,7 @@ def sentence_places(
     before it (株洲…在全国168个重点城市中: 168 is national)."""
     places: list[PlaceCue] = []
     county_cities = gazetteer().county_cities
-    settle = any(w in text for w in gazetteer().settle_words)
+    settle = _settle_words().search(text) is not None
     for m in place_re().finditer(text):
         if is_comparison_field(text, m):
             continue
