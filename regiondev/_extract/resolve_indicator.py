@@ -110,11 +110,10 @@ def guess_indicator(
             guess, icue = code, after[2]
         else:
             icue = _COUNTED_NOUN.match(stext, tend).group(0)  # type: ignore[union-attr]
-    elif _MONTH_ON_MONTH.search(stext, clause_start(stext, tstart) + 1, tstart):
+    elif _MONTH_ON_MONTH.search(stext, (clause := clause_start(stext, tstart)) + 1, tstart):
         icue = "环比: on the month before, not year on year"
     elif indicators and indicators[0][0] <= tstart:
         key = (kind, unit)
-        clause = clause_start(stext, tstart)
         own_subject = _CLAUSE_SUBJECT.search(stext, clause + 1, tstart) is not None
         # those ending after the figure are never its cue: start before them
         for iend, idx, word in reversed(indicators[: bisect_right(indicators, tstart, key=_first)]):
@@ -131,5 +130,8 @@ def guess_indicator(
                 break
     if guess == "unknown" and not counted and not icue:
         # the words before the figure, without the tail of an earlier number
-        icue = _PARTIAL_NUMBER.sub("", stext[max(0, tstart - 10) : tstart]).strip(" ,，、")
+        words = stext[max(0, tstart - 10) : tstart]
+        if words[:1].isdigit() or words[:1] in (".", "%", "％"):
+            words = _PARTIAL_NUMBER.sub("", words)
+        icue = words.strip(" ,，、")
     return guess, icue
