@@ -13,6 +13,8 @@ import re
 from functools import cache, lru_cache
 
 from regiondev._extract.gazetteer import gazetteer
+from regiondev._extract.place_cues import place_cues
+from regiondev._extract.rulefile import alternation
 from regiondev.numbers import Token, TokenKind
 from regiondev.wordtrie import trie_branches, trie_pattern
 
@@ -40,39 +42,35 @@ PlaceCue = tuple[int, str, str]
 #: Words for the whole of the city, province or region the text is about.
 WHOLES = ("全市", "全省", "全区", "全县")
 
+# The cue words around a place (data/place_cues.toml); the rules that combine them are here.
+_PC = place_cues()
+
+
+def _words(items: tuple[str, ...]) -> str:
+    """Literal words as one alternation, in order."""
+    return "|".join(map(re.escape, items))
+
+
 # After a place: the field of a comparison (全国第4位, 全国前列).
 _COMPARISON = re.compile(
-    r"(?:同类|同行业)?(?:第|首位|前列|前[一二三四五六七八九十\d]|百强|省会|重点城市|唯一|领先)"
+    f"(?:{_words(_PC.comparison_lead)})?(?:{alternation(_PC.comparison_after)})"
 )
 # After the nation or a whole (全国排名第六, 全省位居前列): the field a figure is ranked in
 # (but 株洲位列第31位: a city before 位列 is the place ranked)
-_RANKED_IN = re.compile(r"(?:排名|排在|排|位居|位列|位次|居)(?:第|首位|前列|前)")
-# After a place: part of a name or an attribute, not the place (全国总部, 全国性, 全国人大,
-# 全国劳动模范, 湖南代表团)
-# After the nation: the ranking a local figure is placed in (全国县域经济百强县中排名第19位:
-# the county's rank, not China's); a count printed inside (全国168个城市中) keeps the nation
-_RANKING_AFTER = re.compile(r"[^，。；,;：\d]{0,16}?中(?:排名|排在|排|位居|位列|居|名列)")
-_NAME_AFTER = (
-    "路|街|总部|性|人大|政协|两会|代表|委员|劳模|劳动模范|工商联|总工会|妇联|团委|文明城市"
-    # a newspaper or station of a place (来源：株洲日报) is no mention of the place
-    "|日报|晚报|都市报|新闻|融媒|电视台|广播"
-    # 中部六省会城市: 省会 (provincial capitals), not a name ending in 省
-    "|(?<=省)会"
-)
-_NATIONAL_HINT = re.compile(r"国家(?!级)|國家(?!級)|工信部|工业和信息化部")
+_RANKED_IN = re.compile(f"(?:{_words(_PC.ranked_in)})(?:{_words(_PC.rank_words)})")
+# After the nation: the ranking a local figure is placed in (全国县域经济百强县中排名第19位)
+_RANKING_AFTER = re.compile(alternation(_PC.ranking_after))
+# After a place: part of a name or an attribute, not the place (全国总部, 株洲日报, 省会)
+_NAME_AFTER = alternation(_PC.name_after)
+_NATIONAL_HINT = re.compile(alternation(_PC.national_hints))
 # Before a place: 占全国 (a share's denominator), 居全国, 比全省, 较全国, 高于全国.
-_FIELD_BEFORE = ("占", "居", "比", "较", "与", "于", "超")
+_FIELD_BEFORE = frozenset(_PC.field_before)
 # Places listed together (长沙、株洲、湘潭 / 长沙和株洲), perhaps with 市 after each.
-_PLACE_JOIN = re.compile(r"[市省县区]?(?:、|和|及)")
+_PLACE_JOIN = re.compile(_PC.list_join)
 # After a list of places: examples (长沙、株洲等地, 长沙、湘潭等9个市州)
-_EXAMPLES = re.compile(r"[市省县区州]?等")
-_YARDSTICK_BEFORE = re.compile(
-    r"(?:占|居|比|较|[高低快慢优大小多少]于|超过|不到|不足|相当于|仅为|只有|接近"
-    r"|(?:集聚|聚集|集中|汇聚)了?)$"
-)
-_PLACE_SUFFIX = re.compile(
-    r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区|地区|州)$"
-)
+_EXAMPLES = re.compile(_PC.list_examples)
+_YARDSTICK_BEFORE = re.compile(f"(?:{alternation(_PC.yardstick_before)})$")
+_PLACE_SUFFIX = re.compile(f"(?:{_words(_PC.name_suffixes)})$")
 
 
 @cache
@@ -144,7 +142,7 @@ def listed_parks(text: str) -> list[tuple[int, tuple[str, ...]]]:
 
 
 # Words that open a list, not a name (其中株洲高新区、…)
-_LIST_OPEN = re.compile(r"^(?:其中|包括|如|即|以及|还有|尤其是|特别是)")
+_LIST_OPEN = re.compile(f"^(?:{_words(_PC.list_opens)})")
 
 
 def respective_order(text: str, starts: list[int]) -> dict[int, tuple[int, int]]:
@@ -169,7 +167,7 @@ def respective_order(text: str, starts: list[int]) -> dict[int, tuple[int, int]]
 
 _FENBIE = re.compile("分别")
 # What settles in a place (项目落户…, 企业入驻…)
-_PROJECT_WORDS = ("项目", "企业", "公司", "基地")
+_PROJECT_WORDS = _PC.project_words
 _CLAUSE_MARK = re.compile(r"[，,；;。]")
 
 
