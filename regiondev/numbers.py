@@ -1281,24 +1281,4 @@ def scan(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Token]:
     ``re.Pattern.finditer`` (no token runs past ``endpos``); offsets stay those of ``text``.
     The tokens are exactly those of ``_SCAN.finditer`` (tests keep that reference).
     """
-    if endpos is None:
-        endpos = len(text)
-    find = (_scan_start_icp() if text.find("ICP", pos, endpos) != -1 else _SCAN_START).search
-    match = _SCAN.match
-    while (c := find(text, pos, endpos)) is not None:
-        start = c.start()
-        m = match(text, start, endpos)
-        if m is None:
-            pos = start + 1
-            continue
-        pos = end = m.end()
-        kind_name = m.lastgroup
-        raw = m.group()
-        if kind_name == "figure":
-            parsed = _figure(raw)
-            if parsed is not None:
-                yield _new_token(Token, (TokenKind.FIGURE, start, end, raw, parsed))
-        elif kind_name == "firstplace":
-            yield _new_token(Token, (TokenKind.FIGURE, start, end, raw, parse_figure(raw)))
-        else:
-            yield _new_token(Token, (_PLAIN_KINDS[str(kind_name)], start, end, raw, None))
+    yield from scan_spans(text, ((pos, len(text) if endpos is None else endpos),))
