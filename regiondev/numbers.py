@@ -79,7 +79,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -1072,7 +1072,7 @@ _AT_DIGIT_AHEAD = {
 }
 
 
-def _scan_pattern(at_digit_ahead: dict[str, str] = _AT_DIGIT_AHEAD) -> str:
+def _scan_pattern(at_digit_ahead: Mapping[str, str] = _AT_DIGIT_AHEAD) -> str:
     """The one scan pattern: each kind of token a named group, in order of preference."""
 
     def kind(name: str, body: str) -> str:

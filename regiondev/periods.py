@@ -152,18 +152,18 @@ SCAN_PATTERNS: list[str] = [_GROUP.sub("(?:", f.pattern) for f in FORMS if f.tok
 # match of every cue form: tests/test_periods.py checks that the guarded patterns find what
 # the plain alternations find, on every text of the project and on generated ones. (No group
 # inside it: benchmarks/bench_extract_floor.py strips look-arounds with a simple pattern.)
-_CUE_FIRST = (
-    r"(?=\d{1,4}\s*[年月季]|\d{1,4}\s*[—\-－~～至到]\s*\d{1,4}[年月]"
+_CUE_START = (
+    r"\d{1,4}\s*[年月季]|\d{1,4}\s*[—\-－~～至到]\s*\d{1,4}[年月]"
     r"|十[一二三四五六七八九]五|前\s*[\d一二两三四五六七八九十]|第[1-4一二三四]"
     r"|[一二三四]\s*季|[上下]半年|半年|上年|过去|近[\d一二三四五六七八九十]|未来"
     r"|今年|本年|去年|明年|年初以来|目前|当前|截至|现在|现有|如今|[到至][12][09]\d\d"
     r"|两年平均|全年|全[部面][达建投]|达[产效]后|建成后|投产后|这一年|新的?一年"
-    r"|[一二三四五六七八九十]{1,3}年[来以间])"
+    r"|[一二三四五六七八九十]{1,3}年[来以间]"
 )
 
 # ... and before it, the one class of its first characters (derived from it): at most positions
 # of a sentence one set test, instead of the look-ahead's thirty alternatives.
-_CUE_FIRST = f"(?=[{first_class(_CUE_FIRST[3:-1])}]){_CUE_FIRST}"
+_CUE_FIRST = f"(?=[{first_class(_CUE_START)}])(?={_CUE_START})"
 
 #: Every cue form as a top-level named group (``match.lastgroup`` is the form's name), each
 #: behind a guard of its own first characters (``firstchars``): at a digit the engine leaves

@@ -68,6 +68,7 @@ from regiondev._extract.resolve_place import (
     detect_subject,
     is_county_city,
     listed_parks,
+    place_mentions,
     place_re,
     region_code,
     resolve_name,
@@ -1256,11 +1257,12 @@ def extract_text(
         parsed_date = detect_date(raw)
         date_origin = "byline" if parsed_date else ""
     region_origin = "given" if region else ""
+    mentions = place_mentions(raw)  # (read once: the region and the subject count them)
     if not region:
-        region = detect_region(raw)
+        region = detect_region(raw, mentions)
         region_origin = "most named place" if region else ""
     reader = _Reader(source, parsed_date, region)
-    reader.subject = detect_subject(raw, region) if region else ""
+    reader.subject = detect_subject(raw, region, mentions) if region else ""
     lines = raw.splitlines(keepends=True)
     first_line = title or next((x for x in lines if x.strip()), "")
     reader.title_period, reader.title_cue = title_period(first_line, parsed_date)

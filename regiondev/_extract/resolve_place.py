@@ -10,9 +10,10 @@ are several places' figure, split by 分别 in order.
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 
 from regiondev._extract.gazetteer import gazetteer
+from regiondev._extract.lexicon import words_pattern
 from regiondev._extract.place_cues import place_cues
 from regiondev._extract.rulefile import alternation
 from regiondev.numbers import Token, TokenKind
@@ -26,6 +27,7 @@ __all__ = [
     "is_comparison_field",
     "is_county_city",
     "listed_parks",
+    "place_mentions",
     "place_re",
     "region_code",
     "resolve_name",
@@ -46,18 +48,13 @@ WHOLES = ("全市", "全省", "全区", "全县")
 _PC = place_cues()
 
 
-def _words(items: tuple[str, ...]) -> str:
-    """Literal words as one alternation, in order."""
-    return "|".join(map(re.escape, items))
-
-
 # After a place: the field of a comparison (全国第4位, 全国前列).
 _COMPARISON = re.compile(
-    f"(?:{_words(_PC.comparison_lead)})?(?:{alternation(_PC.comparison_after)})"
+    f"(?:{words_pattern(_PC.comparison_lead)})?(?:{alternation(_PC.comparison_after)})"
 )
 # After the nation or a whole (全国排名第六, 全省位居前列): the field a figure is ranked in
 # (but 株洲位列第31位: a city before 位列 is the place ranked)
-_RANKED_IN = re.compile(f"(?:{_words(_PC.ranked_in)})(?:{_words(_PC.rank_words)})")
+_RANKED_IN = re.compile(f"(?:{words_pattern(_PC.ranked_in)})(?:{words_pattern(_PC.rank_words)})")
 # After the nation: the ranking a local figure is placed in (全国县域经济百强县中排名第19位)
 _RANKING_AFTER = re.compile(alternation(_PC.ranking_after))
 # After a place: part of a name or an attribute, not the place (全国总部, 株洲日报, 省会)
@@ -70,7 +67,7 @@ _PLACE_JOIN = re.compile(_PC.list_join)
 # After a list of places: examples (长沙、株洲等地, 长沙、湘潭等9个市州)
 _EXAMPLES = re.compile(_PC.list_examples)
 _YARDSTICK_BEFORE = re.compile(f"(?:{alternation(_PC.yardstick_before)})$")
-_PLACE_SUFFIX = re.compile(f"(?:{_words(_PC.name_suffixes)})$")
+_PLACE_SUFFIX = re.compile(f"(?:{words_pattern(_PC.name_suffixes)})$")
 
 
 @cache
@@ -142,7 +139,7 @@ def listed_parks(text: str) -> list[tuple[int, tuple[str, ...]]]:
 
 
 # Words that open a list, not a name (其中株洲高新区、…)
-_LIST_OPEN = re.compile(f"^(?:{_words(_PC.list_opens)})")
+_LIST_OPEN = re.compile(f"^(?:{words_pattern(_PC.list_opens)})")
 
 
 def respective_order(text: str, starts: list[int]) -> dict[int, tuple[int, int]]:
@@ -226,7 +223,7 @@ def is_comparison_field(text: str, m: re.Match[str]) -> bool:
         # 据长沙海关统计 (an agency) / 湖南对香港进出口 (a trade partner): no subject
         return True
     name = m.group(0)
-    national = name in _national_names()
+    national = name in gazetteer().national_names
     if (national or name in WHOLES) and _RANKED_IN.match(text, end):
         return True
     if national and _RANKING_AFTER.match(text, end):
@@ -243,31 +240,30 @@ def is_comparison_field(text: str, m: re.Match[str]) -> bool:
 
 
 @cache
-def _national_names() -> frozenset[str]:
-    return frozenset(gazetteer().national_names)
-
-
-@cache
 def _settle_words() -> re.Pattern[str]:
     """Any word of a project settling in a place (落户, 入驻…): one search per sentence."""
     return re.compile(trie_pattern(gazetteer().settle_words))
 
 
-@lru_cache(maxsize=2)
-def _mentions(raw: str) -> tuple[tuple[str, bool], ...]:
-    """Every place a whole text names, in order, and whether it is named as a field of
-    comparison: read once for ``detect_region`` and ``detect_subject``, which count them."""
+#: The places a whole text names, in order, each with whether it is named as a field of
+#: comparison (``place_mentions``): what ``detect_region`` and ``detect_subject`` count.
+Mentions = tuple[tuple[str, bool], ...]
+
+
+def place_mentions(raw: str) -> Mentions:
+    """Every place a whole text names and whether it is a field of comparison; read once by
+    the extractor and passed to both detectors."""
     return tuple((m.group(0), is_comparison_field(raw, m)) for m in place_re().finditer(raw))
 
 
-def detect_region(raw: str) -> str:
+def detect_region(raw: str, mentions: Mentions | None = None) -> str:
     """The region a text is mostly about: the most named place (national words count half).
 
     A place named as a field of comparison (居全国第4位, 占全省比重) does not count.
     """
     counts: dict[str, float] = {}
     province = 0  # 全省: the province, Hunan when the places named are Hunan's
-    for name, field in _mentions(raw):
+    for name, field in place_mentions(raw) if mentions is None else mentions:
         if field:
             continue
         if name in WHOLES:
@@ -283,14 +279,14 @@ def detect_region(raw: str) -> str:
     return best[0] if best[1] > 0 else ""
 
 
-def detect_subject(raw: str, region: str) -> str:
+def detect_subject(raw: str, region: str, mentions: Mentions | None = None) -> str:
     """The part of the text's region the text is mostly about (长沙经开区, 浏阳): named more
     often than the region itself and than any other of its parts; else ""."""
     gaz = gazetteer()
     counts: dict[str, int] = {}
     zones: dict[str, int] = {}  # zones of the zone rule, by name
     county_words: dict[str, int] = {}  # 全县 of a county named (the county's own name)
-    for name, field in _mentions(raw):
+    for name, field in place_mentions(raw) if mentions is None else mentions:
         if name == "全县" and not field:
             county_words["全县"] = county_words.get("全县", 0) + 1
             continue
